@@ -1,0 +1,9 @@
+/** The municipality configuration: schema, loader and validation (pure TypeScript, no aws-cdk-lib). */
+export * from './cidr';
+export * from './config-error';
+export * from './load';
+export * from './reserved-ranges';
+export * from './schema';
+export * from './subnet-plan';
+export * from './telework';
+export * from './validate';
