@@ -1,0 +1,23 @@
+/**
+ * The one seam between the pack and the tier-separation engine (lib/checks `verify`), so the pack, the
+ * policy-test API and the `report` command all run the same engine the same way.
+ */
+import type { Finding } from '../checks/finding';
+import type { LoadedTemplate } from '../model/load/template';
+import type { ReportInput } from '../report/report-input';
+
+/** What the pack needs from one engine run: the findings, and the report's view of the same result. */
+export interface EngineRun {
+  findings: Finding[];
+  /** Everything the reviewer's report shows except what the pack itself adds (acknowledgements, time, sources). */
+  report: Pick<ReportInput, 'matrix' | 'coverage' | 'diagram'>;
+}
+
+export interface EngineInput {
+  templates: LoadedTemplate[];
+  missingNested: { stack: string; logicalId: string; reason: string }[];
+  /** Policy file path; undefined means the packaged default (policies/tier-policy.yaml). */
+  policyFile?: string;
+}
+
+export type TierEngine = (input: EngineInput) => EngineRun;

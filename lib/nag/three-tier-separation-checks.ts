@@ -1,0 +1,192 @@
+/**
+ * The cdk-nag 3 pack that puts the tier-separation proof inside `cdk synth`.
+ *
+ * Why a plain IPolicyValidationPlugin and not a NagPack subclass: NagPack's contract is one predicate per
+ * CfnResource (`checkResource`), but reachability is a property of the whole app — a route in one stack,
+ * an attachment in a second, a security group in a nested stack. The plugin interface hands us every
+ * template of every Stage in ONE call (`context.stackTemplates`) plus the construct tree, so the engine's
+ * model is built exactly once per synth, from the same CloudFormation the `verify` command reads. We keep
+ * the NagPack surface users know (`name`, `ruleIds`, `validateScope`-style direct use via `runEngine`),
+ * and leave acknowledgement handling to the CDK itself, which audits it in validation-report.json.
+ *
+ * Severity mapping:
+ * - a tier crossing → `fatal` (the CDK refuses to suppress fatal violations); an attempt to acknowledge
+ *   one is itself reported as a fatal `TIER-ACK-REFUSED` so nobody believes the acknowledgement worked;
+ * - every other engine finding keeps its own rule id and severity (`error` fails synth and may be
+ *   acknowledged with a reason, which the reviewer's report lists; `warning` is shown).
+ */
+import * as path from 'path';
+import {
+  type IPolicyValidationContext,
+  type IPolicyValidationPlugin,
+  type PolicyValidationPluginReport,
+  type PolicyViolatingResource,
+  type PolicyViolation,
+} from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { Finding, ResourceRef } from '../checks/finding';
+import { citationText } from '../report/citations';
+import { endpointLabel, hopLine, trafficLabel } from '../report/describe';
+import { messagesFor } from '../report/i18n';
+import type { Acknowledgement } from '../report/report-input';
+import { collectAcknowledgements } from './acknowledgements';
+import { collectTemplates, resourceKey, type CollectedTemplates } from './collect-templates';
+import { CROSSING_RULE_IDS, isCrossing } from './crossing';
+import type { EngineRun, TierEngine } from './engine';
+import { writeSynthReports } from './write-synth-reports';
+
+export const PACK_NAME = 'ThreeTierSeparation';
+export const ACK_REFUSED_RULE = 'TIER-ACK-REFUSED';
+/** Context key that sets where the reviewer's report is written on every synth (`false` to skip). */
+export const REPORT_DIR_CONTEXT = 'closed-telework:reportDir';
+/** Context key naming the tier policy file (default: the packaged policies/tier-policy.yaml). */
+export const POLICY_FILE_CONTEXT = 'closed-telework:policyFile';
+
+export interface ThreeTierSeparationChecksProps {
+  /**
+   * Where the reviewer's report (Markdown and HTML in ja and en, SVG, JUnit, SARIF) is written on every
+   * synth, outside the cloud assembly. `false` writes nothing.
+   * @default the `closed-telework:reportDir` context value, else `reports` (relative to the working directory)
+   */
+  readonly reportDir?: string | false;
+  /** The tier policy file. @default the `closed-telework:policyFile` context value, else the packaged default */
+  readonly policyFile?: string;
+  /** The engine; replaced only in tests of the pack itself. @default the tier-separation engine (lib/checks) */
+  readonly engine?: TierEngine;
+  /** Clock for the report's timestamp (tests). */
+  readonly now?: () => Date;
+}
+
+/** The result of one run of the pack, for the policy-test API and for direct use. */
+export interface PackRun {
+  collected: CollectedTemplates;
+  engine: EngineRun;
+  acknowledgements: Acknowledgement[];
+  report: PolicyValidationPluginReport;
+}
+
+export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
+  public readonly name = PACK_NAME;
+  public readonly version = '0.1.0';
+  public readonly ruleIds = [...CROSSING_RULE_IDS, ACK_REFUSED_RULE];
+  /** The last run, kept so a test or the synth report can look at what the pack saw. */
+  public lastRun?: PackRun;
+
+  constructor(private readonly props: ThreeTierSeparationChecksProps = {}) {}
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const app = context.appConstruct;
+    const run = this.runEngine(app, context.stackTemplates);
+    const reportDir = this.props.reportDir ?? contextValue(app, REPORT_DIR_CONTEXT) ?? 'reports';
+    if (reportDir !== false && reportDir !== 'false') {
+      writeSynthReports({
+        dir: path.resolve(String(reportDir)),
+        sources: run.collected.templates.map((t) => path.relative(process.cwd(), t.file)),
+        engine: run.engine,
+        acknowledgements: run.acknowledgements,
+        generatedAt: (this.props.now ?? (() => new Date()))().toISOString(),
+      });
+    }
+    return run.report;
+  }
+
+  /** Build the model once over every template, run the engine, and turn findings into violations. */
+  public runEngine(app: IConstruct, stacks: IPolicyValidationContext['stackTemplates']): PackRun {
+    const collected = collectTemplates(app, stacks);
+    const engine = this.props.engine ?? defaultEngine();
+    const policyFile = this.props.policyFile ?? stringContext(app, POLICY_FILE_CONTEXT);
+    const result = engine({ templates: collected.templates, missingNested: collected.missingNested, ...(policyFile ? { policyFile } : {}) });
+    const fileOf = new Map(collected.templates.map((t) => [t.stack, t.file]));
+    const violations: PolicyViolation[] = result.findings.map((f) => toViolation(f, collected, fileOf));
+    const acknowledgements = collectAcknowledgements(app, result.findings, PACK_NAME);
+    for (const refused of acknowledgements.filter((a) => a.refused)) {
+      violations.push({
+        ruleName: ACK_REFUSED_RULE,
+        severity: 'fatal',
+        description:
+          `Acknowledgement of ${PACK_NAME}::${refused.ruleId} at ${refused.acknowledgedAt} is refused: a tier crossing can never be acknowledged (MIC three-tier separation). ` +
+          'Remove the acknowledgement and remove the path, or declare a sanctioned channel (owner, reason, expiry) in the tier policy file. / ' +
+          `${refused.acknowledgedAt} での ${refused.ruleId} の承認は拒否されました。系をまたぐ経路は承認できません。経路を取り除くか、ポリシーファイルに許可された通信経路として宣言してください。`,
+        fix: 'Delete the Validations.of(...).acknowledge() call for this rule; fix the path or declare a sanctioned channel in the tier policy file.',
+        ruleMetadata: { acknowledgedId: `${PACK_NAME}::${refused.ruleId}`, reason: refused.reason },
+        violatingResources: [{ constructPath: refused.acknowledgedAt, locations: [] }],
+      });
+    }
+    const success = violations.every((v) => v.severity !== 'error' && v.severity !== 'fatal');
+    const report: PolicyValidationPluginReport = { success, violations, pluginVersion: this.version, metadata: { templates: String(collected.templates.length) } };
+    const run: PackRun = { collected, engine: result, acknowledgements, report };
+    this.lastRun = run;
+    return run;
+  }
+}
+
+function contextValue(app: IConstruct, key: string): string | false | undefined {
+  const raw: unknown = app.node.tryGetContext(key);
+  if (raw === undefined || raw === null) return undefined;
+  if (raw === false) return false;
+  return String(raw);
+}
+
+function stringContext(app: IConstruct, key: string): string | undefined {
+  const v = contextValue(app, key);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The engine behind lib/checks, loaded lazily so a pack built with an injected engine never needs it. */
+function defaultEngine(): TierEngine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./default-engine') as { runTierEngine: TierEngine }).runTierEngine;
+}
+
+function violatingResource(ref: ResourceRef | undefined, collected: CollectedTemplates, fileOf: Map<string, string>): PolicyViolatingResource[] {
+  if (!ref) return [];
+  const file = fileOf.get(ref.stack);
+  const constructPath = ref.constructPath ?? collected.constructPaths.get(resourceKey(ref.stack, ref.logicalId));
+  return [
+    {
+      ...(file ? { templatePath: file, resourceLogicalId: ref.logicalId } : {}),
+      ...(constructPath ? { constructPath } : {}),
+      locations: ['Properties'],
+    },
+  ];
+}
+
+/** A finding as a violation: the readable witness path in the description, the structured parts in ruleMetadata. */
+export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: Map<string, string>): PolicyViolation {
+  const m = messagesFor('en');
+  const crossing = isCrossing(f);
+  const lines = [
+    `${f.title} — ${endpointLabel(f.from, m)} → ${endpointLabel(f.to, m)} (${m.direction[f.direction]}, ${trafficLabel(f, m)})`,
+  ];
+  if (f.path.length > 0) {
+    lines.push('Witness path:', ...f.path.map((h, i) => `  ${hopLine({ ...h, resource: enrich(h.resource, collected) }, i, m)}`));
+    lines.push(`Layers that would still block: ${f.stillBlockedBy.length > 0 ? f.stillBlockedBy.join(', ') : 'none'}`);
+  }
+  const cite = citationText(f.citation, 'en');
+  if (cite) lines.push(`Requirement: ${cite}`);
+  if (crossing) lines.push(`Tier crossings cannot be acknowledged (severity fatal).`);
+  // The resource a reviewer should look at: the finding's own, else where the path starts.
+  const anchor = f.resource ?? f.path[0]?.resource ?? (f.from.kind === 'resource' ? f.from.resource : undefined);
+  const resources = [anchor, ...f.path.map((h) => h.resource)].filter((r): r is ResourceRef => r !== undefined);
+  const unique = new Map(resources.map((r) => [resourceKey(r.stack, r.logicalId), r]));
+  const violating = [...unique.values()].flatMap((r) => violatingResource(r, collected, fileOf));
+  const metadata: Record<string, string> = { direction: f.direction, from: endpointLabel(f.from, m), to: endpointLabel(f.to, m), crossing: String(crossing) };
+  if (f.path.length > 0) metadata.witnessPath = f.path.map((h, i) => hopLine({ ...h, resource: enrich(h.resource, collected) }, i, m)).join('\n');
+  if (f.citation) metadata.citation = cite ?? f.citation;
+  if (f.stillBlockedBy.length > 0) metadata.stillBlockedBy = f.stillBlockedBy.join(',');
+  return {
+    ruleName: f.rule,
+    description: lines.join('\n'),
+    fix: f.message,
+    severity: crossing ? 'fatal' : f.severity,
+    ruleMetadata: metadata,
+    violatingResources: violating.length > 0 ? violating : [{ constructPath: '', locations: [] }],
+  };
+}
+
+/** The same resource with its construct path filled in from the construct tree when the template had none. */
+function enrich(ref: ResourceRef, collected: CollectedTemplates): ResourceRef {
+  if (ref.constructPath) return ref;
+  const constructPath = collected.constructPaths.get(resourceKey(ref.stack, ref.logicalId));
+  return constructPath ? { ...ref, constructPath } : ref;
+}

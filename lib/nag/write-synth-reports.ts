@@ -1,0 +1,29 @@
+/**
+ * The reviewer's report written on every synth, outside the cloud assembly (the CDK checks that plugins
+ * do not modify cdk.out, and a report belongs with the change review, not the deployment artefact):
+ * Markdown and HTML in Japanese and English, the SVG diagram, and JUnit XML.
+ */
+import type { Acknowledgement } from '../report/report-input';
+import { assembleReportInput } from '../report/assemble';
+import { LANGS } from '../report/i18n';
+import { REPORT_FORMATS, writeReports } from '../report/write-reports';
+import type { EngineRun } from './engine';
+
+export interface SynthReportInput {
+  dir: string;
+  sources: string[];
+  engine: EngineRun;
+  acknowledgements: Acknowledgement[];
+  generatedAt: string;
+}
+
+export function writeSynthReports(input: SynthReportInput): string[] {
+  const report = assembleReportInput({
+    findings: input.engine.findings,
+    report: input.engine.report,
+    acknowledgements: input.acknowledgements,
+    sources: input.sources,
+    generatedAt: input.generatedAt,
+  });
+  return writeReports(report, { dir: input.dir, langs: LANGS, formats: REPORT_FORMATS, junit: true });
+}

@@ -1,0 +1,87 @@
+/**
+ * Shared phrasing for every renderer: how an end, an endpoint, a resource, a hop and a port range read.
+ * The words come from the message catalogue; this file only assembles them.
+ * Pure TypeScript: no aws-cdk-lib import.
+ */
+import type { Endpoint, Finding, Hop, ResourceRef } from '../checks/finding';
+import type { Messages } from './i18n';
+import type { MatrixEnd, MatrixCell, ReportInput } from './report-input';
+
+export function endLabel(end: MatrixEnd, m: Messages): string {
+  switch (end.kind) {
+    case 'tier':
+      return m.tier(end.tier);
+    case 'on-prem':
+      return m.onPrem(end.tier);
+    case 'telework-clients':
+      return m.teleworkClients;
+    case 'internet':
+      return m.internet;
+  }
+}
+
+export function resourceLabel(ref: ResourceRef): string {
+  const where = ref.constructPath ?? `${ref.stack}/${ref.logicalId}`;
+  return `${where} (${ref.type})`;
+}
+
+export function endpointLabel(endpoint: Endpoint, m: Messages): string {
+  switch (endpoint.kind) {
+    case 'tier':
+      return endpoint.resource ? `${m.tier(endpoint.tier)}: ${resourceLabel(endpoint.resource)}` : m.tier(endpoint.tier);
+    case 'on-prem':
+      return endpoint.cidr ? `${m.onPrem(endpoint.tier)} ${endpoint.cidr}` : m.onPrem(endpoint.tier);
+    case 'telework-clients': {
+      const parts = [m.teleworkClients];
+      if (endpoint.tier) parts.push(`→ ${m.tier(endpoint.tier)}`);
+      if (endpoint.cidr) parts.push(endpoint.cidr);
+      return parts.join(' ');
+    }
+    case 'internet':
+      return m.internet;
+    case 'resource':
+      return endpoint.tier
+        ? `${m.tier(endpoint.tier)}: ${resourceLabel(endpoint.resource)}`
+        : resourceLabel(endpoint.resource);
+  }
+}
+
+export function trafficLabel(finding: Pick<Finding, 'protocol' | 'ports'>, m: Messages): string {
+  if (finding.protocol === undefined && finding.ports === undefined) {
+    return m.allPorts;
+  }
+  const protocol = finding.protocol === undefined || finding.protocol === '-1' ? m.allPorts : finding.protocol.toUpperCase();
+  if (!finding.ports) {
+    return protocol;
+  }
+  const { from, to } = finding.ports;
+  return `${protocol} ${from === to ? from : `${from}-${to}`}`;
+}
+
+/** One line per hop: "3. route table — route 10.2.0.0/16 → tgw (Net/Lgwan/Rt)". */
+export function hopLine(hop: Hop, index: number, m: Messages): string {
+  const blocks = hop.blocks ? ` ${m.blocksHere}` : '';
+  return `${index + 1}. ${m.layer[hop.layer]} — ${hop.description} [${resourceLabel(hop.resource)}]${blocks}`;
+}
+
+/** The one-cell summary and the evidence lines behind it. */
+export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
+  const lines: string[] = [];
+  if (cell.reason) lines.push(`${m.evidenceReason}: ${cell.reason}`);
+  if (cell.blockedBy.length > 0) lines.push(`${m.evidenceBlockedBy}: ${cell.blockedBy.join('; ')}`);
+  if (cell.witness.length > 0) {
+    lines.push(`${m.evidenceWitness}: ${cell.witness.map((h) => `${m.layer[h.layer]} ${h.description}`).join(' → ')}`);
+  }
+  if (cell.findings.length > 0) lines.push(m.seeFindings(cell.findings.map((i) => i + 1)));
+  if (lines.length === 0) lines.push(m.evidenceNone);
+  return lines;
+}
+
+export function counts(input: ReportInput): { errors: number; warnings: number; violations: number; unresolved: number } {
+  return {
+    errors: input.findings.filter((f) => f.severity === 'error').length,
+    warnings: input.findings.filter((f) => f.severity === 'warning').length,
+    violations: input.matrix.filter((c) => c.verdict === 'violation').length,
+    unresolved: input.matrix.filter((c) => c.verdict === 'unresolved').length,
+  };
+}

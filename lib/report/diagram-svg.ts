@@ -1,0 +1,186 @@
+/**
+ * A diagram of the tiers and their links, drawn from the model as plain SVG (no dependency):
+ * on-prem segments on the left, the three tiers in the middle (each box lists its networks), the internet,
+ * telework clients and anything without a declared tier on the right. Arrows are the matrix's reachable
+ * pairs: green for paths the policy permits, red for forbidden paths, orange dashed for unresolved ones,
+ * so a reviewer sees at a glance whether any red line exists. Grey lines are the model's links between
+ * networks (attachments, peerings, VPNs) that join different boxes.
+ * Pure TypeScript: no aws-cdk-lib import.
+ */
+import { endLabel } from './describe';
+import { messagesFor, type Lang } from './i18n';
+import { endKey, MATRIX_ENDS, type MatrixEnd, type ReportInput } from './report-input';
+
+interface Box {
+  key: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  title: string;
+  fill: string;
+  stroke: string;
+  members: string[];
+}
+
+const BOX_W = 250;
+const BOX_H = 120;
+const COLUMN_X = [20, 380, 740];
+const ROW_Y = [70, 240, 410];
+const MAX_MEMBERS = 5;
+const UNTIERED = 'untiered';
+
+/** Escape text for SVG/XML character data and attribute values. */
+export function xmlEscape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+function placeOf(end: MatrixEnd): { column: number; row: number } {
+  const tierRow = (tier: string): number => ['internet', 'lgwan', 'personal-number'].indexOf(tier);
+  switch (end.kind) {
+    case 'on-prem':
+      return { column: 0, row: tierRow(end.tier) };
+    case 'tier':
+      return { column: 1, row: tierRow(end.tier) };
+    case 'internet':
+      return { column: 2, row: 0 };
+    case 'telework-clients':
+      return { column: 2, row: 1 };
+  }
+}
+
+const TIER_COLOURS: Record<string, { fill: string; stroke: string }> = {
+  internet: { fill: '#e8f1fb', stroke: '#2f6db5' },
+  lgwan: { fill: '#eaf6ec', stroke: '#2e7d32' },
+  'personal-number': { fill: '#fbeaea', stroke: '#8e2424' },
+};
+
+function coloursOf(end: MatrixEnd): { fill: string; stroke: string } {
+  if (end.kind === 'tier' || end.kind === 'on-prem') return TIER_COLOURS[end.tier] as { fill: string; stroke: string };
+  return { fill: '#f4f4f4', stroke: '#555555' };
+}
+
+/** Where a line from the centre of `a` towards point (tx, ty) leaves `a`'s rectangle. */
+function edgePoint(a: Box, tx: number, ty: number): { x: number; y: number } {
+  const cx = a.x + a.w / 2;
+  const cy = a.y + a.h / 2;
+  const dx = tx - cx;
+  const dy = ty - cy;
+  if (dx === 0 && dy === 0) return { x: cx, y: cy };
+  const scale = Math.min(dx === 0 ? Infinity : a.w / 2 / Math.abs(dx), dy === 0 ? Infinity : a.h / 2 / Math.abs(dy));
+  return { x: cx + dx * scale, y: cy + dy * scale };
+}
+
+function round(n: number): string {
+  return (Math.round(n * 10) / 10).toString();
+}
+
+export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): string {
+  const m = messagesFor(options.lang);
+  const boxes = new Map<string, Box>();
+  for (const end of MATRIX_ENDS) {
+    const { column, row } = placeOf(end);
+    const colours = coloursOf(end);
+    boxes.set(endKey(end), {
+      key: endKey(end),
+      x: COLUMN_X[column] as number,
+      y: ROW_Y[row] as number,
+      w: BOX_W,
+      h: BOX_H,
+      title: endLabel(end, m),
+      ...colours,
+      members: [],
+    });
+  }
+  const untiered = input.diagram.nodes.filter((n) => n.end === undefined);
+  if (untiered.length > 0) {
+    boxes.set(UNTIERED, { key: UNTIERED, x: COLUMN_X[2] as number, y: ROW_Y[2] as number, w: BOX_W, h: BOX_H, title: m.diagramUntiered, fill: '#fff3e0', stroke: '#d32f2f', members: [] });
+  }
+  const boxOfNode = new Map<string, string>();
+  for (const node of input.diagram.nodes) {
+    const key = node.end ? endKey(node.end) : UNTIERED;
+    boxOfNode.set(node.id, key);
+    boxes.get(key)?.members.push(node.label);
+  }
+
+  const parts: string[] = [];
+  const width = (COLUMN_X[2] as number) + BOX_W + 20;
+  const height = (ROW_Y[2] as number) + BOX_H + 70;
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12" role="img" aria-labelledby="diagram-title">`);
+  parts.push(`<title id="diagram-title">${xmlEscape(m.diagramTitle)}</title>`);
+  parts.push('<defs>');
+  for (const [id, colour] of [['ok', '#2e7d32'], ['bad', '#d32f2f'], ['unk', '#ef6c00']] as const) {
+    parts.push(`<marker id="arrow-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`);
+  }
+  parts.push('</defs>');
+  parts.push(`<text x="20" y="30" font-size="16" font-weight="bold">${xmlEscape(m.diagramTitle)}</text>`);
+
+  // Model links between boxes (aggregated: one grey line per pair of boxes, labels joined).
+  const modelLinks = new Map<string, { a: string; b: string; labels: Set<string>; violation: boolean }>();
+  for (const link of input.diagram.links) {
+    const a = boxOfNode.get(link.from);
+    const b = boxOfNode.get(link.to);
+    if (!a || !b || a === b) continue;
+    const key = [a, b].sort().join('|');
+    const entry = modelLinks.get(key) ?? { a, b, labels: new Set<string>(), violation: false };
+    entry.labels.add(link.label);
+    entry.violation ||= link.violation;
+    modelLinks.set(key, entry);
+  }
+  for (const link of modelLinks.values()) {
+    const a = boxes.get(link.a) as Box;
+    const b = boxes.get(link.b) as Box;
+    const p = edgePoint(a, b.x + b.w / 2, b.y + b.h / 2);
+    const q = edgePoint(b, a.x + a.w / 2, a.y + a.h / 2);
+    parts.push(`<g class="model-link" data-from="${xmlEscape(link.a)}" data-to="${xmlEscape(link.b)}"><line x1="${round(p.x)}" y1="${round(p.y)}" x2="${round(q.x)}" y2="${round(q.y)}" stroke="${link.violation ? '#d32f2f' : '#9e9e9e'}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+    parts.push(`<text x="${round((p.x + q.x) / 2)}" y="${round((p.y + q.y) / 2 - 4)}" fill="#616161" font-size="10" text-anchor="middle">${xmlEscape([...link.labels].join(', '))}</text></g>`);
+  }
+
+  // Boxes.
+  for (const box of boxes.values()) {
+    parts.push(`<g class="box" data-end="${xmlEscape(box.key)}">`);
+    parts.push(`<rect x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}" rx="8" fill="${box.fill}" stroke="${box.stroke}" stroke-width="2"/>`);
+    parts.push(`<text x="${box.x + 10}" y="${box.y + 20}" font-weight="bold" fill="${box.stroke}">${xmlEscape(box.title)}</text>`);
+    const shown = box.members.slice(0, MAX_MEMBERS);
+    shown.forEach((label, i) => parts.push(`<text x="${box.x + 14}" y="${box.y + 40 + i * 15}" fill="#333333">${xmlEscape(label)}</text>`));
+    if (box.members.length > MAX_MEMBERS) {
+      parts.push(`<text x="${box.x + 14}" y="${box.y + 40 + MAX_MEMBERS * 15}" fill="#333333">+${box.members.length - MAX_MEMBERS}</text>`);
+    }
+    parts.push('</g>');
+  }
+
+  // Reachable pairs from the matrix, offset sideways by direction so A→B and B→A stay distinguishable.
+  for (const cell of input.matrix) {
+    if (cell.verdict === 'isolated') continue;
+    const a = boxes.get(endKey(cell.from)) as Box;
+    const b = boxes.get(endKey(cell.to)) as Box;
+    const ax = a.x + a.w / 2;
+    const ay = a.y + a.h / 2;
+    const bx = b.x + b.w / 2;
+    const by = b.y + b.h / 2;
+    const len = Math.hypot(bx - ax, by - ay) || 1;
+    const nx = (-(by - ay) / len) * 6;
+    const ny = ((bx - ax) / len) * 6;
+    const p = edgePoint(a, bx, by);
+    const q = edgePoint(b, ax, ay);
+    // Curve pairs that would cut through the middle column.
+    const bend = Math.abs(a.x - b.x) > BOX_W + 200 || (a.x === b.x && Math.abs(a.y - b.y) > BOX_H + 60) ? 60 : 0;
+    const cx = (p.x + q.x) / 2 + nx + (a.x === b.x ? bend : 0);
+    const cy = (p.y + q.y) / 2 + ny - (a.x !== b.x ? bend : 0);
+    const style =
+      cell.verdict === 'permitted'
+        ? { colour: '#2e7d32', marker: 'ok', dash: '' }
+        : cell.verdict === 'violation'
+          ? { colour: '#d32f2f', marker: 'bad', dash: '' }
+          : { colour: '#ef6c00', marker: 'unk', dash: ' stroke-dasharray="6 4"' };
+    parts.push(`<path class="reach ${cell.verdict}" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="M${round(p.x + nx)},${round(p.y + ny)} Q${round(cx)},${round(cy)} ${round(q.x + nx)},${round(q.y + ny)}" fill="none" stroke="${style.colour}" stroke-width="${cell.verdict === 'violation' ? 3 : 2}"${style.dash} marker-end="url(#arrow-${style.marker})"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${m.cellVerdict[cell.verdict]}`)}</title></path>`);
+  }
+
+  // Legend.
+  const ly = height - 25;
+  parts.push(`<g class="legend"><line x1="20" y1="${ly}" x2="60" y2="${ly}" stroke="#2e7d32" stroke-width="2"/><text x="66" y="${ly + 4}">${xmlEscape(m.diagramLegendPermitted)}</text>`);
+  parts.push(`<line x1="220" y1="${ly}" x2="260" y2="${ly}" stroke="#d32f2f" stroke-width="3"/><text x="266" y="${ly + 4}">${xmlEscape(m.diagramLegendViolation)}</text>`);
+  parts.push(`<line x1="420" y1="${ly}" x2="460" y2="${ly}" stroke="#ef6c00" stroke-width="2" stroke-dasharray="6 4"/><text x="466" y="${ly + 4}">${xmlEscape(m.cellVerdict.unresolved)}</text></g>`);
+  parts.push('</svg>');
+  return parts.join('\n');
+}

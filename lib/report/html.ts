@@ -1,0 +1,102 @@
+/**
+ * The reviewer's report as one self-contained HTML file (inline CSS and inline SVG diagram, no scripts,
+ * nothing fetched), so it can be mailed, archived and opened on a closed network.
+ * Pure TypeScript: no aws-cdk-lib import.
+ */
+import { citationText } from './citations';
+import { cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
+import { renderDiagramSvg, xmlEscape as esc } from './diagram-svg';
+import { messagesFor, type Lang } from './i18n';
+import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
+
+const STYLE = `
+body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2em;max-width:1200px;color:#222}
+table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:4px 8px;vertical-align:top;font-size:13px}
+th{background:#eee}.isolated{background:#e8f5e9}.permitted{background:#e3f2fd}.violation{background:#ffcdd2;font-weight:bold}
+.unresolved{background:#ffe0b2;font-weight:bold}.pass{color:#2e7d32}.fail{color:#c62828}
+ol.path li{font-family:monospace;font-size:12px}.refused{color:#c62828;font-weight:bold}
+details{margin:.2em 0}summary{cursor:pointer}.finding{border-left:4px solid #c62828;padding-left:1em;margin:1em 0}
+.finding.warning{border-color:#ef6c00}
+`;
+
+export function renderHtml(input: ReportInput, options: { lang: Lang }): string {
+  const m = messagesFor(options.lang);
+  const pass = reportPasses(input);
+  const o: string[] = [];
+  o.push('<!DOCTYPE html>', `<html lang="${options.lang}">`, '<head><meta charset="utf-8">');
+  o.push(`<title>${esc(m.title)}</title><style>${STYLE}</style></head><body>`);
+  o.push(`<h1>${esc(m.title)}</h1>`, `<p>${esc(m.generatedAt(input.generatedAt))}</p>`);
+  o.push(`<p class="${pass ? 'pass' : 'fail'}" id="verdict"><strong>${esc(pass ? m.verdictPass : m.verdictFail)}</strong></p>`);
+  o.push(`<p>${esc(m.summary(counts(input)))}</p>`);
+  if (input.sources.length > 0) {
+    o.push(`<p>${esc(m.sources)}:</p><ul>${input.sources.map((s) => `<li><code>${esc(s)}</code></li>`).join('')}</ul>`);
+  }
+
+  o.push(`<h2>${esc(m.matrixHeading)}</h2><p>${esc(m.matrixIntro)}</p>`);
+  const cellFor = new Map(input.matrix.map((c) => [`${endKey(c.from)}>${endKey(c.to)}`, c]));
+  o.push('<table id="matrix"><tr>', `<th>${esc(m.matrixCorner)}</th>`);
+  for (const to of MATRIX_ENDS) o.push(`<th>${esc(endLabel(to, m))}</th>`);
+  o.push('</tr>');
+  for (const from of MATRIX_ENDS) {
+    o.push(`<tr><th>${esc(endLabel(from, m))}</th>`);
+    for (const to of MATRIX_ENDS) {
+      if (endKey(from) === endKey(to)) {
+        o.push('<td>—</td>');
+        continue;
+      }
+      const cell = cellFor.get(`${endKey(from)}>${endKey(to)}`);
+      const verdict = cell ? cell.verdict : 'unresolved';
+      const evidence = cell ? cellEvidence(cell, m) : [m.evidenceNone];
+      o.push(`<td class="${verdict}" data-from="${esc(endKey(from))}" data-to="${esc(endKey(to))}"><details><summary>${esc(m.cellSymbol[verdict])}</summary>${evidence.map((l) => `<div>${esc(l)}</div>`).join('')}</details></td>`);
+    }
+    o.push('</tr>');
+  }
+  o.push('</table>', `<p>${esc(m.legend)}</p>`);
+
+  o.push(`<h2>${esc(m.diagramHeading)}</h2>`, renderDiagramSvg(input, options));
+
+  o.push(`<h2>${esc(m.findingsHeading)}</h2>`);
+  if (input.findings.length === 0) o.push(`<p>${esc(m.noFindings)}</p>`);
+  input.findings.forEach((f, i) => {
+    o.push(`<div class="finding ${f.severity}" id="finding-${i + 1}"><h3>#${i + 1} [${esc(m.severity[f.severity])}] ${esc(f.title)}</h3><ul>`);
+    o.push(`<li>${esc(m.rule)}: <code>${esc(f.rule)}</code></li>`);
+    o.push(`<li>${esc(m.fromTo)}: ${esc(endpointLabel(f.from, m))} → ${esc(endpointLabel(f.to, m))} (${esc(m.direction[f.direction])})</li>`);
+    o.push(`<li>${esc(m.ports)}: ${esc(trafficLabel(f, m))}</li>`);
+    if (f.resource) o.push(`<li>${esc(m.resourceLabel)}: <code>${esc(resourceLabel(f.resource))}</code></li>`);
+    const cite = citationText(f.citation, options.lang);
+    if (cite) o.push(`<li>${esc(m.citation)}: ${esc(cite)}</li>`);
+    if (f.path.length > 0) {
+      o.push(`<li>${esc(m.stillBlockedBy)}: ${esc(f.stillBlockedBy.length > 0 ? f.stillBlockedBy.map((l) => m.layer[l]).join(', ') : m.nothingBlocks)}</li>`);
+    }
+    o.push('</ul>');
+    if (f.path.length > 0) {
+      o.push(`<p>${esc(m.path)}:</p><ol class="path">${f.path.map((h, n) => `<li>${esc(hopLine(h, n, m).replace(/^\d+\. /, ''))}</li>`).join('')}</ol>`);
+    }
+    o.push(`<p>${esc(f.message)}</p></div>`);
+  });
+
+  o.push(`<h2>${esc(m.acksHeading)}</h2><p>${esc(m.acksIntro)}</p>`);
+  if (input.acknowledgements.length === 0) {
+    o.push(`<p>${esc(m.noAcks)}</p>`);
+  } else {
+    o.push(`<table id="acknowledgements"><tr><th>${esc(m.ackPack)}</th><th>${esc(m.ackRule)}</th><th>${esc(m.ackReason)}</th><th>${esc(m.ackAt)}</th><th>${esc(m.ackSuppressed)}</th></tr>`);
+    for (const a of input.acknowledgements) {
+      const reason = a.refused ? `<span class="refused">${esc(m.ackRefused)}</span> — ${esc(a.reason)}` : esc(a.reason);
+      o.push(`<tr><td>${esc(a.pack)}</td><td><code>${esc(a.ruleId)}</code></td><td>${reason}</td><td><code>${esc(a.acknowledgedAt)}</code></td><td>${a.suppressed.map((s) => `<code>${esc(s)}</code>`).join('<br>')}</td></tr>`);
+    }
+    o.push('</table>');
+  }
+
+  o.push(`<h2>${esc(m.coverageHeading)}</h2>`);
+  if (input.coverage.length === 0) o.push(`<p>${esc(m.noCoverageNotes)}</p>`);
+  else o.push(`<p>${esc(m.coverageIntro)}</p><ul>${input.coverage.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
+
+  o.push(`<h2>${esc(m.manualHeading)}</h2><p>${esc(m.manualIntro)}</p><ul id="manual-controls">`);
+  for (const c of input.manualControls) {
+    const text = c[options.lang];
+    const cite = citationText(c.citation, options.lang);
+    o.push(`<li><label><input type="checkbox"> <strong>${esc(text.title)}</strong> (${esc(m.manualWhere[c.where])}, <code>${esc(c.id)}</code>): ${esc(text.how)}${cite ? ` — ${esc(m.citation)}: ${esc(cite)}` : ''}</label></li>`);
+  }
+  o.push('</ul></body></html>');
+  return o.join('\n');
+}

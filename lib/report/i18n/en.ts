@@ -1,0 +1,93 @@
+/** English wording of the reviewer's report. Keep in step with ja.ts (both implement Messages). */
+import { TIER_LABELS } from '../../tiers/tier';
+import type { Messages } from './messages';
+
+export const en: Messages = {
+  lang: 'en',
+  title: 'Three-tier separation review report',
+  generatedAt: (when) => `Generated ${when}`,
+  sources: 'Templates verified',
+  verdictPass: 'PASS: no path crosses between tiers, and nothing is unresolved.',
+  verdictFail: 'FAIL: see the findings below. Tier crossings cannot be acknowledged; fix them or declare a sanctioned channel in the policy file.',
+  summary: ({ errors, warnings, violations, unresolved }) =>
+    `${errors} error(s), ${warnings} warning(s); ${violations} forbidden path(s) and ${unresolved} unresolved pair(s) in the matrix.`,
+
+  tier: (tier) => TIER_LABELS[tier].en,
+  onPrem: (tier) => `On-prem (${TIER_LABELS[tier].en})`,
+  teleworkClients: 'Telework clients',
+  internet: 'The internet',
+  resource: 'Resource',
+
+  matrixHeading: 'Tier matrix',
+  matrixIntro: 'Rows are where a packet starts, columns where it should arrive. Every cell carries a verdict and its evidence.',
+  matrixCorner: 'from \\ to',
+  cellVerdict: {
+    isolated: 'isolated',
+    permitted: 'permitted',
+    violation: 'FORBIDDEN PATH',
+    unresolved: 'UNRESOLVED (fails closed)',
+  },
+  cellSymbol: { isolated: '✔ isolated', permitted: '◯ permitted', violation: '✖ FORBIDDEN', unresolved: '? UNRESOLVED' },
+  legend: '✔ isolated: no path exists · ◯ permitted: a path the policy allows · ✖ forbidden: a path that crosses tiers · ? unresolved: the model could not decide, counted as a failure',
+  evidenceHeading: 'Evidence for each cell',
+  evidenceBlockedBy: 'blocked by',
+  evidenceWitness: 'path',
+  evidenceReason: 'why',
+  evidenceNone: 'no evidence recorded',
+  seeFindings: (numbers) => `see finding${numbers.length > 1 ? 's' : ''} ${numbers.map((n) => `#${n}`).join(', ')}`,
+
+  findingsHeading: 'Findings',
+  noFindings: 'No findings.',
+  severity: { error: 'error', warning: 'warning' },
+  direction: { 'one-way': 'one way', both: 'both ways' },
+  rule: 'Rule',
+  fromTo: 'From → to',
+  ports: 'Traffic',
+  allPorts: 'all traffic',
+  path: 'Path',
+  stillBlockedBy: 'Layers that would still block',
+  nothingBlocks: 'nothing (no defence in depth on this path)',
+  resourceLabel: 'Resource',
+  citation: 'Requirement',
+  layer: {
+    entry: 'entry',
+    route: 'route table',
+    tgw: 'transit gateway',
+    peering: 'peering',
+    vpn: 'VPN / Direct Connect',
+    endpoint: 'endpoint',
+    nacl: 'network ACL',
+    sg: 'security group',
+    'client-vpn': 'Client VPN',
+    compute: 'multi-homed compute',
+    exit: 'arrival',
+  },
+  blocksHere: '(would block)',
+
+  acksHeading: 'Acknowledgements from every pack',
+  acksIntro: 'Rules acknowledged with Validations.of(...).acknowledge(), with the reason given. Tier crossings are never acknowledgeable: an attempt is listed as refused.',
+  noAcks: 'No acknowledgements.',
+  ackPack: 'Pack',
+  ackRule: 'Rule',
+  ackReason: 'Reason',
+  ackAt: 'Acknowledged at',
+  ackSuppressed: 'Suppressed',
+  ackRefused: 'REFUSED: tier crossings cannot be acknowledged',
+
+  coverageHeading: 'What the model does not cover',
+  coverageIntro: 'The proof is only as wide as the model. These are outside it and need a reviewer\'s eye:',
+  noCoverageNotes: 'The engine reported no gaps for these templates.',
+
+  manualHeading: 'Manual controls checklist',
+  manualIntro: 'These controls cannot be expressed in CloudFormation. Check each one by hand before sign-off.',
+  manualWhere: { console: 'console', api: 'API call', 'group-policy': 'Group Policy', procedure: 'procedure' },
+
+  diagramHeading: 'Diagram of tiers and links',
+  diagramTitle: 'Tiers and the links between them',
+  diagramUntiered: 'No tier declared',
+  diagramLegendViolation: 'forbidden path',
+  diagramLegendPermitted: 'permitted path',
+
+  junitSuiteMatrix: 'tier matrix',
+  junitSuiteFindings: 'findings',
+};

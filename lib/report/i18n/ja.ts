@@ -1,0 +1,93 @@
+/** 審査報告書の日本語の文言。en.ts と同じ Messages を実装する（文言の抜けはコンパイラが検出する）。 */
+import { TIER_LABELS } from '../../tiers/tier';
+import type { Messages } from './messages';
+
+export const ja: Messages = {
+  lang: 'ja',
+  title: '三層分離 審査報告書',
+  generatedAt: (when) => `作成日時 ${when}`,
+  sources: '検証したテンプレート',
+  verdictPass: '合格：系をまたぐ経路はなく、未判定の項目もありません。',
+  verdictFail: '不合格：以下の指摘を確認してください。系をまたぐ経路は承認（acknowledge）できません。修正するか、ポリシーファイルに許可された通信経路として宣言してください。',
+  summary: ({ errors, warnings, violations, unresolved }) =>
+    `エラー ${errors} 件、警告 ${warnings} 件。マトリクス上の禁止経路 ${violations} 件、未判定 ${unresolved} 件。`,
+
+  tier: (tier) => TIER_LABELS[tier].ja,
+  onPrem: (tier) => `庁内（${TIER_LABELS[tier].ja}）`,
+  teleworkClients: 'テレワーク端末',
+  internet: 'インターネット',
+  resource: 'リソース',
+
+  matrixHeading: '系間マトリクス',
+  matrixIntro: '行が通信の発信元、列が宛先です。すべてのセルに判定とその根拠を示します。',
+  matrixCorner: '発信元 \\ 宛先',
+  cellVerdict: {
+    isolated: '分離',
+    permitted: '許可',
+    violation: '禁止経路あり',
+    unresolved: '未判定（不合格として扱う）',
+  },
+  cellSymbol: { isolated: '✔ 分離', permitted: '◯ 許可', violation: '✖ 禁止経路', unresolved: '? 未判定' },
+  legend: '✔ 分離：経路なし ・ ◯ 許可：ポリシーが認める経路 ・ ✖ 禁止経路：系をまたぐ経路 ・ ? 未判定：モデルで判定できないため不合格として扱う',
+  evidenceHeading: '各セルの根拠',
+  evidenceBlockedBy: '遮断している要素',
+  evidenceWitness: '経路',
+  evidenceReason: '理由',
+  evidenceNone: '根拠の記録なし',
+  seeFindings: (numbers) => `指摘 ${numbers.map((n) => `#${n}`).join('、')} を参照`,
+
+  findingsHeading: '指摘事項',
+  noFindings: '指摘事項はありません。',
+  severity: { error: 'エラー', warning: '警告' },
+  direction: { 'one-way': '片方向', both: '双方向' },
+  rule: 'ルール',
+  fromTo: '発信元 → 宛先',
+  ports: '通信',
+  allPorts: 'すべての通信',
+  path: '経路',
+  stillBlockedBy: 'なお遮断できる層',
+  nothingBlocks: 'なし（この経路に多層防御がありません）',
+  resourceLabel: 'リソース',
+  citation: '根拠となる要件',
+  layer: {
+    entry: '入口',
+    route: 'ルートテーブル',
+    tgw: 'Transit Gateway',
+    peering: 'VPC ピアリング',
+    vpn: 'VPN / Direct Connect',
+    endpoint: 'エンドポイント',
+    nacl: 'ネットワーク ACL',
+    sg: 'セキュリティグループ',
+    'client-vpn': 'Client VPN',
+    compute: '複数の系に接続した計算資源',
+    exit: '到達先',
+  },
+  blocksHere: '（ここで遮断）',
+
+  acksHeading: '各パックの承認（acknowledge）一覧',
+  acksIntro: 'Validations.of(...).acknowledge() で承認されたルールとその理由です。系をまたぐ経路は承認できず、試みは「拒否」として記載します。',
+  noAcks: '承認はありません。',
+  ackPack: 'パック',
+  ackRule: 'ルール',
+  ackReason: '理由',
+  ackAt: '承認した場所',
+  ackSuppressed: '対象',
+  ackRefused: '拒否：系をまたぐ経路は承認できません',
+
+  coverageHeading: 'モデルの対象外',
+  coverageIntro: '証明はモデルの範囲内でのみ有効です。次の事項は対象外のため、審査者による確認が必要です：',
+  noCoverageNotes: 'これらのテンプレートについて、エンジンは対象外の事項を報告していません。',
+
+  manualHeading: '手動で確認する統制（チェックリスト）',
+  manualIntro: '次の統制は CloudFormation では表現できません。承認前に一つずつ手作業で確認してください。',
+  manualWhere: { console: 'コンソール', api: 'API 呼び出し', 'group-policy': 'グループポリシー', procedure: '運用手順' },
+
+  diagramHeading: '系と接続の構成図',
+  diagramTitle: '各系とその間の接続',
+  diagramUntiered: '系の宣言なし',
+  diagramLegendViolation: '禁止経路',
+  diagramLegendPermitted: '許可された経路',
+
+  junitSuiteMatrix: '系間マトリクス',
+  junitSuiteFindings: '指摘事項',
+};

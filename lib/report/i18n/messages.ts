@@ -1,0 +1,97 @@
+/**
+ * The message catalogue's shape: every word a reviewer reads in a report lives in ja.ts / en.ts and
+ * nowhere else, so the two languages cannot drift apart (the compiler checks both implement this).
+ * Pure TypeScript: no aws-cdk-lib import.
+ */
+import type { Layer, Severity } from '../../checks/finding';
+import type { Tier } from '../../tiers/tier';
+import type { CellVerdict, ManualControl } from '../report-input';
+
+export type Lang = 'en' | 'ja';
+
+export const LANGS: readonly Lang[] = ['en', 'ja'];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'ja';
+}
+
+export interface Messages {
+  lang: Lang;
+  title: string;
+  generatedAt: (when: string) => string;
+  sources: string;
+  verdictPass: string;
+  verdictFail: string;
+  summary: (counts: { errors: number; warnings: number; violations: number; unresolved: number }) => string;
+
+  // ends of the matrix
+  tier: (tier: Tier) => string;
+  onPrem: (tier: Tier) => string;
+  teleworkClients: string;
+  internet: string;
+  resource: string;
+
+  // matrix
+  matrixHeading: string;
+  matrixIntro: string;
+  matrixCorner: string;
+  cellVerdict: Record<CellVerdict, string>;
+  /** One-character-ish symbol so the table stays narrow; the legend explains it. */
+  cellSymbol: Record<CellVerdict, string>;
+  legend: string;
+  evidenceHeading: string;
+  evidenceBlockedBy: string;
+  evidenceWitness: string;
+  evidenceReason: string;
+  evidenceNone: string;
+  seeFindings: (numbers: number[]) => string;
+
+  // findings
+  findingsHeading: string;
+  noFindings: string;
+  severity: Record<Severity, string>;
+  direction: Record<'one-way' | 'both', string>;
+  rule: string;
+  fromTo: string;
+  ports: string;
+  allPorts: string;
+  path: string;
+  stillBlockedBy: string;
+  nothingBlocks: string;
+  resourceLabel: string;
+  citation: string;
+  layer: Record<Layer, string>;
+  blocksHere: string;
+
+  // acknowledgements
+  acksHeading: string;
+  acksIntro: string;
+  noAcks: string;
+  ackPack: string;
+  ackRule: string;
+  ackReason: string;
+  ackAt: string;
+  ackSuppressed: string;
+  ackRefused: string;
+
+  // coverage
+  coverageHeading: string;
+  coverageIntro: string;
+  noCoverageNotes: string;
+
+  // manual controls
+  manualHeading: string;
+  manualIntro: string;
+  manualWhere: Record<ManualControl['where'], string>;
+
+  // diagram
+  diagramHeading: string;
+  diagramTitle: string;
+  diagramUntiered: string;
+  diagramLegendViolation: string;
+  diagramLegendPermitted: string;
+
+  // junit
+  junitSuiteMatrix: string;
+  junitSuiteFindings: string;
+}

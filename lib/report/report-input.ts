@@ -1,0 +1,153 @@
+/**
+ * What the reviewer's report is rendered from: a language-neutral, engine-neutral view of one verification.
+ * The Markdown, HTML, SVG and JUnit renderers read only this, so the same report comes out of `cdk synth`
+ * (the cdk-nag pack), `closed-telework report` and the policy-test API.
+ * Pure TypeScript: no aws-cdk-lib import.
+ */
+import type { Endpoint, Finding, Hop } from '../checks/finding';
+import type { Tier } from '../tiers/tier';
+import { TIERS } from '../tiers/tier';
+
+/** One end of the tier matrix: a tier, its on-prem segment, the telework clients, or the internet. */
+export type MatrixEnd =
+  | { kind: 'tier'; tier: Tier }
+  | { kind: 'on-prem'; tier: Tier }
+  | { kind: 'telework-clients' }
+  | { kind: 'internet' };
+
+/** Every end of the matrix, in the order the report lists them (rows and columns). */
+export const MATRIX_ENDS: readonly MatrixEnd[] = [
+  ...TIERS.map((tier): MatrixEnd => ({ kind: 'tier', tier })),
+  { kind: 'telework-clients' },
+  ...TIERS.map((tier): MatrixEnd => ({ kind: 'on-prem', tier })),
+  { kind: 'internet' },
+];
+
+/** A stable key for a matrix end (used for lookups and as SVG/HTML ids). */
+export function endKey(end: MatrixEnd): string {
+  switch (end.kind) {
+    case 'tier':
+      return `tier:${end.tier}`;
+    case 'on-prem':
+      return `on-prem:${end.tier}`;
+    case 'telework-clients':
+      return 'telework-clients';
+    case 'internet':
+      return 'internet';
+  }
+}
+
+/**
+ * Map a finding's endpoint onto the matrix end it belongs to, or undefined when it belongs to none
+ * (a resource with no tier). Telework clients are one end whatever tier they enter.
+ */
+export function matrixEndOf(endpoint: Endpoint): MatrixEnd | undefined {
+  switch (endpoint.kind) {
+    case 'tier':
+      return { kind: 'tier', tier: endpoint.tier };
+    case 'on-prem':
+      return { kind: 'on-prem', tier: endpoint.tier };
+    case 'telework-clients':
+      return { kind: 'telework-clients' };
+    case 'internet':
+      return { kind: 'internet' };
+    case 'resource':
+      return endpoint.tier ? { kind: 'tier', tier: endpoint.tier } : undefined;
+  }
+}
+
+/**
+ * The verdict in one cell.
+ * - `isolated`: no path; `blockedBy` says what stops it.
+ * - `permitted`: a path exists and the policy allows it (e.g. internet tier → internet through the
+ *   inspected egress, telework clients → LGWAN tier by screen transfer); `reason` says why.
+ * - `violation`: a path exists that the policy forbids; `witness` is the path.
+ * - `unresolved`: the engine could not decide. Fail closed: the report counts this as a failure.
+ */
+export type CellVerdict = 'isolated' | 'permitted' | 'violation' | 'unresolved';
+
+export interface MatrixCell {
+  from: MatrixEnd;
+  to: MatrixEnd;
+  verdict: CellVerdict;
+  /** The witness path, hop by hop, when a path exists. */
+  witness: Hop[];
+  /** Plain-English evidence of what blocks the path when isolated (layers, missing routes, resources). */
+  blockedBy: string[];
+  /** Why a reachable pair is permitted, or why a pair is unresolved. */
+  reason?: string;
+  /** Indexes into `ReportInput.findings` of the findings about this pair. */
+  findings: number[];
+}
+
+/** An acknowledgement (suppression) recorded by any validation pack, with the reason given. */
+export interface Acknowledgement {
+  /** The plugin / pack the rule belongs to, e.g. `AwsSolutions`, `ThreeTierSeparation`. */
+  pack: string;
+  /** The rule id without namespace, e.g. `EC23`. */
+  ruleId: string;
+  reason: string;
+  /** The construct path where `Validations.of(...).acknowledge()` was called. */
+  acknowledgedAt: string;
+  /** Construct paths of the violations the acknowledgement actually suppressed (empty when unknown). */
+  suppressed: string[];
+  /** True when the pack refused the acknowledgement (tier crossings cannot be acknowledged). */
+  refused?: boolean;
+}
+
+/** A control that cannot be expressed in CloudFormation and must be set and checked by hand. */
+export interface ManualControl {
+  id: string;
+  /** Where it is set: the WorkSpaces console, an API call, Group Policy, an organisational procedure. */
+  where: 'console' | 'api' | 'group-policy' | 'procedure';
+  en: { title: string; how: string };
+  ja: { title: string; how: string };
+  /** The MIC clause or telework requirement it satisfies (a key of CITATIONS or free text). */
+  citation: string;
+}
+
+/** The diagram's view of the model: networks grouped by tier, and the links between them. */
+export interface DiagramNode {
+  id: string;
+  label: string;
+  /** The matrix end the node belongs to; networks with no declared tier have none (drawn apart, in red). */
+  end?: MatrixEnd;
+  kind: 'vpc' | 'transit-gateway' | 'vpn' | 'client-vpn' | 'on-prem' | 'internet' | 'telework-clients' | 'other';
+}
+
+export interface DiagramLink {
+  from: string;
+  to: string;
+  label: string;
+  /** A link that carries a forbidden path (drawn red). */
+  violation: boolean;
+}
+
+export interface DiagramModel {
+  nodes: DiagramNode[];
+  links: DiagramLink[];
+}
+
+export interface ReportInput {
+  /** What was verified: template files or a cloud assembly directory. */
+  sources: string[];
+  findings: Finding[];
+  /** One cell for every ordered pair of distinct matrix ends. */
+  matrix: MatrixCell[];
+  /** What the model does not cover (plain English from the engine). */
+  coverage: string[];
+  acknowledgements: Acknowledgement[];
+  manualControls: ManualControl[];
+  diagram: DiagramModel;
+  /** ISO timestamp; injected so reports are reproducible in tests. */
+  generatedAt: string;
+}
+
+/** True when the verification passed: no error findings and no violation or unresolved cell (fail closed). */
+export function reportPasses(input: ReportInput): boolean {
+  return (
+    input.findings.every((f) => f.severity !== 'error') &&
+    input.matrix.every((c) => c.verdict === 'isolated' || c.verdict === 'permitted') &&
+    input.acknowledgements.every((a) => !a.refused)
+  );
+}

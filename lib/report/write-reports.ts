@@ -1,0 +1,60 @@
+/**
+ * The report orchestration: render every requested language and format in memory first, then write each
+ * file through a temporary name and a rename, so a failure never leaves a half-written report that a
+ * reviewer might sign.
+ * Pure TypeScript (node:fs only): no aws-cdk-lib import.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { renderDiagramSvg } from './diagram-svg';
+import { renderHtml } from './html';
+import type { Lang } from './i18n';
+import { renderJunit } from './junit';
+import { renderMarkdown } from './markdown';
+import type { ReportInput } from './report-input';
+
+export type ReportFormat = 'md' | 'html';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html'];
+
+export function isReportFormat(value: unknown): value is ReportFormat {
+  return value === 'md' || value === 'html';
+}
+
+export interface WriteReportsOptions {
+  dir: string;
+  langs: readonly Lang[];
+  formats: readonly ReportFormat[];
+  /** File name stem; files are `<stem>.<lang>.<md|html>`, `<stem>.svg` (diagram) and `<stem>.junit.xml`. */
+  stem?: string;
+  junit?: boolean;
+  /** Extra files rendered by the caller (e.g. SARIF from lib/report/sarif.ts): name → content. */
+  extra?: Record<string, string>;
+}
+
+/** Render and write; returns the absolute paths written, in a stable order. */
+export function writeReports(input: ReportInput, options: WriteReportsOptions): string[] {
+  const stem = options.stem ?? 'tier-separation';
+  const files = new Map<string, string>();
+  const diagramFile = `${stem}.svg`;
+  if (options.formats.includes('md')) {
+    // Markdown links the diagram; HTML inlines it. The SVG's wording follows the first language asked for.
+    files.set(diagramFile, renderDiagramSvg(input, { lang: options.langs[0] ?? 'en' }));
+  }
+  for (const lang of options.langs) {
+    if (options.formats.includes('md')) files.set(`${stem}.${lang}.md`, renderMarkdown(input, { lang, diagramFile }));
+    if (options.formats.includes('html')) files.set(`${stem}.${lang}.html`, renderHtml(input, { lang }));
+  }
+  if (options.junit) files.set(`${stem}.junit.xml`, renderJunit(input, { lang: 'en' }));
+  for (const [name, content] of Object.entries(options.extra ?? {})) files.set(name, content);
+
+  fs.mkdirSync(options.dir, { recursive: true });
+  const written: string[] = [];
+  for (const [name, content] of files) {
+    const target = path.join(options.dir, name);
+    const tmp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, content, 'utf8');
+    fs.renameSync(tmp, target);
+    written.push(target);
+  }
+  return written;
+}
