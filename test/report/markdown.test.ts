@@ -1,0 +1,111 @@
+import { renderMarkdown } from '../../lib/report/markdown';
+import { brokenAppReport, goodAppReport } from './support/broken-app-report';
+
+/** The matrix row of `label` as its cells (first cell is the row label). */
+function row(md: string, label: string): string[] {
+  const line = md.split('\n').find((l) => l.startsWith(`| **${label}** |`));
+  if (!line) throw new Error(`no matrix row for ${label}`);
+  return line.split(' | ').map((c) => c.replace(/^\| /, '').replace(/ \|$/, ''));
+}
+
+describe('Markdown report of a broken app', () => {
+  const en = renderMarkdown(brokenAppReport(), { lang: 'en', diagramFile: 'tier-separation.svg' });
+  const ja = renderMarkdown(brokenAppReport(), { lang: 'ja', diagramFile: 'tier-separation.svg' });
+
+  it('states the failure first, in each language', () => {
+    expect(en).toContain('**FAIL:');
+    expect(ja).toContain('**不合格：');
+    expect(en).toContain('2 error(s), 0 warning(s); 2 forbidden path(s) and 1 unresolved pair(s)');
+    expect(ja).toContain('エラー 2 件、警告 0 件。マトリクス上の禁止経路 2 件、未判定 1 件。');
+  });
+
+  it('has a verdict in every cell of the 8×8 matrix, in order (en)', () => {
+    const header = en.split('\n').find((l) => l.startsWith('| from \\\\ to |'));
+    expect(header).toBe('| from \\\\ to | Internet tier | LGWAN tier | Personal-number tier | Telework clients | On-prem (Internet tier) | On-prem (LGWAN tier) | On-prem (Personal-number tier) | The internet |');
+    const lgwan = row(en, 'LGWAN tier');
+    expect(lgwan).toEqual(['**LGWAN tier**', '✖ FORBIDDEN', '—', '✔ isolated', '✔ isolated', '✔ isolated', '✔ isolated', '✔ isolated', '✔ isolated']);
+    expect(row(en, 'Internet tier')[8]).toBe('◯ permitted');
+    expect(row(en, 'Personal-number tier')[8]).toBe('? UNRESOLVED');
+    expect(row(en, 'Telework clients')[2]).toBe('◯ permitted');
+  });
+
+  it('has the same matrix in Japanese', () => {
+    const lgwan = row(ja, 'LGWAN接続系');
+    expect(lgwan.slice(1, 3)).toEqual(['✖ 禁止経路', '—']);
+    expect(row(ja, 'マイナンバー利用事務系')[8]).toBe('? 未判定');
+    expect(row(ja, 'テレワーク端末')[2]).toBe('◯ 許可');
+    expect(ja).toContain('| 発信元 \\\\ 宛先 | インターネット接続系 | LGWAN接続系 | マイナンバー利用事務系 | テレワーク端末 | 庁内（インターネット接続系） |');
+  });
+
+  it('gives the evidence of each cell: witness, reason, blocking layer', () => {
+    expect(en).toContain('- **LGWAN tier → Internet tier**: FORBIDDEN PATH');
+    expect(en).toContain('  - path: entry subnet 10.2.0.0/24 → route table route 10.1.0.0/16 → pcx Peering → peering peering lgwan ↔ internet');
+    expect(en).toContain('  - see finding #1');
+    expect(en).toContain('- **Internet tier → The internet**: permitted\n  - why: egress through the prefecture security cloud');
+    expect(en).toContain('- **Personal-number tier → The internet**: UNRESOLVED (fails closed)\n  - why: route target Fn::ImportValue Missing-Export could not be resolved');
+    expect(ja).toContain('- **LGWAN接続系 → 庁内（LGWAN接続系）**: 分離\n  - 遮断している要素: no route to the destination');
+  });
+
+  it('numbers each finding and lists its path hop by hop with construct paths', () => {
+    expect(en).toContain('### #1 [error] LGWAN tier reaches the internet tier through VPC peering');
+    expect(en).toContain('- From → to: LGWAN tier → Internet tier (both ways)');
+    expect(en).toContain('- Traffic: TCP 443');
+    expect(en).toContain('2. route table — route 10.1.0.0/16 → pcx Peering [City/Network/Lgwan/Rt (AWS::EC2::RouteTable)]');
+    expect(en).toContain('4. network ACL — rule 100 allow all [City-Network/InternetNacl (AWS::EC2::NetworkAcl)]');
+    expect(en).toContain('- Layers that would still block: security group');
+    expect(en).toContain('### #2 [error] VPC without a tier tag');
+    expect(ja).toContain('### #1 [エラー] LGWAN tier reaches the internet tier through VPC peering');
+    expect(ja).toContain('- なお遮断できる層: セキュリティグループ');
+  });
+
+  it('cites the MIC clause of each finding in the reader\'s language', () => {
+    expect(en).toContain('- Requirement: MIC guideline, Part 3 Ch. 2 "Strengthening the resilience of the whole information system" (2) LGWAN tier');
+    expect(ja).toContain('- 根拠となる要件: 総務省ガイドライン 第3編第2章「情報システム全体の強靭性の向上」(2) LGWAN接続系');
+  });
+
+  it('lists every acknowledgement from every pack with its reason, and marks the refused one', () => {
+    expect(en).toContain('| AwsSolutions | `VPC7` | Flow logs go to the central log account | `City/Network/Spare` | `City/Network/Spare/Resource` |');
+    expect(en).toContain('| ThreeTierSeparation | `TIER-CROSSING` | **REFUSED: tier crossings cannot be acknowledged** — temporary migration link |');
+    expect(ja).toContain('**拒否：系をまたぐ経路は承認できません** — temporary migration link');
+  });
+
+  it('says what the model does not cover', () => {
+    expect(en).toContain('## What the model does not cover');
+    expect(en).toContain('- Gateway Load Balancer appliances are treated as opaque');
+    expect(ja).toContain('## モデルの対象外');
+  });
+
+  it('renders the manual controls as an unticked checklist with where and citation', () => {
+    expect(en).toMatch(/- \[ \] \*\*Trusted-device certificates .*\*\* \(console, `WSH-MANUAL-TRUSTED-DEVICES`\)/);
+    expect(en).toMatch(/- \[ \] \*\*Idle timeout and screen lock\*\* \(Group Policy, `gpo-idle-lock`\): .* — Requirement: MIC telework security requirements/);
+    expect(ja).toMatch(/- \[ \] \*\*無操作タイムアウトと画面ロック\*\* \(グループポリシー, `gpo-idle-lock`\)/);
+  });
+
+  it('links the diagram', () => {
+    expect(en).toContain('![Tiers and the links between them](tier-separation.svg)');
+  });
+});
+
+describe('Markdown report of a good app', () => {
+  const md = renderMarkdown(goodAppReport(), { lang: 'en' });
+  it('passes and shows no forbidden or unresolved cell', () => {
+    expect(md).toContain('**PASS:');
+    expect(md).not.toContain('✖ FORBIDDEN');
+    expect(md).not.toContain('? UNRESOLVED');
+    expect(md).toContain('No findings.');
+  });
+
+  it('fails closed when the engine left a pair out of the matrix', () => {
+    const input = goodAppReport();
+    input.matrix = input.matrix.filter((c) => !(c.from.kind === 'tier' && c.from.tier === 'lgwan' && c.to.kind === 'internet'));
+    const out = renderMarkdown(input, { lang: 'en' });
+    expect(row(out, 'LGWAN tier')[8]).toBe('? UNRESOLVED');
+  });
+
+  it('escapes table-breaking characters in reasons', () => {
+    const input = goodAppReport();
+    input.acknowledgements = [{ pack: 'AwsSolutions', ruleId: 'EC23', reason: 'a | b\nc <script>', acknowledgedAt: 'X', suppressed: [] }];
+    const out = renderMarkdown(input, { lang: 'en' });
+    expect(out).toContain('| AwsSolutions | `EC23` | a \\| b c &lt;script&gt; | `X` |  |');
+  });
+});
