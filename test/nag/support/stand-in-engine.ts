@@ -1,0 +1,61 @@
+/**
+ * A deliberately tiny engine for testing the pack's plumbing (which templates reach the engine, how
+ * findings become violations) independently of the real engine: every VPC peering connection anywhere is
+ * reported as a crossing, every VPC without a mic:tier tag as a hygiene error. It records each call.
+ */
+import type { Finding } from '../../../lib/checks/finding';
+import type { EngineInput, EngineRun, TierEngine } from '../../../lib/nag/engine';
+import { TIER_TAG_KEY } from '../../../lib/tiers/tier';
+
+export interface RecordingEngine {
+  engine: TierEngine;
+  calls: EngineInput[];
+}
+
+export function standInEngine(): RecordingEngine {
+  const calls: EngineInput[] = [];
+  const engine: TierEngine = (input): EngineRun => {
+    calls.push(input);
+    const findings: Finding[] = [];
+    for (const t of input.templates) {
+      for (const [logicalId, r] of Object.entries(t.template.Resources)) {
+        const ref = { stack: t.stack, logicalId, type: r.Type };
+        if (r.Type === 'AWS::EC2::VPCPeeringConnection') {
+          findings.push({
+            rule: 'TIER-CROSSING',
+            severity: 'error',
+            title: 'LGWAN tier reaches the internet tier',
+            message: 'Remove the peering connection.',
+            from: { kind: 'tier', tier: 'lgwan' },
+            to: { kind: 'tier', tier: 'internet' },
+            direction: 'both',
+            path: [
+              { layer: 'route', resource: { stack: t.stack, logicalId: 'LgwanRoute', type: 'AWS::EC2::Route' }, description: 'route 10.1.0.0/16 → peering' },
+              { layer: 'peering', resource: ref, description: 'peering lgwan ↔ internet' },
+            ],
+            stillBlockedBy: [],
+            resource: ref,
+            citation: 'mic-resilience-lgwan',
+          });
+        }
+        const tags = (r.Properties?.Tags ?? []) as { Key: string; Value: string }[];
+        if (r.Type === 'AWS::EC2::VPC' && !tags.some((tag) => tag.Key === TIER_TAG_KEY)) {
+          findings.push({
+            rule: 'TIER-UNTAGGED-VPC',
+            severity: 'error',
+            title: 'VPC without a tier tag',
+            message: 'Tag the VPC with mic:tier.',
+            from: { kind: 'resource', resource: ref },
+            to: { kind: 'resource', resource: ref },
+            direction: 'one-way',
+            path: [],
+            stillBlockedBy: [],
+            resource: ref,
+          });
+        }
+      }
+    }
+    return { findings, report: { matrix: [], coverage: [], diagram: { nodes: [], links: [] } } };
+  };
+  return { engine, calls };
+}
