@@ -165,7 +165,8 @@ export const municipalityConfigSchema = z.strictObject({
   internetEgress: internetEgressSchema,
   /** Optional shared Transit Gateway, used only as isolated per-tier route domains. */
   transitGateway: transitGatewaySchema.optional(),
-  telework: teleworkSchema.default({ tiers: ['lgwan'], clientCidrs: {}, desktops: 'personal' }),
+  // prefault: an absent section is parsed as {} so every default of telework.ts (owned by D) applies.
+  telework: teleworkSchema.prefault({}),
 });
 
 /** A configuration as written (before defaults). */
