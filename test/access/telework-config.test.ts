@@ -1,0 +1,153 @@
+/**
+ * The telework section of the configuration (lib/config/telework.ts): defaults, and one test per rejection
+ * with its message checked. Goes through the municipality validator (parseConfig) like a real file does.
+ */
+import { ConfigError, parseConfig } from '../../lib/config';
+import { exampleCity } from '../../lib/config/municipalities/example-city';
+import { resolveTelework, validateTeleworkAgainstConfig, hardeningOptionsOf } from '../../lib/config/telework';
+
+function example(): any {
+  return JSON.parse(JSON.stringify(exampleCity));
+}
+
+function problemsAfter(mutate: (c: any) => void) {
+  const input = example();
+  mutate(input);
+  try {
+    parseConfig(input, 'test');
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('telework configuration', () => {
+  test('defaults: private streaming, private CA, 8 h sessions, bilingual banner, hardened desktops, governance lock', () => {
+    const t = resolveTelework(parseConfig(example(), 'test').telework);
+    expect(t.streaming).toBe('private');
+    expect(t.clientVpn.certificates).toBe('private-ca');
+    expect(t.clientVpn.sessionTimeoutHours).toBe(8);
+    expect(t.clientVpn.banner.ja).toContain('画面転送のみ');
+    expect(t.clientVpn.banner.en).toContain('Screen transfer only');
+    expect(t.hardening).toEqual({ approvedDeviceTypes: ['DeviceTypeWindows'], credentialCaching: false, clientLogUpload: false, autoStopTimeoutMinutes: 60, poolIdleDisconnectTimeoutSeconds: 900 });
+    expect(t.audit).toEqual({ objectLockMode: 'GOVERNANCE', trailRetentionDays: 365 });
+    expect(hardeningOptionsOf(t).closedStreaming).toBe(true);
+  });
+
+  test('resolving is idempotent and keeps what was written', () => {
+    const input = example();
+    input.telework.hardening = { credentialCaching: true };
+    const t = resolveTelework(parseConfig(input, 'test').telework);
+    expect(t.hardening.credentialCaching).toBe(true);
+    expect(resolveTelework(t)).toEqual(t);
+  });
+
+  test('personal-number telework is refused, with the reason in English and Japanese', () => {
+    const problems = problemsAfter((c) => (c.telework.tiers = ['lgwan', 'personal-number']));
+    const p = problems.find((x) => x.path === 'telework.tiers.1')!;
+    expect(p.message).toMatch(/personal-number tier is forbidden: it must have no entry point at all/);
+    expect(p.ja).toContain('マイナンバー利用事務系へのテレワークは禁止です');
+  });
+
+  test('closed-SIM clients into the personal-number tier are refused', () => {
+    const problems = problemsAfter((c) => (c.telework.linkClientCidrs = { 'personal-number': ['100.64.8.0/24'] }));
+    expect(problems.map((p) => p.path)).toContain('telework.linkClientCidrs.personal-number');
+    expect(problems.find((p) => p.path === 'telework.linkClientCidrs.personal-number')!.message).toMatch(/entry point into it/);
+  });
+
+  test('a client CIDR overlapping another tier is refused (through the municipality validator)', () => {
+    const problems = problemsAfter((c) => (c.telework.clientCidrs.lgwan = '10.10.0.0/22'));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.clientCidrs.lgwan', message: expect.stringMatching(/telework client pool 10\.10\.0\.0\/22 .*overlaps the internet tier's VPC range 10\.10\.0\.0\/20/) })]);
+  });
+
+  test('a closed-SIM client range overlapping another tier is refused', () => {
+    const input = example();
+    input.telework.linkClientCidrs = { lgwan: ['172.16.32.0/24'] };
+    const config = parseConfig(input, 'test');
+    const problems = validateTeleworkAgainstConfig(config);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'telework.linkClientCidrs.lgwan.0',
+        message: "172.16.32.0/24 overlaps the personal-number tier's on-prem segment 172.16.32.0/22: telework clients must be distinguishable from every tier's hosts",
+      }),
+    ]);
+  });
+
+  test('closed-SIM clients need the tier to have an on-prem link', () => {
+    const input = example();
+    delete input.tiers.lgwan.onPremLink;
+    input.telework.linkClientCidrs = { lgwan: ['100.64.20.0/24'] };
+    const problems = validateTeleworkAgainstConfig(parseConfig(input, 'test'));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.linkClientCidrs.lgwan', message: expect.stringMatching(/has no on-prem link to carry them/) })]);
+  });
+
+  test('closed-SIM clients alone satisfy the client-pool requirement', () => {
+    const input = example();
+    input.telework.clientCidrs = {};
+    input.telework.linkClientCidrs = { lgwan: ['100.64.20.0/24'] };
+    const config = parseConfig(input, 'test');
+    expect(validateTeleworkAgainstConfig(config)).toEqual([]);
+  });
+
+  test('private streaming with Pools is refused (highlander is Personal only)', () => {
+    const problems = problemsAfter((c) => (c.telework.desktops = 'pools'));
+    expect(problems.find((p) => p.path === 'telework.streaming')!.message).toMatch(/works only with WorkSpaces Personal/);
+  });
+
+  test('internet streaming without an IP access group is refused', () => {
+    const problems = problemsAfter((c) => (c.telework.streaming = 'internet'));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.ipAccessCidrs', message: expect.stringMatching(/needs an IP access control group/) })]);
+  });
+
+  test('IP access ranges with private streaming are refused as a false sense of control', () => {
+    const problems = problemsAfter((c) => (c.telework.ipAccessCidrs = ['203.0.113.0/24']));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.ipAccessCidrs', message: expect.stringMatching(/do not apply to streaming through a VPC endpoint/) })]);
+  });
+
+  test('an unsupported Client VPN session length is refused', () => {
+    const problems = problemsAfter((c) => (c.telework.clientVpn = { sessionTimeoutHours: 6 }));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.clientVpn.sessionTimeoutHours', fix: 'use one of 8, 10, 12, 24' })]);
+  });
+
+  test('a banner without Japanese is refused', () => {
+    const problems = problemsAfter((c) => (c.telework.clientVpn = { banner: { ja: ' ', en: 'Staff only' } }));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.clientVpn.banner', message: 'the login banner needs both Japanese and English text' })]);
+  });
+
+  test('a VPN log retention CloudWatch does not accept is refused', () => {
+    const problems = problemsAfter((c) => (c.telework.clientVpn = { logRetentionDays: 100 }));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.clientVpn.logRetentionDays' })]);
+  });
+
+  test('SAML without a group for a telework tier is refused (every federated user would be authorised)', () => {
+    const problems = problemsAfter((c) => (c.telework.clientVpn = { saml: { samlProviderArn: 'arn:aws:iam::111122223333:saml-provider/idp', accessGroupIds: {} } }));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.clientVpn.saml.accessGroupIds.lgwan' })]);
+  });
+
+  test('a malformed certificate ARN is refused with the expected shape', () => {
+    const problems = problemsAfter((c) => (c.telework.clientVpn = { certificates: { serverCertificateArn: 'server', clientRootCertificateChainArn: 'arn:aws:acm:ap-northeast-1:111122223333:certificate/abc' } }));
+    expect(problems.map((p) => p.path)).toEqual(['telework.clientVpn.certificates.serverCertificateArn']);
+    expect(problems[0].message).toMatch(/must be an ACM certificate ARN/);
+  });
+
+  test('web access cannot be approved', () => {
+    const problems = problemsAfter((c) => (c.telework.hardening = { approvedDeviceTypes: ['DeviceTypeWindows', 'DeviceTypeWeb'] }));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.hardening.approvedDeviceTypes', message: expect.stringMatching(/DeviceTypeWeb" may never be approved/) })]);
+  });
+
+  test('an AutoStop timeout off the 60-minute grid is refused', () => {
+    const problems = problemsAfter((c) => (c.telework.hardening = { autoStopTimeoutMinutes: 5 }));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.hardening.autoStopTimeoutMinutes', message: expect.stringMatching(/60-minute intervals/) })]);
+  });
+
+  test('a directory for a tier without telework is refused', () => {
+    const problems = problemsAfter((c) => (c.telework.directories = { internet: { kind: 'managed-ad' } }));
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.directories.internet' })]);
+  });
+
+  test('an existing directory id must look like one', () => {
+    const problems = problemsAfter((c) => (c.telework.directories = { lgwan: { kind: 'existing', directoryId: 'corp' } }));
+    expect(problems.map((p) => p.path)).toContain('telework.directories.lgwan.directoryId');
+  });
+});
