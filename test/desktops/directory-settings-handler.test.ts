@@ -2,12 +2,17 @@
  * The directory-settings custom resource against the local WorkSpaces server (test/support/workspaces-api),
  * driven by the REAL @aws-sdk/client-workspaces client over HTTP on 127.0.0.1.
  */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import { WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { start, type RunningServer } from '../support/workspaces-api';
 import {
   CustomResourceEvent,
   DirectorySettings,
+  FullEvent,
+  handle,
   isComplete,
+  respond,
   onEvent,
   parseSettings,
 } from '../../lib/desktops/directory-settings/handler';
@@ -189,5 +194,63 @@ describe('directory settings custom resource (real SDK client, local WorkSpaces 
     api = await start({ directories: [DIR] });
     await onEvent(event('Delete', desired(), 'd-9999999999'), client(api), () => undefined);
     expect(mutating(api)).toEqual([]);
+  });
+});
+
+describe('the whole request: handle + respond to CloudFormation', () => {
+  let api: RunningServer;
+  afterEach(async () => api?.close());
+
+  function full(type: CustomResourceEvent['RequestType'], settings: DirectorySettings, physicalId?: string): FullEvent {
+    return { ...event(type, settings, physicalId), ResponseURL: 'http://127.0.0.1:1/unused', StackId: 'arn:aws:cloudformation:ap-northeast-1:111122223333:stack/telework/1', RequestId: 'req-1', LogicalResourceId: 'DirectorySettings' };
+  }
+  const options = { remainingMs: () => 60_000, pollIntervalMs: 1, sleep: async () => undefined };
+
+  test('Create answers SUCCESS with the directory id and data', async () => {
+    api = await start();
+    const r = await handle(full('Create', desired()), client(api), () => undefined, options);
+    expect(r).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: DIR, RequestId: 'req-1', LogicalResourceId: 'DirectorySettings', Data: { DirectoryId: DIR } });
+  });
+
+  test('a failure answers FAILED with the reason and a placeholder physical id', async () => {
+    api = await start({ directories: [{ DirectoryId: DIR, State: 'ERROR' }] });
+    const r = await handle(full('Create', desired()), client(api), () => undefined, options);
+    expect(r.Status).toBe('FAILED');
+    expect(r.Reason).toMatch(/d-1234567890 is ERROR/);
+    expect(r.PhysicalResourceId).toBe(DIR);
+  });
+
+  test('running out of time while REGISTERING fails clearly instead of hanging', async () => {
+    api = await start({ directories: [{ DirectoryId: DIR, State: 'REGISTERING' }] });
+    const r = await handle(full('Update', desired(), DIR), client(api), () => undefined, { ...options, remainingMs: () => 0 });
+    expect(r).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/did not finish registering in time/) });
+  });
+
+  test('Delete answers SUCCESS even when the API fails', async () => {
+    api = await start({ directories: [DIR], faults: { seed: 2, serverErrorRate: 1 } });
+    const r = await handle(full('Delete', desired(), DIR), client(api, 1), () => undefined, options);
+    expect(r).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: DIR });
+  });
+
+  test('respond PUTs the JSON answer to the pre-signed URL', async () => {
+    const received: Array<{ method?: string; body: string }> = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ method: req.method, body });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      await respond(`http://127.0.0.1:${port}/signed?X-Amz-Signature=abc`, { Status: 'SUCCESS', PhysicalResourceId: DIR, StackId: 's', RequestId: 'r', LogicalResourceId: 'l' });
+      expect(received).toHaveLength(1);
+      expect(received[0].method).toBe('PUT');
+      expect(JSON.parse(received[0].body)).toEqual({ Status: 'SUCCESS', PhysicalResourceId: DIR, StackId: 's', RequestId: 'r', LogicalResourceId: 'l' });
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });

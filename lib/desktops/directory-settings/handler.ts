@@ -7,7 +7,10 @@
  * @aws-sdk/client-workspaces (present in the Lambda Node.js runtime), so the construct ships it by
  * transpiling THIS ONE FILE with TypeScript's transpileModule at synth time — no bundler, no esbuild.
  *
- * Contract (aws-cdk-lib custom-resources Provider framework: onEvent + isComplete):
+ * Contract: one Lambda answers CloudFormation itself (no Provider framework: that would add three more
+ * functions and a state machine to the closed account for a call that takes seconds). `handle` runs
+ * onEvent, then isComplete until done or the time budget is spent, and `respond` PUTs the result to the
+ * pre-signed ResponseURL. The two steps:
  *  - onEvent Create/Update: registers the directory when it is not registered yet (RegisterWorkspaceDirectory
  *    is asynchronous) and returns PhysicalResourceId = the directory id. A changed DirectoryId yields a new
  *    physical id, so CloudFormation deletes the old one after the update — the documented replacement flow.
@@ -18,6 +21,8 @@
  *    no WorkSpaces remain; otherwise leaves it. It NEVER fails a stack delete: a refusal is logged and the
  *    resource reports success, because a stuck stack delete helps nobody (the runbook covers cleanup).
  */
+import * as http from 'http';
+import * as https from 'https';
 import {
   DeregisterWorkspaceDirectoryCommand,
   DescribeClientPropertiesCommand,
@@ -314,19 +319,94 @@ async function onDelete(event: CustomResourceEvent, client: WorkSpacesClient, lo
   }
 }
 
-/* ---- Lambda entry points (the Provider framework calls these) ---- */
+/* ---- The whole request: onEvent, wait, converge, answer CloudFormation ---- */
+
+export interface HandleOptions {
+  /** Milliseconds left before the function must have answered (Lambda: getRemainingTimeInMillis minus a margin). */
+  remainingMs: () => number;
+  /** Pause between isComplete polls. */
+  pollIntervalMs: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface CloudFormationResponse {
+  Status: 'SUCCESS' | 'FAILED';
+  Reason?: string;
+  PhysicalResourceId: string;
+  StackId: string;
+  RequestId: string;
+  LogicalResourceId: string;
+  Data?: Record<string, string>;
+}
+
+export interface FullEvent extends CustomResourceEvent {
+  ResponseURL: string;
+  StackId: string;
+  RequestId: string;
+  LogicalResourceId: string;
+}
+
+/**
+ * Runs the request to completion and builds CloudFormation's answer. Never throws: every failure becomes
+ * FAILED with the reason (Create/Update), and Delete always answers SUCCESS (see onDelete).
+ */
+export async function handle(event: FullEvent, client: WorkSpacesClient, log: Logger, options: HandleOptions): Promise<CloudFormationResponse> {
+  const base = { StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId };
+  // On a failed Create there is no physical id yet; CloudFormation needs one anyway (it will send a Delete for it).
+  let physicalId = event.PhysicalResourceId ?? `failed-${event.RequestId}`;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  try {
+    const first = await onEvent(event, client, log);
+    physicalId = first.PhysicalResourceId;
+    const ev = { ...event, PhysicalResourceId: first.PhysicalResourceId };
+    for (;;) {
+      const done = await isComplete(ev, client, log);
+      if (done.IsComplete) return { ...base, Status: 'SUCCESS', PhysicalResourceId: first.PhysicalResourceId, Data: done.Data };
+      if (options.remainingMs() < options.pollIntervalMs) {
+        throw new DirectorySettingsError('the directory did not finish registering in time; retry the deployment (registration continues in the background)');
+      }
+      await sleep(options.pollIntervalMs);
+    }
+  } catch (err) {
+    if (event.RequestType === 'Delete') return { ...base, Status: 'SUCCESS', PhysicalResourceId: physicalId };
+    const reason = err instanceof Error ? err.message : String(err);
+    log(`FAILED: ${reason}`);
+    return { ...base, Status: 'FAILED', Reason: reason.slice(0, 3500), PhysicalResourceId: physicalId };
+  }
+}
+
+/** PUTs the answer to CloudFormation's pre-signed URL (https in AWS; http allowed for local tests). */
+export async function respond(responseUrl: string, response: CloudFormationResponse): Promise<void> {
+  const body = JSON.stringify(response);
+  const url = new URL(responseUrl);
+  const transport = url.protocol === 'https:' ? https : http;
+  await new Promise<void>((resolve, reject) => {
+    const req = transport.request(
+      url,
+      { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`CloudFormation answered ${res.statusCode}`))));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/* ---- Lambda entry point ---- */
 
 let lambdaClient: WorkSpacesClient | undefined;
-function defaultClient(): WorkSpacesClient {
+
+export async function handler(event: FullEvent, context: { getRemainingTimeInMillis(): number }): Promise<void> {
   // Generous retries: a deployment should ride out WorkSpaces API throttling, not fail on it.
   lambdaClient ??= new WorkSpacesClient({ maxAttempts: 10 });
-  return lambdaClient;
-}
-
-export async function onEventHandler(event: CustomResourceEvent): Promise<OnEventResult> {
-  return onEvent(event, defaultClient(), (m) => console.log(m));
-}
-
-export async function isCompleteHandler(event: CustomResourceEvent): Promise<IsCompleteResult> {
-  return isComplete(event, defaultClient(), (m) => console.log(m));
+  const log: Logger = (m) => console.log(m);
+  const response = await handle(event, lambdaClient, log, {
+    // Keep 30 s to answer CloudFormation even when the last poll was slow.
+    remainingMs: () => context.getRemainingTimeInMillis() - 30_000,
+    pollIntervalMs: 10_000,
+  });
+  log(`${response.Status} ${response.PhysicalResourceId}${response.Reason ? `: ${response.Reason}` : ''}`);
+  await respond(event.ResponseURL, response);
 }
