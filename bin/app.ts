@@ -1,0 +1,32 @@
+/**
+ * The CDK app: validate the municipality configuration FIRST (nothing is built from a bad one), then one
+ * Stage per municipality with the external rule packs registered. On a bad configuration it prints every
+ * problem (English + Japanese) and exits 2 before `app.synth()`, so no template is written.
+ *
+ *   npx cdk synth                                   # the embedded example-city (cdk.json default)
+ *   npx cdk synth -c municipality=example-city
+ *   npx cdk synth -c config=path/to/our-city.yaml   # a copied and edited configuration
+ */
+import { App } from 'aws-cdk-lib';
+import { ConfigError, loadConfigFromContext, MunicipalityConfig } from '../lib/config';
+import { MunicipalityStage } from '../lib/stages/municipality-stage';
+import { registerPolicyPlugins } from '../lib/stages/policy-plugins';
+
+function main(): void {
+  const app = new App();
+  let config: MunicipalityConfig;
+  try {
+    config = loadConfigFromContext((key) => app.node.tryGetContext(key));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  registerPolicyPlugins(app);
+  new MunicipalityStage(app, config.name, { config });
+  app.synth();
+}
+
+main();

@@ -1,0 +1,52 @@
+/**
+ * One Stage per municipality: its account and region come from the validated configuration, and it
+ * composes the municipality's stacks. Later parts (telework access, desktops, audit) add their stacks
+ * here, taking `networks[tier]` as their seam.
+ */
+import { Stage, StageProps, Tags } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import type { MunicipalityConfig } from '../config';
+import type { TierNetwork } from '../network/tier-network';
+import { TierNetworkStack, TransitGatewayStack } from '../stacks/network-stack';
+import { TIERS, Tier } from '../tiers/tier';
+
+export interface MunicipalityStageProps extends StageProps {
+  /** A configuration that has passed `parseConfig` (the loader guarantees it). */
+  config: MunicipalityConfig;
+}
+
+export class MunicipalityStage extends Stage {
+  public readonly config: MunicipalityConfig;
+  public readonly networkStacks: Record<Tier, TierNetworkStack>;
+  public readonly networks: Record<Tier, TierNetwork>;
+  public readonly transitGatewayStack?: TransitGatewayStack;
+
+  constructor(scope: Construct, id: string, props: MunicipalityStageProps) {
+    super(scope, id, {
+      ...props,
+      env: { account: props.config.account, region: props.config.region },
+    });
+    this.config = props.config;
+    Tags.of(this).add('mic:municipality', props.config.name);
+    Tags.of(this).add('mic:model', props.config.micModel);
+
+    const stacks = {} as Record<Tier, TierNetworkStack>;
+    for (const tier of TIERS) {
+      stacks[tier] = new TierNetworkStack(this, `Network-${tier}`, {
+        stackName: `${props.config.name}-network-${tier}`,
+        config: props.config,
+        tier,
+      });
+    }
+    this.networkStacks = stacks;
+    this.networks = Object.fromEntries(TIERS.map((t) => [t, stacks[t].network])) as Record<Tier, TierNetwork>;
+
+    if (props.config.transitGateway !== undefined) {
+      this.transitGatewayStack = new TransitGatewayStack(this, 'TransitGateway', {
+        stackName: `${props.config.name}-transit-gateway`,
+        config: props.config,
+        networks: this.networks,
+      });
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The external rule packs every synth runs (and the tests run): cdk-nag 3's AWS Solutions and
+ * NIST 800-53 rev 5 packs, and the Control Tower proactive controls through cfn-guard (offline).
+ * They are CDK policy-validation plugins: they judge the synthesised app after synthesis, over every
+ * Stage, and write cdk.out/validation-report.json. Synthesis fails on any unacknowledged violation.
+ *
+ * Acknowledging: `Validations.of(narrowestConstruct).acknowledge({ id: '<plugin name>::<rule>', reason })`.
+ * Only the namespaced form is audited (listed under `suppressedViolations` in the report): the core
+ * normalises a violation's rule to `<plugin name with spaces → '-'>::<ruleName>`, e.g.
+ * `AwsSolutions::AwsSolutions-VPC3`, `NIST.800.53.R5::NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW`,
+ * `cdk-validator-cfnguard::<rule>`. A bare `AwsSolutions-VPC3` is stored as an `annotation::` id that
+ * cdk-nag silently honours while the report does not list it, so never use the bare form.
+ */
+import { Validations } from 'aws-cdk-lib';
+import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
+import type { Construct } from 'constructs';
+
+/** The packs, fresh instances each call (a plugin keeps state between validations). */
+export function externalPolicyPlugins(scope?: Construct): IPolicyValidationPlugin[] {
+  return [
+    new AwsSolutionsChecks(scope, { verbose: true }),
+    new NIST80053R5Checks(scope, { verbose: true }),
+    new CfnGuardValidator(),
+  ];
+}
+
+/** Registers the external packs on the app (or a Stage). Engineer E adds the tier pack here. */
+export function registerPolicyPlugins(app: Construct): void {
+  Validations.of(app).addPlugins(...externalPolicyPlugins(app));
+}
