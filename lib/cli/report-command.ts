@@ -1,14 +1,91 @@
+/**
+ * `closed-telework report [--lang ja,en] [--format md,html] [--out DIR] [--policy FILE] [--junit] PATH...`
+ *
+ * Renders the reviewer's report for template files or a cloud assembly (cdk.out): the same engine the
+ * cdk-nag pack runs, plus every pack's acknowledgements from cdk.out/validation-report.json.
+ * Exit codes: 0 the report shows tier separation holds; 1 it does not (findings, forbidden or unresolved
+ * pairs); 2 unusable input (bad option, unreadable template, missing file) — nothing is written then.
+ */
+import * as fs from 'fs';
 import type { Command } from 'commander';
+import { InputError, loadPaths } from '../model/load';
+import type { EngineRun, TierEngine } from '../nag/engine';
+import { assembleReportInput } from '../report/assemble';
+import { isLang, LANGS, type Lang } from '../report/i18n';
+import { reportPasses } from '../report/report-input';
+import { readAcknowledgements, ValidationReportError } from '../report/validation-report';
+import { isReportFormat, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write-reports';
 import type { ExitCode } from './main';
 
-/** Placeholder until the `report` command lands: it refuses to run rather than pretend. */
+interface ReportOptions {
+  lang: string;
+  format: string;
+  out: string;
+  policy?: string;
+  junit?: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseList<T extends string>(raw: string, option: string, valid: readonly T[], isValid: (v: unknown) => v is T): T[] {
+  const values = raw.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const bad = values.filter((v) => !isValid(v));
+  if (values.length === 0 || bad.length > 0) {
+    throw new UsageError(
+      `--${option} ${raw}: expected one or more of ${valid.join(', ')} separated by commas (e.g. --${option} ${valid.join(',')}). / ` +
+        `--${option} には ${valid.join('、')} のいずれか（カンマ区切り）を指定してください。`,
+    );
+  }
+  return [...new Set(values)] as T[];
+}
+
+/** The engine, loaded lazily so `--help` works without it. Replaceable in tests of this command. */
+export const reportEngine: { run: TierEngine } = {
+  run: (input) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../nag/default-engine') as { runTierEngine: TierEngine }).runTierEngine(input);
+  },
+};
+
 export function registerReportCommand(program: Command, exit: ExitCode): void {
   program
     .command('report')
-    .description('(not yet available)')
-    .allowUnknownOption()
-    .action(() => {
-      process.stderr.write('closed-telework report: not yet implemented in this version\n');
-      exit.code = 2;
+    .description("Render the reviewer's tier-separation report (Markdown/HTML, Japanese/English, SVG diagram) for templates or a cdk.out directory.")
+    .argument('<path...>', 'CloudFormation template files (JSON/YAML) or cloud assembly directories (cdk.out)')
+    .option('--lang <langs>', 'report language(s): ja, en, or ja,en', LANGS.join(','))
+    .option('--format <formats>', 'report format(s): md, html, or md,html', REPORT_FORMATS.join(','))
+    .option('--out <dir>', 'directory the report is written to', 'reports')
+    .option('--policy <file>', 'tier policy file (default: the packaged policies/tier-policy.yaml)')
+    .option('--junit', 'also write JUnit XML (tier-separation.junit.xml)')
+    .action((paths: string[], options: ReportOptions) => {
+      try {
+        const langs: Lang[] = parseList(options.lang, 'lang', LANGS, isLang);
+        const formats: ReportFormat[] = parseList(options.format, 'format', REPORT_FORMATS, isReportFormat);
+        if (options.policy !== undefined && !fs.existsSync(options.policy)) {
+          throw new UsageError(`--policy ${options.policy}: no such file. / ポリシーファイル ${options.policy} が見つかりません。`);
+        }
+        const loaded = loadPaths(paths);
+        const run: EngineRun = reportEngine.run({ templates: loaded.templates, missingNested: loaded.missingNested, ...(options.policy ? { policyFile: options.policy } : {}) });
+        const acknowledgements = paths.filter((p) => fs.statSync(p).isDirectory()).flatMap((dir) => readAcknowledgements(dir));
+        const input = assembleReportInput({
+          findings: run.findings,
+          report: run.report,
+          acknowledgements,
+          sources: loaded.templates.map((t) => t.file),
+          generatedAt: new Date().toISOString(),
+        });
+        const written = writeReports(input, { dir: options.out, langs, formats, junit: options.junit === true });
+        for (const file of written) process.stdout.write(`${file}\n`);
+        const pass = reportPasses(input);
+        process.stdout.write(pass ? 'tier separation holds / 三層分離は保たれています\n' : 'tier separation does NOT hold: see the report / 三層分離が保たれていません。報告書を確認してください\n');
+        exit.code = pass ? 0 : 1;
+      } catch (err) {
+        if (err instanceof UsageError || err instanceof InputError || err instanceof ValidationReportError) {
+          process.stderr.write(`closed-telework report: ${err.message}\n`);
+          exit.code = 2;
+          return;
+        }
+        throw err;
+      }
     });
 }

@@ -143,11 +143,14 @@ export interface ReportInput {
   generatedAt: string;
 }
 
-/** True when the verification passed: no error findings and no violation or unresolved cell (fail closed). */
+/**
+ * True when the verification passed: no error finding, no refused acknowledgement, and a cell for EVERY
+ * ordered pair of distinct ends that is isolated or permitted. A pair the engine did not report is a
+ * failure, not a pass (fail closed).
+ */
 export function reportPasses(input: ReportInput): boolean {
-  return (
-    input.findings.every((f) => f.severity !== 'error') &&
-    input.matrix.every((c) => c.verdict === 'isolated' || c.verdict === 'permitted') &&
-    input.acknowledgements.every((a) => !a.refused)
-  );
+  const ok = new Set(input.matrix.filter((c) => c.verdict === 'isolated' || c.verdict === 'permitted').map((c) => `${endKey(c.from)}>${endKey(c.to)}`));
+  const everyPairOk = MATRIX_ENDS.every((from) => MATRIX_ENDS.every((to) => endKey(from) === endKey(to) || ok.has(`${endKey(from)}>${endKey(to)}`)));
+  const badCell = input.matrix.some((c) => c.verdict === 'violation' || c.verdict === 'unresolved');
+  return everyPairOk && !badCell && input.findings.every((f) => f.severity !== 'error') && input.acknowledgements.every((a) => !a.refused);
 }

@@ -1,4 +1,5 @@
 import { renderMarkdown } from '../../lib/report/markdown';
+import { reportPasses } from '../../lib/report/report-input';
 import { brokenAppReport, goodAppReport } from './support/broken-app-report';
 
 /** The matrix row of `label` as its cells (first cell is the row label). */
@@ -107,5 +108,16 @@ describe('Markdown report of a good app', () => {
     input.acknowledgements = [{ pack: 'AwsSolutions', ruleId: 'EC23', reason: 'a | b\nc <script>', acknowledgedAt: 'X', suppressed: [] }];
     const out = renderMarkdown(input, { lang: 'en' });
     expect(out).toContain('| AwsSolutions | `EC23` | a \\| b c &lt;script&gt; | `X` |  |');
+  });
+});
+
+describe('reportPasses', () => {
+  it('passes a good app and fails each way a report can fail', () => {
+    expect(reportPasses(goodAppReport())).toBe(true);
+    expect(reportPasses(brokenAppReport())).toBe(false);
+    expect(reportPasses({ ...goodAppReport(), matrix: goodAppReport().matrix.slice(1) })).toBe(false);
+    expect(reportPasses({ ...goodAppReport(), findings: [brokenAppReport().findings[1]!] })).toBe(false);
+    expect(reportPasses({ ...goodAppReport(), acknowledgements: [brokenAppReport().acknowledgements[1]!] })).toBe(false);
+    expect(reportPasses({ ...goodAppReport(), findings: [{ ...brokenAppReport().findings[1]!, severity: 'warning' }] })).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../../../lib/checks/finding';
 import type { EngineInput, EngineRun, TierEngine } from '../../../lib/nag/engine';
+import { endKey, MATRIX_ENDS, type MatrixCell } from '../../../lib/report/report-input';
 import { TIER_TAG_KEY } from '../../../lib/tiers/tier';
 
 export interface RecordingEngine {
@@ -55,7 +56,17 @@ export function standInEngine(): RecordingEngine {
         }
       }
     }
-    return { findings, report: { matrix: [], coverage: [], diagram: { nodes: [], links: [] } } };
+    // Every pair isolated except the one a peering opens: enough for the report to have a full matrix.
+    const crossed = findings.some((f) => f.rule === 'TIER-CROSSING');
+    const matrix: MatrixCell[] = [];
+    for (const from of MATRIX_ENDS) {
+      for (const to of MATRIX_ENDS) {
+        if (endKey(from) === endKey(to)) continue;
+        const violation = crossed && ((endKey(from) === 'tier:lgwan' && endKey(to) === 'tier:internet') || (endKey(from) === 'tier:internet' && endKey(to) === 'tier:lgwan'));
+        matrix.push(violation ? { from, to, verdict: 'violation', witness: findings[0]!.path, blockedBy: [], findings: [0] } : { from, to, verdict: 'isolated', witness: [], blockedBy: ['no route'], findings: [] });
+      }
+    }
+    return { findings, report: { matrix, coverage: [], diagram: { nodes: [], links: [] } } };
   };
   return { engine, calls };
 }
