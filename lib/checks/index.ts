@@ -1,0 +1,68 @@
+/**
+ * The tier-separation engine's public API: `verify(templates, policy)`.
+ * Builds the network model once, computes reachability once, runs every rule over them.
+ * Used by the `verify` command, the cdk-nag pack, the reviewer's report and `expectTierSeparation`.
+ */
+import { buildModel } from '../model/facts';
+import type { NetworkModel } from '../model/facts/types';
+import { loadPaths, type LoadResult, type LoadedTemplate } from '../model/load';
+import { analyseReachability, type Flow, type MatrixCell } from '../model/reachability';
+import { loadPolicy, today } from '../policy/load';
+import type { TierPolicy } from '../policy/schema';
+import type { Finding } from './finding';
+import { RULES } from './rules';
+
+export type { Finding, Hop, Endpoint, Layer, ResourceRef, Severity } from './finding';
+export type { MatrixCell, Flow, EndpointClass } from '../model/reachability';
+export { ENDPOINT_CLASSES } from '../model/reachability';
+export { RULES } from './rules';
+export { CITATIONS } from './citations';
+export type { TierPolicy } from '../policy/schema';
+export { loadPolicy, parsePolicy, DEFAULT_POLICY_FILE } from '../policy/load';
+export { loadPaths, InputError, type LoadedTemplate, type LoadResult } from '../model/load';
+
+export interface VerifyOptions {
+  /** The date expiry is judged against (YYYY-MM-DD); today (UTC) by default. */
+  asOf?: string;
+}
+
+export interface VerifyResult {
+  /** Every finding, errors first, then by rule id. */
+  findings: Finding[];
+  /** The network model (facts) the findings were computed from. */
+  model: NetworkModel;
+  /** For every ordered pair of endpoint classes: reachable?, a witness path, and the layers that block. */
+  matrix: MatrixCell[];
+  /** Cross-class flows (one witness per source network → destination network). */
+  flows: Flow[];
+  /** What the model does not cover, in plain words. */
+  coverage: string[];
+  /** Timing and size, for reports and benchmarks. */
+  stats: { templates: number; resources: number; milliseconds: number };
+}
+
+/** Runs the engine over templates already loaded (or a LoadResult, which also reports missing nested stacks). */
+export function verify(input: readonly LoadedTemplate[] | LoadResult, policy: TierPolicy, options: VerifyOptions = {}): VerifyResult {
+  const started = performance.now();
+  const load: LoadResult = Array.isArray(input) ? { templates: [...input], missingNested: [] } : (input as LoadResult);
+  const asOf = options.asOf ?? today();
+  const { model } = buildModel(load.templates, load.missingNested);
+  const reachability = analyseReachability(model, policy, asOf);
+  const ctx = { model, reachability, policy, asOf };
+  const findings = RULES.flatMap((r) => r.check(ctx));
+  findings.sort((a, b) => (a.severity === b.severity ? a.rule.localeCompare(b.rule) : a.severity === 'error' ? -1 : 1));
+  return {
+    findings,
+    model,
+    matrix: reachability.matrix,
+    flows: reachability.flows,
+    coverage: model.coverage,
+    stats: { templates: load.templates.length, resources: model.resourceCount, milliseconds: performance.now() - started },
+  };
+}
+
+/** Convenience: load paths (templates or cloud assemblies) and a policy file (default policy if omitted), then verify. */
+export function verifyPaths(paths: readonly string[], policyFile?: string, options: VerifyOptions = {}): VerifyResult {
+  const policy = loadPolicy(policyFile);
+  return verify(loadPaths(paths), policy, options);
+}

@@ -1,0 +1,24 @@
+/** CLIENT-VPN-WHOLE-VPC: a Client VPN authorization rule that covers a whole VPC CIDR (or everything), not just the desktops. */
+import { setOf, subtract } from '../../model/cidr';
+import type { Rule } from '../rule';
+import { resourceFinding } from './helpers';
+
+export const clientVpnWholeVpc: Rule = {
+  id: 'CLIENT-VPN-WHOLE-VPC',
+  severity: 'error',
+  title: 'Client VPN authorises a whole VPC / Client VPNの認可範囲がVPC全体',
+  citation: 'clientVpnAuthorization',
+  check({ model }) {
+    const out = [];
+    for (const c of model.clientVpns.values()) {
+      const vpcs = new Set([c.vpc, ...c.associations.map((a) => model.subnets.get(a.subnet)?.vpc)].filter((v): v is string => !!v));
+      for (const auth of c.authorizations) {
+        const covers = [...vpcs].some((v) => (model.vpcs.get(v)?.cidrs ?? []).some((vc) => subtract(setOf([vc]), setOf([auth.cidr])).length === 0));
+        if (!covers) continue;
+        out.push(resourceFinding(this.id, this.severity, auth.ref, this.citation, this.title,
+          `Client VPN ${c.ref.logicalId} authorises ${auth.cidr.text}${auth.allGroups ? ' for all users' : ''}, which covers the whole VPC. Telework clients should reach only the desktop subnets. Fix: authorise each desktop subnet CIDR instead (in CDK, set authorizeAllUsersToVpcCidr: false and add rules per desktop subnet).`));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,76 @@
+/** Shared helpers for rules: turning a reachability flow into a finding, and naming tiers. */
+import { TIER_LABELS, isTier, type Tier } from '../../tiers/tier';
+import type { NetworkModel } from '../../model/facts/types';
+import type { Flow } from '../../model/reachability';
+import { endpointOf } from '../../model/reachability/places';
+import { CITATIONS, type CitationKey } from '../citations';
+import type { Finding, ResourceRef } from '../finding';
+
+export function tierName(t: Tier | undefined): string {
+  return t ? `${TIER_LABELS[t].en} (${TIER_LABELS[t].ja})` : 'an undeclared network';
+}
+
+/** The resource a path finding is attached to: the first hop that actually crosses (route/TGW/peering…). */
+export function crossingResource(f: Flow): ResourceRef | undefined {
+  const hop = f.hops.find((h) => h.layer === 'peering' || h.layer === 'tgw') ?? f.hops.find((h) => h.layer === 'route' || h.layer === 'vpn') ?? f.hops[0];
+  return hop?.resource;
+}
+
+export function flowFinding(
+  rule: string,
+  f: Flow,
+  citation: CitationKey,
+  title: string,
+  why: string,
+  fix: string,
+): Finding {
+  const open = f.status === 'open';
+  const what = open
+    ? `${f.from.label} can send packets to ${f.to.label} (${f.protocol ?? 'any'}${f.ports ? ` port ${f.ports.from}` : ''}, e.g. ${f.destinations}).`
+    : `Routes connect ${f.from.label} to ${f.to.label}; today only ${f.blockedBy.join(' and ')} stop(s) every packet (defence in depth is gone).`;
+  const resource = crossingResource(f);
+  return {
+    rule,
+    severity: open ? 'error' : 'warning',
+    title: open ? title : `${title} (routes connect; blocked only by ${f.blockedBy.join('+')})`,
+    message: `${what} ${why} Fix: ${fix}`,
+    from: endpointOf(f.from),
+    to: endpointOf(f.to),
+    direction: 'one-way',
+    ...(f.protocol ? { protocol: f.protocol } : {}),
+    ...(f.ports ? { ports: f.ports } : {}),
+    path: f.hops,
+    stillBlockedBy: open ? [] : f.blockedBy,
+    ...(resource ? { resource } : {}),
+    citation: CITATIONS[citation],
+  };
+}
+
+/** The tier an attachment belongs to: its VPC's tier, or for VPN/DX its link tag. */
+export function attachmentTier(model: NetworkModel, attachment: string): Tier | undefined {
+  const a = model.tgwAttachments.get(attachment);
+  if (!a) return undefined;
+  if (a.kind === 'vpc') return a.vpc ? model.vpcs.get(a.vpc)?.tier : undefined;
+  return isTier(a.tierTag) ? a.tierTag : undefined;
+}
+
+export function subnetTierOf(model: NetworkModel, subnet: string): Tier | undefined {
+  const s = model.subnets.get(subnet);
+  return s ? model.vpcs.get(s.vpc)?.tier : undefined;
+}
+
+export function resourceFinding(
+  rule: string,
+  severity: Finding['severity'],
+  resource: ResourceRef,
+  citation: CitationKey,
+  title: string,
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
+  return {
+    rule, severity, title, message,
+    from: { kind: 'resource', resource }, to: { kind: 'resource', resource },
+    direction: 'one-way', path: [], stillBlockedBy: [], resource, citation: CITATIONS[citation], ...extra,
+  };
+}

@@ -1,0 +1,26 @@
+/** The rule registry: one rule per file, run in this order. */
+import type { Rule } from '../rule';
+import { closedTierInternet } from './closed-tier-internet';
+import { clientVpnWholeVpc } from './client-vpn-whole-vpc';
+import { sanctionedChannelExpired } from './sanctioned-channel-expired';
+import { teleworkBeyondDesktop } from './telework-beyond-desktop';
+import { teleworkEntryModel } from './telework-entry-model';
+import { teleworkEntryPersonalNumber } from './telework-entry-personal-number';
+import { tgwDefaultRouteTable } from './tgw-default-route-table';
+import { tierCrossing } from './tier-crossing';
+import { tierJoinMultihomed } from './tier-join-multihomed';
+import { tierJoinPeering } from './tier-join-peering';
+import { tierJoinPrivateLink } from './tier-join-privatelink';
+import { tierJoinTgw } from './tier-join-tgw';
+import { tierTagConflict } from './tier-tag-conflict';
+import { unmodelledResource } from './unmodelled-resource';
+import { unresolvedValue } from './unresolved-value';
+import { untaggedLink } from './untagged-link';
+import { untaggedVpc } from './untagged-vpc';
+
+export const RULES: readonly Rule[] = [
+  tierCrossing, closedTierInternet, teleworkEntryPersonalNumber, teleworkBeyondDesktop,
+  tierJoinPeering, tierJoinTgw, tierJoinMultihomed, tierJoinPrivateLink,
+  untaggedVpc, untaggedLink, tierTagConflict, unresolvedValue, unmodelledResource,
+  tgwDefaultRouteTable, clientVpnWholeVpc, sanctionedChannelExpired, teleworkEntryModel,
+];

@@ -1,0 +1,27 @@
+/** TIER-JOIN-MULTIHOMED: compute or interfaces with a presence in subnets of two tiers (a bridge). */
+import type { Tier } from '../../tiers/tier';
+import type { Rule } from '../rule';
+import { resourceFinding, subnetTierOf, tierName } from './helpers';
+
+export const tierJoinMultihomed: Rule = {
+  id: 'TIER-JOIN-MULTIHOMED',
+  severity: 'error',
+  title: 'A resource sits in two tiers (multi-homed) / 複数の系にまたがるリソース',
+  citation: 'defenceInDepth',
+  check({ model }) {
+    const out = [];
+    for (const c of model.compute.values()) {
+      const tiers = new Set<Tier>();
+      for (const s of c.subnets) {
+        const t = subnetTierOf(model, s);
+        if (t) tiers.add(t);
+      }
+      if (tiers.size < 2) continue;
+      const list = [...tiers];
+      out.push(resourceFinding(this.id, this.severity, c.ref, this.citation, this.title,
+        `${c.ref.type} ${c.ref.logicalId} has interfaces or placement in ${list.map(tierName).join(' and ')} (subnets ${c.subnets.map((s) => s.split('::').pop()).join(', ')}). Anything running on it can forward between the tiers. Fix: place it in one tier only; use a separate resource per tier.`,
+        { from: { kind: 'tier', tier: list[0] }, to: { kind: 'tier', tier: list[1] }, direction: 'both' }));
+    }
+    return out;
+  },
+};

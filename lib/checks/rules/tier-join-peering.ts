@@ -1,0 +1,23 @@
+/** TIER-JOIN-PEERING: a VPC peering connection between VPCs of different tiers, whether or not routes use it. */
+import type { Rule } from '../rule';
+import { resourceFinding, tierName } from './helpers';
+
+export const tierJoinPeering: Rule = {
+  id: 'TIER-JOIN-PEERING',
+  severity: 'error',
+  title: 'VPC peering joins two tiers / 系をまたぐVPCピアリング',
+  citation: 'defenceInDepth',
+  check({ model }) {
+    const out = [];
+    for (const p of model.peerings.values()) {
+      if (!p.peerVpc) continue; // peer outside the templates: reported as an unresolved value
+      const a = model.vpcs.get(p.vpc)?.tier;
+      const b = model.vpcs.get(p.peerVpc)?.tier;
+      if (!a || !b || a === b) continue;
+      out.push(resourceFinding(this.id, this.severity, p.ref, this.citation, this.title,
+        `Peering ${p.ref.logicalId} connects ${tierName(a)} and ${tierName(b)}. Even without routes today, one added route would join the tiers. Fix: delete the peering connection; tiers exchange nothing except through a sanctioned sanitising channel.`,
+        { from: { kind: 'tier', tier: a }, to: { kind: 'tier', tier: b }, direction: 'both' }));
+    }
+    return out;
+  },
+};

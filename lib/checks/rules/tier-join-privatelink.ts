@@ -1,0 +1,35 @@
+/** TIER-JOIN-PRIVATELINK: an interface endpoint in one tier consuming an endpoint service whose load balancers are in another tier. */
+import type { Tier } from '../../tiers/tier';
+import type { Rule } from '../rule';
+import { resourceFinding, subnetTierOf, tierName } from './helpers';
+
+export const tierJoinPrivateLink: Rule = {
+  id: 'TIER-JOIN-PRIVATELINK',
+  severity: 'error',
+  title: 'PrivateLink connects two tiers / PrivateLinkによる系間接続',
+  citation: 'defenceInDepth',
+  check({ model }) {
+    const out = [];
+    for (const ep of model.endpoints.values()) {
+      if (!ep.service) continue;
+      const consumer = model.vpcs.get(ep.vpc)?.tier;
+      const svc = model.endpointServices.get(ep.service);
+      if (!consumer || !svc) continue;
+      const providers = new Set<Tier>();
+      for (const lb of svc.loadBalancers) for (const s of model.compute.get(lb)?.subnets ?? []) {
+        const t = subnetTierOf(model, s);
+        if (t) providers.add(t);
+      }
+      for (const p of providers) {
+        if (p === consumer) continue;
+        out.push(resourceFinding(this.id, this.severity, ep.ref, this.citation, this.title,
+          `Endpoint ${ep.ref.logicalId} in ${tierName(consumer)} connects to endpoint service ${svc.ref.logicalId}, whose load balancer is in ${tierName(p)}. Fix: remove the endpoint; a service shared across tiers must go through a sanctioned sanitising channel.`,
+          { from: { kind: 'tier', tier: consumer }, to: { kind: 'tier', tier: p }, path: [
+            { layer: 'endpoint', resource: ep.ref, description: `interface endpoint in ${consumer}` },
+            { layer: 'endpoint', resource: svc.ref, description: `endpoint service backed by a load balancer in ${p}` },
+          ] }));
+      }
+    }
+    return out;
+  },
+};

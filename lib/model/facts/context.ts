@@ -1,0 +1,157 @@
+/**
+ * Shared helpers for the extractors: resolving the properties that matter for the network and
+ * recording, as facts, every value the engine could not resolve (fail closed).
+ */
+import type { ResourceRef } from '../../checks/finding';
+import { TIER_TAG_KEY } from '../../tiers/tier';
+import { type Cidr, parseCidr } from '../cidr';
+import { Resolver, type ResourceEntry } from '../resolve/resolver';
+import { NO_VALUE, ResRef, Unresolved, type Value, isPlainObject, refsInString, show, stripRefs } from '../resolve/values';
+import type { NetworkModel } from './types';
+
+export class ExtractContext {
+  private readonly refCache = new Map<string, ResourceRef>();
+
+  constructor(
+    readonly resolver: Resolver,
+    readonly model: NetworkModel,
+  ) {}
+
+  ref(entry: ResourceEntry): ResourceRef {
+    let r = this.refCache.get(entry.key);
+    if (!r) {
+      const path = entry.resource.Metadata?.['aws:cdk:path'];
+      r = { stack: entry.stack, logicalId: entry.logicalId, type: entry.resource.Type, ...(typeof path === 'string' ? { constructPath: path } : {}) };
+      this.refCache.set(entry.key, r);
+    }
+    return r;
+  }
+
+  /** A ResourceRef for a key that may be synthetic (`vpc#defaultNacl`). */
+  refForKey(key: string, type: string): ResourceRef {
+    const [base, suffix] = key.split('#');
+    const e = this.resolver.resources.get(base);
+    if (!e) return { stack: base.split('::')[0], logicalId: base.split('::')[1] ?? base, type };
+    const r = this.ref(e);
+    return suffix ? { ...r, logicalId: `${r.logicalId}#${suffix}`, type } : r;
+  }
+
+  unresolved(entry: ResourceEntry, property: string, reason: string): void {
+    this.model.unresolved.push({ ref: this.ref(entry), property, reason });
+  }
+
+  unmodelled(entry: ResourceEntry, reason: string): void {
+    this.model.unmodelled.push({ ref: this.ref(entry), reason });
+  }
+
+  typeOf(key: string): string | undefined {
+    return this.resolver.resources.get(key.split('#')[0])?.resource.Type;
+  }
+
+  /**
+   * Keys of the resources a property refers to (a single reference or a list). A literal id such as
+   * `vpc-0abc…` names something outside the templates: recorded as unresolved, because the engine
+   * cannot see what it connects to.
+   */
+  refKeys(entry: ResourceEntry, property: string, values?: Value[], expectTypes?: readonly string[]): string[] {
+    const vs = values ?? this.resolver.prop(entry, property);
+    const out: string[] = [];
+    const visit = (v: Value): void => {
+      if (v === NO_VALUE || v === null) return;
+      if (Array.isArray(v)) return v.forEach(visit);
+      if (v instanceof ResRef) {
+        const base = v.key.split('#')[0];
+        const type = this.typeOf(base);
+        if (expectTypes && type && !expectTypes.includes(type)) {
+          this.unresolved(entry, property, `refers to ${v.key} (${type}), expected ${expectTypes.join(' or ')}`);
+          return;
+        }
+        out.push(v.key);
+        return;
+      }
+      if (v instanceof Unresolved) return this.unresolved(entry, property, v.reason);
+      if (typeof v === 'string') {
+        const refs = refsInString(v);
+        // A bare reference, or one with an AZ prefix as in Network Firewall's "az:vpce-…" endpoint ids.
+        if (refs.length === 1 && /^([a-z0-9${}-]+:)?$/i.test(stripRefs(v))) {
+          out.push(refs[0]);
+          return;
+        }
+        return this.unresolved(entry, property, `"${show(v)}" names a resource outside the templates given; include the template that defines it`);
+      }
+      this.unresolved(entry, property, `unexpected value ${show(v)}`);
+    };
+    vs.forEach(visit);
+    return [...new Set(out)];
+  }
+
+  /** One reference (first of the alternatives; extra alternatives are returned too by refKeys). */
+  refKey(entry: ResourceEntry, property: string, expectTypes?: readonly string[]): string | undefined {
+    return this.refKeys(entry, property, undefined, expectTypes)[0];
+  }
+
+  cidrs(entry: ResourceEntry, property: string, values?: Value[]): Cidr[] {
+    const vs = values ?? this.resolver.prop(entry, property);
+    const out: Cidr[] = [];
+    for (const v of vs) {
+      if (v === NO_VALUE) continue;
+      if (v instanceof Unresolved) {
+        this.unresolved(entry, property, v.reason);
+        continue;
+      }
+      const c = parseCidr(v);
+      if (!c) this.unresolved(entry, property, `"${show(v)}" is not a CIDR block`);
+      else out.push(c);
+    }
+    return out;
+  }
+
+  strings(entry: ResourceEntry, property: string, values?: Value[]): string[] {
+    const vs = values ?? this.resolver.prop(entry, property);
+    const out: string[] = [];
+    for (const v of vs) {
+      if (v === NO_VALUE) continue;
+      if (v instanceof Unresolved) this.unresolved(entry, property, v.reason);
+      else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+      else this.unresolved(entry, property, `expected a string, got ${show(v)}`);
+    }
+    return out;
+  }
+
+  /** The `mic:tier` tag value as written; undefined when absent; '?' when present but not resolvable. */
+  tierTag(entry: ResourceEntry, property = 'Tags'): string | undefined {
+    const tags = this.resolver.propList(entry, property);
+    for (const t of tags) {
+      if (!isPlainObject(t)) continue;
+      if (t.Key !== TIER_TAG_KEY) continue;
+      const v = t.Value;
+      if (typeof v === 'string') return v;
+      this.unresolved(entry, `${property}.${TIER_TAG_KEY}`, 'the tier tag value is not a literal');
+      return '?';
+    }
+    // Some resource types (e.g. Direct Connect) use a map of tags.
+    const raw = this.resolver.prop(entry, property)[0];
+    if (isPlainObject(raw) && typeof raw[TIER_TAG_KEY] === 'string') return raw[TIER_TAG_KEY] as string;
+    return undefined;
+  }
+
+  bool(entry: ResourceEntry, property: string, dflt: boolean): boolean[] {
+    const vs = this.resolver.prop(entry, property);
+    const out = new Set<boolean>();
+    for (const v of vs) {
+      if (v === NO_VALUE) out.add(dflt);
+      else if (v === true || v === 'true') out.add(true);
+      else if (v === false || v === 'false') out.add(false);
+      else if (v instanceof Unresolved) {
+        this.unresolved(entry, property, v.reason);
+        out.add(true);
+        out.add(false);
+      } else out.add(dflt);
+    }
+    return [...out];
+  }
+
+  fact(entry: ResourceEntry) {
+    return { key: entry.key, ref: this.ref(entry), presence: entry.presence };
+  }
+}

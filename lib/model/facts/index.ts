@@ -1,0 +1,153 @@
+/**
+ * Builds the network model once: every resource goes to the extractors of its family, in phases, then
+ * the model is finalised (tier inheritance, tag conflicts, CloudFormation defaults, coverage notes).
+ */
+import { isTier, type Tier } from '../../tiers/tier';
+import type { LoadedTemplate } from '../load/template';
+import type { MissingNestedTemplate } from '../load';
+import { Resolver } from '../resolve/resolver';
+import { ALL_ADDRESSES } from '../cidr';
+import { ExtractContext } from './context';
+import type { Extractor } from './extractor';
+import { clientVpnEndpointExtractor, clientVpnPartsExtractor } from './client-vpn';
+import { extractGenericCompute, instanceExtractor, interfaceAttachmentExtractor } from './compute';
+import { endpointExtractor, endpointServiceExtractor } from './endpoints';
+import { firewallExtractor } from './firewall';
+import { egressOnlyGatewayExtractor, gatewayAttachmentExtractor, internetGatewayExtractor, natGatewayExtractor } from './gateways';
+import { dxAssociationExtractor, vgwExtractor, vpnConnectionExtractor } from './links';
+import { naclAssociationExtractor, naclEntryExtractor, naclExtractor } from './nacl';
+import { classify } from './network-types';
+import { peeringExtractor } from './peering';
+import { prefixListExtractor } from './prefix-lists';
+import { routeAssociationExtractor, routeExtractor, routeTableExtractor, vgwPropagationExtractor } from './routing';
+import { EXPLICIT_EGRESS, securityGroupExtractor, securityGroupRuleExtractor } from './security-groups';
+import { directoryServiceExtractor, streamingEndpointAndLbExtractor, workspacesExtractor } from './telework';
+import { tgwAssociationExtractor, tgwAttachmentExtractor, tgwExtractor, tgwRouteExtractor, tgwRouteTableExtractor } from './transit-gateway';
+import { emptyModel, type NetworkModel } from './types';
+import { subnetCidrBlockExtractor, subnetExtractor, vpcCidrBlockExtractor, vpcExtractor } from './vpc';
+
+export * from './types';
+
+export const EXTRACTORS: readonly Extractor[] = [
+  vpcExtractor, vpcCidrBlockExtractor, subnetExtractor, subnetCidrBlockExtractor,
+  routeTableExtractor, routeExtractor, routeAssociationExtractor, vgwPropagationExtractor,
+  internetGatewayExtractor, egressOnlyGatewayExtractor, natGatewayExtractor, gatewayAttachmentExtractor,
+  vgwExtractor, vpnConnectionExtractor, dxAssociationExtractor,
+  tgwExtractor, tgwAttachmentExtractor, tgwRouteTableExtractor, tgwAssociationExtractor, tgwRouteExtractor,
+  peeringExtractor, endpointServiceExtractor, endpointExtractor, firewallExtractor,
+  naclExtractor, naclEntryExtractor, naclAssociationExtractor,
+  securityGroupExtractor, securityGroupRuleExtractor, prefixListExtractor,
+  clientVpnEndpointExtractor, clientVpnPartsExtractor,
+  workspacesExtractor, directoryServiceExtractor, streamingEndpointAndLbExtractor,
+  instanceExtractor, interfaceAttachmentExtractor,
+];
+
+/** Phase in which the catch-all subnet walker runs for non-EC2 types (before LB entry detection). */
+const GENERIC_COMPUTE_PHASE = 3;
+
+export interface BuiltModel {
+  model: NetworkModel;
+  resolver: Resolver;
+}
+
+export function buildModel(templates: readonly LoadedTemplate[], missingNested: readonly MissingNestedTemplate[] = []): BuiltModel {
+  const resolver = new Resolver(templates);
+  const model = emptyModel();
+  const ctx = new ExtractContext(resolver, model);
+  const byType = new Map<string, Extractor[]>();
+  for (const x of EXTRACTORS) for (const t of x.types) byType.set(t, [...(byType.get(t) ?? []), x]);
+  const phases = [...new Set([...EXTRACTORS.map((x) => x.phase), GENERIC_COMPUTE_PHASE])].sort((a, b) => a - b);
+  const entries = [...resolver.resources.values()];
+  model.resourceCount = entries.length;
+
+  for (const e of entries) {
+    const c = classify(e.resource.Type);
+    if (c === 'unmodelled') ctx.unmodelled(e, `${e.resource.Type} can carry or admit traffic and is not modelled by the engine`);
+  }
+  for (const phase of phases) {
+    for (const e of entries) {
+      const xs = byType.get(e.resource.Type);
+      if (xs) for (const x of xs) if (x.phase === phase) x.extract(e, ctx);
+      if (phase === GENERIC_COMPUTE_PHASE && !e.resource.Type.startsWith('AWS::EC2::') && classify(e.resource.Type) !== 'unmodelled') {
+        if (!e.resource.Type.startsWith('AWS::DirectoryService::')) extractGenericCompute(e, ctx);
+      }
+    }
+  }
+  for (const m of missingNested) {
+    model.unmodelled.push({ ref: { stack: m.stack, logicalId: m.logicalId, type: 'AWS::CloudFormation::Stack' }, reason: `nested stack not analysed: ${m.reason}` });
+  }
+  for (const name of resolver.duplicateExports()) {
+    model.coverage.push(`export name "${name}" is defined by more than one template; imports of it are treated as unresolved`);
+  }
+  finalise(model, ctx);
+  return { model, resolver };
+}
+
+function finalise(model: NetworkModel, ctx: ExtractContext): void {
+  for (const v of model.vpcs.values()) if (isTier(v.tierTag)) v.tier = v.tierTag;
+  // Subnets inherit their VPC's tier; a subnet tag that says otherwise is a contradiction.
+  for (const s of model.subnets.values()) {
+    const vpcTier = model.vpcs.get(s.vpc)?.tier;
+    if (s.tierTag !== undefined && vpcTier && s.tierTag !== vpcTier) {
+      model.tagConflicts.push({ ref: s.ref, tag: s.tierTag, expected: vpcTier, reason: `subnet is tagged ${s.tierTag} but its VPC is ${vpcTier}` });
+    }
+  }
+  for (const a of model.tgwAttachments.values()) {
+    const vpcTier = a.vpc ? model.vpcs.get(a.vpc)?.tier : undefined;
+    if (a.tierTag !== undefined && vpcTier && a.tierTag !== vpcTier && a.kind === 'vpc') {
+      model.tagConflicts.push({ ref: a.ref, tag: a.tierTag, expected: vpcTier, reason: `attachment is tagged ${a.tierTag} but its VPC is ${vpcTier}` });
+    }
+  }
+  for (const l of model.links.values()) {
+    if (l.kind === 'vpn' || l.kind === 'dx-association') {
+      for (const other of [l.vgw, l.cgw]) {
+        const o = other ? model.links.get(other) : undefined;
+        if (o && isTier(o.tierTag) && isTier(l.tierTag) && o.tierTag !== l.tierTag) {
+          model.tagConflicts.push({ ref: l.ref, tag: l.tierTag, expected: o.tierTag, reason: `${l.ref.type} is tagged ${l.tierTag} but ${o.ref.logicalId} is ${o.tierTag}` });
+        }
+      }
+    }
+    if (l.kind === 'vgw') {
+      for (const vpc of l.vpcs) {
+        const vt = model.vpcs.get(vpc)?.tier;
+        if (vt && isTier(l.tierTag) && vt !== l.tierTag) model.tagConflicts.push({ ref: l.ref, tag: l.tierTag, expected: vt, reason: `virtual private gateway is tagged ${l.tierTag} but is attached to a ${vt} VPC` });
+      }
+    }
+  }
+  // CloudFormation's default egress rule applies to groups with no explicit egress at all.
+  for (const sg of model.securityGroups.values()) {
+    if (sg.isDefault || !(sg as unknown as Record<symbol, boolean>)[EXPLICIT_EGRESS]) {
+      if (sg.egress.length === 0) sg.egress.push({ ref: sg.ref, protocol: -1, cidr: ALL_ADDRESSES, peerText: 'everywhere (default egress)' });
+    }
+  }
+  // Transit gateway defaults: attachments with no explicit association join the default table; all propagate to it.
+  const explicitlyAssociated = new Set<string>();
+  for (const rt of model.tgwRouteTables.values()) for (const a of rt.associations) explicitlyAssociated.add(a.attachment);
+  for (const a of model.tgwAttachments.values()) {
+    const tgw = model.tgws.get(a.tgw);
+    if (!tgw) continue;
+    const def = model.tgwRouteTables.get(tgw.defaultRouteTable)!;
+    if (tgw.defaultAssociation && !explicitlyAssociated.has(a.key)) def.associations.push({ attachment: a.key, ref: tgw.ref });
+    if (tgw.defaultPropagation) def.propagations.push({ attachment: a.key, ref: tgw.ref });
+  }
+  model.coverage.push(
+    'Subnets without a route table association use the VPC main route table, modelled with its local route only (CloudFormation cannot change it).',
+    'Template parameters take their AllowedValues (all of them) or Default; values supplied at deploy time are not known.',
+    'Reachability is one-way packet delivery: a single packet that arrives counts, replies are not required (stricter than TCP).',
+    'Security groups: any group in a VPC may be attached to anything in that VPC, so a path is blocked by security groups only if no pair of groups allows it.',
+    'NACLs are evaluated at the source and destination subnets; NACLs of transit subnets (NAT, TGW attachments) are not counted as blocking.',
+    'Traffic from the internet is assumed to reach every subnet of a VPC with an attached internet gateway (public addresses can be assigned at any time).',
+    'AWS-managed prefix lists (pl-…) in security groups and gateway-endpoint routes stand for AWS service addresses, not for a tier.',
+    'AWS Network Firewall is modelled as a pass-through hop: its rule groups (domain allow-lists) are not evaluated and never count as blocking.',
+  );
+  const custom = [...ctx.resolver.resources.values()].filter((e) => e.resource.Type.startsWith('Custom::') || e.resource.Type === 'AWS::CloudFormation::CustomResource');
+  if (custom.length > 0) {
+    model.coverage.push(`${custom.length} custom resource(s) (${[...new Set(custom.map((c) => c.resource.Type))].slice(0, 5).join(', ')}) run code at deploy time; what they change is not modelled.`);
+  }
+}
+
+/** The tier of a subnet (through its VPC). */
+export function subnetTier(model: NetworkModel, subnetKey: string): Tier | undefined {
+  const s = model.subnets.get(subnetKey);
+  return s ? model.vpcs.get(s.vpc)?.tier : undefined;
+}

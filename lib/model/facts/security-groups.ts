@@ -1,0 +1,131 @@
+/**
+ * Security groups: inline rules, separate ingress/egress resources, group-to-group references and
+ * prefix lists. A group with no egress rule at all gets CloudFormation's default allow-all egress
+ * (applied when the model is finalised, since egress may be declared in another resource).
+ */
+import { setOf, type IntervalSet } from '../cidr';
+import type { ResourceEntry } from '../resolve/resolver';
+import { ResRef, Unresolved, type Value, isPlainObject, refsInString, show } from '../resolve/values';
+import type { ExtractContext } from './context';
+import type { Extractor } from './extractor';
+import { parseProtocol } from './protocols';
+import type { SgRuleFact } from './types';
+import { parseCidr } from '../cidr';
+
+/** Group keys seen with an explicit egress rule (inline or separate resource). */
+export const EXPLICIT_EGRESS = Symbol('explicitEgress');
+
+function refKeyOf(v: Value | undefined): string | undefined {
+  if (v instanceof ResRef) return v.key;
+  if (typeof v === 'string') {
+    const refs = refsInString(v);
+    if (refs.length === 1) return refs[0];
+  }
+  return undefined;
+}
+
+export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Value, direction: 'ingress' | 'egress', property: string): SgRuleFact[] {
+  const ref = ctx.ref(entry);
+  if (rule instanceof Unresolved) {
+    ctx.unresolved(entry, property, rule.reason);
+    return [];
+  }
+  if (!isPlainObject(rule)) {
+    ctx.unresolved(entry, property, `rule ${show(rule)} is not an object`);
+    return [];
+  }
+  for (const v of Object.values(rule)) {
+    if (v instanceof Unresolved) {
+      ctx.unresolved(entry, property, v.reason);
+      return [];
+    }
+  }
+  const protocol = parseProtocol(rule.IpProtocol as string | number | undefined);
+  if (protocol === undefined) {
+    ctx.unresolved(entry, `${property}.IpProtocol`, `unknown protocol ${show(rule.IpProtocol ?? null)}`);
+    return [];
+  }
+  let ports: { from: number; to: number } | undefined;
+  if (protocol === 6 || protocol === 17) {
+    const from = Number(rule.FromPort ?? -1);
+    const to = Number(rule.ToPort ?? -1);
+    ports = from === -1 || to === -1 ? undefined : { from, to };
+  }
+  const out: SgRuleFact[] = [];
+  const peerPrefix = direction === 'ingress' ? 'Source' : 'Destination';
+  const add = (p: Partial<SgRuleFact> & { peerText: string }): void => {
+    out.push({ ref, protocol, ...(ports ? { ports } : {}), ...p });
+  };
+  for (const key of ['CidrIp', 'CidrIpv6'] as const) {
+    if (rule[key] === undefined) continue;
+    const c = parseCidr(rule[key]);
+    if (!c) ctx.unresolved(entry, `${property}.${key}`, `"${show(rule[key])}" is not a CIDR block`);
+    else add({ cidr: setOf([c]), peerText: c.text });
+  }
+  const groupProp = `${peerPrefix}SecurityGroupId`;
+  if (rule[groupProp] !== undefined) {
+    const g = refKeyOf(rule[groupProp]);
+    if (!g) ctx.unresolved(entry, `${property}.${groupProp}`, `${show(rule[groupProp])} names a security group outside the templates given`);
+    else add({ group: g, peerText: `security group ${g.split('::')[1] ?? g}` });
+  }
+  if (rule.SourceSecurityGroupName !== undefined) ctx.unresolved(entry, `${property}.SourceSecurityGroupName`, 'group names (EC2-Classic / default VPC) are not modelled');
+  const plProp = `${peerPrefix}PrefixListId`;
+  if (rule[plProp] !== undefined) {
+    const v = rule[plProp];
+    const key = refKeyOf(v);
+    if (key) {
+      const pl = ctx.model.prefixLists.get(key);
+      if (pl) add({ cidr: setOf(pl.cidrs), peerText: `prefix list ${pl.ref.logicalId}` });
+      else ctx.unresolved(entry, `${property}.${plProp}`, `${key} is not a prefix list in the templates given`);
+    } else if (typeof v === 'string' && /^pl-[0-9a-f]+$/.test(v)) {
+      // An AWS-managed prefix list (S3, DynamoDB…): AWS service addresses, not a tier or on-premises network.
+      const none: IntervalSet = [];
+      add({ cidr: none, peerText: `AWS-managed prefix list ${v}` });
+    } else ctx.unresolved(entry, `${property}.${plProp}`, `prefix list ${show(v ?? null)} cannot be resolved`);
+  }
+  if (out.length === 0 && rule.CidrIp === undefined && rule.CidrIpv6 === undefined && rule[groupProp] === undefined && rule[plProp] === undefined) {
+    ctx.unresolved(entry, property, 'the rule names no peer (CidrIp, CidrIpv6, security group or prefix list)');
+  }
+  return out;
+}
+
+export const securityGroupExtractor: Extractor = {
+  types: ['AWS::EC2::SecurityGroup'],
+  phase: 2,
+  extract(entry, ctx) {
+    const props = entry.resource.Properties ?? {};
+    const vpc = 'VpcId' in props ? ctx.refKey(entry, 'VpcId', ['AWS::EC2::VPC']) : undefined;
+    if (!('VpcId' in props)) ctx.unresolved(entry, 'VpcId', 'a security group without VpcId lands in the default VPC, which the templates do not describe');
+    const ingress = ctx.resolver.propList(entry, 'SecurityGroupIngress').flatMap((r) => parseSgRule(entry, ctx, r, 'ingress', 'SecurityGroupIngress'));
+    const egress = ctx.resolver.propList(entry, 'SecurityGroupEgress').flatMap((r) => parseSgRule(entry, ctx, r, 'egress', 'SecurityGroupEgress'));
+    const fact = { ...ctx.fact(entry), vpc, isDefault: false, ingress, egress };
+    if ('SecurityGroupEgress' in props) (fact as Record<symbol, boolean>)[EXPLICIT_EGRESS] = true;
+    ctx.model.securityGroups.set(entry.key, fact);
+  },
+};
+
+export const securityGroupRuleExtractor: Extractor = {
+  types: ['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'],
+  phase: 4,
+  extract(entry, ctx) {
+    const direction = entry.resource.Type.endsWith('Ingress') ? 'ingress' : 'egress';
+    const groups = ctx.refKeys(entry, 'GroupId');
+    const props = entry.resource.Properties ?? {};
+    // The rule's own properties are the rule; resolve them as one object.
+    const ruleExprs = ctx.resolver.resolve(entry.stack, props);
+    const rules = ruleExprs.flatMap((r) => parseSgRule(entry, ctx, r, direction, direction === 'ingress' ? 'SecurityGroupIngress' : 'SecurityGroupEgress'));
+    for (const g of groups) {
+      const sg = ctx.model.securityGroups.get(g);
+      if (!sg) {
+        ctx.unresolved(entry, 'GroupId', `${g} is not a security group in the templates given`);
+        continue;
+      }
+      if (direction === 'ingress') sg.ingress.push(...rules);
+      else {
+        // A conditional egress rule may not exist; if it were the only one, default allow-all applies.
+        if (entry.presence === 'present') (sg as unknown as Record<symbol, boolean>)[EXPLICIT_EGRESS] = true;
+        sg.egress.push(...rules);
+      }
+    }
+  },
+};

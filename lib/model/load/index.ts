@@ -1,0 +1,119 @@
+/**
+ * Turns the command line's PATHs into templates: a template file (JSON/YAML), or a cloud assembly
+ * directory (`cdk.out`): every stack artifact, nested Stages' sub-assemblies, and nested stacks found
+ * through their asset metadata or a local TemplateURL. Each template is tagged with its stack name.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { InputError } from './errors';
+import { readTemplateFile } from './read-template';
+import type { CfnTemplate, LoadedTemplate } from './template';
+
+export { InputError } from './errors';
+export type { CfnTemplate, CfnResource, LoadedTemplate } from './template';
+export { parseTemplateText } from './read-template';
+
+/** A nested stack whose template could not be found: the model reports it (fail closed), not the loader. */
+export interface MissingNestedTemplate {
+  stack: string;
+  logicalId: string;
+  reason: string;
+}
+
+export interface LoadResult {
+  templates: LoadedTemplate[];
+  missingNested: MissingNestedTemplate[];
+}
+
+export function loadPaths(paths: readonly string[]): LoadResult {
+  if (paths.length === 0) throw new InputError('(command line)', 'no PATH given: name a template file or a cloud assembly directory (cdk.out).');
+  const result: LoadResult = { templates: [], missingNested: [] };
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      throw new InputError(p, 'no such file or directory.');
+    }
+    if (stat.isDirectory()) loadAssembly(p, result, new Set());
+    else addTemplate(result, { stack: path.basename(p).replace(/\.(template\.)?(json|ya?ml)$/i, ''), file: p, template: readTemplateFile(p) });
+  }
+  const seen = new Map<string, string>();
+  for (const t of result.templates) {
+    const prev = seen.get(t.stack);
+    if (prev !== undefined) {
+      throw new InputError(t.file, `stack name "${t.stack}" is also used by ${prev}: give each template a distinct file or stack name.`);
+    }
+    seen.set(t.stack, t.file);
+  }
+  return result;
+}
+
+function addTemplate(result: LoadResult, t: LoadedTemplate): void {
+  result.templates.push(t);
+  loadNested(t, result);
+}
+
+interface ManifestArtifact {
+  type?: string;
+  displayName?: string;
+  properties?: { templateFile?: string; stackName?: string; directoryName?: string };
+}
+
+function loadAssembly(dir: string, result: LoadResult, visiting: Set<string>): void {
+  const real = fs.realpathSync(dir);
+  if (visiting.has(real)) return;
+  visiting.add(real);
+  const manifestFile = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) {
+    throw new InputError(dir, 'a directory must be a cloud assembly with a manifest.json (run `cdk synth` first), or pass template files instead.');
+  }
+  let manifest: { artifacts?: Record<string, ManifestArtifact> };
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  } catch (err) {
+    throw new InputError(manifestFile, `not valid JSON (${(err as Error).message}).`);
+  }
+  const artifacts = manifest.artifacts ?? {};
+  let found = 0;
+  for (const [id, a] of Object.entries(artifacts)) {
+    if (a.type === 'aws:cloudformation:stack') {
+      const templateFile = a.properties?.templateFile;
+      if (!templateFile) throw new InputError(manifestFile, `artifact "${id}" has no properties.templateFile.`);
+      const file = path.join(dir, templateFile);
+      // displayName keeps Stage paths (Stage/Stack) unique; the deployed stackName may repeat across Stages.
+      const stack = a.displayName ?? a.properties?.stackName ?? id;
+      addTemplate(result, { stack, file, template: readTemplateFile(file) });
+      found++;
+    } else if (a.type === 'cdk:cloud-assembly') {
+      const sub = a.properties?.directoryName;
+      if (!sub) throw new InputError(manifestFile, `nested assembly "${id}" has no properties.directoryName.`);
+      loadAssembly(path.join(dir, sub), result, visiting);
+      found++;
+    }
+  }
+  if (found === 0) throw new InputError(dir, 'the cloud assembly contains no stack: check that the app defines at least one Stack.');
+}
+
+function loadNested(parent: LoadedTemplate, result: LoadResult): void {
+  const dir = path.dirname(parent.file);
+  for (const [logicalId, r] of Object.entries(parent.template.Resources)) {
+    if (r.Type !== 'AWS::CloudFormation::Stack') continue;
+    const assetPath = r.Metadata?.['aws:asset:path'];
+    const url = r.Properties?.TemplateURL;
+    let file: string | undefined;
+    if (typeof assetPath === 'string') file = path.join(dir, assetPath);
+    else if (typeof url === 'string' && !/^(https?|s3):/i.test(url)) file = path.join(dir, url);
+    const stack = `${parent.stack}/${logicalId}`;
+    if (!file || !fs.existsSync(file)) {
+      result.missingNested.push({
+        stack: parent.stack,
+        logicalId,
+        reason: file ? `nested template ${file} not found` : 'TemplateURL points to S3 or is computed; the nested template is not available locally',
+      });
+      continue;
+    }
+    const template: CfnTemplate = readTemplateFile(file);
+    addTemplate(result, { stack, file, template, parent: { stack: parent.stack, logicalId } });
+  }
+}

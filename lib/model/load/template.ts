@@ -1,0 +1,27 @@
+/** A CloudFormation template as the engine sees it: the parsed document plus where it came from. */
+
+export interface CfnResource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  Condition?: string;
+  Metadata?: Record<string, unknown>;
+  DependsOn?: unknown;
+}
+
+export interface CfnTemplate {
+  Parameters?: Record<string, { Type?: string; Default?: unknown; AllowedValues?: unknown[] }>;
+  Mappings?: Record<string, Record<string, Record<string, unknown>>>;
+  Conditions?: Record<string, unknown>;
+  Resources: Record<string, CfnResource>;
+  Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown }; Condition?: string }>;
+}
+
+export interface LoadedTemplate {
+  /** Stack name (cloud assembly), `<parent>/<logicalId>` for a nested stack, or the file name. */
+  stack: string;
+  /** The file the template was read from. */
+  file: string;
+  template: CfnTemplate;
+  /** For a nested stack: the parent stack and the logical id of its AWS::CloudFormation::Stack resource. */
+  parent?: { stack: string; logicalId: string };
+}

@@ -1,0 +1,172 @@
+/**
+ * The stateful and stateless filters on a path: the source subnet's NACL (outbound) and security
+ * groups (egress), the destination subnet's NACL (inbound) and security groups (ingress). Answers
+ * "is there ANY packet (addresses, protocol, port) that all of them let through?" exactly, by testing
+ * one representative of each equivalence class of addresses and ports the rules distinguish.
+ */
+import type { Layer } from '../../checks/finding';
+import { type IntervalSet, contains, intersect } from '../cidr';
+import type { NaclEntryFact, NaclFact, SgFact, SgRuleFact } from '../facts/types';
+
+export interface FilterSide {
+  nacl?: NaclFact;
+  /** Candidate security groups (any of them may be on the interface). */
+  sgs: SgFact[];
+}
+
+export interface Packet {
+  protocol: number;
+  port?: number;
+  src: bigint;
+  dst: bigint;
+}
+
+export interface FilterQuery {
+  srcAddrs: IntervalSet;
+  dstAddrs: IntervalSet;
+  src?: FilterSide;
+  dst?: FilterSide;
+  /** Packets (protocol + port ranges) a sanctioned channel allows: not counted as crossings. */
+  excluded?: Array<{ protocol: number; from: number; to: number }>;
+}
+
+export interface FilterResult {
+  pass: boolean;
+  packet?: Packet;
+  /** When not passing: layers that block. */
+  blockedBy: Layer[];
+  /** The deciding NACL entry / SG on the witness, for the hop descriptions. */
+  evidence: { srcNacl?: string; srcSg?: string; dstNacl?: string; dstSg?: string };
+}
+
+const PROTOCOLS = [6, 17, 1, 58, 47];
+
+function protoMatch(ruleProto: number, p: number): boolean {
+  return ruleProto === -1 || ruleProto === p;
+}
+
+function portMatch(r: { ports?: { from: number; to: number } }, port: number | undefined): boolean {
+  return !r.ports || port === undefined || (port >= r.ports.from && port <= r.ports.to);
+}
+
+function sortedEntries(n: NaclFact, egress: boolean): NaclEntryFact[] {
+  return n.entries.filter((e) => e.egress === egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
+}
+
+/** NACL: first matching entry by rule number decides; no match denies. A default NACL allows all. */
+function naclDecision(entries: NaclEntryFact[] | undefined, addr: bigint, proto: number, port: number | undefined): { ok: boolean; why: string } {
+  if (!entries) return { ok: true, why: 'default network ACL (allows all)' };
+  for (const e of entries) {
+    if (protoMatch(e.protocol, proto) && portMatch(e, port) && contains(e.cidr, addr)) {
+      return { ok: e.allow, why: `rule ${e.ruleNumber} ${e.allow ? 'allows' : 'denies'} ${e.cidrText}` };
+    }
+  }
+  return { ok: false, why: 'no rule matches (implicit deny *)' };
+}
+
+function sgRuleMatches(r: SgRuleFact, addr: bigint, peerGroup: string | undefined, proto: number, port: number | undefined): boolean {
+  if (!protoMatch(r.protocol, proto) || !portMatch(r, port)) return false;
+  if (r.group !== undefined) return r.group === peerGroup;
+  return r.cidr !== undefined && contains(r.cidr, addr);
+}
+
+function sgAllows(rules: SgRuleFact[], addr: bigint, peerGroup: string | undefined, proto: number, port: number | undefined): boolean {
+  return rules.some((r) => sgRuleMatches(r, addr, peerGroup, proto, port));
+}
+
+/** Representatives of the address classes that `sets` distinguish inside `within`. */
+function representatives(within: IntervalSet, sets: IntervalSet[]): bigint[] {
+  const cuts = new Set<bigint>();
+  for (const [lo] of within) cuts.add(lo);
+  for (const s of sets) for (const [lo, hi] of s) {
+    cuts.add(lo);
+    cuts.add(hi + 1n);
+  }
+  const out: bigint[] = [];
+  for (const c of [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) if (contains(within, c)) out.push(c);
+  return out;
+}
+
+function portReps(q: FilterQuery, proto: number): Array<number | undefined> {
+  if (proto !== 6 && proto !== 17) return [undefined];
+  const cuts = new Set<number>([0]);
+  const add = (r: { ports?: { from: number; to: number } }): void => {
+    if (r.ports) {
+      cuts.add(r.ports.from);
+      cuts.add(r.ports.to + 1);
+    }
+  };
+  for (const side of [q.src, q.dst]) {
+    if (!side) continue;
+    side.nacl?.entries.forEach(add);
+    for (const sg of side.sgs) {
+      sg.ingress.forEach(add);
+      sg.egress.forEach(add);
+    }
+  }
+  for (const x of q.excluded ?? []) if (x.protocol === proto) add({ ports: { from: x.from, to: x.to } });
+  return [...cuts].filter((p) => p <= 65535).sort((a, b) => a - b);
+}
+
+interface Mode {
+  nacl: boolean;
+  sg: boolean;
+}
+
+function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterResult['evidence'] } | undefined {
+  const srcOut = q.src?.nacl && !q.src.nacl.isDefault ? sortedEntries(q.src.nacl, true) : undefined;
+  const dstIn = q.dst?.nacl && !q.dst.nacl.isDefault ? sortedEntries(q.dst.nacl, false) : undefined;
+  const dstSets: IntervalSet[] = [];
+  const srcSets: IntervalSet[] = [];
+  srcOut?.forEach((e) => dstSets.push(e.cidr));
+  dstIn?.forEach((e) => srcSets.push(e.cidr));
+  q.src?.sgs.forEach((sg) => sg.egress.forEach((r) => r.cidr && dstSets.push(intersect(r.cidr, q.dstAddrs))));
+  q.dst?.sgs.forEach((sg) => sg.ingress.forEach((r) => r.cidr && srcSets.push(intersect(r.cidr, q.srcAddrs))));
+  const dReps = representatives(q.dstAddrs, dstSets);
+  const sReps = representatives(q.srcAddrs, srcSets);
+  const srcSgs: Array<SgFact | undefined> = q.src && mode.sg ? q.src.sgs : [undefined];
+  const dstSgs: Array<SgFact | undefined> = q.dst && mode.sg ? q.dst.sgs : [undefined];
+  for (const proto of PROTOCOLS) {
+    for (const port of portReps(q, proto)) {
+      if (port !== undefined && (q.excluded ?? []).some((x) => x.protocol === proto && port >= x.from && port <= x.to)) continue;
+      for (const d of dReps) {
+        const dFamilyV4 = d >= 1n << 128n;
+        if ((proto === 1 && !dFamilyV4) || (proto === 58 && dFamilyV4)) continue;
+        const out = mode.nacl ? naclDecision(srcOut, d, proto, port) : { ok: true, why: '' };
+        if (!out.ok) continue;
+        for (const sgA of srcSgs) {
+          for (const sgB of dstSgs) {
+            if (sgA && !sgAllows(sgA.egress, d, sgB?.key, proto, port)) continue;
+            for (const s of sReps) {
+              if ((s >= 1n << 128n) !== dFamilyV4) continue;
+              const inn = mode.nacl ? naclDecision(dstIn, s, proto, port) : { ok: true, why: '' };
+              if (!inn.ok) continue;
+              if (sgB && !sgAllows(sgB.ingress, s, sgA?.key, proto, port)) continue;
+              return {
+                packet: { protocol: proto, port, src: s, dst: d },
+                evidence: {
+                  ...(q.src?.nacl ? { srcNacl: out.why } : {}),
+                  ...(sgA ? { srcSg: sgA.ref.logicalId } : {}),
+                  ...(q.dst?.nacl ? { dstNacl: inn.why } : {}),
+                  ...(sgB ? { dstSg: sgB.ref.logicalId } : {}),
+                },
+              };
+            }
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+export function evaluateFilters(q: FilterQuery): FilterResult {
+  if (q.srcAddrs.length === 0 || q.dstAddrs.length === 0) return { pass: false, blockedBy: ['route'], evidence: {} };
+  const full = search(q, { nacl: true, sg: true });
+  if (full) return { pass: true, packet: full.packet, blockedBy: [], evidence: full.evidence };
+  const blockedBy: Layer[] = [];
+  if (!search(q, { nacl: true, sg: false })) blockedBy.push('nacl');
+  if (!search(q, { nacl: false, sg: true })) blockedBy.push('sg');
+  if (blockedBy.length === 0) blockedBy.push('nacl', 'sg'); // only their combination blocks
+  return { pass: false, blockedBy, evidence: {} };
+}

@@ -1,0 +1,356 @@
+/**
+ * Route-level forwarding: where can a packet that leaves a place go, by destination address?
+ * Each step looks up a route table (VPC or TGW) by longest-prefix match over the *set* of destination
+ * addresses still in play, splits the set by the winning routes, and follows each target. A context
+ * is visited at most once per address (the visited set only grows), so the walk ends and is linear in
+ * the size of the connected part of the network.
+ */
+import type { Hop, ResourceRef } from '../../checks/finding';
+import { isTier, type Tier } from '../../tiers/tier';
+import { ALL_ADDRESSES, ALL_V6, type IntervalSet, describeSet, intersect, isEmpty, setOf, subtract, union } from '../cidr';
+import type { NetworkModel, RouteTarget, TgwAttachmentFact } from '../facts/types';
+import type { Place } from './places';
+
+export interface Arrival {
+  place: Place;
+  region: IntervalSet;
+  hops: Hop[];
+  /** Subnet whose addresses the packet carries after source NAT (NAT gateway, Client VPN). */
+  natSubnet?: string;
+}
+
+type Ctx =
+  | { kind: 'rt'; key: string }
+  | { kind: 'main'; vpc: string }
+  | { kind: 'tgw-rt'; key: string };
+
+interface Work {
+  ctx: Ctx;
+  region: IntervalSet;
+  hops: Hop[];
+  natSubnet?: string;
+}
+
+interface LpmRoute {
+  dest: IntervalSet;
+  prefixLength: number;
+  target: RouteTarget;
+  ref: ResourceRef;
+  destText: string;
+}
+
+export interface PlaceDirectory {
+  subnetPlace(subnet: string): Place | undefined;
+  internet: Place;
+  unknown: Place;
+  /** On-premises place for a link tier (undefined tier → the untagged-link place). */
+  onPrem(tier: Tier | undefined, link: ResourceRef): Place;
+  /** Telework pools reached over a link of this tier (policy `teleworkClients` with a closed path). */
+  teleworkPools(tier: Tier): Place[];
+}
+
+function ctxId(c: Ctx): string {
+  return c.kind === 'main' ? `main:${c.vpc}` : `${c.kind}:${c.key}`;
+}
+
+function targetText(t: RouteTarget): string {
+  if (t.kind === 'local') return 'local';
+  if (t.kind === 'unmodelled') return `unmodelled target (${t.what})`;
+  return `${t.kind} ${t.key.split('::').pop()}`;
+}
+
+export class Router {
+  private readonly vpcSets = new Map<string, IntervalSet>();
+  private readonly subnetSets = new Map<string, IntervalSet>();
+  private readonly subnetsByVpc = new Map<string, string[]>();
+  private readonly attachmentsByVpcTgw = new Map<string, TgwAttachmentFact[]>();
+  private readonly tgwAssociation = new Map<string, string>();
+  private readonly lpmCache = new Map<string, LpmRoute[][]>();
+  private readonly peeringsByVpc = new Map<string, string[]>();
+  private readonly linksByVgw = new Map<string, string[]>();
+  private readonly cache = new Map<string, Arrival[]>();
+
+  constructor(
+    private readonly model: NetworkModel,
+    private readonly places: PlaceDirectory,
+  ) {
+    for (const v of model.vpcs.values()) this.vpcSets.set(v.key, setOf(v.cidrs));
+    for (const s of model.subnets.values()) {
+      this.subnetSets.set(s.key, setOf(s.cidrs));
+      this.subnetsByVpc.set(s.vpc, [...(this.subnetsByVpc.get(s.vpc) ?? []), s.key]);
+    }
+    for (const a of model.tgwAttachments.values()) {
+      if (a.vpc) {
+        const k = `${a.vpc}|${a.tgw}`;
+        this.attachmentsByVpcTgw.set(k, [...(this.attachmentsByVpcTgw.get(k) ?? []), a]);
+      }
+    }
+    for (const rt of model.tgwRouteTables.values()) for (const a of rt.associations) if (!this.tgwAssociation.has(a.attachment) || !rt.isDefault) this.tgwAssociation.set(a.attachment, rt.key);
+    for (const p of model.peerings.values()) {
+      this.peeringsByVpc.set(p.key, [p.vpc, ...(p.peerVpc ? [p.peerVpc] : [])]);
+    }
+    for (const l of model.links.values()) if (l.vgw) this.linksByVgw.set(l.vgw, [...(this.linksByVgw.get(l.vgw) ?? []), l.key]);
+  }
+
+  subnetSet(subnet: string): IntervalSet {
+    return this.subnetSets.get(subnet) ?? [];
+  }
+
+  vpcSet(vpc: string): IntervalSet {
+    return this.vpcSets.get(vpc) ?? [];
+  }
+
+  subnetsOf(vpc: string): string[] {
+    return this.subnetsByVpc.get(vpc) ?? [];
+  }
+
+  /** The TGW route table an attachment is associated with. */
+  associatedTable(attachment: string): string | undefined {
+    return this.tgwAssociation.get(attachment);
+  }
+
+  routeTableOf(subnet: string): Ctx {
+    const rt = this.model.subnetRouteTable.get(subnet);
+    if (rt && this.model.routeTables.has(rt)) return { kind: 'rt', key: rt };
+    return { kind: 'main', vpc: this.model.subnets.get(subnet)!.vpc };
+  }
+
+  /** Everywhere a packet leaving `subnet` can arrive (route level only). Cached per route table. */
+  fromSubnet(subnet: string): Arrival[] {
+    const ctx = this.routeTableOf(subnet);
+    const id = ctxId(ctx);
+    let out = this.cache.get(id);
+    if (!out) {
+      out = this.walk([{ ctx, region: ALL_ADDRESSES, hops: [] }]);
+      this.cache.set(id, out);
+    }
+    return out;
+  }
+
+  /** Arrivals for packets entering a VPC from outside (IGW / VGW), honouring a gateway route table. */
+  enterVpc(vpc: string, gateway: string | undefined, region: IntervalSet, hops: Hop[]): Arrival[] {
+    const edge = gateway ? this.model.gatewayRouteTables.get(gateway) : undefined;
+    const r = intersect(region, this.vpcSet(vpc));
+    if (edge) return this.walk([{ ctx: { kind: 'rt', key: edge }, region: r, hops }]);
+    const arrivals: Arrival[] = [];
+    this.deliver(vpc, r, hops, undefined, arrivals);
+    return arrivals;
+  }
+
+  enterTgw(attachment: string, region: IntervalSet, hops: Hop[]): Arrival[] {
+    const rt = this.associatedTable(attachment);
+    if (!rt) return [];
+    return this.walk([{ ctx: { kind: 'tgw-rt', key: rt }, region, hops }]);
+  }
+
+  /** Start at a subnet's route table with a restricted destination set (Client VPN). */
+  fromSubnetRestricted(subnet: string, region: IntervalSet, hops: Hop[], natSubnet: string): Arrival[] {
+    return this.walk([{ ctx: this.routeTableOf(subnet), region, hops, natSubnet }]);
+  }
+
+  private deliver(vpc: string, region: IntervalSet, hops: Hop[], natSubnet: string | undefined, out: Arrival[]): void {
+    for (const s of this.subnetsOf(vpc)) {
+      const r = intersect(region, this.subnetSet(s));
+      if (isEmpty(r)) continue;
+      const place = this.places.subnetPlace(s);
+      if (place) out.push({ place, region: r, hops, ...(natSubnet ? { natSubnet } : {}) });
+    }
+  }
+
+  private lpm(ctx: Ctx): LpmRoute[][] {
+    const id = ctxId(ctx);
+    const cached = this.lpmCache.get(id);
+    if (cached) return cached;
+    const routes: LpmRoute[] = [];
+    if (ctx.kind === 'rt' || ctx.kind === 'main') {
+      const vpc = ctx.kind === 'main' ? ctx.vpc : this.model.routeTables.get(ctx.key)!.vpc;
+      const tableRef = ctx.kind === 'rt' ? this.model.routeTables.get(ctx.key)!.ref : this.model.vpcs.get(vpc)!.ref;
+      for (const c of this.model.vpcs.get(vpc)?.cidrs ?? []) {
+        routes.push({ dest: setOf([c]), prefixLength: c.prefixLength, target: { kind: 'local' }, ref: tableRef, destText: c.text });
+      }
+      if (ctx.kind === 'rt') for (const r of this.model.routeTables.get(ctx.key)!.routes) routes.push({ dest: r.dest, prefixLength: r.prefixLength, target: r.target, ref: r.ref, destText: r.destText });
+    } else {
+      const rt = this.model.tgwRouteTables.get(ctx.key)!;
+      for (const r of rt.routes) {
+        routes.push({ dest: r.dest, prefixLength: r.prefixLength, target: r.blackhole ? { kind: 'blackhole', key: rt.key } : { kind: 'tgw', key: r.attachment! }, ref: r.ref, destText: r.destText });
+      }
+      for (const p of rt.propagations) {
+        const a = this.model.tgwAttachments.get(p.attachment);
+        if (!a) continue;
+        if (a.kind === 'vpc' && a.vpc) {
+          for (const c of this.model.vpcs.get(a.vpc)?.cidrs ?? []) routes.push({ dest: setOf([c]), prefixLength: c.prefixLength, target: { kind: 'tgw', key: a.key }, ref: p.ref, destText: `${c.text} (propagated)` });
+        } else {
+          // On-premises prefixes arrive by BGP and are unknown: every address, lowest priority (see links).
+          routes.push({ dest: ALL_ADDRESSES, prefixLength: -1, target: { kind: 'tgw', key: a.key }, ref: p.ref, destText: 'on-premises prefixes (propagated over BGP)' });
+        }
+      }
+    }
+    // Group by prefix length, longest first: equal-length routes (alternatives) all apply — except that
+    // in a TGW table a static route (or blackhole) wins over a propagated route for the same prefix.
+    const groups = new Map<number, LpmRoute[]>();
+    for (const r of routes) groups.set(r.prefixLength, [...(groups.get(r.prefixLength) ?? []), r]);
+    if (ctx.kind === 'tgw-rt') {
+      for (const [len, g] of groups) {
+        const statics = new Set(g.filter((r) => !r.destText.includes('(propagated')).map((r) => r.destText));
+        groups.set(len, g.filter((r) => !r.destText.includes('(propagated') || !statics.has(r.destText.replace(' (propagated)', ''))));
+      }
+    }
+    const out = [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([, g]) => g);
+    this.lpmCache.set(id, out);
+    return out;
+  }
+
+  private walk(start: Work[]): Arrival[] {
+    const visited = new Map<string, IntervalSet>();
+    const arrivals: Arrival[] = [];
+    const queue = [...start];
+    while (queue.length > 0) {
+      const w = queue.shift()!;
+      const id = ctxId(w.ctx) + (w.natSubnet ? `|nat:${w.natSubnet}` : '');
+      const seen = visited.get(id) ?? [];
+      let remaining = subtract(w.region, seen);
+      if (isEmpty(remaining)) continue;
+      visited.set(id, union(seen, remaining));
+      for (const group of this.lpm(w.ctx)) {
+        if (isEmpty(remaining)) break;
+        let matchedAll: IntervalSet = [];
+        for (const route of group) {
+          const part = intersect(remaining, route.dest);
+          if (isEmpty(part)) continue;
+          matchedAll = union(matchedAll, part);
+          this.follow(w, route, part, queue, arrivals);
+        }
+        remaining = subtract(remaining, matchedAll);
+      }
+    }
+    return arrivals;
+  }
+
+  private follow(w: Work, route: LpmRoute, part: IntervalSet, queue: Work[], arrivals: Arrival[]): void {
+    const t = route.target;
+    const layer = w.ctx.kind === 'tgw-rt' ? 'tgw' : 'route';
+    const hop: Hop = { layer, resource: route.ref, description: `${w.ctx.kind === 'tgw-rt' ? 'TGW route table' : 'route table'}: ${describeSet(part, 2)} matches ${route.destText} → ${targetText(t)}` };
+    const hops = [...w.hops, hop];
+    const m = this.model;
+    switch (t.kind) {
+      case 'local': {
+        const vpc = w.ctx.kind === 'main' ? w.ctx.vpc : w.ctx.kind === 'rt' ? m.routeTables.get(w.ctx.key)!.vpc : undefined;
+        if (vpc) this.deliver(vpc, part, hops, w.natSubnet, arrivals);
+        return;
+      }
+      case 'igw': {
+        const igw = m.igws.get(t.key);
+        const vpc = w.ctx.kind === 'rt' ? m.routeTables.get(w.ctx.key)!.vpc : undefined;
+        if (!igw || (vpc && !igw.vpcs.includes(vpc))) return; // not attached: packets are dropped
+        arrivals.push({ place: this.places.internet, region: part, hops: [...hops, { layer: 'exit', resource: igw.ref, description: 'internet gateway: out to the internet' }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        return;
+      }
+      case 'eigw': {
+        const e = m.eigws.get(t.key);
+        const v6 = intersect(part, ALL_V6);
+        if (e && !isEmpty(v6)) arrivals.push({ place: this.places.internet, region: v6, hops: [...hops, { layer: 'exit', resource: e.ref, description: 'egress-only internet gateway: IPv6 out to the internet' }] });
+        return;
+      }
+      case 'nat': {
+        const nat = m.nats.get(t.key);
+        if (!nat) return;
+        queue.push({ ctx: this.routeTableOf(nat.subnet), region: part, hops: [...hops, { layer: 'route', resource: nat.ref, description: `NAT gateway (${nat.connectivity}): source address becomes the NAT's, routed on from its subnet` }], natSubnet: nat.subnet });
+        return;
+      }
+      case 'vgw':
+        this.exitVgw(t.key, part, hops, arrivals);
+        return;
+      case 'tgw': {
+        if (w.ctx.kind === 'tgw-rt') {
+          this.exitTgwAttachment(t.key, part, hops, queue, arrivals, w.natSubnet);
+          return;
+        }
+        const vpc = w.ctx.kind === 'rt' ? m.routeTables.get(w.ctx.key)!.vpc : w.ctx.vpc;
+        const atts = this.attachmentsByVpcTgw.get(`${vpc}|${t.key}`) ?? [];
+        for (const a of atts) {
+          const rt = this.associatedTable(a.key);
+          if (!rt) continue; // an attachment with no association drops what it receives
+          queue.push({ ctx: { kind: 'tgw-rt', key: rt }, region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, description: `TGW attachment → associated route table ${rt.split('::').pop()}` }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        }
+        return;
+      }
+      case 'peering': {
+        const p = m.peerings.get(t.key);
+        const vpc = w.ctx.kind === 'rt' ? m.routeTables.get(w.ctx.key)!.vpc : undefined;
+        if (!p || !vpc) return;
+        const other = p.vpc === vpc ? p.peerVpc : p.peerVpc === vpc ? p.vpc : undefined;
+        if (!other) {
+          if (!p.peerVpc) arrivals.push({ place: this.places.unknown, region: part, hops: [...hops, { layer: 'peering', resource: p.ref, description: `peering to ${p.peerText}, outside the templates given` }] });
+          return;
+        }
+        // Peering is not transitive: only the peer VPC's own addresses are delivered.
+        this.deliver(other, intersect(part, this.vpcSet(other)), [...hops, { layer: 'peering', resource: p.ref, description: `VPC peering into ${other.split('::').pop()}` }], w.natSubnet, arrivals);
+        return;
+      }
+      case 'vpce': {
+        const ep = m.endpoints.get(t.key);
+        if (!ep || ep.endpointType !== 'GatewayLoadBalancer') return; // gateway endpoints lead to AWS services only
+        for (const s of ep.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'endpoint', resource: ep.ref, description: 'Gateway Load Balancer endpoint: inspected, then routed on from its subnet' }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        return;
+      }
+      case 'firewall': {
+        const fw = m.firewalls.get(t.key);
+        if (!fw) return;
+        for (const s of fw.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'endpoint', resource: fw.ref, description: 'Network Firewall endpoint (rules not modelled): routed on from its subnet' }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        return;
+      }
+      case 'eni':
+      case 'instance': {
+        const c = m.compute.get(t.key);
+        if (!c) return;
+        for (const s of c.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'compute', resource: c.ref, description: `forwarded by ${t.kind === 'eni' ? 'network interface' : 'instance'} ${c.ref.logicalId} from subnet ${s.split('::').pop()}` }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        return;
+      }
+      case 'unmodelled':
+        arrivals.push({ place: this.places.unknown, region: part, hops });
+        return;
+      case 'blackhole':
+        return;
+    }
+  }
+
+  private exitVgw(vgwKey: string, part: IntervalSet, hops: Hop[], arrivals: Arrival[]): void {
+    const vgw = this.model.links.get(vgwKey);
+    if (!vgw) return;
+    const tiers = new Set<Tier | undefined>();
+    for (const lk of this.linksByVgw.get(vgwKey) ?? []) {
+      const l = this.model.links.get(lk)!;
+      tiers.add(isTier(l.tierTag) ? l.tierTag : isTier(vgw.tierTag) ? vgw.tierTag : undefined);
+    }
+    if (tiers.size === 0) tiers.add(isTier(vgw.tierTag) ? vgw.tierTag : undefined);
+    for (const tier of tiers) this.exitLink(tier, vgw.ref, part, hops, arrivals, 'virtual private gateway');
+  }
+
+  private exitLink(tier: Tier | undefined, ref: ResourceRef, part: IntervalSet, hops: Hop[], arrivals: Arrival[], what: string): void {
+    const exitHop: Hop = { layer: 'vpn', resource: ref, description: `${what}: out to the ${tier ?? 'UNTAGGED'} on-premises network` };
+    arrivals.push({ place: this.places.onPrem(tier, ref), region: part, hops: [...hops, exitHop] });
+    if (!tier) return;
+    for (const pool of this.places.teleworkPools(tier)) {
+      const r = intersect(part, pool.addresses);
+      if (!isEmpty(r)) arrivals.push({ place: pool, region: r, hops: [...hops, { ...exitHop, description: `${what}: out to ${pool.label}` }] });
+    }
+  }
+
+  private exitTgwAttachment(attKey: string, part: IntervalSet, hops: Hop[], queue: Work[], arrivals: Arrival[], natSubnet: string | undefined): void {
+    const a = this.model.tgwAttachments.get(attKey);
+    if (!a) return;
+    if (a.kind !== 'vpc') {
+      const link = a.link ? this.model.links.get(a.link) : undefined;
+      const tier = isTier(a.tierTag) ? a.tierTag : undefined;
+      this.exitLink(tier, link?.ref ?? a.ref, part, [...hops, { layer: 'tgw', resource: a.ref, description: `TGW ${a.kind.toUpperCase()} attachment` }], arrivals, a.kind === 'vpn' ? 'site-to-site VPN' : 'Direct Connect');
+      return;
+    }
+    if (!a.vpc) return;
+    const inHops: Hop[] = [...hops, { layer: 'tgw', resource: a.ref, description: `TGW attachment into VPC ${a.vpc.split('::').pop()}` }];
+    const inside = intersect(part, this.vpcSet(a.vpc));
+    this.deliver(a.vpc, inside, inHops, natSubnet, arrivals);
+    // Destinations outside the VPC continue from the attachment subnets' route tables (egress / inspection VPC).
+    const rest = subtract(part, this.vpcSet(a.vpc));
+    if (!isEmpty(rest)) for (const s of a.subnets) queue.push({ ctx: this.routeTableOf(s), region: rest, hops: inHops, ...(natSubnet ? { natSubnet } : {}) });
+  }
+}

@@ -1,0 +1,488 @@
+/**
+ * Evaluates CloudFormation intrinsic functions across a set of templates. Where a template cannot say
+ * which value applies (Fn::If over an unknown condition, a parameter with AllowedValues), every
+ * possibility is returned: the model keeps them all, which over-approximates connectivity (fail closed).
+ * Whatever cannot be evaluated becomes `Unresolved` with the reason, never a guess.
+ */
+import type { LoadedTemplate, CfnResource } from '../load/template';
+import { parseCidr, subdivide, V4_BASE } from '../cidr';
+import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refToString } from './values';
+
+/** How many alternative values one expression may fan out to before we stop and call it unresolved. */
+const MAX_ALTERNATIVES = 64;
+
+export type TriState = 'true' | 'false' | 'unknown';
+
+export interface ResourceEntry {
+  key: string;
+  stack: string;
+  logicalId: string;
+  resource: CfnResource;
+  template: LoadedTemplate;
+  /** 'maybe' when the resource has a condition the engine cannot decide. */
+  presence: 'present' | 'maybe';
+}
+
+export function resourceKey(stack: string, logicalId: string): string {
+  return `${stack}::${logicalId}`;
+}
+
+/** Synthetic, globally unique stand-ins for Amazon-provided IPv6 /56 blocks (AWS never overlaps them). */
+const AMAZON_V6_BASE = 0x26001f00n << 96n;
+
+export class Resolver {
+  private readonly byStack = new Map<string, LoadedTemplate>();
+  private readonly childOf = new Map<string, LoadedTemplate>();
+  private readonly exports = new Map<string, { stack: string; expr: unknown }[]>();
+  private readonly conditionCache = new Map<string, TriState>();
+  private readonly ipv6Blocks = new Map<string, string>();
+  private vpcIpv6Index?: Map<string, string[]>;
+  readonly resources = new Map<string, ResourceEntry>();
+  private built = false;
+
+  constructor(readonly templates: readonly LoadedTemplate[]) {
+    for (const t of templates) {
+      this.byStack.set(t.stack, t);
+      if (t.parent) this.childOf.set(resourceKey(t.parent.stack, t.parent.logicalId), t);
+    }
+    for (const t of templates) {
+      for (const [logicalId, resource] of Object.entries(t.template.Resources)) {
+        const cond = resource.Condition ? this.condition(t.stack, resource.Condition) : 'true';
+        if (cond === 'false') continue; // never created
+        const key = resourceKey(t.stack, logicalId);
+        this.resources.set(key, { key, stack: t.stack, logicalId, resource, template: t, presence: cond === 'true' ? 'present' : 'maybe' });
+      }
+    }
+    this.built = true;
+    for (const t of templates) {
+      for (const out of Object.values(t.template.Outputs ?? {})) {
+        if (!out || out.Export === undefined) continue;
+        if (out.Condition && this.condition(t.stack, out.Condition) === 'false') continue;
+        for (const n of this.resolve(t.stack, out.Export.Name)) {
+          if (typeof n !== 'string') continue;
+          const list = this.exports.get(n) ?? [];
+          list.push({ stack: t.stack, expr: out.Value });
+          this.exports.set(n, list);
+        }
+      }
+    }
+  }
+
+  /** Export names defined by more than one template: CloudFormation refuses these, so the model must not pick one. */
+  duplicateExports(): string[] {
+    return [...this.exports.entries()].filter(([, v]) => v.length > 1).map(([k]) => k);
+  }
+
+  /** All possible values of `expr` evaluated in `stack`. */
+  resolve(stack: string, expr: unknown): Value[] {
+    return this.eval(stack, expr, 0);
+  }
+
+  /** The possible values of one property of a resource (`[NO_VALUE]` when absent). */
+  prop(entry: ResourceEntry, name: string): Value[] {
+    const props = entry.resource.Properties ?? {};
+    if (!(name in props)) return [NO_VALUE];
+    return this.resolve(entry.stack, props[name]);
+  }
+
+  /**
+   * A list property with union semantics: each element is resolved on its own and every alternative of
+   * every element is returned. Right for lists of permissions or routes, where "any of them" is the
+   * conservative reading; avoids the cartesian product of per-element conditions.
+   */
+  propList(entry: ResourceEntry, name: string): Value[] {
+    const props = entry.resource.Properties ?? {};
+    if (!(name in props)) return [];
+    return this.listElements(entry.stack, props[name]);
+  }
+
+  listElements(stack: string, expr: unknown): Value[] {
+    const out: Value[] = [];
+    if (Array.isArray(expr)) {
+      for (const el of expr) for (const v of this.resolve(stack, el)) if (v !== NO_VALUE) out.push(v);
+      return out;
+    }
+    for (const v of this.resolve(stack, expr)) {
+      if (v === NO_VALUE) continue;
+      if (Array.isArray(v)) out.push(...v.filter((x) => x !== NO_VALUE));
+      else if (v instanceof Unresolved) out.push(v);
+      else out.push(new Unresolved(`expected a list, got ${typeof v}`));
+    }
+    return out;
+  }
+
+  condition(stack: string, name: string): TriState {
+    const cacheKey = `${stack}\u0000${name}`;
+    const cached = this.conditionCache.get(cacheKey);
+    if (cached) return cached;
+    this.conditionCache.set(cacheKey, 'unknown'); // breaks cycles
+    const t = this.byStack.get(stack);
+    const expr = t?.template.Conditions?.[name];
+    const result = expr === undefined ? 'unknown' : this.evalCondition(stack, expr, 0);
+    this.conditionCache.set(cacheKey, result);
+    return result;
+  }
+
+  private evalCondition(stack: string, expr: unknown, depth: number): TriState {
+    if (!isPlainObject(expr)) return 'unknown';
+    const [fn, arg] = Object.entries(expr as Record<string, unknown>)[0] ?? [];
+    const args = Array.isArray(arg) ? arg : [];
+    switch (fn) {
+      case 'Condition':
+        return typeof arg === 'string' ? this.condition(stack, arg) : 'unknown';
+      case 'Fn::Not': {
+        const v = this.evalCondition(stack, args[0], depth + 1);
+        return v === 'unknown' ? v : v === 'true' ? 'false' : 'true';
+      }
+      case 'Fn::And': {
+        const vs = args.map((a) => this.evalCondition(stack, a, depth + 1));
+        return vs.includes('false') ? 'false' : vs.every((v) => v === 'true') ? 'true' : 'unknown';
+      }
+      case 'Fn::Or': {
+        const vs = args.map((a) => this.evalCondition(stack, a, depth + 1));
+        return vs.includes('true') ? 'true' : vs.every((v) => v === 'false') ? 'false' : 'unknown';
+      }
+      case 'Fn::Equals': {
+        const a = this.resolve(stack, args[0]);
+        const b = this.resolve(stack, args[1]);
+        if (a.length !== 1 || b.length !== 1) return 'unknown';
+        const known = (v: Value): boolean =>
+          (typeof v === 'string' && !isOpaqueString(v)) || typeof v === 'number' || typeof v === 'boolean';
+        if (!known(a[0]) || !known(b[0])) return 'unknown';
+        return String(a[0]) === String(b[0]) ? 'true' : 'false';
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  private eval(stack: string, expr: unknown, depth: number): Value[] {
+    if (depth > 50) return [new Unresolved('expression nests too deeply (circular reference?)')];
+    if (expr === null || typeof expr === 'string' || typeof expr === 'number' || typeof expr === 'boolean') return [expr];
+    if (Array.isArray(expr)) {
+      const parts = expr.map((e) => this.eval(stack, e, depth + 1));
+      return product(parts).map((vs) => vs.filter((v) => v !== NO_VALUE));
+    }
+    if (typeof expr !== 'object') return [new Unresolved(`unsupported value ${String(expr)}`)];
+    const entries = Object.entries(expr as Record<string, unknown>);
+    if (entries.length === 1) {
+      const [fn, arg] = entries[0];
+      if (fn === 'Ref' || fn.startsWith('Fn::') || fn === 'Condition') return this.intrinsic(stack, fn, arg, depth + 1);
+    }
+    const keys = entries.map(([k]) => k);
+    const parts = entries.map(([, v]) => this.eval(stack, v, depth + 1));
+    return product(parts).map((vs) => {
+      const o: Record<string, Value> = {};
+      vs.forEach((v, i) => {
+        if (v !== NO_VALUE) o[keys[i]] = v;
+      });
+      return o;
+    });
+  }
+
+  private intrinsic(stack: string, fn: string, arg: unknown, depth: number): Value[] {
+    const args = Array.isArray(arg) ? arg : [];
+    switch (fn) {
+      case 'Ref':
+        return typeof arg === 'string' ? this.ref(stack, arg, depth) : [new Unresolved('Ref needs a name')];
+      case 'Fn::GetAtt': {
+        let res: unknown;
+        let attr: unknown;
+        if (typeof arg === 'string') {
+          const i = arg.indexOf('.');
+          [res, attr] = [arg.slice(0, i), arg.slice(i + 1)];
+        } else [res, attr] = args;
+        if (typeof res !== 'string') return [new Unresolved('Fn::GetAtt needs a logical id')];
+        return this.attrs(stack, res, attr, depth);
+      }
+      case 'Fn::ImportValue':
+        return this.eval(stack, arg, depth).flatMap((name) => this.importValue(name, depth));
+      case 'Fn::Join': {
+        const [delim, list] = args;
+        if (typeof delim !== 'string') return [new Unresolved('Fn::Join delimiter must be a string')];
+        return this.eval(stack, list, depth).map((l) => {
+          if (l instanceof Unresolved) return l;
+          if (!Array.isArray(l)) return new Unresolved('Fn::Join needs a list');
+          return joinStrings(l, delim);
+        });
+      }
+      case 'Fn::Sub':
+        return this.sub(stack, arg, depth);
+      case 'Fn::Select': {
+        const idxs = this.eval(stack, args[0], depth);
+        const lists = this.eval(stack, args[1], depth);
+        const out: Value[] = [];
+        for (const i of idxs)
+          for (const l of lists) {
+            const n = typeof i === 'string' ? Number(i) : i;
+            if (l instanceof Unresolved) out.push(l);
+            else if (typeof n !== 'number' || !Array.isArray(l) || n < 0 || n >= l.length)
+              out.push(new Unresolved(`Fn::Select index ${String(i)} out of range`));
+            else out.push(l[n]);
+          }
+        return cap(out);
+      }
+      case 'Fn::Split': {
+        const [delim, src] = args;
+        return this.eval(stack, src, depth).map((s) => {
+          if (s instanceof Unresolved) return s;
+          if (typeof delim !== 'string' || typeof s !== 'string') return new Unresolved('Fn::Split needs strings');
+          return s.split(delim);
+        });
+      }
+      case 'Fn::If': {
+        const [cond, a, b] = args;
+        const c = typeof cond === 'string' ? this.condition(stack, cond) : 'unknown';
+        if (c === 'true') return this.eval(stack, a, depth);
+        if (c === 'false') return this.eval(stack, b, depth);
+        return cap([...this.eval(stack, a, depth), ...this.eval(stack, b, depth)]);
+      }
+      case 'Fn::FindInMap': {
+        const t = this.byStack.get(stack);
+        const [m, k1, k2] = args.map((x) => this.eval(stack, x, depth));
+        const out: Value[] = [];
+        for (const a of m ?? []) for (const b of k1 ?? []) for (const c of k2 ?? []) {
+          const v = typeof a === 'string' && typeof b === 'string' && typeof c === 'string' ? t?.template.Mappings?.[a]?.[b]?.[c] : undefined;
+          out.push(...(v === undefined ? [new Unresolved(`Fn::FindInMap ${show3(a, b, c)} has no entry (or a key is only known at deploy time)`)] : this.eval(stack, v, depth)));
+        }
+        return cap(out);
+      }
+      case 'Fn::Cidr': {
+        const [blocks, counts, bits] = args.map((x) => this.eval(stack, x, depth));
+        const out: Value[] = [];
+        for (const b of blocks ?? []) for (const c of counts ?? []) for (const n of bits ?? []) {
+          const cidr = parseCidr(b);
+          const list = cidr ? subdivide(cidr, Number(c), Number(n)) : undefined;
+          out.push(list ? list.map((x) => x.text) : b instanceof Unresolved ? b : new Unresolved(`Fn::Cidr over ${String(b)} cannot be computed`));
+        }
+        return cap(out);
+      }
+      case 'Fn::GetAZs':
+        return [['${AZ1}', '${AZ2}', '${AZ3}', '${AZ4}']];
+      case 'Fn::Base64':
+        return this.eval(stack, arg, depth);
+      case 'Fn::Length':
+        return this.eval(stack, arg, depth).map((l) => (Array.isArray(l) ? l.length : new Unresolved('Fn::Length needs a list')));
+      case 'Fn::ToJsonString':
+        return this.eval(stack, arg, depth).map((v) => JSON.stringify(v));
+      case 'Fn::Equals':
+      case 'Fn::And':
+      case 'Fn::Or':
+      case 'Fn::Not':
+      case 'Condition': {
+        const c = this.evalCondition(stack, { [fn]: arg }, depth);
+        return c === 'unknown' ? [true, false] : [c === 'true'];
+      }
+      default:
+        return [new Unresolved(`${fn} is not supported by the engine`)];
+    }
+  }
+
+  private ref(stack: string, name: string, depth: number): Value[] {
+    if (name.startsWith('AWS::')) return name === 'AWS::NoValue' ? [NO_VALUE] : [`\${${name}}`];
+    const t = this.byStack.get(stack);
+    if (!t) return [new Unresolved(`unknown stack ${stack}`)];
+    const param = t.template.Parameters?.[name];
+    if (param) {
+      if (t.parent) {
+        const parentRes = t.template && this.byStack.get(t.parent.stack)?.template.Resources[t.parent.logicalId];
+        const passed = (parentRes?.Properties?.Parameters as Record<string, unknown> | undefined)?.[name];
+        if (passed !== undefined) return this.eval(t.parent.stack, passed, depth);
+      }
+      if (typeof param.Type === 'string' && param.Type.startsWith('AWS::SSM::Parameter')) {
+        return [new Unresolved(`parameter ${name} is read from SSM at deploy time`)];
+      }
+      if (Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0) return cap(param.AllowedValues as Value[]);
+      if (param.Default !== undefined) {
+        const d = param.Default as Value;
+        if (typeof param.Type === 'string' && param.Type.startsWith('List<') || param.Type === 'CommaDelimitedList') {
+          return [typeof d === 'string' ? d.split(',').map((s) => s.trim()) : d];
+        }
+        return [d];
+      }
+      return [new Unresolved(`parameter ${name} has no default value and is set only at deploy time`)];
+    }
+    const key = resourceKey(stack, name);
+    if (this.resources.has(key) || t.template.Resources[name]) {
+      if (!this.resources.has(key) && this.built) {
+        return [new Unresolved(`Ref to ${name}, a resource whose condition is false`)];
+      }
+      return [new ResRef(key)];
+    }
+    return [new Unresolved(`Ref to ${name}: no such parameter or resource in ${stack}`)];
+  }
+
+  private attrs(stack: string, logicalId: string, attrExpr: unknown, depth: number): Value[] {
+    const key = resourceKey(stack, logicalId);
+    const t = this.byStack.get(stack);
+    const res = t?.template.Resources[logicalId];
+    if (!res) return [new Unresolved(`Fn::GetAtt to ${logicalId}: no such resource in ${stack}`)];
+    const attrs = this.eval(stack, attrExpr, depth);
+    const out: Value[] = [];
+    for (const a of attrs) {
+      if (typeof a !== 'string') {
+        out.push(new Unresolved('Fn::GetAtt attribute must be a string'));
+        continue;
+      }
+      out.push(...this.attr(key, stack, logicalId, res, a, depth));
+    }
+    return cap(out);
+  }
+
+  private attr(key: string, stack: string, logicalId: string, res: CfnResource, attr: string, depth: number): Value[] {
+    if (res.Type === 'AWS::CloudFormation::Stack' && attr.startsWith('Outputs.')) {
+      const child = this.childOf.get(key);
+      const name = attr.slice('Outputs.'.length);
+      const out = child?.template.Outputs?.[name];
+      if (!child) return [new Unresolved(`nested stack ${logicalId}'s template is not available`)];
+      if (!out) return [new Unresolved(`nested stack ${logicalId} has no output ${name}`)];
+      return this.eval(child.stack, out.Value, depth);
+    }
+    if (res.Type === 'AWS::EC2::VPC') {
+      if (attr === 'DefaultNetworkAcl') return [new ResRef(`${key}#defaultNacl`)];
+      if (attr === 'DefaultSecurityGroup') return [new ResRef(`${key}#defaultSg`)];
+      if (attr === 'Ipv6CidrBlocks') return [this.vpcIpv6Blocks(key)];
+      if (attr === 'CidrBlockAssociations') return [[refToString(new ResRef(`${key}#cidrAssociation`))]];
+    }
+    if (res.Type === 'AWS::NetworkFirewall::Firewall' && attr === 'EndpointIds') {
+      // One "az:vpce-id" per subnet mapping; the ids are only known after deployment, the firewall is.
+      const marker = refToString(new ResRef(key));
+      return [['${AZ1}', '${AZ2}', '${AZ3}', '${AZ4}'].map((az) => `${az}:${marker}`)];
+    }
+    if (res.Type === 'AWS::EC2::VPCCidrBlock' && attr === 'Ipv6CidrBlock') {
+      const block = this.amazonIpv6(key, res, stack);
+      return [block ?? new Unresolved(`IPv6 block of ${logicalId} is not known`)];
+    }
+    if (res.Type === 'AWS::EC2::Subnet' && attr === 'Ipv6CidrBlocks') {
+      const p = res.Properties?.Ipv6CidrBlock;
+      return p === undefined ? [[]] : this.eval(stack, p, depth).map((v) => [v]);
+    }
+    const props = res.Properties ?? {};
+    if (attr in props) return this.eval(stack, props[attr], depth);
+    if (/(Id|Arn|Name)$/.test(attr) || attr === 'Ref') return [new ResRef(key)];
+    return [new Unresolved(`attribute ${attr} of ${res.Type} (${logicalId}) is only known after deployment`)];
+  }
+
+  /** A synthetic but unique /56 for an Amazon-provided IPv6 block, so routes and NACLs can reason about it. */
+  private amazonIpv6(key: string, res: CfnResource, stack: string): string | undefined {
+    const explicit = res.Properties?.Ipv6CidrBlock;
+    if (explicit !== undefined) {
+      const v = this.resolve(stack, explicit);
+      return v.length === 1 && typeof v[0] === 'string' ? v[0] : undefined;
+    }
+    if (res.Properties?.AmazonProvidedIpv6CidrBlock !== true && res.Properties?.AmazonProvidedIpv6CidrBlock !== 'true') {
+      return undefined;
+    }
+    let block = this.ipv6Blocks.get(key);
+    if (!block) {
+      const lo = AMAZON_V6_BASE + (BigInt(this.ipv6Blocks.size + 1) << 72n);
+      void V4_BASE;
+      block = `${formatV6Block(lo)}/56`;
+      this.ipv6Blocks.set(key, block);
+    }
+    return block;
+  }
+
+  /** All IPv6 blocks associated with a VPC through AWS::EC2::VPCCidrBlock, in any template. */
+  vpcIpv6Blocks(vpcKey: string): string[] {
+    if (!this.vpcIpv6Index) {
+      this.vpcIpv6Index = new Map();
+      for (const e of this.resources.values()) {
+        if (e.resource.Type !== 'AWS::EC2::VPCCidrBlock') continue;
+        const p = e.resource.Properties ?? {};
+        if (!('Ipv6CidrBlock' in p) && !('AmazonProvidedIpv6CidrBlock' in p) && !('Ipv6Pool' in p) && !('Ipv6IpamPoolId' in p)) continue;
+        const block = this.amazonIpv6(e.key, e.resource, e.stack);
+        if (!block) continue;
+        for (const v of this.resolve(e.stack, p.VpcId)) {
+          if (!(v instanceof ResRef)) continue;
+          const list = this.vpcIpv6Index.get(v.key) ?? [];
+          list.push(block);
+          this.vpcIpv6Index.set(v.key, list);
+        }
+      }
+    }
+    return this.vpcIpv6Index.get(vpcKey) ?? [];
+  }
+
+  private importValue(name: Value, depth: number): Value[] {
+    if (typeof name !== 'string' || isOpaqueString(name)) {
+      return [new Unresolved(`Fn::ImportValue of ${typeof name === 'string' ? name : 'a computed name'} cannot be matched to an export`)];
+    }
+    const found = this.exports.get(name);
+    if (!found || found.length === 0) return [new Unresolved(`Fn::ImportValue "${name}": no template given exports this name`)];
+    if (found.length > 1) return [new Unresolved(`Fn::ImportValue "${name}": exported by more than one template`)];
+    return this.eval(found[0].stack, found[0].expr, depth);
+  }
+
+  private sub(stack: string, arg: unknown, depth: number): Value[] {
+    let text: unknown;
+    let varsExpr: Record<string, unknown> = {};
+    if (typeof arg === 'string') text = arg;
+    else if (Array.isArray(arg)) {
+      text = arg[0];
+      varsExpr = (arg[1] as Record<string, unknown>) ?? {};
+    }
+    if (typeof text !== 'string') return [new Unresolved('Fn::Sub needs a string')];
+    const pieces: Array<string | Value[]> = [];
+    const re = /\$\{([^}]*)\}/g;
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      pieces.push(text.slice(last, m.index));
+      last = m.index + m[0].length;
+      const name = m[1];
+      if (name.startsWith('!')) pieces.push(`\${${name.slice(1)}}`);
+      else if (name in varsExpr) pieces.push(this.eval(stack, varsExpr[name], depth));
+      else if (name.includes('.') && !name.startsWith('AWS::')) {
+        const i = name.indexOf('.');
+        pieces.push(this.attrs(stack, name.slice(0, i), name.slice(i + 1), depth));
+      } else pieces.push(this.ref(stack, name, depth));
+    }
+    pieces.push(text.slice(last));
+    const parts = pieces.map((p) => (typeof p === 'string' ? [p] : p));
+    return product(parts).map((vs) => joinStrings(vs, ''));
+  }
+}
+
+function show3(a: Value, b: Value, c: Value): string {
+  return [a, b, c].map((x) => (typeof x === 'string' ? x : '?')).join('/');
+}
+
+function formatV6Block(lo: bigint): string {
+  const c = parseCidr('::/0');
+  void c;
+  const groups: string[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(((lo >> BigInt(i * 16)) & 0xffffn).toString(16));
+  return groups.join(':');
+}
+
+function joinStrings(vs: Value[], delim: string): Value {
+  const out: string[] = [];
+  for (const v of vs) {
+    if (v instanceof Unresolved) return v;
+    if (v === NO_VALUE) continue;
+    if (v instanceof ResRef) out.push(refToString(v));
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+    else return new Unresolved('cannot join a list or object into a string');
+  }
+  return out.join(delim);
+}
+
+function cap(vs: Value[]): Value[] {
+  return vs.length > MAX_ALTERNATIVES ? [new Unresolved(`more than ${MAX_ALTERNATIVES} possible values (conditions/parameters)`)] : vs;
+}
+
+function product(parts: Value[][]): Value[][] {
+  let acc: Value[][] = [[]];
+  for (const p of parts) {
+    if (p.length === 1) {
+      for (const a of acc) a.push(p[0]);
+      continue;
+    }
+    const next: Value[][] = [];
+    for (const a of acc) for (const v of p) next.push([...a, v]);
+    if (next.length > MAX_ALTERNATIVES) return [[new Unresolved(`more than ${MAX_ALTERNATIVES} possible values (conditions/parameters)`)]];
+    acc = next;
+  }
+  return acc;
+}
