@@ -37,6 +37,8 @@ export interface VerifyResult {
   flows: Flow[];
   /** What the model does not cover, in plain words. */
   coverage: string[];
+  /** The templates read: stack name → file (for SARIF locations and reports). */
+  sources: Array<{ stack: string; file: string }>;
   /** Timing and size, for reports and benchmarks. */
   stats: { templates: number; resources: number; milliseconds: number };
 }
@@ -57,6 +59,7 @@ export function verify(input: readonly LoadedTemplate[] | LoadResult, policy: Ti
     matrix: reachability.matrix,
     flows: reachability.flows,
     coverage: model.coverage,
+    sources: load.templates.map((t) => ({ stack: t.stack, file: t.file })),
     stats: { templates: load.templates.length, resources: model.resourceCount, milliseconds: performance.now() - started },
   };
 }

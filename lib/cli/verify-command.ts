@@ -1,14 +1,50 @@
+/**
+ * `closed-telework verify [--policy FILE] [--format text|json|sarif] PATH...`
+ * Exit 0: no finding; 1: findings; 2: unusable input (the message says what and where).
+ * Output is written only after the whole analysis succeeded: nothing half-written.
+ */
 import type { Command } from 'commander';
 import type { ExitCode } from './main';
+import { InputError, verifyPaths } from '../checks';
+import { renderJson } from '../report/json';
+import { renderSarif } from '../report/sarif';
+import { renderText } from '../report/text';
 
-/** Placeholder until the `verify` command lands: it refuses to run rather than pretend. */
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
 export function registerVerifyCommand(program: Command, exit: ExitCode): void {
   program
     .command('verify')
-    .description('(not yet available)')
-    .allowUnknownOption()
-    .action(() => {
-      process.stderr.write('closed-telework verify: not yet implemented in this version\n');
-      exit.code = 2;
+    .description('Prove from CloudFormation templates or a cloud assembly (cdk.out) that the internet, LGWAN and personal-number tiers cannot reach one another (三層分離の検証).')
+    .argument('<path...>', 'template files (JSON/YAML) or cloud assembly directories')
+    .option('--policy <file>', 'tier policy file (YAML/JSON); default: the packaged policies/tier-policy.yaml')
+    .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
+    .option('--as-of <date>', 'judge sanctioned-channel expiry as of this date (YYYY-MM-DD); default: today')
+    .action((paths: string[], opts: { policy?: string; format: string; asOf?: string }) => {
+      if (!(FORMATS as readonly string[]).includes(opts.format)) {
+        process.stderr.write(`closed-telework verify: --format must be one of ${FORMATS.join(', ')} (got "${opts.format}")\n`);
+        exit.code = 2;
+        return;
+      }
+      if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
+        process.stderr.write(`closed-telework verify: --as-of must be a date YYYY-MM-DD (got "${opts.asOf}")\n`);
+        exit.code = 2;
+        return;
+      }
+      try {
+        const result = verifyPaths(paths, opts.policy, opts.asOf ? { asOf: opts.asOf } : {});
+        const format = opts.format as Format;
+        const text = format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result) : renderText(result);
+        process.stdout.write(text);
+        exit.code = result.findings.length > 0 ? 1 : 0;
+      } catch (err) {
+        if (err instanceof InputError) {
+          process.stderr.write(`closed-telework verify: unusable input — ${err.message}\n`);
+          exit.code = 2;
+          return;
+        }
+        throw err;
+      }
     });
 }

@@ -1,0 +1,41 @@
+/**
+ * Machine-readable output of `verify --format json`: `findings` (each with at least rule, severity,
+ * from, to and path), the reachability matrix, coverage notes and stats. Stable field names.
+ */
+import type { VerifyResult } from '../checks';
+
+export const JSON_FORMAT_VERSION = 1;
+
+export function toJson(result: VerifyResult): unknown {
+  return {
+    formatVersion: JSON_FORMAT_VERSION,
+    summary: {
+      errors: result.findings.filter((f) => f.severity === 'error').length,
+      warnings: result.findings.filter((f) => f.severity === 'warning').length,
+      templates: result.stats.templates,
+      resources: result.stats.resources,
+    },
+    findings: result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      title: f.title,
+      message: f.message,
+      from: f.from,
+      to: f.to,
+      direction: f.direction,
+      ...(f.protocol ? { protocol: f.protocol } : {}),
+      ...(f.ports ? { ports: f.ports } : {}),
+      path: f.path,
+      stillBlockedBy: f.stillBlockedBy,
+      ...(f.resource ? { resource: f.resource } : {}),
+      ...(f.citation ? { citation: f.citation } : {}),
+    })),
+    matrix: result.matrix.map((c) => ({ from: c.from, to: c.to, reachable: c.reachable, routeConnected: c.routeConnected, blockedBy: c.blockedBy, ...(c.via ? { via: c.via } : {}), witness: c.witness })),
+    coverage: result.coverage,
+    sources: result.sources,
+  };
+}
+
+export function renderJson(result: VerifyResult): string {
+  return `${JSON.stringify(toJson(result), null, 2)}\n`;
+}
