@@ -14,12 +14,12 @@
  *  - connection logs to a KMS-encrypted log group with configured retention;
  *  - its security group can reach only the desktop streaming ports on the authorised CIDRs.
  */
-import { RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { allowCloudWatchLogs, denyGrantsExceptForAwsServices } from '../audit/key-policies';
 import { TIER_LABELS, TIER_TAG_KEY, NO_TELEWORK_TIER, type Tier } from '../tiers/tier';
 import {
   CLIENT_VPN_BANNER_MAX_LENGTH,
@@ -159,20 +159,10 @@ export class ClosedClientVpn extends Construct {
   }
 }
 
-/** Lets CloudWatch Logs in this account and region use the key, for log groups only (encryption context). */
+/** Lets CloudWatch Logs use the key for log groups, and refuses direct grants (see lib/audit/key-policies.ts). */
 export function allowLogsToUseKey(key: kms.Key): void {
-  const stack = Stack.of(key);
-  key.addToResourcePolicy(
-    new iam.PolicyStatement({
-      sid: 'AllowCloudWatchLogsEncryption',
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: {
-        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*` },
-      },
-    }),
-  );
+  allowCloudWatchLogs(key);
+  denyGrantsExceptForAwsServices(key);
 }
 
 function validateProps(props: ClosedClientVpnProps): void {

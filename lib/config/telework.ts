@@ -319,6 +319,16 @@ function streamingProblems(telework: ResolvedTelework): ConfigProblem[] {
       ja: 'インターネット経由の画面転送にはIPアクセス制御が必要です。telework.ipAccessCidrs に接続元のグローバルアドレス範囲を指定するか、streaming: private にしてください',
     });
   }
+  if (telework.streaming === 'internet') {
+    for (const tier of Object.keys(telework.clientCidrs)) {
+      problems.push({
+        path: `telework.clientCidrs.${tier}`,
+        message: 'with streaming over the internet, desktops are not reached through Client VPN, so a client pool would build an unused entry point',
+        fix: `remove telework.clientCidrs.${tier}, or use streaming: private`,
+        ja: 'インターネット経由の画面転送では Client VPN を使わないため、端末用アドレス範囲は不要です。削除するか streaming: private にしてください',
+      });
+    }
+  }
   if (telework.streaming === 'private' && telework.ipAccessCidrs.length > 0) {
     problems.push({
       path: 'telework.ipAccessCidrs',

@@ -96,8 +96,20 @@ describe('telework configuration', () => {
   });
 
   test('internet streaming without an IP access group is refused', () => {
-    const problems = problemsAfter((c) => (c.telework.streaming = 'internet'));
+    const problems = problemsAfter((c) => {
+      c.telework.streaming = 'internet';
+      c.telework.clientCidrs = {};
+      c.telework.linkClientCidrs = { lgwan: ['100.64.20.0/24'] };
+    });
     expect(problems).toEqual([expect.objectContaining({ path: 'telework.ipAccessCidrs', message: expect.stringMatching(/needs an IP access control group/) })]);
+  });
+
+  test('a Client VPN pool with internet streaming is refused as an unused entry point', () => {
+    const problems = problemsAfter((c) => {
+      c.telework.streaming = 'internet';
+      c.telework.ipAccessCidrs = ['203.0.113.0/24'];
+    });
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.clientCidrs.lgwan', message: expect.stringMatching(/would build an unused entry point/) })]);
   });
 
   test('IP access ranges with private streaming are refused as a false sense of control', () => {

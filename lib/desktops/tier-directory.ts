@@ -1,0 +1,75 @@
+/**
+ * The identity directory of one telework tier, on the tier's own directory subnets (two AZs): each tier gets
+ * its own directory, so a credential of one tier never opens another tier's desktops.
+ * - `managed-ad`: AWS Managed Microsoft AD; the admin password is generated into Secrets Manager (encrypted
+ *   with a customer-managed key) and passed to CloudFormation as a dynamic reference, never in the template.
+ * - `existing`: a directory created outside this stack (an AD Connector to the on-prem AD, which has no
+ *   CloudFormation resource); only its id is used, and it is never deregistered or deleted by this stack.
+ */
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as directoryservice from 'aws-cdk-lib/aws-directoryservice';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { Tier } from '../tiers/tier';
+
+export type TierDirectorySpec =
+  | { kind: 'managed-ad'; domainName: string; edition: 'Standard' | 'Enterprise' }
+  | { kind: 'existing'; directoryId: string; dnsIpAddresses: string[] };
+
+export interface TierDirectoryProps {
+  tier: Tier;
+  vpc: ec2.IVpc;
+  /** The tier's directory subnets; exactly two, in different AZs, are used. */
+  directorySubnets: ec2.ISubnet[];
+  spec: TierDirectorySpec;
+  /** Key for the admin password secret. */
+  secretKey: kms.IKey;
+}
+
+export class TierDirectory extends Construct {
+  readonly directoryId: string;
+  /** True when this construct created the directory (so the WorkSpaces registration must be undone on delete). */
+  readonly createdHere: boolean;
+  readonly adminSecret?: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: TierDirectoryProps) {
+    super(scope, id);
+    if (props.spec.kind === 'existing') {
+      this.directoryId = props.spec.directoryId;
+      this.createdHere = false;
+      return;
+    }
+    if (props.directorySubnets.length < 2) {
+      throw new Error(`TierDirectory (${props.tier}): AWS Managed Microsoft AD needs two subnets in different AZs; got ${props.directorySubnets.length}`);
+    }
+    this.createdHere = true;
+    this.adminSecret = new secretsmanager.Secret(this, 'AdminPassword', {
+      description: `Admin password of the ${props.tier} telework directory ${props.spec.domainName}`,
+      encryptionKey: props.secretKey,
+      generateSecretString: { passwordLength: 32, excludeCharacters: '"\'\\/@` ', requireEachIncludedType: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.adminSecret).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason:
+        'The AWS Managed Microsoft AD "Admin" password cannot be rotated by a Secrets Manager rotation function without a custom rotation Lambda ' +
+        'inside the closed tier. Compensating: the secret is encrypted with a customer-managed key, retrieved only through CloudFormation dynamic ' +
+        'references, and rotation is a scheduled manual control in docs/telework.md.',
+    });
+    Validations.of(this.adminSecret).acknowledge({
+      id: 'NIST.800.53.R5::NIST.800.53.R5-SecretsManagerRotationEnabled',
+      reason: 'Same as AwsSolutions-SMG4: the directory admin password is rotated by the runbook (docs/telework.md), not by a rotation Lambda.',
+    });
+    const ad = new directoryservice.CfnMicrosoftAD(this, 'Directory', {
+      name: props.spec.domainName,
+      edition: props.spec.edition,
+      password: this.adminSecret.secretValue.unsafeUnwrap(),
+      vpcSettings: { vpcId: props.vpc.vpcId, subnetIds: props.directorySubnets.slice(0, 2).map((s) => s.subnetId) },
+    });
+    // Deleting the directory would orphan every desktop of the tier; keep it unless an operator decides otherwise.
+    ad.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.directoryId = ad.ref;
+  }
+}
