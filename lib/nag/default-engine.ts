@@ -1,10 +1,14 @@
 /**
- * The pack's default engine: the tier-separation engine of lib/checks, adapted to the pack's seam.
- * Until lib/checks exports `verify`, this refuses to run (fail closed): synth fails with this message
- * rather than passing an app nobody checked.
+ * The pack's default engine: the tier-separation engine of lib/checks (`verify`), run once over the
+ * templates the pack collected, with the policy file named by the caller or the packaged default.
  */
+import { verify } from '../checks';
+import { loadPolicy } from '../policy/load';
+import { reportViewFromVerify } from '../report/from-verify-result';
 import type { EngineInput, EngineRun } from './engine';
 
-export function runTierEngine(_input: EngineInput): EngineRun {
-  throw new Error('closed-telework: the tier-separation engine (lib/checks verify) is not available in this build; the app cannot be proven and synth fails closed.');
+export function runTierEngine(input: EngineInput): EngineRun {
+  const policy = loadPolicy(input.policyFile);
+  const result = verify({ templates: input.templates, missingNested: input.missingNested }, policy);
+  return { findings: result.findings, report: reportViewFromVerify(result) };
 }

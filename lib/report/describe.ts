@@ -14,7 +14,7 @@ export function endLabel(end: MatrixEnd, m: Messages): string {
     case 'on-prem':
       return m.onPrem(end.tier);
     case 'telework-clients':
-      return m.teleworkClients;
+      return m.teleworkClients(end.tier);
     case 'internet':
       return m.internet;
   }
@@ -32,8 +32,7 @@ export function endpointLabel(endpoint: Endpoint, m: Messages): string {
     case 'on-prem':
       return endpoint.cidr ? `${m.onPrem(endpoint.tier)} ${endpoint.cidr}` : m.onPrem(endpoint.tier);
     case 'telework-clients': {
-      const parts = [m.teleworkClients];
-      if (endpoint.tier) parts.push(`→ ${m.tier(endpoint.tier)}`);
+      const parts = [m.teleworkClients(endpoint.tier)];
       if (endpoint.cidr) parts.push(endpoint.cidr);
       return parts.join(' ');
     }
@@ -67,8 +66,12 @@ export function hopLine(hop: Hop, index: number, m: Messages): string {
 /** The one-cell summary and the evidence lines behind it. */
 export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
   const lines: string[] = [];
+  if (cell.verdict === 'isolated' && !cell.routeConnected) lines.push(m.evidenceNoRoute);
+  if (cell.routeConnected && cell.blockedBy.length > 0) {
+    lines.push(`${m.evidenceBlockedBy}: ${cell.blockedBy.map((l) => m.layer[l]).join(', ')}`);
+  }
+  if (cell.verdict === 'permitted') lines.push(cell.via === 'desktop-streaming' ? m.evidenceViaStreaming : m.evidencePermittedByPolicy);
   if (cell.reason) lines.push(`${m.evidenceReason}: ${cell.reason}`);
-  if (cell.blockedBy.length > 0) lines.push(`${m.evidenceBlockedBy}: ${cell.blockedBy.join('; ')}`);
   if (cell.witness.length > 0) {
     lines.push(`${m.evidenceWitness}: ${cell.witness.map((h) => `${m.layer[h.layer]} ${h.description}`).join(' → ')}`);
   }

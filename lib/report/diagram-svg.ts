@@ -1,7 +1,7 @@
 /**
  * A diagram of the tiers and their links, drawn from the model as plain SVG (no dependency):
- * on-prem segments on the left, the three tiers in the middle (each box lists its networks), the internet,
- * telework clients and anything without a declared tier on the right. Arrows are the matrix's reachable
+ * on-prem segments on the left, the three tiers next (each box lists its networks), then the telework
+ * clients of each tier, and on the right the internet and anything without a declared tier. One row per tier. Arrows are the matrix's reachable
  * pairs: green for paths the policy permits, red for forbidden paths, orange dashed for unresolved ones,
  * so a reviewer sees at a glance whether any red line exists. Grey lines are the model's links between
  * networks (attachments, peerings, VPNs) that join different boxes.
@@ -23,9 +23,9 @@ interface Box {
   members: string[];
 }
 
-const BOX_W = 250;
+const BOX_W = 260;
 const BOX_H = 120;
-const COLUMN_X = [20, 380, 740];
+const COLUMN_X = [20, 330, 640, 950];
 const ROW_Y = [70, 240, 410];
 const MAX_MEMBERS = 5;
 const UNTIERED = 'untiered';
@@ -42,10 +42,10 @@ function placeOf(end: MatrixEnd): { column: number; row: number } {
       return { column: 0, row: tierRow(end.tier) };
     case 'tier':
       return { column: 1, row: tierRow(end.tier) };
-    case 'internet':
-      return { column: 2, row: 0 };
     case 'telework-clients':
-      return { column: 2, row: 1 };
+      return { column: 2, row: tierRow(end.tier) };
+    case 'internet':
+      return { column: 3, row: 0 };
   }
 }
 
@@ -56,7 +56,7 @@ const TIER_COLOURS: Record<string, { fill: string; stroke: string }> = {
 };
 
 function coloursOf(end: MatrixEnd): { fill: string; stroke: string } {
-  if (end.kind === 'tier' || end.kind === 'on-prem') return TIER_COLOURS[end.tier] as { fill: string; stroke: string };
+  if (end.kind !== 'internet') return TIER_COLOURS[end.tier] as { fill: string; stroke: string };
   return { fill: '#f4f4f4', stroke: '#555555' };
 }
 
@@ -94,7 +94,7 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
   }
   const untiered = input.diagram.nodes.filter((n) => n.end === undefined);
   if (untiered.length > 0) {
-    boxes.set(UNTIERED, { key: UNTIERED, x: COLUMN_X[2] as number, y: ROW_Y[2] as number, w: BOX_W, h: BOX_H, title: m.diagramUntiered, fill: '#fff3e0', stroke: '#d32f2f', members: [] });
+    boxes.set(UNTIERED, { key: UNTIERED, x: COLUMN_X[3] as number, y: ROW_Y[2] as number, w: BOX_W, h: BOX_H, title: m.diagramUntiered, fill: '#fff3e0', stroke: '#d32f2f', members: [] });
   }
   const boxOfNode = new Map<string, string>();
   for (const node of input.diagram.nodes) {
@@ -104,7 +104,7 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
   }
 
   const parts: string[] = [];
-  const width = (COLUMN_X[2] as number) + BOX_W + 20;
+  const width = (COLUMN_X[3] as number) + BOX_W + 20;
   const height = (ROW_Y[2] as number) + BOX_H + 70;
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12" role="img" aria-labelledby="diagram-title">`);
   parts.push(`<title id="diagram-title">${xmlEscape(m.diagramTitle)}</title>`);

@@ -4,26 +4,29 @@
  * (the cdk-nag pack), `closed-telework report` and the policy-test API.
  * Pure TypeScript: no aws-cdk-lib import.
  */
-import type { Endpoint, Finding, Hop } from '../checks/finding';
+import type { Endpoint, Finding, Hop, Layer } from '../checks/finding';
 import type { Tier } from '../tiers/tier';
 import { TIERS } from '../tiers/tier';
 
-/** One end of the tier matrix: a tier, its on-prem segment, the telework clients, or the internet. */
+/**
+ * One end of the tier matrix: a tier's networks, its on-prem segment, the telework clients that enter it,
+ * or the internet (the engine's endpoint classes).
+ */
 export type MatrixEnd =
   | { kind: 'tier'; tier: Tier }
   | { kind: 'on-prem'; tier: Tier }
-  | { kind: 'telework-clients' }
+  | { kind: 'telework-clients'; tier: Tier }
   | { kind: 'internet' };
 
 /** Every end of the matrix, in the order the report lists them (rows and columns). */
 export const MATRIX_ENDS: readonly MatrixEnd[] = [
   ...TIERS.map((tier): MatrixEnd => ({ kind: 'tier', tier })),
-  { kind: 'telework-clients' },
   ...TIERS.map((tier): MatrixEnd => ({ kind: 'on-prem', tier })),
+  ...TIERS.map((tier): MatrixEnd => ({ kind: 'telework-clients', tier })),
   { kind: 'internet' },
 ];
 
-/** A stable key for a matrix end (used for lookups and as SVG/HTML ids). */
+/** A stable key for a matrix end, equal to the engine's endpoint class (`tier:lgwan`, `telework:lgwan`, `internet`…). */
 export function endKey(end: MatrixEnd): string {
   switch (end.kind) {
     case 'tier':
@@ -31,15 +34,20 @@ export function endKey(end: MatrixEnd): string {
     case 'on-prem':
       return `on-prem:${end.tier}`;
     case 'telework-clients':
-      return 'telework-clients';
+      return `telework:${end.tier}`;
     case 'internet':
       return 'internet';
   }
 }
 
+/** The matrix end for an engine endpoint class key, or undefined for a key that names none. */
+export function endOfKey(key: string): MatrixEnd | undefined {
+  return MATRIX_ENDS.find((e) => endKey(e) === key);
+}
+
 /**
  * Map a finding's endpoint onto the matrix end it belongs to, or undefined when it belongs to none
- * (a resource with no tier). Telework clients are one end whatever tier they enter.
+ * (a resource with no tier, telework clients with no tier).
  */
 export function matrixEndOf(endpoint: Endpoint): MatrixEnd | undefined {
   switch (endpoint.kind) {
@@ -48,7 +56,7 @@ export function matrixEndOf(endpoint: Endpoint): MatrixEnd | undefined {
     case 'on-prem':
       return { kind: 'on-prem', tier: endpoint.tier };
     case 'telework-clients':
-      return { kind: 'telework-clients' };
+      return endpoint.tier ? { kind: 'telework-clients', tier: endpoint.tier } : undefined;
     case 'internet':
       return { kind: 'internet' };
     case 'resource':
@@ -70,11 +78,15 @@ export interface MatrixCell {
   from: MatrixEnd;
   to: MatrixEnd;
   verdict: CellVerdict;
-  /** The witness path, hop by hop, when a path exists. */
+  /** The witness path, hop by hop, when routes connect the pair. */
   witness: Hop[];
-  /** Plain-English evidence of what blocks the path when isolated (layers, missing routes, resources). */
-  blockedBy: string[];
-  /** Why a reachable pair is permitted, or why a pair is unresolved. */
+  /** True when routes connect the pair (even if NACLs / security groups stop every packet). */
+  routeConnected: boolean;
+  /** The layers that stop every packet when routes connect but nothing arrives. */
+  blockedBy: Layer[];
+  /** How a permitted pair is reached: by packets, or only by screen transfer (desktop streaming). */
+  via?: 'packets' | 'desktop-streaming';
+  /** Extra evidence in the engine's words (e.g. why a pair is unresolved). */
   reason?: string;
   /** Indexes into `ReportInput.findings` of the findings about this pair. */
   findings: number[];

@@ -11,7 +11,7 @@ describe('SVG diagram of tiers and links', () => {
   });
 
   it('draws a box for every matrix end, listing its networks, and a red box for untiered networks', () => {
-    for (const end of ['tier:internet', 'tier:lgwan', 'tier:personal-number', 'telework-clients', 'on-prem:internet', 'on-prem:lgwan', 'on-prem:personal-number', 'internet', 'untiered']) {
+    for (const end of ['tier:internet', 'tier:lgwan', 'tier:personal-number', 'telework:internet', 'telework:lgwan', 'telework:personal-number', 'on-prem:internet', 'on-prem:lgwan', 'on-prem:personal-number', 'internet', 'untiered']) {
       expect(svg).toContain(`data-end="${end}"`);
     }
     expect(svg).toContain('>LgwanVpc 10.2.0.0/16</text>');

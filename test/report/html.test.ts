@@ -18,7 +18,7 @@ describe('HTML report', () => {
   });
 
   it('marks every matrix cell with its verdict', () => {
-    expect(en.match(/<td class="(isolated|permitted|violation|unresolved)"/g)).toHaveLength(56);
+    expect(en.match(/<td class="(isolated|permitted|violation|unresolved)"/g)).toHaveLength(90);
     expect(cellClass(en, 'tier:lgwan', 'tier:internet')).toBe('violation');
     expect(cellClass(en, 'tier:internet', 'internet')).toBe('permitted');
     expect(cellClass(en, 'tier:personal-number', 'internet')).toBe('unresolved');

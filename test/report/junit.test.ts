@@ -5,8 +5,8 @@ describe('JUnit XML', () => {
   it('has one case per matrix cell and per finding, failing forbidden/unresolved cells and error findings', () => {
     const xml = renderJunit(brokenAppReport(), { lang: 'en' });
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
-    expect(xml).toContain('<testsuites name="closed-telework" tests="58" failures="5" errors="0">');
-    expect(xml).toContain('<testsuite name="tier matrix" tests="56" failures="3"');
+    expect(xml).toContain('<testsuites name="closed-telework" tests="92" failures="5" errors="0">');
+    expect(xml).toContain('<testsuite name="tier matrix" tests="90" failures="3"');
     expect(xml).toContain('<testsuite name="findings" tests="2" failures="2"');
     expect(xml).toContain('<testcase classname="closed-telework.matrix" name="LGWAN tier → Internet tier"><failure type="violation" message="FORBIDDEN PATH">1. entry — subnet 10.2.0.0/24');
     expect(xml).toContain('name="Personal-number tier → The internet"><failure type="unresolved"');
@@ -15,7 +15,7 @@ describe('JUnit XML', () => {
 
   it('passes every case for a good app', () => {
     const xml = renderJunit(goodAppReport(), { lang: 'en' });
-    expect(xml).toContain('tests="56" failures="0"');
+    expect(xml).toContain('tests="90" failures="0"');
     expect(xml).not.toContain('<failure');
   });
 

@@ -22,29 +22,31 @@ describe('Markdown report of a broken app', () => {
 
   it('has a verdict in every cell of the 8×8 matrix, in order (en)', () => {
     const header = en.split('\n').find((l) => l.startsWith('| from \\\\ to |'));
-    expect(header).toBe('| from \\\\ to | Internet tier | LGWAN tier | Personal-number tier | Telework clients | On-prem (Internet tier) | On-prem (LGWAN tier) | On-prem (Personal-number tier) | The internet |');
+    expect(header).toBe('| from \\\\ to | Internet tier | LGWAN tier | Personal-number tier | On-prem (Internet tier) | On-prem (LGWAN tier) | On-prem (Personal-number tier) | Telework clients (Internet tier) | Telework clients (LGWAN tier) | Telework clients (Personal-number tier) | The internet |');
     const lgwan = row(en, 'LGWAN tier');
-    expect(lgwan).toEqual(['**LGWAN tier**', '✖ FORBIDDEN', '—', '✔ isolated', '✔ isolated', '✔ isolated', '✔ isolated', '✔ isolated', '✔ isolated']);
-    expect(row(en, 'Internet tier')[8]).toBe('◯ permitted');
-    expect(row(en, 'Personal-number tier')[8]).toBe('? UNRESOLVED');
-    expect(row(en, 'Telework clients')[2]).toBe('◯ permitted');
+    expect(lgwan).toEqual(['**LGWAN tier**', '✖ FORBIDDEN', '—', ...Array<string>(8).fill('✔ isolated')]);
+    expect(row(en, 'Internet tier')[10]).toBe('◯ permitted');
+    expect(row(en, 'Personal-number tier')[10]).toBe('? UNRESOLVED');
+    expect(row(en, 'Telework clients (LGWAN tier)')[2]).toBe('◯ permitted');
   });
 
   it('has the same matrix in Japanese', () => {
     const lgwan = row(ja, 'LGWAN接続系');
     expect(lgwan.slice(1, 3)).toEqual(['✖ 禁止経路', '—']);
-    expect(row(ja, 'マイナンバー利用事務系')[8]).toBe('? 未判定');
-    expect(row(ja, 'テレワーク端末')[2]).toBe('◯ 許可');
-    expect(ja).toContain('| 発信元 \\\\ 宛先 | インターネット接続系 | LGWAN接続系 | マイナンバー利用事務系 | テレワーク端末 | 庁内（インターネット接続系） |');
+    expect(row(ja, 'マイナンバー利用事務系')[10]).toBe('? 未判定');
+    expect(row(ja, 'テレワーク端末（LGWAN接続系）')[2]).toBe('◯ 許可');
+    expect(ja).toContain('| 発信元 \\\\ 宛先 | インターネット接続系 | LGWAN接続系 | マイナンバー利用事務系 | 庁内（インターネット接続系） |');
   });
 
   it('gives the evidence of each cell: witness, reason, blocking layer', () => {
     expect(en).toContain('- **LGWAN tier → Internet tier**: FORBIDDEN PATH');
     expect(en).toContain('  - path: entry subnet 10.2.0.0/24 → route table route 10.1.0.0/16 → pcx Peering → peering peering lgwan ↔ internet');
     expect(en).toContain('  - see finding #1');
-    expect(en).toContain('- **Internet tier → The internet**: permitted\n  - why: egress through the prefecture security cloud');
+    expect(en).toContain('- **Internet tier → The internet**: permitted\n  - reachable, and no rule of the tier policy forbids it\n  - path: route table route 0.0.0.0/0 → inspected egress');
+    expect(en).toContain('- **Telework clients (LGWAN tier) → LGWAN tier**: permitted\n  - screen transfer only (desktop streaming)');
     expect(en).toContain('- **Personal-number tier → The internet**: UNRESOLVED (fails closed)\n  - why: route target Fn::ImportValue Missing-Export could not be resolved');
-    expect(ja).toContain('- **LGWAN接続系 → 庁内（LGWAN接続系）**: 分離\n  - 遮断している要素: no route to the destination');
+    expect(en).toContain('- **Personal-number tier → LGWAN tier**: isolated\n  - blocked by: network ACL, security group');
+    expect(ja).toContain('- **LGWAN接続系 → 庁内（LGWAN接続系）**: 分離\n  - 両者を結ぶ経路（ルート）がありません');
   });
 
   it('numbers each finding and lists its path hop by hop with construct paths', () => {
@@ -100,7 +102,7 @@ describe('Markdown report of a good app', () => {
     const input = goodAppReport();
     input.matrix = input.matrix.filter((c) => !(c.from.kind === 'tier' && c.from.tier === 'lgwan' && c.to.kind === 'internet'));
     const out = renderMarkdown(input, { lang: 'en' });
-    expect(row(out, 'LGWAN tier')[8]).toBe('? UNRESOLVED');
+    expect(row(out, 'LGWAN tier')[10]).toBe('? UNRESOLVED');
   });
 
   it('escapes table-breaking characters in reasons', () => {

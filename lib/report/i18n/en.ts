@@ -14,7 +14,7 @@ export const en: Messages = {
 
   tier: (tier) => TIER_LABELS[tier].en,
   onPrem: (tier) => `On-prem (${TIER_LABELS[tier].en})`,
-  teleworkClients: 'Telework clients',
+  teleworkClients: (tier) => (tier ? `Telework clients (${TIER_LABELS[tier].en})` : 'Telework clients'),
   internet: 'The internet',
   resource: 'Resource',
 
@@ -34,6 +34,9 @@ export const en: Messages = {
   evidenceWitness: 'path',
   evidenceReason: 'why',
   evidenceNone: 'no evidence recorded',
+  evidenceNoRoute: 'no route connects them',
+  evidenceViaStreaming: 'screen transfer only (desktop streaming): no packet reaches the tier\'s networks',
+  evidencePermittedByPolicy: 'reachable, and no rule of the tier policy forbids it',
   seeFindings: (numbers) => `see finding${numbers.length > 1 ? 's' : ''} ${numbers.map((n) => `#${n}`).join(', ')}`,
 
   findingsHeading: 'Findings',

@@ -14,7 +14,7 @@ export const ja: Messages = {
 
   tier: (tier) => TIER_LABELS[tier].ja,
   onPrem: (tier) => `庁内（${TIER_LABELS[tier].ja}）`,
-  teleworkClients: 'テレワーク端末',
+  teleworkClients: (tier) => (tier ? `テレワーク端末（${TIER_LABELS[tier].ja}）` : 'テレワーク端末'),
   internet: 'インターネット',
   resource: 'リソース',
 
@@ -34,6 +34,9 @@ export const ja: Messages = {
   evidenceWitness: '経路',
   evidenceReason: '理由',
   evidenceNone: '根拠の記録なし',
+  evidenceNoRoute: '両者を結ぶ経路（ルート）がありません',
+  evidenceViaStreaming: '画面転送のみ（デスクトップストリーミング）：系のネットワークにパケットは届きません',
+  evidencePermittedByPolicy: '到達可能ですが、ポリシーのどのルールにも反しません',
   seeFindings: (numbers) => `指摘 ${numbers.map((n) => `#${n}`).join('、')} を参照`,
 
   findingsHeading: '指摘事項',

@@ -27,7 +27,7 @@ export interface Messages {
   // ends of the matrix
   tier: (tier: Tier) => string;
   onPrem: (tier: Tier) => string;
-  teleworkClients: string;
+  teleworkClients: (tier?: Tier) => string;
   internet: string;
   resource: string;
 
@@ -44,6 +44,9 @@ export interface Messages {
   evidenceWitness: string;
   evidenceReason: string;
   evidenceNone: string;
+  evidenceNoRoute: string;
+  evidenceViaStreaming: string;
+  evidencePermittedByPolicy: string;
   seeFindings: (numbers: number[]) => string;
 
   // findings

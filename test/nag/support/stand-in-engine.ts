@@ -63,7 +63,7 @@ export function standInEngine(): RecordingEngine {
       for (const to of MATRIX_ENDS) {
         if (endKey(from) === endKey(to)) continue;
         const violation = crossed && ((endKey(from) === 'tier:lgwan' && endKey(to) === 'tier:internet') || (endKey(from) === 'tier:internet' && endKey(to) === 'tier:lgwan'));
-        matrix.push(violation ? { from, to, verdict: 'violation', witness: findings[0]!.path, blockedBy: [], findings: [0] } : { from, to, verdict: 'isolated', witness: [], blockedBy: ['no route'], findings: [] });
+        matrix.push(violation ? { from, to, verdict: 'violation', witness: findings[0]!.path, routeConnected: true, blockedBy: [], findings: [0] } : { from, to, verdict: 'isolated', witness: [], routeConnected: false, blockedBy: [], findings: [] });
       }
     }
     return { findings, report: { matrix, coverage: [], diagram: { nodes: [], links: [] } } };

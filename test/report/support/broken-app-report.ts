@@ -48,20 +48,23 @@ export const UNTAGGED: Finding = {
 
 function cell(from: MatrixEnd, to: MatrixEnd): MatrixCell {
   const key = `${endKey(from)}>${endKey(to)}`;
+  const base = { from, to, witness: [] as Hop[], routeConnected: false, blockedBy: [] as MatrixCell['blockedBy'], findings: [] as number[] };
   switch (key) {
     case 'tier:lgwan>tier:internet':
     case 'tier:internet>tier:lgwan':
-      return { from, to, verdict: 'violation', witness: CROSSING.path, blockedBy: [], findings: [0] };
+      return { ...base, verdict: 'violation', witness: CROSSING.path, routeConnected: true, findings: [0] };
     case 'tier:internet>internet':
-      return { from, to, verdict: 'permitted', witness: [], blockedBy: [], reason: 'egress through the prefecture security cloud', findings: [] };
-    case 'telework-clients>tier:lgwan':
-      return { from, to, verdict: 'permitted', witness: [], blockedBy: [], reason: 'screen transfer over the closed VPN', findings: [] };
+      return { ...base, verdict: 'permitted', via: 'packets', routeConnected: true, witness: [{ layer: 'route', resource: rt('EgressRt', 'City/Network/Internet/Rt'), description: 'route 0.0.0.0/0 → inspected egress' }] };
+    case 'telework:lgwan>tier:lgwan':
+      return { ...base, verdict: 'permitted', via: 'desktop-streaming' };
     case 'on-prem:personal-number>tier:personal-number':
-      return { from, to, verdict: 'permitted', witness: [], blockedBy: [], reason: 'site-to-site VPN of the same tier', findings: [] };
+      return { ...base, verdict: 'permitted', via: 'packets', routeConnected: true };
+    case 'tier:personal-number>tier:lgwan':
+      return { ...base, verdict: 'isolated', routeConnected: true, blockedBy: ['nacl', 'sg'] };
     case 'tier:personal-number>internet':
-      return { from, to, verdict: 'unresolved', witness: [], blockedBy: [], reason: 'route target Fn::ImportValue Missing-Export could not be resolved', findings: [] };
+      return { ...base, verdict: 'unresolved', reason: 'route target Fn::ImportValue Missing-Export could not be resolved' };
     default:
-      return { from, to, verdict: 'isolated', witness: [], blockedBy: ['no route to the destination'], findings: [] };
+      return { ...base, verdict: 'isolated' };
   }
 }
 
@@ -98,7 +101,7 @@ export function goodAppReport(): ReportInput {
     ...broken,
     findings: [],
     acknowledgements: [broken.acknowledgements[0]!],
-    matrix: broken.matrix.map((c) => (c.verdict === 'violation' || c.verdict === 'unresolved' ? { from: c.from, to: c.to, verdict: 'isolated', witness: [], findings: [], blockedBy: ['no route to the destination'] } : c)),
+    matrix: broken.matrix.map((c) => (c.verdict === 'violation' || c.verdict === 'unresolved' ? { from: c.from, to: c.to, verdict: 'isolated', witness: [], routeConnected: false, findings: [], blockedBy: [] } : c)),
     diagram: { nodes: broken.diagram.nodes.filter((n) => n.id !== 'Spare'), links: [] },
   };
 }

@@ -1,0 +1,107 @@
+/**
+ * What the policy packs cost inside `cdk synth`: the example app (example-city) synthesised with no
+ * packs, AwsSolutions alone, the tier pack alone, and every pack (AwsSolutions, NIST 800-53 R5, cfn-guard
+ * and the tier pack, reports written); then the same four for a ten-municipality app.
+ * Variants are interleaved round by round so machine noise hits them alike; medians are compared.
+ * Targets: tier pack's added time ≤ AwsSolutions' added time; every pack ≤ 1.5× none.
+ *
+ *   npm run bench -- synth-packs            (BENCH_ROUNDS=5 for more rounds; default 3)
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Validations, type IPolicyValidationPlugin } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { loadEmbeddedConfig, type MunicipalityConfig } from '../lib/config';
+import { ThreeTierSeparationChecks } from '../lib/nag/three-tier-separation-checks';
+import { MunicipalityStage } from '../lib/stages/municipality-stage';
+import { externalPolicyPlugins } from '../lib/stages/policy-plugins';
+
+type Variant = 'none' | 'aws-solutions' | 'tier-pack' | 'all';
+const VARIANTS: readonly Variant[] = ['none', 'aws-solutions', 'tier-pack', 'all'];
+
+function plugins(variant: Variant, app: App, reportDir: string): IPolicyValidationPlugin[] {
+  switch (variant) {
+    case 'none':
+      return [];
+    case 'aws-solutions':
+      return [new AwsSolutionsChecks(app, { verbose: true })];
+    case 'tier-pack':
+      return [new ThreeTierSeparationChecks({ reportDir })];
+    case 'all':
+      return [...externalPolicyPlugins(app), new ThreeTierSeparationChecks({ reportDir })];
+  }
+}
+
+/** One synth; returns milliseconds. A failing validation still counts (the packs ran); anything else is rethrown. */
+function synthOnce(configs: readonly MunicipalityConfig[], variant: Variant, tmp: string): { ms: number; resources: number; failed: boolean } {
+  const outdir = fs.mkdtempSync(path.join(tmp, `${variant}-`));
+  const start = process.hrtime.bigint();
+  const app = new App({ outdir });
+  const registered = plugins(variant, app, path.join(outdir, '..', `reports-${variant}`));
+  if (registered.length > 0) Validations.of(app).addPlugins(...registered);
+  for (const config of configs) new MunicipalityStage(app, config.name, { config });
+  let failed = false;
+  let assemblyResources = 0;
+  try {
+    const assembly = app.synth();
+    for (const stack of assembly.stacksRecursively) assemblyResources += Object.keys((stack.template as { Resources?: object }).Resources ?? {}).length;
+  } catch (err) {
+    if (!/Validation failed|ValidationFailed|FATAL|ERROR/i.test((err as Error).message)) throw err;
+    failed = true;
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return { ms, resources: assemblyResources, failed };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function tenMunicipalities(base: MunicipalityConfig): MunicipalityConfig[] {
+  return Array.from({ length: 10 }, (_, i) => ({ ...base, name: `${base.name}-${String(i + 1).padStart(2, '0')}` }));
+}
+
+async function measure(label: string, configs: readonly MunicipalityConfig[], rounds: number, tmp: string): Promise<void> {
+  const times: Record<Variant, number[]> = { none: [], 'aws-solutions': [], 'tier-pack': [], all: [] };
+  const notes: string[] = [];
+  synthOnce(configs, 'none', tmp); // warm-up: module loading and JIT, not measured
+  let resources = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const variant of VARIANTS) {
+      const result = synthOnce(configs, variant, tmp);
+      times[variant].push(result.ms);
+      if (variant === 'none') resources = result.resources;
+      if (result.failed && r === 0) notes.push(`${variant}: validation failed (packs ran; time still counted)`);
+    }
+  }
+  const none = median(times.none);
+  const aws = median(times['aws-solutions']);
+  const tier = median(times['tier-pack']);
+  const all = median(times.all);
+  process.stdout.write(`\n${label}: ${configs.length} municipality stage(s), ${resources} resources, ${rounds} rounds (median ms)\n`);
+  for (const v of VARIANTS) {
+    const m = median(times[v]);
+    process.stdout.write(`  ${v.padEnd(14)} ${m.toFixed(0).padStart(7)} ms  ${(m / none).toFixed(2)}× none\n`);
+  }
+  const awsAdded = aws - none;
+  const tierAdded = tier - none;
+  process.stdout.write(`  added by AwsSolutions: ${awsAdded.toFixed(0)} ms (${((awsAdded / none) * 100).toFixed(1)}%); added by tier pack: ${tierAdded.toFixed(0)} ms (${((tierAdded / none) * 100).toFixed(1)}%)\n`);
+  process.stdout.write(`  target tier added ≤ AwsSolutions added: ${tierAdded <= awsAdded ? 'MET' : 'NOT MET'}; target every pack ≤ 1.5× none: ${all / none <= 1.5 ? 'MET' : 'NOT MET'} (${(all / none).toFixed(2)}×)\n`);
+  for (const n of notes) process.stdout.write(`  note: ${n}\n`);
+}
+
+export async function run(): Promise<void> {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-packs-'));
+  try {
+    const base = loadEmbeddedConfig('example-city');
+    await measure('example app', [base], rounds, tmp);
+    await measure('ten-municipality app', tenMunicipalities(base), rounds, tmp);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Turns the engine's VerifyResult into the report's view: a verdict for every matrix cell, and the diagram
+ * drawn from the model's VPCs, transit gateways, external links, Client VPN endpoints and the links that
+ * join them.
+ *
+ * Verdicts: a cell is a `violation` when an error finding is about that pair (a forbidden path, or a
+ * construct that joins two tiers even where a filter blocks it today); otherwise `permitted` when
+ * something arrives (the policy allows it, or it is screen transfer only), `isolated` when nothing does.
+ * A pair the engine did not report stays out, and every renderer shows it as unresolved (fail closed).
+ * Pure TypeScript: no aws-cdk-lib import.
+ */
+import type { Finding, ResourceRef } from '../checks/finding';
+import type { VerifyResult } from '../checks';
+import { isTier } from '../tiers/tier';
+import { endKey, endOfKey, matrixEndOf, type DiagramLink, type DiagramModel, type DiagramNode, type MatrixCell, type ReportInput } from './report-input';
+
+function refKey(r: ResourceRef): string {
+  return `${r.stack}::${r.logicalId}`;
+}
+
+/** Indexes of the error findings about the ordered pair (from, to); a two-way finding counts both ways. */
+function findingsAbout(findings: readonly Finding[], from: string, to: string): number[] {
+  const out: number[] = [];
+  findings.forEach((f, i) => {
+    if (f.severity !== 'error') return;
+    const a = matrixEndOf(f.from);
+    const b = matrixEndOf(f.to);
+    if (!a || !b) return;
+    const forward = endKey(a) === from && endKey(b) === to;
+    const backward = f.direction === 'both' && endKey(a) === to && endKey(b) === from;
+    if (forward || backward) out.push(i);
+  });
+  return out;
+}
+
+export function matrixFromVerify(result: Pick<VerifyResult, 'matrix' | 'findings'>): MatrixCell[] {
+  const cells: MatrixCell[] = [];
+  for (const c of result.matrix) {
+    const from = endOfKey(c.from);
+    const to = endOfKey(c.to);
+    if (!from || !to || endKey(from) === endKey(to)) continue;
+    const about = findingsAbout(result.findings, c.from, c.to);
+    const verdict = about.length > 0 ? 'violation' : c.reachable ? 'permitted' : 'isolated';
+    cells.push({
+      from,
+      to,
+      verdict,
+      witness: c.witness,
+      routeConnected: c.routeConnected,
+      blockedBy: c.blockedBy,
+      ...(c.via ? { via: c.via } : {}),
+      findings: about,
+    });
+  }
+  return cells;
+}
+
+function label(ref: ResourceRef, detail?: string): string {
+  const name = ref.constructPath ? ref.constructPath.split('/').filter((p) => p !== 'Resource').slice(-2).join('/') : ref.logicalId;
+  return detail ? `${name} ${detail}` : name;
+}
+
+export function diagramFromVerify(result: Pick<VerifyResult, 'model' | 'findings'>): DiagramModel {
+  const { model } = result;
+  // Resources on the path of an error finding: the links they make are drawn red.
+  const onBadPath = new Set(result.findings.filter((f) => f.severity === 'error').flatMap((f) => [...f.path.map((h) => refKey(h.resource)), ...(f.resource ? [refKey(f.resource)] : [])]));
+  const nodes: DiagramNode[] = [];
+  const links: DiagramLink[] = [];
+  for (const v of model.vpcs.values()) {
+    nodes.push({ id: v.key, label: label(v.ref, v.cidrs.map((c) => c.text).join(', ')), kind: 'vpc', ...(v.tier ? { end: { kind: 'tier', tier: v.tier } } : {}) });
+  }
+  for (const t of model.tgws.values()) {
+    nodes.push({ id: t.key, label: label(t.ref, 'TGW'), kind: 'transit-gateway', ...(isTier(t.tierTag) ? { end: { kind: 'tier', tier: t.tierTag } } : {}) });
+  }
+  for (const a of model.tgwAttachments.values()) {
+    const other = a.vpc ?? a.link;
+    if (other) links.push({ from: other, to: a.tgw, label: 'TGW', violation: onBadPath.has(refKey(a.ref)) });
+  }
+  for (const p of model.peerings.values()) {
+    if (p.peerVpc) links.push({ from: p.vpc, to: p.peerVpc, label: 'peering', violation: onBadPath.has(refKey(p.ref)) });
+  }
+  for (const l of model.links.values()) {
+    if (l.kind === 'cgw') continue; // drawn through its VPN connection
+    nodes.push({ id: l.key, label: label(l.ref, l.kind.toUpperCase()), kind: 'vpn', ...(isTier(l.tierTag) ? { end: { kind: 'on-prem', tier: l.tierTag } } : {}) });
+    for (const vpc of l.vpcs) links.push({ from: l.key, to: vpc, label: l.kind === 'dx-association' ? 'Direct Connect' : 'VPN', violation: onBadPath.has(refKey(l.ref)) });
+    if (l.tgw) links.push({ from: l.key, to: l.tgw, label: 'VPN', violation: onBadPath.has(refKey(l.ref)) });
+  }
+  for (const c of model.clientVpns.values()) {
+    const tier = c.vpc ? model.vpcs.get(c.vpc)?.tier : undefined;
+    nodes.push({ id: c.key, label: label(c.ref, 'Client VPN'), kind: 'client-vpn', ...(tier ? { end: { kind: 'telework-clients', tier } } : {}) });
+    if (c.vpc) links.push({ from: c.key, to: c.vpc, label: 'Client VPN', violation: onBadPath.has(refKey(c.ref)) });
+  }
+  return { nodes, links };
+}
+
+export function reportViewFromVerify(result: VerifyResult): Pick<ReportInput, 'matrix' | 'coverage' | 'diagram'> {
+  return { matrix: matrixFromVerify(result), coverage: [...result.coverage], diagram: diagramFromVerify(result) };
+}
