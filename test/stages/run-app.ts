@@ -1,0 +1,39 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface AppRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outdir: string;
+}
+
+/**
+ * Runs bin/app.ts the way `cdk synth` does (ts-node, transpile-only), with context passed through
+ * CDK_CONTEXT_JSON and the cloud assembly written to a fresh temporary directory.
+ */
+export function runApp(context: Record<string, unknown>): AppRun {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-app-'));
+  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bin/app.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      CDK_OUTDIR: outdir,
+      CDK_CONTEXT_JSON: JSON.stringify({ '@aws-cdk/core:validationReportJson': true, ...context }),
+      CDK_DISABLE_VERSION_CHECK: '1',
+    },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outdir };
+}
+
+/** Every file under `dir`, relative. */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: false }).map(String);
+}
