@@ -10,10 +10,10 @@ export const tierJoinPeering: Rule = {
   check({ model }) {
     const out = [];
     for (const p of model.peerings.values()) {
-      if (!p.peerVpc) continue; // peer outside the templates: reported as an unresolved value
+      // A peer outside the templates is reported as an unresolved value; each conditional peer counts.
       const a = model.vpcs.get(p.vpc)?.tier;
-      const b = model.vpcs.get(p.peerVpc)?.tier;
-      if (!a || !b || a === b) continue;
+      const b = p.peerVpcs.map((v) => model.vpcs.get(v)?.tier).find((t) => t && t !== a);
+      if (!a || !b) continue;
       out.push(resourceFinding(this.id, this.severity, p.ref, this.citation, this.title,
         `Peering ${p.ref.logicalId} connects ${tierName(a)} and ${tierName(b)}. Even without routes today, one added route would join the tiers. Fix: delete the peering connection; tiers exchange nothing except through a sanctioned sanitising channel.`,
         { from: { kind: 'tier', tier: a }, to: { kind: 'tier', tier: b }, direction: 'both' }));

@@ -9,7 +9,7 @@ export const peeringExtractor: Extractor = {
     const peerVals = ctx.resolver.prop(entry, 'PeerVpcId');
     const peers = ctx.refKeys(entry, 'PeerVpcId', peerVals, ['AWS::EC2::VPC']);
     if (!vpc) return;
-    const peerText = peers[0] ?? String(peerVals[0]);
-    ctx.model.peerings.set(entry.key, { ...ctx.fact(entry), vpc, peerVpc: peers[0], peerText });
+    const peerText = peers.length ? peers.join(' or ') : String(peerVals[0]);
+    ctx.model.peerings.set(entry.key, { ...ctx.fact(entry), vpc, peerVpcs: peers, peerText });
   },
 };

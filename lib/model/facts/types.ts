@@ -106,8 +106,8 @@ export interface TgwRouteTableFact extends Fact {
 
 export interface PeeringFact extends Fact {
   vpc: string;
-  /** The peer VPC's key, or undefined when the peer lies outside the templates given. */
-  peerVpc?: string;
+  /** The peer VPC's key(s) — more than one when a condition chooses — empty when the peer lies outside the templates given. */
+  peerVpcs: string[];
   peerText: string;
 }
 

@@ -87,7 +87,7 @@ export class Router {
     }
     for (const rt of model.tgwRouteTables.values()) for (const a of rt.associations) if (!this.tgwAssociation.has(a.attachment) || !rt.isDefault) this.tgwAssociation.set(a.attachment, rt.key);
     for (const p of model.peerings.values()) {
-      this.peeringsByVpc.set(p.key, [p.vpc, ...(p.peerVpc ? [p.peerVpc] : [])]);
+      this.peeringsByVpc.set(p.key, [p.vpc, ...p.peerVpcs]);
     }
     for (const l of model.links.values()) if (l.vgw) this.linksByVgw.set(l.vgw, [...(this.linksByVgw.get(l.vgw) ?? []), l.key]);
   }
@@ -278,13 +278,16 @@ export class Router {
         const p = m.peerings.get(t.key);
         const vpc = w.ctx.kind === 'rt' ? m.routeTables.get(w.ctx.key)!.vpc : undefined;
         if (!p || !vpc) return;
-        const other = p.vpc === vpc ? p.peerVpc : p.peerVpc === vpc ? p.vpc : undefined;
-        if (!other) {
-          if (!p.peerVpc) arrivals.push({ place: this.places.unknown, region: part, hops: [...hops, { layer: 'peering', resource: p.ref, description: `peering to ${p.peerText}, outside the templates given` }] });
+        const others = p.vpc === vpc ? p.peerVpcs : p.peerVpcs.includes(vpc) ? [p.vpc] : [];
+        if (others.length === 0) {
+          if (p.peerVpcs.length === 0) arrivals.push({ place: this.places.unknown, region: part, hops: [...hops, { layer: 'peering', resource: p.ref, description: `peering to ${p.peerText}, outside the templates given` }] });
           return;
         }
         // Peering is not transitive: only the peer VPC's own addresses are delivered.
-        this.deliver(other, intersect(part, this.vpcSet(other)), [...hops, { layer: 'peering', resource: p.ref, description: `VPC peering into ${other.split('::').pop()}` }], w.natSubnet, arrivals);
+        for (const other of others) {
+          if (other === vpc) continue;
+          this.deliver(other, intersect(part, this.vpcSet(other)), [...hops, { layer: 'peering', resource: p.ref, description: `VPC peering into ${other.split('::').pop()}` }], w.natSubnet, arrivals);
+        }
         return;
       }
       case 'vpce': {

@@ -1,0 +1,288 @@
+/**
+ * For every rule: a one-line (or few-line) mutation of the good city that triggers exactly that rule
+ * (or exactly the set of rules the mutation must trigger), with the finding's key fields asserted.
+ */
+import type { Finding } from '../../lib/checks';
+import { AS_OF, policyWith, ref, rules, run } from './helpers';
+
+const PN_TAG = [{ Key: 'mic:tier', Value: 'personal-number' }];
+const byRule = (fs: Finding[], id: string): Finding[] => fs.filter((f) => f.rule === id);
+
+describe('TIER-CROSSING and TIER-JOIN-PEERING', () => {
+  const r = run((R) => {
+    R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: ref('VpcLgwan'), PeerVpcId: ref('VpcPn') } };
+    R.PeerR1 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '10.30.0.0/20', VpcPeeringConnectionId: ref('Peer') } };
+    R.PeerR2 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtPn'), DestinationCidrBlock: '10.20.0.0/20', VpcPeeringConnectionId: ref('Peer') } };
+    // Open the filters so packets really cross.
+    R.NaclLgwanOutAll = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclLgwan'), RuleNumber: 50, Protocol: -1, RuleAction: 'allow', Egress: true, CidrBlock: '10.30.0.0/20' } };
+    R.NaclPnInAll = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclPn'), RuleNumber: 50, Protocol: -1, RuleAction: 'allow', Egress: false, CidrBlock: '10.20.0.0/20' } };
+    R.SgPnIn = { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: ref('SgPn'), IpProtocol: 'tcp', FromPort: 445, ToPort: 445, CidrIp: '10.20.0.0/20' } };
+  });
+
+  test('peering with routes both ways and open filters: exactly TIER-CROSSING + TIER-JOIN-PEERING', () => {
+    expect(rules(r)).toEqual(['TIER-CROSSING', 'TIER-JOIN-PEERING']);
+  });
+
+  test('the open crossing is an error naming tiers, protocol/port and the hop-by-hop witness', () => {
+    const open = byRule(r.findings, 'TIER-CROSSING').filter((f) => f.severity === 'error');
+    expect(open).toHaveLength(1);
+    const f = open[0];
+    expect(f.from).toMatchObject({ kind: 'tier', tier: 'lgwan' });
+    expect(f.to).toMatchObject({ kind: 'tier', tier: 'personal-number' });
+    expect(f.protocol).toBe('tcp');
+    expect(f.ports).toEqual({ from: 445, to: 445 });
+    expect(f.path.map((h) => h.layer)).toEqual(['entry', 'route', 'peering', 'nacl', 'sg', 'nacl', 'sg', 'exit']);
+    expect(f.path[1].resource).toMatchObject({ stack: 'City', logicalId: 'PeerR1', type: 'AWS::EC2::Route' });
+    expect(f.stillBlockedBy).toEqual([]);
+    expect(f.citation).toMatch(/三層/);
+    expect(f.resource?.logicalId).toBe('Peer');
+  });
+
+  test('the reverse direction is blocked by filters and reported as a warning with the blocking layers', () => {
+    const back = byRule(r.findings, 'TIER-CROSSING').find((f) => f.from.kind === 'tier' && f.from.tier === 'personal-number')!;
+    expect(back.severity).toBe('warning');
+    expect(back.stillBlockedBy.length).toBeGreaterThan(0);
+    expect(back.path.some((h) => h.blocks)).toBe(true);
+  });
+
+  test('peering without routes: only TIER-JOIN-PEERING (defence in depth)', () => {
+    const r2 = run((R) => {
+      R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: ref('VpcLgwan'), PeerVpcId: ref('VpcPn') } };
+    });
+    expect(rules(r2)).toEqual(['TIER-JOIN-PEERING']);
+    expect(r2.findings[0]).toMatchObject({ severity: 'error', direction: 'both', from: { kind: 'tier', tier: 'lgwan' }, to: { kind: 'tier', tier: 'personal-number' } });
+  });
+});
+
+describe('CLOSED-TIER-INTERNET', () => {
+  const r = run((R) => {
+    R.IgwLgwanAtt = { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: ref('VpcLgwan'), InternetGatewayId: ref('Igw') } };
+    R.RtLgwanDefault = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref('Igw') } };
+  });
+  test('an internet gateway and default route in the LGWAN VPC: exactly CLOSED-TIER-INTERNET', () => {
+    expect(rules(r)).toEqual(['CLOSED-TIER-INTERNET']);
+  });
+  test('both directions are found', () => {
+    const fs = byRule(r.findings, 'CLOSED-TIER-INTERNET');
+    expect(fs.some((f) => f.from.kind === 'internet' && f.to.kind === 'tier' && f.to.tier === 'lgwan')).toBe(true);
+    expect(fs.some((f) => f.to.kind === 'internet' && f.from.kind === 'tier' && f.from.tier === 'lgwan')).toBe(true);
+  });
+  test('a route to the internet gateway alone (not attached) carries nothing', () => {
+    const r2 = run((R) => {
+      R.RtLgwanDefault = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref('Igw') } };
+    });
+    expect(rules(r2)).toEqual([]);
+  });
+});
+
+describe('TELEWORK-ENTRY-PERSONAL-NUMBER', () => {
+  test('WorkSpaces whose directory sits in personal-number subnets', () => {
+    const r = run((R) => {
+      R.AdPn = { Type: 'AWS::DirectoryService::MicrosoftAD', Properties: { Name: 'pn.local', Password: 'x', VpcSettings: { VpcId: ref('VpcPn'), SubnetIds: [ref('SubnetPnAppA'), ref('SubnetPnAppB')] } } };
+      R.WsPn = { Type: 'AWS::WorkSpaces::Workspace', Properties: { DirectoryId: ref('AdPn'), BundleId: 'b', UserName: 'u' } };
+    });
+    expect(rules(r)).toEqual(['TELEWORK-ENTRY-PERSONAL-NUMBER']);
+    expect(r.findings.map((f) => f.resource?.logicalId).sort()).toEqual(['AdPn', 'WsPn']);
+    expect(r.findings[0].to).toMatchObject({ kind: 'tier', tier: 'personal-number' });
+  });
+  test('a personal-number Active Directory alone is not a telework entry', () => {
+    const r = run((R) => {
+      R.AdPn = { Type: 'AWS::DirectoryService::MicrosoftAD', Properties: { Name: 'pn.local', Password: 'x', VpcSettings: { VpcId: ref('VpcPn'), SubnetIds: [ref('SubnetPnAppA'), ref('SubnetPnAppB')] } } };
+    });
+    expect(rules(r)).toEqual([]);
+  });
+  test('the DCV streaming endpoint (…highlander) in the personal-number tier', () => {
+    const r = run((R) => {
+      R.StreamPn = { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: ref('VpcPn'), VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.ap-northeast-1.highlander', SubnetIds: [ref('SubnetPnAppA')] } };
+    });
+    expect(rules(r)).toEqual(['TELEWORK-ENTRY-PERSONAL-NUMBER']);
+  });
+});
+
+describe('TELEWORK-BEYOND-DESKTOP and CLIENT-VPN-WHOLE-VPC', () => {
+  test('an authorization rule (and open SG) for an application subnet: exactly TELEWORK-BEYOND-DESKTOP', () => {
+    const r = run((R) => {
+      R.CvpnLgwanAuthApp = { Type: 'AWS::EC2::ClientVpnAuthorizationRule', Properties: { ClientVpnEndpointId: ref('CvpnLgwan'), TargetNetworkCidr: '10.20.0.0/24', AuthorizeAllGroups: true } };
+      (R.CvpnSgLgwan.Properties!.SecurityGroupEgress as unknown[]).push({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.20.0.0/24' });
+    });
+    expect(rules(r)).toEqual(['TELEWORK-BEYOND-DESKTOP']);
+    const f = r.findings[0];
+    expect(f.from).toMatchObject({ kind: 'telework-clients', tier: 'lgwan' });
+    expect(f.path.map((h) => h.layer)).toContain('client-vpn');
+    expect(f.path[f.path.length - 1].resource.logicalId).toBe('SubnetLgwanAppA');
+  });
+  test('authorising the whole VPC while the endpoint SG still limits clients to desktops: exactly CLIENT-VPN-WHOLE-VPC', () => {
+    const r = run((R) => {
+      R.CvpnLgwanAuthDesktop.Properties!.TargetNetworkCidr = '10.20.0.0/20';
+    });
+    expect(rules(r)).toEqual(['CLIENT-VPN-WHOLE-VPC']);
+    expect(r.findings[0].resource?.logicalId).toBe('CvpnLgwanAuthDesktop');
+  });
+});
+
+describe('TIER-JOIN-TGW', () => {
+  test('propagating the personal-number attachment into the LGWAN route table (blackhole still wins): exactly TIER-JOIN-TGW', () => {
+    const r = run((R) => {
+      R.TgwRtLgwanPropPn = { Type: 'AWS::EC2::TransitGatewayRouteTablePropagation', Properties: { TransitGatewayRouteTableId: ref('TgwRtLgwan'), TransitGatewayAttachmentId: ref('TgwAttPn') } };
+    });
+    expect(rules(r)).toEqual(['TIER-JOIN-TGW']);
+    expect(r.findings[0].resource?.logicalId).toBe('TgwRtLgwan');
+    expect(r.findings[0].message).toMatch(/TgwAttPn \(personal-number\) via propagation/);
+  });
+  test('a static route to another tier\'s attachment instead of the blackhole: TIER-JOIN-TGW and the crossing it opens', () => {
+    const r = run((R) => {
+      R.TgwRtLgwanBlackholePn.Properties = { TransitGatewayRouteTableId: ref('TgwRtLgwan'), DestinationCidrBlock: '10.30.0.0/20', TransitGatewayAttachmentId: ref('TgwAttPn') };
+    });
+    expect(rules(r)).toEqual(['TIER-CROSSING', 'TIER-JOIN-TGW']);
+    const crossing = byRule(r.findings, 'TIER-CROSSING')[0];
+    expect(crossing.path.filter((h) => h.layer === 'tgw').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('TGW-DEFAULT-ROUTE-TABLE', () => {
+  test('leaving DefaultRouteTablePropagation at its default (enable): exactly TGW-DEFAULT-ROUTE-TABLE', () => {
+    const r = run((R) => {
+      delete R.Tgw.Properties!.DefaultRouteTablePropagation;
+    });
+    expect(rules(r)).toEqual(['TGW-DEFAULT-ROUTE-TABLE']);
+    expect(r.findings[0].severity).toBe('warning');
+  });
+  test('defaults left on and an attachment without explicit association: the default table joins tiers', () => {
+    const r = run((R) => {
+      delete R.Tgw.Properties!.DefaultRouteTablePropagation;
+      delete R.Tgw.Properties!.DefaultRouteTableAssociation;
+      delete R.TgwRtPnAssoc;
+    });
+    expect(rules(r)).toEqual(['TGW-DEFAULT-ROUTE-TABLE', 'TIER-CROSSING', 'TIER-JOIN-TGW']);
+  });
+});
+
+describe('TIER-JOIN-MULTIHOMED', () => {
+  test('an instance with interfaces in the LGWAN and personal-number tiers', () => {
+    const r = run((R) => {
+      R.Bridge = { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: ref('SubnetLgwanAppA') }, { DeviceIndex: '1', SubnetId: ref('SubnetPnAppA') }] } };
+    });
+    expect(rules(r)).toEqual(['TIER-JOIN-MULTIHOMED']);
+  });
+  test('a Lambda function in subnets of two tiers', () => {
+    const r = run((R) => {
+      R.Fn = { Type: 'AWS::Lambda::Function', Properties: { Code: {}, Role: 'r', VpcConfig: { SubnetIds: [ref('SubnetInetAppA'), ref('SubnetLgwanAppA')], SecurityGroupIds: [] } } };
+    });
+    expect(rules(r)).toEqual(['TIER-JOIN-MULTIHOMED']);
+  });
+});
+
+describe('TIER-JOIN-PRIVATELINK', () => {
+  test('an LGWAN interface endpoint to a service whose NLB is in the personal-number tier', () => {
+    const r = run((R) => {
+      R.Nlb = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'network', Scheme: 'internal', Subnets: [ref('SubnetPnAppA')] } };
+      R.Svc = { Type: 'AWS::EC2::VPCEndpointService', Properties: { NetworkLoadBalancerArns: [ref('Nlb')], AcceptanceRequired: false } };
+      R.Ep = { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: ref('VpcLgwan'), VpcEndpointType: 'Interface', ServiceName: { 'Fn::Join': ['', ['com.amazonaws.vpce.', { Ref: 'AWS::Region' }, '.', ref('Svc')]] }, SubnetIds: [ref('SubnetLgwanAppA')] } };
+    });
+    expect(rules(r)).toEqual(['TIER-JOIN-PRIVATELINK']);
+    expect(r.findings[0]).toMatchObject({ from: { kind: 'tier', tier: 'lgwan' }, to: { kind: 'tier', tier: 'personal-number' } });
+  });
+});
+
+describe('tags', () => {
+  test('UNTAGGED-VPC', () => {
+    const r = run((R) => {
+      R.VpcLgwan.Properties!.Tags = [];
+    });
+    expect(rules(r)).toEqual(['UNTAGGED-VPC']);
+  });
+  test('UNTAGGED-VPC for an invalid tier word', () => {
+    const r = run((R) => {
+      R.VpcLgwan.Properties!.Tags = [{ Key: 'mic:tier', Value: 'LGWAN' }];
+    });
+    expect(rules(r)).toEqual(['UNTAGGED-VPC']);
+    expect(r.findings[0].message).toContain('"LGWAN"');
+  });
+  test('UNTAGGED-LINK', () => {
+    const r = run((R) => {
+      R.VgwLgwan.Properties!.Tags = [];
+      R.VpnLgwan.Properties!.Tags = [];
+    });
+    expect(rules(r)).toEqual(['UNTAGGED-LINK']);
+  });
+  test('TIER-TAG-CONFLICT: a subnet tagged with another tier than its VPC', () => {
+    const r = run((R) => {
+      R.SubnetLgwanAppA.Properties!.Tags = [{ Key: 'mic:tier', Value: 'internet' }];
+    });
+    expect(rules(r)).toEqual(['TIER-TAG-CONFLICT']);
+  });
+  test('TIER-TAG-CONFLICT: a VPN tagged personal-number on the LGWAN gateway', () => {
+    const r = run((R) => {
+      R.VpnLgwan.Properties!.Tags = PN_TAG;
+    });
+    expect(rules(r)).toContain('TIER-TAG-CONFLICT');
+  });
+});
+
+describe('fail closed', () => {
+  test('UNRESOLVED-VALUE: a route CIDR from a parameter without default', () => {
+    const r = run((R, t) => {
+      t.Parameters = { OnPremCidr: { Type: 'String' } };
+      R.RtLgwanOnPrem.Properties!.DestinationCidrBlock = ref('OnPremCidr');
+    });
+    expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
+    expect(r.findings[0].title).toContain('RtLgwanOnPrem.DestinationCidrBlock');
+  });
+  test('UNRESOLVED-VALUE: a literal VPC id outside the templates', () => {
+    const r = run((R) => {
+      R.SubnetLgwanAppA.Properties!.VpcId = 'vpc-0123456789abcdef0';
+    });
+    expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
+  });
+  test('UNMODELLED-RESOURCE: a carrier gateway (AWS::EC2::* not modelled)', () => {
+    const r = run((R) => {
+      R.Carrier = { Type: 'AWS::EC2::CarrierGateway', Properties: { VpcId: ref('VpcLgwan') } };
+    });
+    expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
+  });
+  test('UNMODELLED-RESOURCE: a Route 53 Resolver endpoint', () => {
+    const r = run((R) => {
+      R.Resolver = { Type: 'AWS::Route53Resolver::ResolverEndpoint', Properties: { Direction: 'OUTBOUND', IpAddresses: [], SecurityGroupIds: [] } };
+    });
+    expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
+  });
+  test('an inert EC2 type (flow log) is not a finding', () => {
+    const r = run((R) => {
+      R.Flow = { Type: 'AWS::EC2::FlowLog', Properties: { ResourceId: ref('VpcLgwan'), ResourceType: 'VPC', TrafficType: 'ALL' } };
+    });
+    expect(rules(r)).toEqual([]);
+  });
+});
+
+describe('policy-driven rules', () => {
+  test('SANCTIONED-CHANNEL-EXPIRED', () => {
+    const r = run(undefined, {
+      policy: policyWith({ sanctionedChannels: [{ id: 'mail', from: 'tier:internet', to: 'tier:lgwan', protocol: 'tcp', ports: { from: 25, to: 25 }, owner: '情報政策課', reason: '無害化 mail', expires: '2026-01-31' }] }),
+    });
+    expect(rules(r)).toEqual(['SANCTIONED-CHANNEL-EXPIRED']);
+    expect(r.findings[0].message).toContain('2026-01-31');
+    expect(AS_OF > '2026-01-31').toBe(true);
+  });
+  test('TELEWORK-ENTRY-MODEL: β-style desktops in an α city', () => {
+    const r = run(undefined, { city: { beta: true } });
+    expect(rules(r)).toEqual(['TELEWORK-ENTRY-MODEL']);
+  });
+});
+
+describe('conditions: both branches of Fn::If count', () => {
+  test('a route whose target is chosen by an undecidable condition: the crossing branch is found', () => {
+    const r = run((R, t) => {
+      t.Parameters = { Mode: { Type: 'String', AllowedValues: ['a', 'b'] } };
+      t.Conditions = { IsA: { 'Fn::Equals': [{ Ref: 'Mode' }, 'a'] } };
+      R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: ref('VpcLgwan'), PeerVpcId: { 'Fn::If': ['IsA', ref('VpcLgwan'), ref('VpcPn')] } } };
+    });
+    expect(rules(r)).toEqual(['TIER-JOIN-PEERING']);
+  });
+  test('a resource whose condition is statically false is ignored', () => {
+    const r = run((R, t) => {
+      t.Conditions = { Never: { 'Fn::Equals': ['a', 'b'] } };
+      R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Condition: 'Never', Properties: { VpcId: ref('VpcLgwan'), PeerVpcId: ref('VpcPn') } };
+    });
+    expect(rules(r)).toEqual([]);
+  });
+});
