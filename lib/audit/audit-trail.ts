@@ -67,30 +67,43 @@ export class AuditTrail extends Construct {
       }),
     );
 
+    // Lifecycle: incomplete uploads are cleaned up; superseded versions expire once the lock period is over.
+    const lifecycleRules: s3.LifecycleRule[] = [
+      { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      { id: 'expire-superseded-versions', noncurrentVersionExpiration: Duration.days(props.trailRetentionDays) },
+    ];
+
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED, // server access logging does not support SSE-KMS targets
+      encryption: s3.BucketEncryption.S3_MANAGED, // server access logging does not deliver to SSE-KMS buckets
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       versioned: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.accessLogBucket).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-S1',
-      reason: 'This bucket IS the server-access-log target of the trail bucket; logging it into itself would loop. It is versioned, TLS-only and private.',
-    });
-    Validations.of(this.accessLogBucket).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketLoggingEnabled',
-      reason: 'Same as AwsSolutions-S1: the access-log target bucket cannot log into itself.',
-    });
-    Validations.of(this.accessLogBucket).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS',
-      reason: 'S3 server access logging delivers only to buckets encrypted with SSE-S3 (AWS documentation); the logs contain request metadata, not trail content.',
-    });
-    Validations.of(this.accessLogBucket).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled',
-      reason: 'Access logs of the audit bucket stay in the municipality\'s region by policy (data residency); no cross-region replica.',
-    });
+    // Log delivery through a bucket policy, never ACLs (Control Tower CT.S3.PR.5): the logging service may write
+    // only under the trail bucket's prefix, only for this account.
+    this.accessLogBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowServerAccessLogDelivery',
+        principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.accessLogBucket.arnForObjects('trail-bucket/*')],
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+    );
+    const accessLogReasons: Array<[string, string]> = [
+      ['AwsSolutions::AwsSolutions-S1', 'This bucket IS the server-access-log target of the trail bucket; logging it into itself would loop. It is versioned, TLS-only and private.'],
+      ['NIST.800.53.R5::NIST.800.53.R5-S3BucketLoggingEnabled', 'Same as AwsSolutions-S1: the access-log target bucket cannot log into itself.'],
+      ['cdk-validator-cfnguard::s3_bucket_logging_enabled_check', 'Control Tower CT.S3.PR.2, same as AwsSolutions-S1: this is the server-access-log target of the locked trail bucket and cannot log into itself without an endless loop of log objects.'],
+      ['NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS', 'S3 server access logging delivers only to target buckets encrypted with SSE-S3 (AWS documentation), so SSE-KMS is impossible here; the logs hold request metadata about the trail bucket, not trail content.'],
+      ['cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check', 'Control Tower CT.S3.PR.10, same as NIST S3DefaultEncryptionKMS: S3 server access log delivery requires an SSE-S3 target bucket; the logs hold request metadata about the trail bucket, not trail content.'],
+      ['NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled', 'Access logs of the audit bucket stay in the municipality\'s region by policy (Tokyo/Osaka data residency), so no cross-region replica; the bucket is versioned and private, and the evidence itself is in the locked trail bucket.'],
+      ['cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check', 'Control Tower CT.S3.PR.9: S3 server access logging cannot deliver to a bucket with an Object Lock default retention (AWS documentation); the locked evidence is the trail bucket.'],
+      ['cdk-validator-cfnguard::s3_event_notifications_enabled_check', 'Control Tower CT.S3.PR.4: nothing consumes per-object events of an append-only access-log bucket; its integrity matters less than the trail bucket\'s, which is locked.'],
+    ];
+    for (const [id, reason] of accessLogReasons) Validations.of(this.accessLogBucket).acknowledge({ id, reason });
 
     this.bucket = new s3.Bucket(this, 'TrailBucket', {
       encryption: s3.BucketEncryption.KMS,
@@ -105,13 +118,24 @@ export class AuditTrail extends Construct {
         props.objectLockMode === 'COMPLIANCE'
           ? s3.ObjectLockRetention.compliance(Duration.days(props.trailRetentionDays))
           : s3.ObjectLockRetention.governance(Duration.days(props.trailRetentionDays)),
-      serverAccessLogsBucket: this.accessLogBucket,
-      serverAccessLogsPrefix: 'trail-bucket/',
+      lifecycleRules,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Server access logging configured directly (not `serverAccessLogsBucket`, which would grant the log
+    // delivery group through an ACL on the target bucket unless a global feature flag is set).
+    (this.bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+      destinationBucketName: this.accessLogBucket.bucketName,
+      logFilePrefix: 'trail-bucket/',
+    };
     Validations.of(this.bucket).acknowledge({
       id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled',
       reason: 'Audit logs stay in the municipality\'s region (Tokyo/Osaka data residency); integrity comes from Object Lock and CloudTrail digest validation instead of a replica.',
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'cdk-validator-cfnguard::s3_event_notifications_enabled_check',
+      reason:
+        'Control Tower CT.S3.PR.4: the trail bucket is write-once (Object Lock) and CloudTrail digest files prove completeness; tampering attempts are ' +
+        'management events in the trail itself and its CloudWatch copy. Per-object notifications would add a notification Lambda to the audit account for no extra assurance.',
     });
 
     this.logGroup = new logs.LogGroup(this, 'TrailLogs', {
@@ -131,5 +155,14 @@ export class AuditTrail extends Construct {
       sendToCloudWatchLogs: true,
       cloudWatchLogGroup: this.logGroup,
     });
+    const logsRole = this.trail.node.tryFindChild('LogsRole');
+    if (logsRole) {
+      Validations.of(logsRole).acknowledge({
+        id: 'NIST.800.53.R5::NIST.800.53.R5-IAMNoInlinePolicy',
+        reason:
+          'The role CloudTrail assumes to deliver into its CloudWatch log group; aws-cdk-lib generates its one-statement policy, scoped to that log group\'s ' +
+          'streams. Only cloudtrail.amazonaws.com can assume it.',
+      });
+    }
   }
 }

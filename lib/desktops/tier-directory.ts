@@ -60,7 +60,9 @@ export class TierDirectory extends Construct {
     });
     Validations.of(this.adminSecret).acknowledge({
       id: 'NIST.800.53.R5::NIST.800.53.R5-SecretsManagerRotationEnabled',
-      reason: 'Same as AwsSolutions-SMG4: the directory admin password is rotated by the runbook (docs/telework.md), not by a rotation Lambda.',
+      reason:
+        'Same as AwsSolutions-SMG4: the AWS Managed Microsoft AD admin password is rotated by the runbook (docs/telework.md, ResetUserPassword then ' +
+        'PutSecretValue), not by a rotation Lambda inside the closed tier; the secret is CMK-encrypted and read only via dynamic references.',
     });
     const ad = new directoryservice.CfnMicrosoftAD(this, 'Directory', {
       name: props.spec.domainName,
