@@ -8,6 +8,9 @@ import { Construct } from 'constructs';
 import type { MunicipalityConfig } from '../config';
 import type { TierNetwork } from '../network/tier-network';
 import { TierNetworkStack, TransitGatewayStack } from '../stacks/network-stack';
+import { TeleworkStack } from '../stacks/telework-stack';
+import { AuditStack } from '../stacks/audit-stack';
+import { resolveTelework, teleworkTiers } from '../config/telework';
 import { TIERS, Tier } from '../tiers/tier';
 
 export interface MunicipalityStageProps extends StageProps {
@@ -20,6 +23,9 @@ export class MunicipalityStage extends Stage {
   public readonly networkStacks: Record<Tier, TierNetworkStack>;
   public readonly networks: Record<Tier, TierNetwork>;
   public readonly transitGatewayStack?: TransitGatewayStack;
+  /** One telework stack per telework tier (never the personal-number tier). */
+  public readonly teleworkStacks: Partial<Record<Tier, TeleworkStack>> = {};
+  public readonly auditStack: AuditStack;
 
   constructor(scope: Construct, id: string, props: MunicipalityStageProps) {
     super(scope, id, {
@@ -48,5 +54,19 @@ export class MunicipalityStage extends Stage {
         networks: this.networks,
       });
     }
+
+    for (const tier of teleworkTiers(resolveTelework(props.config.telework))) {
+      this.teleworkStacks[tier] = new TeleworkStack(this, `Telework-${tier}`, {
+        stackName: `${props.config.name}-telework-${tier}`,
+        config: props.config,
+        tier,
+        network: this.networks[tier],
+      });
+    }
+    this.auditStack = new AuditStack(this, 'Audit', {
+      stackName: `${props.config.name}-audit`,
+      config: props.config,
+      networks: this.networks,
+    });
   }
 }
