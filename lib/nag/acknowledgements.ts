@@ -8,7 +8,7 @@ import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { Finding } from '../checks/finding';
 import type { Acknowledgement } from '../report/report-input';
-import { CROSSING_RULE_IDS, isCrossing } from './crossing';
+import { CROSSING_RULE_IDS, isCrossingRule } from './crossing';
 
 export const ANNOTATION_NAMESPACE = 'Annotation';
 
@@ -24,8 +24,15 @@ function* constructs(root: IConstruct): Generator<IConstruct> {
   for (const child of root.node.children) yield* constructs(child);
 }
 
+/** Rule ids the engine (or this pack) can emit, so an acknowledgement of a made-up id is listed, not refused. */
+function knownRule(ruleId: string): boolean {
+  return CROSSING_RULE_IDS.includes(ruleId);
+}
+
 export function collectAcknowledgements(app: IConstruct, findings: readonly Finding[], packName: string): Acknowledgement[] {
-  const crossingRules = new Set([...CROSSING_RULE_IDS, ...findings.filter(isCrossing).map((f) => f.rule)]);
+  // Every rule that is not hygiene is a crossing rule, whether or not it fired this time: acknowledging it
+  // today would silently cover the crossing it finds tomorrow.
+  const crossingRules = { has: (ruleId: string): boolean => isCrossingRule(ruleId) && (findings.some((f) => f.rule === ruleId) || knownRule(ruleId)) };
   const acks: Acknowledgement[] = [];
   for (const c of constructs(app)) {
     for (const entry of c.node.metadata) {

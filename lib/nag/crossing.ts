@@ -3,21 +3,44 @@
  * one another; a sanctioned exchange is declared in the policy file with owner, reason and expiry, never
  * as a suppression), so the pack reports it with severity `fatal`, which the CDK refuses to suppress.
  *
- * Decided by the finding's shape, not a list of rule names, so a new engine rule that finds a path between
- * two different tiers (or a tier and the internet / on-prem / telework clients) is fatal from day one:
- * fail closed.
+ * Fail closed: only the engine rules listed as hygiene below are acknowledgeable. Any other rule — including
+ * one added to the engine later and not yet classified here — is treated as a crossing. A test checks
+ * that every rule the engine has is classified (test/nag/crossing.test.ts).
  */
 import type { Finding } from '../checks/finding';
-import { endKey, matrixEndOf } from '../report/report-input';
 
-/** Rule ids the engine uses for paths between tiers; listed so an acknowledgement of them is refused even when no such finding exists today. */
-export const CROSSING_RULE_IDS: readonly string[] = ['TIER-CROSSING', 'TIER-INTERNET-EXPOSURE', 'TIER-TELEWORK-ENTRY', 'TIER-ONPREM-CROSSING', 'TIER-BRIDGE'];
+/** Rules whose findings are paths or constructs between tiers (or a tier and the internet / telework clients). */
+export const CROSSING_RULE_IDS: readonly string[] = [
+  'TIER-CROSSING',
+  'CLOSED-TIER-INTERNET',
+  'TELEWORK-ENTRY-PERSONAL-NUMBER',
+  'TELEWORK-BEYOND-DESKTOP',
+  'TIER-JOIN-PEERING',
+  'TIER-JOIN-TGW',
+  'TIER-JOIN-MULTIHOMED',
+  'TIER-JOIN-PRIVATELINK',
+];
+
+/**
+ * The tier model's own hygiene rules: each has its own id, fails synth as an error, and may be
+ * acknowledged with a reason (which the reviewer's report lists).
+ */
+export const HYGIENE_RULE_IDS: readonly string[] = [
+  'UNTAGGED-VPC',
+  'UNTAGGED-LINK',
+  'TIER-TAG-CONFLICT',
+  'UNRESOLVED-VALUE',
+  'UNMODELLED-RESOURCE',
+  'TGW-DEFAULT-ROUTE-TABLE',
+  'CLIENT-VPN-WHOLE-VPC',
+  'SANCTIONED-CHANNEL-EXPIRED',
+  'TELEWORK-ENTRY-MODEL',
+];
+
+export function isCrossingRule(ruleId: string): boolean {
+  return !HYGIENE_RULE_IDS.includes(ruleId);
+}
 
 export function isCrossing(finding: Finding): boolean {
-  if (CROSSING_RULE_IDS.includes(finding.rule)) return true;
-  if (finding.path.length === 0) return false;
-  const from = matrixEndOf(finding.from);
-  const to = matrixEndOf(finding.to);
-  if (!from || !to) return false;
-  return endKey(from) !== endKey(to);
+  return isCrossingRule(finding.rule);
 }

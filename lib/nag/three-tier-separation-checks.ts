@@ -31,7 +31,7 @@ import { messagesFor } from '../report/i18n';
 import type { Acknowledgement } from '../report/report-input';
 import { collectAcknowledgements } from './acknowledgements';
 import { collectTemplates, resourceKey, type CollectedTemplates } from './collect-templates';
-import { CROSSING_RULE_IDS, isCrossing } from './crossing';
+import { CROSSING_RULE_IDS, HYGIENE_RULE_IDS, isCrossing } from './crossing';
 import type { EngineRun, TierEngine } from './engine';
 import { writeSynthReports } from './write-synth-reports';
 
@@ -68,7 +68,7 @@ export interface PackRun {
 export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
   public readonly name = PACK_NAME;
   public readonly version = '0.1.0';
-  public readonly ruleIds = [...CROSSING_RULE_IDS, ACK_REFUSED_RULE];
+  public readonly ruleIds = [...CROSSING_RULE_IDS, ...HYGIENE_RULE_IDS, ACK_REFUSED_RULE];
   /** The last run, kept so a test or the synth report can look at what the pack saw. */
   public lastRun?: PackRun;
 
@@ -164,7 +164,11 @@ export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: M
   }
   const cite = citationText(f.citation, 'en');
   if (cite) lines.push(`Requirement: ${cite}`);
-  if (crossing) lines.push(`Tier crossings cannot be acknowledged (severity fatal).`);
+  // A crossing the engine rates an error is fatal. One it rates a warning (routes connect but a layer
+  // still blocks every packet) stays a warning: the engine's judgement of defence in depth is kept, and the
+  // construct that joins the tiers is its own fatal finding (TIER-JOIN-*).
+  const fatal = crossing && f.severity === 'error';
+  if (fatal) lines.push('Tier crossings cannot be acknowledged (severity fatal).');
   // The resource a reviewer should look at: the finding's own, else where the path starts.
   const anchor = f.resource ?? f.path[0]?.resource ?? (f.from.kind === 'resource' ? f.from.resource : undefined);
   const resources = [anchor, ...f.path.map((h) => h.resource)].filter((r): r is ResourceRef => r !== undefined);
@@ -178,7 +182,7 @@ export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: M
     ruleName: f.rule,
     description: lines.join('\n'),
     fix: f.message,
-    severity: crossing ? 'fatal' : f.severity,
+    severity: fatal ? 'fatal' : f.severity,
     ruleMetadata: metadata,
     violatingResources: violating.length > 0 ? violating : [{ constructPath: '', locations: [] }],
   };

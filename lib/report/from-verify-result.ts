@@ -77,7 +77,7 @@ export function diagramFromVerify(result: Pick<VerifyResult, 'model' | 'findings
     if (other) links.push({ from: other, to: a.tgw, label: 'TGW', violation: onBadPath.has(refKey(a.ref)) });
   }
   for (const p of model.peerings.values()) {
-    if (p.peerVpc) links.push({ from: p.vpc, to: p.peerVpc, label: 'peering', violation: onBadPath.has(refKey(p.ref)) });
+    for (const peer of p.peerVpcs) links.push({ from: p.vpc, to: peer, label: 'peering', violation: onBadPath.has(refKey(p.ref)) });
   }
   for (const l of model.links.values()) {
     if (l.kind === 'cgw') continue; // drawn through its VPN connection

@@ -46,7 +46,7 @@ describe('ThreeTierSeparationChecks (plumbing, stand-in engine)', () => {
     Tags.of(tagged).add('mic:tier', 'internet');
     // Someone tries to acknowledge the crossing, and acknowledges the hygiene finding with a reason.
     Validations.of(network).acknowledge({ id: 'ThreeTierSeparation::TIER-CROSSING', reason: 'temporary migration link' });
-    Validations.of(spare).acknowledge({ id: 'ThreeTierSeparation::TIER-UNTAGGED-VPC', reason: 'spare range, no subnets yet' });
+    Validations.of(spare).acknowledge({ id: 'ThreeTierSeparation::UNTAGGED-VPC', reason: 'spare range, no subnets yet' });
     try {
       app.synth();
     } catch (err) {
@@ -97,9 +97,9 @@ describe('ThreeTierSeparationChecks (plumbing, stand-in engine)', () => {
   });
 
   it('keeps hygiene findings under their own ids, acknowledgeable with a reason the report keeps', () => {
-    expect(ours().violations.some((v) => v.ruleName === 'TIER-UNTAGGED-VPC')).toBe(false);
+    expect(ours().violations.some((v) => v.ruleName === 'UNTAGGED-VPC')).toBe(false);
     expect(ours().suppressedViolations).toEqual([
-      expect.objectContaining({ ruleName: 'TIER-UNTAGGED-VPC', acknowledgedId: 'ThreeTierSeparation::TIER-UNTAGGED-VPC', reason: 'spare range, no subnets yet', acknowledgedAt: 'Branch/Edge/Spare' }),
+      expect.objectContaining({ ruleName: 'UNTAGGED-VPC', acknowledgedId: 'ThreeTierSeparation::UNTAGGED-VPC', reason: 'spare range, no subnets yet', acknowledgedAt: 'Branch/Edge/Spare' }),
     ]);
   });
 
@@ -108,7 +108,7 @@ describe('ThreeTierSeparationChecks (plumbing, stand-in engine)', () => {
     expect(files).toEqual(['tier-separation.en.html', 'tier-separation.en.md', 'tier-separation.ja.html', 'tier-separation.ja.md', 'tier-separation.junit.xml', 'tier-separation.svg']);
     const md = fs.readFileSync(path.join(reportDir, 'tier-separation.ja.md'), 'utf8');
     expect(md).toContain('| ThreeTierSeparation | `TIER-CROSSING` | **拒否：系をまたぐ経路は承認できません** — temporary migration link | `CityNetwork` |');
-    expect(md).toContain('| ThreeTierSeparation | `TIER-UNTAGGED-VPC` | spare range, no subnets yet | `Branch/Edge/Spare` |');
+    expect(md).toContain('| ThreeTierSeparation | `UNTAGGED-VPC` | spare range, no subnets yet | `Branch/Edge/Spare` |');
     expect(fs.readdirSync(outdir).some((f) => f.startsWith('tier-separation'))).toBe(false);
   });
 });

@@ -48,9 +48,9 @@ describe('expectTierSeparation', () => {
     const { app } = tierApp(path.join(tmp, 'hygiene'));
     const extra = new Stack(app, 'Extra');
     const spare = new ec2.CfnVPC(extra, 'Spare', { cidrBlock: '10.9.0.0/16' });
-    expect(() => expectTierSeparation(app, { engine: standInEngine().engine })).toThrow(/\[error\] ThreeTierSeparation::TIER-UNTAGGED-VPC/);
-    Validations.of(spare).acknowledge({ id: 'ThreeTierSeparation::TIER-UNTAGGED-VPC', reason: 'spare range' });
+    expect(() => expectTierSeparation(app, { engine: standInEngine().engine })).toThrow(/\[error\] ThreeTierSeparation::UNTAGGED-VPC/);
+    Validations.of(spare).acknowledge({ id: 'ThreeTierSeparation::UNTAGGED-VPC', reason: 'spare range' });
     const run = expectTierSeparation(app, { engine: standInEngine().engine });
-    expect(run.acknowledgements).toContainEqual(expect.objectContaining({ pack: 'ThreeTierSeparation', ruleId: 'TIER-UNTAGGED-VPC', reason: 'spare range', acknowledgedAt: 'Extra/Spare' }));
+    expect(run.acknowledgements).toContainEqual(expect.objectContaining({ pack: 'ThreeTierSeparation', ruleId: 'UNTAGGED-VPC', reason: 'spare range', acknowledgedAt: 'Extra/Spare' }));
   });
 });

@@ -42,7 +42,7 @@ export function standInEngine(): RecordingEngine {
         const tags = (r.Properties?.Tags ?? []) as { Key: string; Value: string }[];
         if (r.Type === 'AWS::EC2::VPC' && !tags.some((tag) => tag.Key === TIER_TAG_KEY)) {
           findings.push({
-            rule: 'TIER-UNTAGGED-VPC',
+            rule: 'UNTAGGED-VPC',
             severity: 'error',
             title: 'VPC without a tier tag',
             message: 'Tag the VPC with mic:tier.',

@@ -33,7 +33,7 @@ export const CROSSING: Finding = {
 };
 
 export const UNTAGGED: Finding = {
-  rule: 'TIER-UNTAGGED-VPC',
+  rule: 'UNTAGGED-VPC',
   severity: 'error',
   title: 'VPC without a tier tag',
   message: 'Tag the VPC with mic:tier = internet | lgwan | personal-number.',

@@ -1,0 +1,23 @@
+import { RULES } from '../../lib/checks';
+import { CROSSING_RULE_IDS, HYGIENE_RULE_IDS, isCrossingRule } from '../../lib/nag/crossing';
+
+describe('classification of engine rules into crossings (fatal) and hygiene (acknowledgeable)', () => {
+  it('classifies every rule the engine has, exactly once', () => {
+    for (const rule of RULES) {
+      const inCrossing = CROSSING_RULE_IDS.includes(rule.id);
+      const inHygiene = HYGIENE_RULE_IDS.includes(rule.id);
+      expect(`${rule.id}: ${inCrossing !== inHygiene ? 'classified' : 'NOT classified exactly once'}`).toBe(`${rule.id}: classified`);
+    }
+  });
+
+  it('names no rule the engine does not have', () => {
+    const ids = RULES.map((r) => r.id);
+    expect([...CROSSING_RULE_IDS, ...HYGIENE_RULE_IDS].filter((id) => !ids.includes(id))).toEqual([]);
+  });
+
+  it('treats an unclassified rule as a crossing (fail closed)', () => {
+    expect(isCrossingRule('SOME-FUTURE-RULE')).toBe(true);
+    expect(isCrossingRule('TIER-CROSSING')).toBe(true);
+    expect(isCrossingRule('UNTAGGED-VPC')).toBe(false);
+  });
+});
