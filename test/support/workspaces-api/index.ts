@@ -45,3 +45,4 @@ export { RETRYABLE_PARTIAL_FAILURE_CODES } from './faults';
 export { DEFAULT_BUNDLES, defaultDirectory } from './state';
 export type { DirectoryState, WorkspaceRecord, BundleState, Tag } from './state';
 export type { RateLimit } from './token-bucket';
+export { FastRetryStrategy } from './fast-retry-strategy';

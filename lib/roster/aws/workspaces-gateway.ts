@@ -1,0 +1,136 @@
+/**
+ * The WorkSpaces calls the roster tool makes, each paced by a client-side rate limiter and cancellable.
+ * Thin on purpose: decisions live in plan/ and apply/, this file only speaks the API.
+ */
+import {
+  CreateTagsCommand,
+  CreateWorkspacesCommand,
+  DescribeTagsCommand,
+  DescribeWorkspacesCommand,
+  DescribeWorkspacesCommandInput,
+  FailedCreateWorkspaceRequest,
+  ModifyWorkspacePropertiesCommand,
+  TerminateWorkspacesCommand,
+  Workspace,
+  WorkspaceRequest,
+} from '@aws-sdk/client-workspaces';
+import { setMaxListeners } from 'events';
+import { Pacer } from '../apply/pacer';
+import { WorkSpacesClients } from './workspaces-clients';
+import { ObservedWorkspace } from './observed-workspace';
+
+export interface RateLimits {
+  /** CreateWorkspaces calls per second. Default 1 (AWS documents no figure; old docs say ≈ 2/s). */
+  createPerSecond?: number;
+  /** Describe* calls per second (all Describe operations share it). Default 5. */
+  describePerSecond?: number;
+  /** Other calls (Modify*, CreateTags, Terminate) per second. Default 2. */
+  otherPerSecond?: number;
+}
+
+function toObserved(ws: Workspace): ObservedWorkspace {
+  return {
+    workspaceId: ws.WorkspaceId ?? '',
+    directoryId: ws.DirectoryId ?? '',
+    userName: ws.UserName ?? '',
+    bundleId: ws.BundleId ?? '',
+    state: ws.State ?? 'UNKNOWN',
+    runningMode: ws.WorkspaceProperties?.RunningMode,
+    autoStopMinutes: ws.WorkspaceProperties?.RunningModeAutoStopTimeoutInMinutes,
+    rootVolumeEncrypted: ws.RootVolumeEncryptionEnabled,
+    userVolumeEncrypted: ws.UserVolumeEncryptionEnabled,
+    volumeEncryptionKey: ws.VolumeEncryptionKey,
+    errorCode: ws.ErrorCode,
+    errorMessage: ws.ErrorMessage,
+  };
+}
+
+export class WorkSpacesGateway {
+  readonly createPacer: Pacer;
+  readonly describePacer: Pacer;
+  readonly otherPacer: Pacer;
+
+  constructor(private readonly clients: WorkSpacesClients, limits: RateLimits = {}, private readonly signal?: AbortSignal) {
+    // Every paced call waiting on the same signal adds a listener; hundreds in flight are expected.
+    if (signal) setMaxListeners(10_000, signal);
+    this.createPacer = new Pacer(limits.createPerSecond ?? 1);
+    this.describePacer = new Pacer(limits.describePerSecond ?? 5);
+    this.otherPacer = new Pacer(limits.otherPerSecond ?? 2);
+  }
+
+  private async describe(input: DescribeWorkspacesCommandInput): Promise<{ workspaces: ObservedWorkspace[]; next?: string }> {
+    await this.describePacer.acquire(this.signal);
+    const out = await this.clients.reads.send(new DescribeWorkspacesCommand(input), { abortSignal: this.signal });
+    return { workspaces: (out.Workspaces ?? []).map(toObserved), next: out.NextToken };
+  }
+
+  /** Every WorkSpace of a directory (all pages). */
+  async listDirectory(directoryId: string): Promise<ObservedWorkspace[]> {
+    const all: ObservedWorkspace[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.describe({ DirectoryId: directoryId, Limit: 25, NextToken: token });
+      all.push(...page.workspaces);
+      token = page.next;
+    } while (token);
+    return all;
+  }
+
+  /** The WorkSpaces of one user in one directory. */
+  async listUser(directoryId: string, userName: string): Promise<ObservedWorkspace[]> {
+    const all: ObservedWorkspace[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.describe({ DirectoryId: directoryId, UserName: userName, NextToken: token });
+      all.push(...page.workspaces);
+      token = page.next;
+    } while (token);
+    return all;
+  }
+
+  /** WorkSpaces by id (≤ 25). */
+  async byIds(ids: string[]): Promise<ObservedWorkspace[]> {
+    if (ids.length === 0) return [];
+    return (await this.describe({ WorkspaceIds: ids })).workspaces;
+  }
+
+  async tags(workspaceId: string): Promise<Record<string, string>> {
+    await this.describePacer.acquire(this.signal);
+    const out = await this.clients.reads.send(new DescribeTagsCommand({ ResourceId: workspaceId }), { abortSignal: this.signal });
+    return Object.fromEntries((out.TagList ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  }
+
+  /** One CreateWorkspaces call (≤ 25), one attempt: errors propagate for the engine to classify. */
+  async create(requests: WorkspaceRequest[]): Promise<{ pending: Workspace[]; failed: FailedCreateWorkspaceRequest[] }> {
+    if (requests.length < 1 || requests.length > 25) throw new Error(`CreateWorkspaces takes 1–25 requests, got ${requests.length}`);
+    await this.createPacer.acquire(this.signal);
+    const out = await this.clients.creates.send(new CreateWorkspacesCommand({ Workspaces: requests }), { abortSignal: this.signal });
+    return { pending: out.PendingRequests ?? [], failed: out.FailedRequests ?? [] };
+  }
+
+  async setRunningMode(workspaceId: string, runningMode: string): Promise<void> {
+    await this.otherPacer.acquire(this.signal);
+    await this.clients.reads.send(
+      new ModifyWorkspacePropertiesCommand({ WorkspaceId: workspaceId, WorkspaceProperties: { RunningMode: runningMode as 'AUTO_STOP' } }),
+      { abortSignal: this.signal },
+    );
+  }
+
+  async tag(workspaceId: string, tags: Record<string, string>): Promise<void> {
+    await this.otherPacer.acquire(this.signal);
+    await this.clients.reads.send(
+      new CreateTagsCommand({ ResourceId: workspaceId, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }),
+      { abortSignal: this.signal },
+    );
+  }
+
+  /** TerminateWorkspaces (≤ 25): idempotent, so SDK retries are safe. Returns the ids that failed. */
+  async terminate(ids: string[]): Promise<Array<{ workspaceId: string; code?: string; message?: string }>> {
+    await this.otherPacer.acquire(this.signal);
+    const out = await this.clients.reads.send(
+      new TerminateWorkspacesCommand({ TerminateWorkspaceRequests: ids.map((WorkspaceId) => ({ WorkspaceId })) }),
+      { abortSignal: this.signal },
+    );
+    return (out.FailedRequests ?? []).map((f) => ({ workspaceId: f.WorkspaceId ?? '', code: f.ErrorCode, message: f.ErrorMessage }));
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Reads what exists before planning: every WorkSpace in each managed directory, and the tags of those
+ * that belong to rostered users (to see a missing or wrong `mic:tier` tag). Tags of WorkSpaces about to
+ * be terminated are not read: nothing is decided from them.
+ */
+import { ObservedWorkspace, GONE_STATES } from '../aws/observed-workspace';
+import { WorkSpacesGateway } from '../aws/workspaces-gateway';
+import { RosterEntry, userKey } from '../roster-entry';
+
+export async function observeWorkspaces(gateway: WorkSpacesGateway, entries: RosterEntry[], directories: string[]): Promise<ObservedWorkspace[]> {
+  const all: ObservedWorkspace[] = [];
+  for (const d of directories) all.push(...(await gateway.listDirectory(d)));
+  const rostered = new Set(entries.map((e) => userKey(e.directoryId, e.userName)));
+  const needTags = all.filter((w) => !GONE_STATES.has(w.state) && rostered.has(userKey(w.directoryId, w.userName)));
+  await Promise.all(
+    needTags.map(async (w) => {
+      w.tags = await gateway.tags(w.workspaceId);
+    }),
+  );
+  return all;
+}

@@ -1,0 +1,91 @@
+/**
+ * The difference between a roster and the WorkSpaces that exist: what `plan` prints and `apply` does.
+ * Pure: computed from the validated roster and what Describe returned, no API calls.
+ */
+import { TIER_TAG_KEY, Tier } from '../../tiers/tier';
+import { GONE_STATES, ObservedWorkspace } from '../aws/observed-workspace';
+import { RosterEntry, userKey } from '../roster-entry';
+
+export interface Change {
+  field: 'runningMode' | 'tierTag' | 'bundle';
+  from: string;
+  to: string;
+  /** False for changes `apply` does not make (a bundle change needs a migration or rebuild). */
+  applied: boolean;
+}
+
+export type PlanAction =
+  | { kind: 'create'; entry: RosterEntry }
+  | { kind: 'keep'; entry: RosterEntry; workspace: ObservedWorkspace }
+  | { kind: 'modify'; entry: RosterEntry; workspace: ObservedWorkspace; changes: Change[] }
+  | { kind: 'terminate'; directoryId: string; tier?: Tier; workspace: ObservedWorkspace }
+  | { kind: 'conflict'; entry: RosterEntry; workspaces: ObservedWorkspace[]; reason: string };
+
+export interface RosterPlan {
+  actions: PlanAction[];
+  /** Directories the roster manages (terminations are considered only there). */
+  directories: string[];
+}
+
+export function countByKind(plan: RosterPlan): Record<PlanAction['kind'], number> {
+  const counts = { create: 0, keep: 0, modify: 0, terminate: 0, conflict: 0 };
+  for (const a of plan.actions) counts[a.kind]++;
+  return counts;
+}
+
+/**
+ * @param existing every WorkSpace of every managed directory, as listed; tags filled where read.
+ * @param directoryTiers the tier of each managed directory (from the roster and the options).
+ */
+export function computePlan(entries: RosterEntry[], existing: ObservedWorkspace[], directoryTiers: Map<string, Tier>): RosterPlan {
+  const live = existing.filter((w) => !GONE_STATES.has(w.state));
+  const byUser = new Map<string, ObservedWorkspace[]>();
+  for (const w of live) {
+    const k = userKey(w.directoryId, w.userName);
+    byUser.set(k, [...(byUser.get(k) ?? []), w]);
+  }
+  const actions: PlanAction[] = [];
+  const rostered = new Set<string>();
+  for (const entry of entries) {
+    const k = userKey(entry.directoryId, entry.userName);
+    rostered.add(k);
+    const mine = byUser.get(k) ?? [];
+    if (mine.length === 0) {
+      actions.push({ kind: 'create', entry });
+      continue;
+    }
+    if (mine.length > 1) {
+      actions.push({
+        kind: 'conflict',
+        entry,
+        workspaces: mine,
+        reason: `${mine.length} WorkSpaces for one user (${mine.map((w) => w.workspaceId).join(', ')}); keep one and terminate the others by hand`,
+      });
+      continue;
+    }
+    const ws = mine[0];
+    if (ws.state === 'ERROR') {
+      actions.push({ kind: 'conflict', entry, workspaces: mine, reason: `WorkSpace ${ws.workspaceId} is in ERROR (${ws.errorCode ?? 'no code'}); terminate it, then apply again` });
+      continue;
+    }
+    const changes: Change[] = [];
+    if (ws.runningMode !== undefined && ws.runningMode !== entry.runningMode) {
+      changes.push({ field: 'runningMode', from: ws.runningMode, to: entry.runningMode, applied: true });
+    }
+    const tag = ws.tags?.[TIER_TAG_KEY];
+    if (ws.tags !== undefined && tag !== entry.tier) {
+      changes.push({ field: 'tierTag', from: tag ?? '(none)', to: entry.tier, applied: true });
+    }
+    if (ws.bundleId !== entry.bundleId) {
+      changes.push({ field: 'bundle', from: ws.bundleId, to: entry.bundleId, applied: false });
+    }
+    actions.push(changes.length ? { kind: 'modify', entry, workspace: ws, changes } : { kind: 'keep', entry, workspace: ws });
+  }
+  for (const w of live) {
+    if (!directoryTiers.has(w.directoryId)) continue;
+    if (!rostered.has(userKey(w.directoryId, w.userName))) {
+      actions.push({ kind: 'terminate', directoryId: w.directoryId, tier: directoryTiers.get(w.directoryId), workspace: w });
+    }
+  }
+  return { actions, directories: [...directoryTiers.keys()] };
+}
