@@ -3,14 +3,14 @@
  * keep the tiers apart and the networks deployable. Every problem is collected; `parseConfig` throws
  * one ConfigError listing them all, BEFORE any construct is built.
  */
-import { TIERS, TIER_LABELS, Tier } from '../tiers/tier';
+import { NO_TELEWORK_TIER, TIERS, TIER_LABELS, Tier } from '../tiers/tier';
 import { cidrsOverlap, Ipv4Cidr, mustParseCidr, usableAddresses } from './cidr';
 import { ConfigError, ConfigProblem } from './config-error';
 import { RESERVED_RANGES } from './reserved-ranges';
 import { problemsFromZod } from './schema-problems';
 import { AllowedRegion, MunicipalityConfig, municipalityConfigSchema, REGION_AZS } from './schema';
 import { isSubnetPlan, planTierSubnets } from './subnet-plan';
-import { validateTelework } from './telework';
+import { resolveTelework, validateTelework } from './telework';
 
 /** A VPC's primary CIDR must be between /16 and /28 (Amazon VPC quotas). */
 export const VPC_MIN_PREFIX = 16;
@@ -29,7 +29,7 @@ export const CLIENT_VPN_ENIS_PER_SUBNET = 2;
 /** One declared range of one tier: a VPC, an on-prem segment or a telework client pool. */
 export interface TierRange {
   tier: Tier;
-  kind: 'vpc' | 'on-prem' | 'telework-clients';
+  kind: 'vpc' | 'on-prem' | 'telework-clients' | 'link-clients';
   path: string;
   cidr: string;
 }
@@ -39,9 +39,17 @@ export function tierRanges(config: MunicipalityConfig, tier: Tier): TierRange[] 
   const network = config.tiers[tier];
   const ranges: TierRange[] = [{ tier, kind: 'vpc', path: `tiers.${tier}.vpcCidr`, cidr: network.vpcCidr }];
   network.onPremCidrs.forEach((cidr, i) => ranges.push({ tier, kind: 'on-prem', path: `tiers.${tier}.onPremCidrs.${i}`, cidr }));
-  const client = config.telework.clientCidrs[tier];
-  if (client !== undefined && tier !== 'personal-number' && config.telework.tiers.includes(tier)) {
+  const telework = resolveTelework(config.telework);
+  const client = telework.clientCidrs[tier];
+  if (client !== undefined && tier !== NO_TELEWORK_TIER && telework.tiers.includes(tier)) {
     ranges.push({ tier, kind: 'telework-clients', path: `telework.clientCidrs.${tier}`, cidr: client });
+  }
+  // Clients arriving over the tier's own on-prem link (closed SIM / Direct Connect) belong to the tier too:
+  // they must overlap nothing, be routed to the tier's VGW, and be denied by every other tier.
+  if (tier !== NO_TELEWORK_TIER) {
+    (telework.linkClientCidrs[tier] ?? []).forEach((cidr, i) =>
+      ranges.push({ tier, kind: 'link-clients', path: `telework.linkClientCidrs.${tier}.${i}`, cidr }),
+    );
   }
   return ranges;
 }
@@ -121,6 +129,7 @@ const KIND_LABEL: Record<TierRange['kind'], { en: string; ja: string }> = {
   'vpc': { en: 'VPC range', ja: 'VPC の範囲' },
   'on-prem': { en: 'on-prem segment', ja: 'オンプレミスのセグメント' },
   'telework-clients': { en: 'telework client pool', ja: 'テレワーク端末の範囲' },
+  'link-clients': { en: 'on-prem-link client range', ja: '閉域網経由の端末の範囲' },
 };
 
 function describe(range: TierRange): { en: string; ja: string } {
@@ -183,6 +192,16 @@ function onPremLinkProblems(config: MunicipalityConfig): ConfigProblem[] {
       fix: 'add tiers.internet.onPremLink (site-to-site-vpn or direct-connect towards the prefecture\'s security cloud), or use internetEgress.kind "network-firewall"',
       ja: 'セキュリティクラウド経由のインターネット接続には、インターネット接続系のオンプレミス接続（tiers.internet.onPremLink）が必要です',
     });
+  }
+  for (const range of TIERS.flatMap((tier) => tierRanges(config, tier)).filter((r) => r.kind === 'link-clients')) {
+    if (config.tiers[range.tier].onPremLink === undefined) {
+      problems.push({
+        path: range.path,
+        message: `clients in ${range.cidr} are declared to arrive over the ${range.tier} tier's on-prem link, but that tier has none`,
+        fix: `add tiers.${range.tier}.onPremLink (the closed-SIM / Direct Connect carrier link), or remove the range`,
+        ja: `${TIER_LABELS[range.tier].ja}にオンプレミス接続がないため、閉域網経由の端末範囲 ${range.cidr} は使えません。tiers.${range.tier}.onPremLink を追加してください`,
+      });
+    }
   }
   const gatewayOwners = new Map<string, Tier>();
   for (const tier of TIERS) {

@@ -70,7 +70,7 @@ export class NetworkFirewallEgress extends Construct {
       allocationId: eip.attrAllocationId,
       connectivityType: 'public',
     });
-    this.natGateway.addDependency(igwAttachment);
+    this.natGateway.addResourceDependency(igwAttachment);
 
     const allowList = new networkfirewall.CfnRuleGroup(this, 'DomainAllowList', {
       ruleGroupName: `${props.municipality}-internet-domain-allow-list`,
@@ -155,7 +155,7 @@ export class NetworkFirewallEgress extends Construct {
       destinationCidrBlock: DEFAULT_ROUTE,
       gatewayId: this.internetGateway.ref,
     });
-    natDefault.addDependency(igwAttachment);
+    natDefault.addResourceDependency(igwAttachment);
     Validations.of(natDefault).acknowledge({
       id: 'NIST.800.53.R5::NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW',
       reason:

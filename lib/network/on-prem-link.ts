@@ -61,7 +61,7 @@ export class OnPremLink extends Construct {
         // in return is limited by the VPC route tables below, which carry only the tier's on-prem ranges.
         allowedPrefixesToDirectConnectGateway: [props.vpcCidr],
       });
-      this.directConnectAssociation.addDependency(this.attachment);
+      this.directConnectAssociation.addResourceDependency(this.attachment);
     }
 
     props.onPremCidrs.forEach((cidr, i) => this.addSubnetRoutes(`OnPrem${i}`, cidr));
@@ -76,7 +76,7 @@ export class OnPremLink extends Construct {
         gatewayId: this.vpnGateway.ref,
       });
       // A route to a VGW is only valid once the VGW is attached.
-      route.addDependency(this.attachment);
+      route.addResourceDependency(this.attachment);
     });
   }
 

@@ -19,6 +19,8 @@ export interface TierRanges {
   vpc: string;
   onPrem: string[];
   teleworkClients: string[];
+  /** Clients arriving over the tier's own on-prem link (closed SIM / Direct Connect). */
+  linkClients: string[];
   /** All of the above: everything that belongs to the tier. */
   all: string[];
 }
@@ -63,6 +65,7 @@ export class TierNetwork extends Construct {
       vpc: network.vpcCidr,
       onPrem: [...network.onPremCidrs],
       teleworkClients: own.filter((r) => r.kind === 'telework-clients').map((r) => r.cidr),
+      linkClients: own.filter((r) => r.kind === 'link-clients').map((r) => r.cidr),
       all: own.map((r) => r.cidr),
     };
     this.otherTierRanges = TIERS.filter((t) => t !== tier).flatMap((t) => tierRanges(config, t).map((r) => r.cidr));
@@ -95,7 +98,8 @@ export class TierNetwork extends Construct {
         vpcCidr: network.vpcCidr,
         subnets: workloadSubnets,
         link: network.onPremLink,
-        onPremCidrs: network.onPremCidrs,
+        // Link clients come in over the same link, so replies to them must go back to the VGW too.
+        onPremCidrs: [...network.onPremCidrs, ...this.ranges.linkClients],
       });
     }
 
@@ -127,7 +131,8 @@ export class TierNetwork extends Construct {
       tier,
       vpc: this.vpc,
       subnets: [...workloadSubnets, ...egressSubnets],
-      ownRanges: this.ranges.all,
+      // Link clients are NOT admitted wholesale: the telework part admits them to streaming ports only.
+      ownRanges: [this.ranges.vpc, ...this.ranges.onPrem, ...this.ranges.teleworkClients],
       otherTierRanges: this.otherTierRanges,
     });
   }

@@ -287,6 +287,25 @@ describe('configuration errors (one test per error)', () => {
     expect(problems).toEqual([expect.objectContaining({ path: 'telework.clientCidrs.lgwan', message: expect.stringContaining('between /12 and /22') })]);
   });
 
+  it('an on-prem-link client range overlapping another tier', () => {
+    const problems = problemsAfter((c) => (c.telework.linkClientCidrs = { lgwan: ['10.30.1.0/24'] }));
+    // Reported once, at the later-declared range, naming both.
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'tiers.personal-number.vpcCidr',
+        message: expect.stringMatching(/overlaps the lgwan tier's on-prem-link client range 10\.30\.1\.0\/24 \(telework\.linkClientCidrs\.lgwan\.0\)/),
+      }),
+    ]);
+  });
+
+  it('on-prem-link clients for a tier without an on-prem link', () => {
+    const problems = problemsAfter((c) => {
+      delete c.tiers.lgwan.onPremLink;
+      c.telework.linkClientCidrs = { lgwan: ['10.210.0.0/24'] };
+    });
+    expect(problems).toEqual([expect.objectContaining({ path: 'telework.linkClientCidrs.lgwan.0', message: expect.stringContaining('that tier has none') })]);
+  });
+
   it('a duplicated endpoint service', () => {
     const problems = problemsAfter((c) => (c.tiers.lgwan.endpointServices = ['ssm', 'logs', 'ssm']));
     expect(problems).toEqual([expect.objectContaining({ path: 'tiers.lgwan.endpointServices.2' })]);

@@ -1,25 +1,44 @@
-import { App, CfnResource, Stack, TagManager } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, Stage, TagManager } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import { MunicipalityConfig, parseConfig } from '../../lib/config';
-import { MunicipalityStage } from '../../lib/stages/municipality-stage';
+import type { TierNetwork } from '../../lib/network/tier-network';
+import { TierNetworkStack, TransitGatewayStack } from '../../lib/stacks/network-stack';
 import { TIERS, Tier } from '../../lib/tiers/tier';
 import { exampleInput } from '../config/helpers';
 
+/** Only the network stacks of a municipality (what test/network judges), the way MunicipalityStage builds them. */
+export interface NetworkStage {
+  stage: Stage;
+  networkStacks: Record<Tier, TierNetworkStack>;
+  networks: Record<Tier, TierNetwork>;
+  transitGatewayStack?: TransitGatewayStack;
+}
+
 export interface Synthesised {
   config: MunicipalityConfig;
-  stage: MunicipalityStage;
+  stage: NetworkStage;
   templates: Record<Tier, Template>;
   tgw?: Template;
 }
 
-/** Builds the municipality stage WITHOUT policy packs (those are tested in test/stages) and renders templates. */
+/**
+ * Builds the network stacks WITHOUT policy packs (the whole MunicipalityStage with packs is tested in
+ * test/stages) and renders templates. The other parts' stacks are left out so these tests judge the
+ * networks alone.
+ */
 export function synthesise(mutate: (c: any) => void = () => undefined): Synthesised {
   const input = exampleInput();
   mutate(input);
   const config = parseConfig(input, 'test');
   const app = new App();
-  const stage = new MunicipalityStage(app, config.name, { config });
+  const bare = new Stage(app, config.name, { env: { account: config.account, region: config.region } });
+  const networkStacks = Object.fromEntries(
+    TIERS.map((tier) => [tier, new TierNetworkStack(bare, `Network-${tier}`, { config, tier })]),
+  ) as Record<Tier, TierNetworkStack>;
+  const networks = Object.fromEntries(TIERS.map((t) => [t, networkStacks[t].network])) as Record<Tier, TierNetwork>;
+  const transitGatewayStack = config.transitGateway ? new TransitGatewayStack(bare, 'TransitGateway', { config, networks }) : undefined;
+  const stage: NetworkStage = { stage: bare, networkStacks, networks, transitGatewayStack };
   const templates = Object.fromEntries(TIERS.map((t) => [t, Template.fromStack(stage.networkStacks[t])])) as Record<Tier, Template>;
   const tgw = stage.transitGatewayStack ? Template.fromStack(stage.transitGatewayStack) : undefined;
   return { config, stage, templates, tgw };

@@ -62,6 +62,7 @@ describe('subnets per purpose', () => {
       vpc: '10.20.0.0/20',
       onPrem: ['172.16.20.0/22'],
       teleworkClients: ['10.200.0.0/22'],
+      linkClients: [],
       all: ['10.20.0.0/20', '172.16.20.0/22', '10.200.0.0/22'],
     });
     expect(s.stage.networks['personal-number'].ranges.teleworkClients).toEqual([]);

@@ -82,3 +82,30 @@ describe('security-cloud egress', () => {
     }
   });
 });
+
+describe('clients over the on-prem link (closed SIM / Direct Connect)', () => {
+  let s: Synthesised;
+  beforeAll(() => {
+    s = synthesise((c) => (c.telework.linkClientCidrs = { lgwan: ['10.210.0.0/24'] }));
+  });
+
+  it('routes the link-client range to the tier\'s own VGW and into the VPN tunnel', () => {
+    const t = s.templates.lgwan;
+    const [vgwId] = ofType(t, 'AWS::EC2::VPNGateway')[0];
+    const routes = ofType(t, 'AWS::EC2::Route').filter(([, r]) => r.DestinationCidrBlock === '10.210.0.0/24');
+    expect(routes).toHaveLength(6);
+    for (const [, r] of routes) expect(r.GatewayId).toEqual({ Ref: vgwId });
+    expect(ofType(t, 'AWS::EC2::VPNConnectionRoute').map(([, r]) => r.DestinationCidrBlock)).toEqual(['172.16.20.0/22', '10.210.0.0/24']);
+  });
+
+  it('does not admit link clients wholesale in the tier NACL (the telework part admits streaming only)', () => {
+    const entries = ofType(s.templates.lgwan, 'AWS::EC2::NetworkAclEntry').map(([, e]) => e.CidrBlock);
+    expect(entries).not.toContain('10.210.0.0/24');
+  });
+
+  it('denies the link-client range in the internet tier and blackholes nothing else new', () => {
+    const denies = ofType(s.templates.internet, 'AWS::EC2::NetworkAclEntry').filter(([, e]) => e.RuleAction === 'deny').map(([, e]) => e.CidrBlock);
+    expect(denies.filter((c) => c === '10.210.0.0/24')).toHaveLength(2);
+    expect(s.stage.networks.internet.otherTierRanges).toContain('10.210.0.0/24');
+  });
+});
