@@ -13,7 +13,7 @@ export class TeleworkIpAccessGroup extends Construct {
   constructor(scope: Construct, id: string, props: { tier: Tier; sourceCidrs: string[] }) {
     super(scope, id);
     if (props.sourceCidrs.length === 0) {
-      throw new Error(`TeleworkIpAccessGroup (${props.tier}): no source ranges; an empty group would block nobody once removed — declare telework.ipAccessCidrs`);
+      throw new Error(`TeleworkIpAccessGroup (${props.tier}): no source ranges — streaming over the internet needs the municipality's public source ranges; declare telework.ipAccessCidrs`);
     }
     this.group = new workspaces.CfnWorkspaceIpGroup(this, 'Group', {
       groupName: `closed-telework-${props.tier}`,
