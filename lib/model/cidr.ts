@@ -172,6 +172,11 @@ function normalise(xs: IntervalSet): IntervalSet {
 }
 
 export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
+  if (a.length === 0 || b.length === 0) return [];
+  // A few intervals against many (a route against a prefecture's on-premises ranges): binary-search
+  // the long side, so the cost follows the short side and not the size of the whole policy.
+  if (a.length * 16 < b.length) return intersectSmall(a, b);
+  if (b.length * 16 < a.length) return intersectSmall(b, a);
   const out: Array<[bigint, bigint]> = [];
   let i = 0;
   let j = 0;
@@ -181,6 +186,30 @@ export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
     if (lo <= hi) out.push([lo, hi]);
     if (a[i][1] < b[j][1]) i++;
     else j++;
+  }
+  return out;
+}
+
+/** First index in `b` whose interval ends at or after `x`. */
+function lowerBound(b: IntervalSet, x: bigint): number {
+  let lo = 0;
+  let hi = b.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid][1] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function intersectSmall(small: IntervalSet, big: IntervalSet): IntervalSet {
+  const out: Array<[bigint, bigint]> = [];
+  for (const [lo0, hi0] of small) {
+    for (let j = lowerBound(big, lo0); j < big.length && big[j][0] <= hi0; j++) {
+      const lo = big[j][0] > lo0 ? big[j][0] : lo0;
+      const hi = big[j][1] < hi0 ? big[j][1] : hi0;
+      if (lo <= hi) out.push([lo, hi]);
+    }
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * one representative of each equivalence class of addresses and ports the rules distinguish.
  */
 import type { Layer } from '../../checks/finding';
-import { type IntervalSet, contains, intersect } from '../cidr';
+import { type IntervalSet, contains, intersect, subtract, union } from '../cidr';
 import type { NaclEntryFact, NaclFact, SgFact, SgRuleFact } from '../facts/types';
 
 export interface FilterSide {
@@ -74,17 +74,31 @@ function sgAllows(rules: SgRuleFact[], addr: bigint, peerGroup: string | undefin
   return rules.some((r) => sgRuleMatches(r, addr, peerGroup, proto, port));
 }
 
-/** Representatives of the address classes that `sets` distinguish inside `within`. */
+/**
+ * Representatives of the address classes that `sets` distinguish inside `within`: the boundaries of each
+ * set clipped to `within`, plus one address covered by no set. Cost follows the rules, not the size of
+ * `within` (which may be a whole prefecture's on-premises ranges).
+ */
 function representatives(within: IntervalSet, sets: IntervalSet[]): bigint[] {
   const cuts = new Set<bigint>();
-  for (const [lo] of within) cuts.add(lo);
-  for (const s of sets) for (const [lo, hi] of s) {
-    cuts.add(lo);
-    cuts.add(hi + 1n);
+  let covered: IntervalSet = [];
+  for (const s of sets) {
+    const clipped = intersect(s, within);
+    for (const [lo, hi] of clipped) {
+      cuts.add(lo);
+      if (contains(within, hi + 1n)) cuts.add(hi + 1n);
+    }
+    covered = clipped.length ? union(covered, clipped) : covered;
   }
-  const out: bigint[] = [];
-  for (const c of [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) if (contains(within, c)) out.push(c);
-  return out;
+  // One address no rule mentions (all such addresses behave alike).
+  for (const [lo, hi] of within) {
+    const rest = subtract([[lo, hi]], covered);
+    if (rest.length) {
+      cuts.add(rest[0][0]);
+      break;
+    }
+  }
+  return [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function portReps(q: FilterQuery, proto: number): Array<number | undefined> {

@@ -70,10 +70,12 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
   const internet: Place = { id: 'internet', kind: 'internet', cls: 'internet', addresses: ALL_ADDRESSES, label: 'the internet' };
   const unknown: Place = { id: 'unknown', kind: 'unknown', addresses: ALL_ADDRESSES, label: 'an unmodelled or external network' };
   places.push(internet);
-  const onPremAddrs = (tier: Tier): IntervalSet => {
+  const onPremByTier = new Map<Tier, IntervalSet>();
+  for (const tier of TIERS) {
     const nets = policy.onPremNetworks.filter((n) => n.tier === tier).flatMap((n) => n.cidrs.map((c) => parseCidr(c)!));
-    return nets.length ? setOf(nets) : ALL_ADDRESSES;
-  };
+    onPremByTier.set(tier, nets.length ? setOf(nets) : ALL_ADDRESSES);
+  }
+  const onPremAddrs = (tier: Tier): IntervalSet => onPremByTier.get(tier)!;
   const onPremPlaces = new Map<string, Place>();
   const onPrem = (tier: Tier | undefined, link: { logicalId: string; stack: string; type: string }): Place => {
     const id = tier ? `on-prem:${tier}` : `on-prem:untagged:${link.stack}::${link.logicalId}`;
@@ -168,11 +170,16 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
     if (tier) for (const pool of pools.get(tier) ?? []) out.push({ place: pool, addrs: pool.addresses });
     return out;
   };
+  const linksOnVgw = new Map<string, string[]>();
+  for (const other of model.links.values()) if (other.vgw) linksOnVgw.set(other.vgw, [...(linksOnVgw.get(other.vgw) ?? []), other.key]);
   for (const l of model.links.values()) {
     if (l.kind === 'cgw') continue;
     if (l.kind === 'vgw') {
       const tiers = new Set<Tier | undefined>();
-      for (const other of model.links.values()) if (other.vgw === l.key) tiers.add(isTier(other.tierTag) ? other.tierTag : isTier(l.tierTag) ? l.tierTag : undefined);
+      for (const ok of linksOnVgw.get(l.key) ?? []) {
+        const other = model.links.get(ok)!;
+        tiers.add(isTier(other.tierTag) ? other.tierTag : isTier(l.tierTag) ? l.tierTag : undefined);
+      }
       if (tiers.size === 0) tiers.add(isTier(l.tierTag) ? l.tierTag : undefined);
       for (const tier of tiers) for (const src of linkSources(tier, l.ref)) for (const vpc of l.vpcs) {
         const entry: Hop = { layer: 'vpn', resource: l.ref, description: `from ${src.place.label} through the virtual private gateway` };
