@@ -2,7 +2,7 @@
  * The telework stack of the example municipality (LGWAN tier), one control per test, plus variants that
  * each change one thing in the configuration.
  */
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { App } from 'aws-cdk-lib';
 import { parseConfig } from '../../lib/config';
 import { exampleCity } from '../../lib/config/municipalities/example-city';
