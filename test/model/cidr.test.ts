@@ -1,0 +1,37 @@
+import { ALL_V4, ALL_V6, describeSet, formatAddress, intersect, parseCidr, setOf, subdivide, subtract, union, V4_BASE } from '../../lib/model/cidr';
+
+describe('CIDR arithmetic', () => {
+  test('parses and normalises IPv4 and IPv6', () => {
+    expect(parseCidr('10.20.3.7/16')?.text).toBe('10.20.0.0/16');
+    expect(parseCidr('2001:DB8:0:0::1/48')?.text).toBe('2001:db8::/48');
+    expect(parseCidr('::ffff:10.0.0.0/104')?.family).toBe(6);
+    for (const bad of ['10.0.0.0', '10.0.0.256/8', '10.0.0.0/33', '2001:db8::/129', 'x/1', '1::2::3/64', 42]) expect(parseCidr(bad)).toBeUndefined();
+  });
+  test('IPv4 and IPv6 never overlap: ::/0 does not contain 0.0.0.0/0', () => {
+    expect(intersect(ALL_V4, ALL_V6)).toEqual([]);
+    expect(parseCidr('0.0.0.0/0')!.lo).toBe(V4_BASE);
+  });
+  test('set operations', () => {
+    const a = setOf([parseCidr('10.0.0.0/16')!]);
+    const b = setOf([parseCidr('10.0.1.0/24')!]);
+    expect(describeSet(subtract(a, b))).toBe('10.0.0.0/24, 10.0.2.0–10.0.255.255');
+    expect(union(subtract(a, b), b)).toEqual(a);
+    expect(describeSet(intersect(a, setOf([parseCidr('10.0.0.0/8')!])))).toBe('10.0.0.0/16');
+  });
+  test('intersection of a small set with a large one (binary search) equals the merge', () => {
+    const big = setOf(Array.from({ length: 200 }, (_, i) => parseCidr(`172.${16 + (i % 16)}.${i}.0/24`)!));
+    const small = setOf([parseCidr('172.20.0.0/14')!]);
+    const viaMerge = big.filter(([lo, hi]) => lo >= small[0][0] && hi <= small[0][1]);
+    expect(intersect(small, big)).toEqual(viaMerge);
+    expect(intersect(big, small)).toEqual(viaMerge);
+  });
+  test('Fn::Cidr subdivision, IPv4 and IPv6', () => {
+    expect(subdivide(parseCidr('10.0.0.0/16')!, 3, 8)!.map((c) => c.text)).toEqual(['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24']);
+    expect(subdivide(parseCidr('2600:1f00:100::/56')!, 2, 64)!.map((c) => c.text)).toEqual(['2600:1f00:100::/64', '2600:1f00:100:1::/64']);
+    expect(subdivide(parseCidr('10.0.0.0/24')!, 3, 8)).toBeUndefined();
+  });
+  test('formats addresses', () => {
+    expect(formatAddress(parseCidr('192.168.1.0/24')!.lo)).toBe('192.168.1.0');
+    expect(formatAddress(parseCidr('2001:db8:0:1::/64')!.lo)).toBe('2001:db8:0:1::');
+  });
+});
