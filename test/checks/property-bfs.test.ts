@@ -135,8 +135,9 @@ function simulate(t: Topo, src: string, dst: number): string | undefined {
   let at: { kind: 'rt'; subnet: string } | { kind: 'tgw'; table: number } = { kind: 'rt', subnet: src };
   for (let steps = 0; steps < 20; steps++) {
     if (at.kind === 'rt') {
-      const v = Number(at.subnet.split('.')[0]);
-      const cands = [{ dest: `10.${v}.0.0/16`, target: { kind: 'local' as const } }, ...t.routes.get(at.subnet)!].filter((r) => inCidr(dst, r.dest));
+      const v: number = Number(at.subnet.split('.')[0]);
+      type Cand = { dest: string; target: { kind: 'local' } | { kind: 'peering'; idx: number } | { kind: 'tgw' } };
+      const cands: Cand[] = [{ dest: `10.${v}.0.0/16`, target: { kind: 'local' as const } }, ...t.routes.get(at.subnet)!].filter((r) => inCidr(dst, r.dest));
       if (!cands.length) return undefined;
       const best = cands.sort((a, b) => plen(b.dest) - plen(a.dest))[0];
       if (best.target.kind === 'local') return deliver(t, v, dst);
