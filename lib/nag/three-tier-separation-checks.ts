@@ -17,6 +17,7 @@
  */
 import * as path from 'path';
 import {
+  Stage,
   type IPolicyValidationContext,
   type IPolicyValidationPlugin,
   type PolicyValidationPluginReport,
@@ -46,7 +47,9 @@ export interface ThreeTierSeparationChecksProps {
   /**
    * Where the reviewer's report (Markdown and HTML in ja and en, SVG, JUnit, SARIF) is written on every
    * synth, outside the cloud assembly. `false` writes nothing.
-   * @default the `closed-telework:reportDir` context value, else `reports` (relative to the working directory)
+   * @default the `closed-telework:reportDir` context value, else `reports` beside the cloud assembly
+   *   (`cdk.out` → `reports/` in the project; any other outdir `X` → `X-reports`, so tests never write into
+   *   the working tree)
    */
   readonly reportDir?: string | false;
   /** The tier policy file. @default the `closed-telework:policyFile` context value, else the packaged default */
@@ -77,7 +80,7 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const app = context.appConstruct;
     const run = this.runEngine(app, context.stackTemplates);
-    const reportDir = this.props.reportDir ?? contextValue(app, REPORT_DIR_CONTEXT) ?? 'reports';
+    const reportDir = this.props.reportDir ?? contextValue(app, REPORT_DIR_CONTEXT) ?? defaultReportDir(app);
     if (reportDir !== false && reportDir !== 'false') {
       writeSynthReports({
         dir: path.resolve(String(reportDir)),
@@ -118,6 +121,12 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     this.lastRun = run;
     return run;
   }
+}
+
+/** `reports` beside a `cdk.out` directory, else `<outdir>-reports`: outside the cloud assembly either way. */
+export function defaultReportDir(app: IConstruct): string {
+  const outdir = Stage.isStage(app) ? app.outdir : path.resolve('cdk.out');
+  return path.basename(outdir) === 'cdk.out' ? path.join(path.dirname(outdir), 'reports') : `${outdir}-reports`;
 }
 
 function contextValue(app: IConstruct, key: string): string | false | undefined {

@@ -16,6 +16,7 @@ import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { ThreeTierSeparationChecks } from '../nag/three-tier-separation-checks';
 
 /** The packs, fresh instances each call (a plugin keeps state between validations). */
 export function externalPolicyPlugins(scope?: Construct): IPolicyValidationPlugin[] {
@@ -26,7 +27,11 @@ export function externalPolicyPlugins(scope?: Construct): IPolicyValidationPlugi
   ];
 }
 
-/** Registers the external packs on the app (or a Stage). Engineer E adds the tier pack here. */
+/**
+ * Registers the external packs and the tier-separation pack on the app (or a Stage). Register on the App so
+ * the tier pack sees every Stage's stacks in one model; its crossings are fatal (never acknowledgeable) and
+ * it writes the reviewer's report to reports/ beside cdk.out on every synth.
+ */
 export function registerPolicyPlugins(app: Construct): void {
-  Validations.of(app).addPlugins(...externalPolicyPlugins(app));
+  Validations.of(app).addPlugins(...externalPolicyPlugins(app), new ThreeTierSeparationChecks());
 }

@@ -7,9 +7,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Stack, Stage, Tags, Validations } from 'aws-cdk-lib';
+import { App, Stack, Stage, Tags, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { ThreeTierSeparationChecks } from '../../lib/nag/three-tier-separation-checks';
+import { defaultReportDir, ThreeTierSeparationChecks } from '../../lib/nag/three-tier-separation-checks';
 import { EmptyNested, tierApp } from './support/tier-app';
 import { standInEngine } from './support/stand-in-engine';
 
@@ -110,5 +110,12 @@ describe('ThreeTierSeparationChecks (plumbing, stand-in engine)', () => {
     expect(md).toContain('| ThreeTierSeparation | `TIER-CROSSING` | **拒否：系をまたぐ経路は承認できません** — temporary migration link | `CityNetwork` |');
     expect(md).toContain('| ThreeTierSeparation | `UNTAGGED-VPC` | spare range, no subnets yet | `Branch/Edge/Spare` |');
     expect(fs.readdirSync(outdir).some((f) => f.startsWith('tier-separation'))).toBe(false);
+  });
+});
+
+describe('default report directory', () => {
+  it('is reports/ beside a cdk.out assembly, and <outdir>-reports otherwise', () => {
+    expect(defaultReportDir(new App({ outdir: '/work/project/cdk.out' }))).toBe('/work/project/reports');
+    expect(defaultReportDir(new App({ outdir: '/tmp/xyz/assembly' }))).toBe('/tmp/xyz/assembly-reports');
   });
 });
