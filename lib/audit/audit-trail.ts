@@ -94,9 +94,7 @@ export class AuditTrail extends Construct {
       }),
     );
     const accessLogReasons: Array<[string, string]> = [
-      ['AwsSolutions::AwsSolutions-S1', 'This bucket IS the server-access-log target of the trail bucket; logging it into itself would loop. It is versioned, TLS-only and private.'],
-      ['NIST.800.53.R5::NIST.800.53.R5-S3BucketLoggingEnabled', 'Same as AwsSolutions-S1: the access-log target bucket cannot log into itself.'],
-      ['cdk-validator-cfnguard::s3_bucket_logging_enabled_check', 'Control Tower CT.S3.PR.2, same as AwsSolutions-S1: this is the server-access-log target of the locked trail bucket and cannot log into itself without an endless loop of log objects.'],
+      ['cdk-validator-cfnguard::s3_bucket_logging_enabled_check', 'Control Tower CT.S3.PR.2: this is the server-access-log target of the locked trail bucket and cannot log into itself without an endless loop of log objects.'],
       ['NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS', 'S3 server access logging delivers only to target buckets encrypted with SSE-S3 (AWS documentation), so SSE-KMS is impossible here; the logs hold request metadata about the trail bucket, not trail content.'],
       ['cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check', 'Control Tower CT.S3.PR.10, same as NIST S3DefaultEncryptionKMS: S3 server access log delivery requires an SSE-S3 target bucket; the logs hold request metadata about the trail bucket, not trail content.'],
       ['NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled', 'Access logs of the audit bucket stay in the municipality\'s region by policy (Tokyo/Osaka data residency), so no cross-region replica; the bucket is versioned and private, and the evidence itself is in the locked trail bucket.'],
