@@ -106,279 +106,322 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
     }
   }
 
-  // 1. Modifications of existing WorkSpaces (idempotent calls: SDK retries are safe).
-  for (const a of plan.actions) {
-    if (a.kind !== 'modify') continue;
-    const run: UserRun = { entry: a.entry, key: userKey(a.entry.directoryId, a.entry.userName), attempts: 1, throttles: 0 };
-    const notApplied = a.changes.filter((c) => !c.applied).map((c) => `${c.field} ${c.from} → ${c.to} not applied (migrate or rebuild by hand)`);
-    try {
-      for (const c of a.changes) {
-        if (!c.applied) continue;
-        if (c.field === 'runningMode') await gateway.setRunningMode(a.workspace.workspaceId, c.to);
-        if (c.field === 'tierTag') await gateway.tag(a.workspace.workspaceId, { [TIER_TAG_KEY]: c.to });
-      }
-      finish(run, {
-        action: 'modify',
-        outcome: notApplied.length ? 'failed' : 'modified',
-        workspaceId: a.workspace.workspaceId,
-        state: a.workspace.state,
-        detail: [...a.changes.filter((c) => c.applied).map((c) => `${c.field} ${c.from} → ${c.to}`), ...notApplied].join('; '),
-      });
-    } catch (err) {
-      if (classifyCallError(err) === 'aborted') throw err;
-      finish(run, { action: 'modify', outcome: 'failed', workspaceId: a.workspace.workspaceId, detail: (err as Error).message });
-    }
-  }
-
-  // 2. Creations.
-  const creates = plan.actions.flatMap((a) => (a.kind === 'create' ? [a.entry] : []));
-  const runs = new Map<string, UserRun>(creates.map((entry) => [userKey(entry.directoryId, entry.userName), { entry, key: userKey(entry.directoryId, entry.userName), attempts: 0, throttles: 0 }]));
-  const prior = journal.state();
-  const queue: UserRun[] = [];
-  const delayed: Array<{ run: UserRun; readyAt: number }> = [];
-  const uncertain = new Map<string, Uncertain>();
-  /** WorkSpaces accepted (or found) and not yet seen AVAILABLE/ERROR. */
+  // Declared here so the error path below can report what was still in flight.
+  const runs = new Map<string, UserRun>();
   const awaiting = new Map<string, UserRun>();
-  const now = () => Date.now();
-
-  for (const run of runs.values()) {
-    const createdId = prior.createdIds.get(run.key);
-    const attemptAt = prior.uncertainSince.get(run.key);
-    if (createdId) {
-      // Accepted by an earlier run but not visible in the listing yet: wait for it, never re-create.
-      run.workspaceId = createdId;
-      awaiting.set(createdId, run);
-    } else if (attemptAt !== undefined) {
-      uncertain.set(run.key, { run, since: attemptAt, misses: 0, nextCheckAt: now() });
-    } else {
-      queue.push(run);
+  try {
+    // 1. Modifications of existing WorkSpaces (idempotent calls: SDK retries are safe).
+    for (const a of plan.actions) {
+      if (a.kind !== 'modify') continue;
+      const run: UserRun = { entry: a.entry, key: userKey(a.entry.directoryId, a.entry.userName), attempts: 1, throttles: 0 };
+      const notApplied = a.changes.filter((c) => !c.applied).map((c) => `${c.field} ${c.from} → ${c.to} not applied (migrate or rebuild by hand)`);
+      try {
+        for (const c of a.changes) {
+          if (!c.applied) continue;
+          if (c.field === 'runningMode') await gateway.setRunningMode(a.workspace.workspaceId, c.to);
+          if (c.field === 'tierTag') await gateway.tag(a.workspace.workspaceId, { [TIER_TAG_KEY]: c.to });
+        }
+        finish(run, {
+          action: 'modify',
+          outcome: notApplied.length ? 'failed' : 'modified',
+          workspaceId: a.workspace.workspaceId,
+          state: a.workspace.state,
+          detail: [...a.changes.filter((c) => c.applied).map((c) => `${c.field} ${c.from} → ${c.to}`), ...notApplied].join('; '),
+        });
+      } catch (err) {
+        if (classifyCallError(err) === 'aborted') throw err;
+        finish(run, { action: 'modify', outcome: 'failed', workspaceId: a.workspace.workspaceId, detail: (err as Error).message });
+      }
     }
-  }
 
-  const accept = (run: UserRun, ws: { workspaceId: string; state: string }, records: JournalRecord[]) => {
-    run.workspaceId = ws.workspaceId;
-    records.push({ t: 'created', key: run.key, at: now(), workspaceId: ws.workspaceId });
-    awaiting.set(ws.workspaceId, run);
-  };
+    // 2. Creations.
+    const creates = plan.actions.flatMap((a) => (a.kind === 'create' ? [a.entry] : []));
+    for (const entry of creates) runs.set(userKey(entry.directoryId, entry.userName), { entry, key: userKey(entry.directoryId, entry.userName), attempts: 0, throttles: 0 });
+    const prior = journal.state();
+    const queue: UserRun[] = [];
+    const delayed: Array<{ run: UserRun; readyAt: number }> = [];
+    const uncertain = new Map<string, Uncertain>();
+    const now = () => Date.now();
 
-  /** A user found to have WorkSpace(s) although we did not see ours accepted. */
-  const adopt = async (run: UserRun, found: ObservedWorkspace[]) => {
-    if (found.length > 1) {
-      journal.record([{ t: 'created', key: run.key, at: now(), workspaceId: found[0].workspaceId }]);
-      finish(run, { action: 'create', outcome: 'conflict', workspaceId: found.map((w) => w.workspaceId).join(','), detail: `${found.length} WorkSpaces exist for this user; keep one, terminate the others by hand` });
-      return;
+    for (const run of runs.values()) {
+      const createdId = prior.createdIds.get(run.key);
+      const attemptAt = prior.uncertainSince.get(run.key);
+      if (createdId) {
+        // Accepted by an earlier run but not visible in the listing yet: wait for it, never re-create.
+        run.workspaceId = createdId;
+        awaiting.set(createdId, run);
+      } else if (attemptAt !== undefined) {
+        uncertain.set(run.key, { run, since: attemptAt, misses: 0, nextCheckAt: now() });
+      } else {
+        queue.push(run);
+      }
     }
-    const records: JournalRecord[] = [];
-    accept(run, found[0], records);
-    journal.record(records);
-    try {
-      await gateway.tag(found[0].workspaceId, { [TIER_TAG_KEY]: run.entry.tier });
-    } catch (err) {
-      if (classifyCallError(err) === 'aborted') throw err;
-      // The tag is re-checked by the next plan (modify tierTag); the WorkSpace itself is fine.
+
+    const accept = (run: UserRun, ws: { workspaceId: string; state: string }, records: JournalRecord[]) => {
+      run.workspaceId = ws.workspaceId;
+      knownInDirectory.set(run.entry.directoryId, (knownInDirectory.get(run.entry.directoryId) ?? 0) + 1);
+      records.push({ t: 'created', key: run.key, at: now(), workspaceId: ws.workspaceId });
+      awaiting.set(ws.workspaceId, run);
+    };
+
+    /** A user found to have WorkSpace(s) although we did not see ours accepted. */
+    const adopt = async (run: UserRun, found: ObservedWorkspace[]) => {
+      if (found.length > 1) {
+        journal.record([{ t: 'created', key: run.key, at: now(), workspaceId: found[0].workspaceId }]);
+        finish(run, { action: 'create', outcome: 'conflict', workspaceId: found.map((w) => w.workspaceId).join(','), detail: `${found.length} WorkSpaces exist for this user; keep one, terminate the others by hand` });
+        return;
+      }
+      const records: JournalRecord[] = [];
+      accept(run, found[0], records);
+      journal.record(records);
+      try {
+        await gateway.tag(found[0].workspaceId, { [TIER_TAG_KEY]: run.entry.tier });
+      } catch (err) {
+        if (classifyCallError(err) === 'aborted') throw err;
+        // The tag is re-checked by the next plan (modify tierTag); the WorkSpace itself is fine.
+      }
+    };
+
+    const liveOf = (list: ObservedWorkspace[]) => list.filter((w) => !GONE_STATES.has(w.state));
+
+    // WorkSpaces known to exist per directory: what a full listing of it would cost (25 per page).
+    const knownInDirectory = new Map<string, number>();
+    for (const a of plan.actions) {
+      const ws = a.kind === 'keep' || a.kind === 'modify' || a.kind === 'terminate' ? [a.workspace] : a.kind === 'conflict' ? a.workspaces : [];
+      for (const w of ws) knownInDirectory.set(w.directoryId, (knownInDirectory.get(w.directoryId) ?? 0) + 1);
     }
-  };
 
-  const liveOf = (list: ObservedWorkspace[]) => list.filter((w) => !GONE_STATES.has(w.state));
+    /**
+     * Re-checks, with Describe, whether the users of a batch have a WorkSpace now. Per directory it takes
+     * the cheaper of one call per user (DirectoryId + UserName) and one listing of the whole directory
+     * (one call per 25 WorkSpaces): early in a big run the directory is small and a listing is cheaper.
+     */
+    const recheck = (batch: UserRun[]): Promise<Map<string, ObservedWorkspace[]>> => {
+      const byDirectory = new Map<string, UserRun[]>();
+      for (const r of batch) byDirectory.set(r.entry.directoryId, [...(byDirectory.get(r.entry.directoryId) ?? []), r]);
+      const p = Promise.all(
+        [...byDirectory].map(async ([directoryId, runsInDir]) => {
+          const listingPages = Math.floor((knownInDirectory.get(directoryId) ?? 0) / 25) + 1;
+          if (listingPages < runsInDir.length) {
+            const all = liveOf(await gateway.listDirectory(directoryId));
+            return runsInDir.map((r) => [r.key, all.filter((w) => userKey(w.directoryId, w.userName) === r.key)] as const);
+          }
+          return Promise.all(runsInDir.map(async (r) => [r.key, liveOf(await gateway.listUser(directoryId, r.entry.userName))] as const));
+        }),
+      ).then((groups) => new Map(groups.flat()));
+      p.catch(() => undefined); // handled where awaited; avoid an unhandled rejection if we abort first
+      return p;
+    };
 
-  const recheck = (batch: UserRun[]): Promise<Map<string, ObservedWorkspace[]>> => {
-    const p = Promise.all(batch.map(async (r) => [r.key, liveOf(await gateway.listUser(r.entry.directoryId, r.entry.userName))] as const)).then((pairs) => new Map(pairs));
-    p.catch(() => undefined); // handled where awaited; avoid an unhandled rejection if we abort first
-    return p;
-  };
+    const markUncertain = (batch: UserRun[]) => {
+      for (const run of batch) uncertain.set(run.key, { run, since: now(), misses: 0, nextCheckAt: now() + checkSpacing });
+    };
 
-  const markUncertain = (batch: UserRun[]) => {
-    for (const run of batch) uncertain.set(run.key, { run, since: now(), misses: 0, nextCheckAt: now() + checkSpacing });
-  };
+    const requeueOrFail = (run: UserRun, code: string | undefined, message: string | undefined) => {
+      if (isRetryableItemError(code) && run.attempts < maxAttempts) {
+        delayed.push({ run, readyAt: now() + jitteredDelay(run.attempts, backoff) });
+      } else {
+        finish(run, { action: 'create', outcome: 'failed', detail: `${code ?? 'error'}: ${message ?? ''}${run.attempts >= maxAttempts ? ` (after ${run.attempts} attempts)` : ''}` });
+      }
+    };
 
-  const requeueOrFail = (run: UserRun, code: string | undefined, message: string | undefined) => {
-    if (isRetryableItemError(code) && run.attempts < maxAttempts) {
-      delayed.push({ run, readyAt: now() + jitteredDelay(run.attempts, backoff) });
-    } else {
-      finish(run, { action: 'create', outcome: 'failed', detail: `${code ?? 'error'}: ${message ?? ''}${run.attempts >= maxAttempts ? ` (after ${run.attempts} attempts)` : ''}` });
-    }
-  };
+    const resolveUncertain = async () => {
+      const due = [...uncertain.values()].filter((u) => u.nextCheckAt <= now());
+      if (due.length === 0) return;
+      const found = await recheck(due.map((u) => u.run));
+      for (const u of due) {
+        const live = found.get(u.run.key) ?? [];
+        if (live.length > 0) {
+          uncertain.delete(u.run.key);
+          await adopt(u.run, live);
+          continue;
+        }
+        u.misses++;
+        if (u.misses >= consistency.checks && now() - u.since >= consistency.windowMs) {
+          uncertain.delete(u.run.key);
+          journal.record([{ t: 'not-created', key: u.run.key, at: now(), code: 'NotFoundAfterConsistencyWindow' }]);
+          if (u.run.attempts < maxAttempts) queue.push(u.run);
+          else finish(u.run, { action: 'create', outcome: 'failed', detail: `not created after ${u.run.attempts} ambiguous attempts` });
+        } else {
+          u.nextCheckAt = now() + checkSpacing;
+        }
+      }
+    };
 
-  const resolveUncertain = async () => {
-    const due = [...uncertain.values()].filter((u) => u.nextCheckAt <= now());
-    if (due.length === 0) return;
-    const found = await recheck(due.map((u) => u.run));
-    for (const u of due) {
-      const live = found.get(u.run.key) ?? [];
-      if (live.length > 0) {
-        uncertain.delete(u.run.key);
-        await adopt(u.run, live);
+    const sendBatch = async (batch: UserRun[], found: Map<string, ObservedWorkspace[]>, startNext: () => void) => {
+      const toSend: UserRun[] = [];
+      for (const run of batch) {
+        const live = found.get(run.key) ?? [];
+        if (live.length > 0) await adopt(run, live);
+        else toSend.push(run);
+      }
+      if (toSend.length === 0) {
+        startNext();
+        return;
+      }
+      journal.record(toSend.map((r) => ({ t: 'attempt', key: r.key, at: now() })));
+      const requests: WorkspaceRequest[] = toSend.map((r) => ({
+        DirectoryId: r.entry.directoryId,
+        UserName: r.entry.userName,
+        BundleId: r.entry.bundleId,
+        WorkspaceProperties: { RunningMode: r.entry.runningMode },
+        Tags: [{ Key: TIER_TAG_KEY, Value: r.entry.tier }],
+      }));
+      const call = gateway.create(requests);
+      call.catch(() => undefined);
+      startNext(); // re-check the next batch while this call is paced and in flight
+      let result: Awaited<typeof call>;
+      calls.create++;
+      try {
+        result = await call;
+      } catch (err) {
+        const kind = classifyCallError(err);
+        if (kind === 'aborted') throw err;
+        const e = err as Error;
+        if (kind === 'throttled') {
+          journal.record(toSend.map((r) => ({ t: 'not-created', key: r.key, at: now(), code: e.name })));
+          const wait = jitteredDelay(Math.min(...toSend.map((r) => r.throttles)), backoff);
+          gateway.createPacer.penalise(wait);
+          for (const run of toSend) {
+            run.throttles++;
+            if (run.throttles > maxThrottles) finish(run, { action: 'create', outcome: 'failed', detail: `throttled ${run.throttles} times in a row` });
+            else delayed.push({ run, readyAt: now() + wait });
+          }
+        } else if (kind === 'ambiguous') {
+          for (const run of toSend) run.attempts++;
+          markUncertain(toSend);
+        } else {
+          journal.record(toSend.map((r) => ({ t: 'not-created', key: r.key, at: now(), code: e.name })));
+          for (const run of toSend) {
+            run.attempts++;
+            finish(run, { action: 'create', outcome: 'failed', detail: `${e.name}: ${e.message}` });
+          }
+        }
+        return;
+      }
+      const records: JournalRecord[] = [];
+      const byKey = new Map(toSend.map((r) => [r.key, r]));
+      for (const run of toSend) {
+        run.attempts++;
+        run.throttles = 0;
+      }
+      for (const ws of result.pending) {
+        const run = byKey.get(userKey(ws.DirectoryId ?? '', ws.UserName ?? ''));
+        if (!run || !ws.WorkspaceId) continue;
+        byKey.delete(run.key);
+        accept(run, { workspaceId: ws.WorkspaceId, state: ws.State ?? 'PENDING' }, records);
+      }
+      const failedItems: Array<{ run: UserRun; code?: string; message?: string }> = [];
+      for (const f of result.failed) {
+        const req = f.WorkspaceRequest;
+        const run = byKey.get(userKey(req?.DirectoryId ?? '', req?.UserName ?? ''));
+        if (!run) continue;
+        byKey.delete(run.key);
+        records.push({ t: 'not-created', key: run.key, at: now(), code: f.ErrorCode });
+        failedItems.push({ run, code: f.ErrorCode, message: f.ErrorMessage });
+      }
+      journal.record(records);
+      for (const f of failedItems) requeueOrFail(f.run, f.code, f.message);
+      // Neither pending nor failed: the answer does not say what happened to them — treat as ambiguous.
+      markUncertain([...byKey.values()]);
+    };
+
+    let prepared: { batch: UserRun[]; found: Promise<Map<string, ObservedWorkspace[]>> } | undefined;
+    const prepare = () => {
+      if (prepared || queue.length === 0) return;
+      const batch = queue.splice(0, 25);
+      prepared = { batch, found: recheck(batch) };
+    };
+
+    while (queue.length || delayed.length || uncertain.size || prepared) {
+      throwIfAborted(signal);
+      for (let i = delayed.length - 1; i >= 0; i--) {
+        if (delayed[i].readyAt <= now()) queue.push(...delayed.splice(i, 1).map((d) => d.run));
+      }
+      await resolveUncertain();
+      prepare();
+      if (prepared) {
+        const { batch, found } = prepared;
+        prepared = undefined;
+        await sendBatch(batch, await found, prepare);
         continue;
       }
-      u.misses++;
-      if (u.misses >= consistency.checks && now() - u.since >= consistency.windowMs) {
-        uncertain.delete(u.run.key);
-        journal.record([{ t: 'not-created', key: u.run.key, at: now(), code: 'NotFoundAfterConsistencyWindow' }]);
-        if (u.run.attempts < maxAttempts) queue.push(u.run);
-        else finish(u.run, { action: 'create', outcome: 'failed', detail: `not created after ${u.run.attempts} ambiguous attempts` });
-      } else {
-        u.nextCheckAt = now() + checkSpacing;
-      }
+      const next = Math.min(...delayed.map((d) => d.readyAt), ...[...uncertain.values()].map((u) => u.nextCheckAt));
+      await sleep(Math.max(1, next - now()), signal);
     }
-  };
 
-  const sendBatch = async (batch: UserRun[], found: Map<string, ObservedWorkspace[]>, startNext: () => void) => {
-    const toSend: UserRun[] = [];
-    for (const run of batch) {
-      const live = found.get(run.key) ?? [];
-      if (live.length > 0) await adopt(run, live);
-      else toSend.push(run);
-    }
-    if (toSend.length === 0) {
-      startNext();
-      return;
-    }
-    journal.record(toSend.map((r) => ({ t: 'attempt', key: r.key, at: now() })));
-    const requests: WorkspaceRequest[] = toSend.map((r) => ({
-      DirectoryId: r.entry.directoryId,
-      UserName: r.entry.userName,
-      BundleId: r.entry.bundleId,
-      WorkspaceProperties: { RunningMode: r.entry.runningMode },
-      Tags: [{ Key: TIER_TAG_KEY, Value: r.entry.tier }],
-    }));
-    const call = gateway.create(requests);
-    call.catch(() => undefined);
-    startNext(); // re-check the next batch while this call is paced and in flight
-    let result: Awaited<typeof call>;
-    calls.create++;
-    try {
-      result = await call;
-    } catch (err) {
-      const kind = classifyCallError(err);
-      if (kind === 'aborted') throw err;
-      const e = err as Error;
-      if (kind === 'throttled') {
-        journal.record(toSend.map((r) => ({ t: 'not-created', key: r.key, at: now(), code: e.name })));
-        const wait = jitteredDelay(Math.min(...toSend.map((r) => r.throttles)), backoff);
-        gateway.createPacer.penalise(wait);
-        for (const run of toSend) {
-          run.throttles++;
-          if (run.throttles > maxThrottles) finish(run, { action: 'create', outcome: 'failed', detail: `throttled ${run.throttles} times in a row` });
-          else delayed.push({ run, readyAt: now() + wait });
-        }
-      } else if (kind === 'ambiguous') {
-        for (const run of toSend) run.attempts++;
-        markUncertain(toSend);
-      } else {
-        journal.record(toSend.map((r) => ({ t: 'not-created', key: r.key, at: now(), code: e.name })));
-        for (const run of toSend) {
-          run.attempts++;
-          finish(run, { action: 'create', outcome: 'failed', detail: `${e.name}: ${e.message}` });
+    // 3. Wait for AVAILABLE (or ERROR) — by id, 25 per call.
+    const deadline = now() + waitTimeoutMs;
+    while (awaiting.size > 0) {
+      throwIfAborted(signal);
+      const ids = [...awaiting.keys()];
+      for (let i = 0; i < ids.length; i += 25) {
+        const seen = await gateway.byIds(ids.slice(i, i + 25));
+        for (const ws of seen) {
+          const run = awaiting.get(ws.workspaceId);
+          if (!run) continue;
+          if (ws.state === 'AVAILABLE' || ws.state === 'STOPPED') {
+            awaiting.delete(ws.workspaceId);
+            finish(run, { action: 'create', outcome: 'created', workspaceId: ws.workspaceId, state: ws.state });
+          } else if (ws.state === 'ERROR' || GONE_STATES.has(ws.state)) {
+            awaiting.delete(ws.workspaceId);
+            finish(run, { action: 'create', outcome: 'failed', workspaceId: ws.workspaceId, state: ws.state, detail: `${ws.errorCode ?? ws.state}: ${ws.errorMessage ?? 'provisioning failed'}; terminate it and apply again` });
+          }
         }
       }
-      return;
-    }
-    const records: JournalRecord[] = [];
-    const byKey = new Map(toSend.map((r) => [r.key, r]));
-    for (const run of toSend) {
-      run.attempts++;
-      run.throttles = 0;
-    }
-    for (const ws of result.pending) {
-      const run = byKey.get(userKey(ws.DirectoryId ?? '', ws.UserName ?? ''));
-      if (!run || !ws.WorkspaceId) continue;
-      byKey.delete(run.key);
-      accept(run, { workspaceId: ws.WorkspaceId, state: ws.State ?? 'PENDING' }, records);
-    }
-    const failedItems: Array<{ run: UserRun; code?: string; message?: string }> = [];
-    for (const f of result.failed) {
-      const req = f.WorkspaceRequest;
-      const run = byKey.get(userKey(req?.DirectoryId ?? '', req?.UserName ?? ''));
-      if (!run) continue;
-      byKey.delete(run.key);
-      records.push({ t: 'not-created', key: run.key, at: now(), code: f.ErrorCode });
-      failedItems.push({ run, code: f.ErrorCode, message: f.ErrorMessage });
-    }
-    journal.record(records);
-    for (const f of failedItems) requeueOrFail(f.run, f.code, f.message);
-    // Neither pending nor failed: the answer does not say what happened to them — treat as ambiguous.
-    markUncertain([...byKey.values()]);
-  };
-
-  let prepared: { batch: UserRun[]; found: Promise<Map<string, ObservedWorkspace[]>> } | undefined;
-  const prepare = () => {
-    if (prepared || queue.length === 0) return;
-    const batch = queue.splice(0, 25);
-    prepared = { batch, found: recheck(batch) };
-  };
-
-  while (queue.length || delayed.length || uncertain.size || prepared) {
-    throwIfAborted(signal);
-    for (let i = delayed.length - 1; i >= 0; i--) {
-      if (delayed[i].readyAt <= now()) queue.push(...delayed.splice(i, 1).map((d) => d.run));
-    }
-    await resolveUncertain();
-    prepare();
-    if (prepared) {
-      const { batch, found } = prepared;
-      prepared = undefined;
-      await sendBatch(batch, await found, prepare);
-      continue;
-    }
-    const next = Math.min(...delayed.map((d) => d.readyAt), ...[...uncertain.values()].map((u) => u.nextCheckAt));
-    await sleep(Math.max(1, next - now()), signal);
-  }
-
-  // 3. Wait for AVAILABLE (or ERROR) — by id, 25 per call.
-  const deadline = now() + waitTimeoutMs;
-  while (awaiting.size > 0) {
-    throwIfAborted(signal);
-    const ids = [...awaiting.keys()];
-    for (let i = 0; i < ids.length; i += 25) {
-      const seen = await gateway.byIds(ids.slice(i, i + 25));
-      for (const ws of seen) {
-        const run = awaiting.get(ws.workspaceId);
-        if (!run) continue;
-        if (ws.state === 'AVAILABLE' || ws.state === 'STOPPED') {
-          awaiting.delete(ws.workspaceId);
-          finish(run, { action: 'create', outcome: 'created', workspaceId: ws.workspaceId, state: ws.state });
-        } else if (ws.state === 'ERROR' || GONE_STATES.has(ws.state)) {
-          awaiting.delete(ws.workspaceId);
-          finish(run, { action: 'create', outcome: 'failed', workspaceId: ws.workspaceId, state: ws.state, detail: `${ws.errorCode ?? ws.state}: ${ws.errorMessage ?? 'provisioning failed'}; terminate it and apply again` });
+      if (awaiting.size === 0) break;
+      if (now() >= deadline) {
+        for (const [id, run] of awaiting) {
+          finish(run, { action: 'create', outcome: 'unconfirmed', workspaceId: id, detail: `not AVAILABLE after ${Math.round(waitTimeoutMs / 1000)} s; it will not be re-created — run apply again later to check` });
         }
+        break;
       }
+      await sleep(Math.min(pollIntervalMs, Math.max(1, deadline - now())), signal);
     }
-    if (awaiting.size === 0) break;
-    if (now() >= deadline) {
-      for (const [id, run] of awaiting) {
-        finish(run, { action: 'create', outcome: 'unconfirmed', workspaceId: id, detail: `not AVAILABLE after ${Math.round(waitTimeoutMs / 1000)} s; it will not be re-created — run apply again later to check` });
-      }
-      break;
-    }
-    await sleep(Math.min(pollIntervalMs, Math.max(1, deadline - now())), signal);
-  }
 
-  // 4. Terminations (only when confirmed), never of a rostered user.
-  const leavers = plan.actions.flatMap((a) => (a.kind === 'terminate' ? [a] : []));
-  for (const a of leavers) {
-    if (rosterKeys.has(userKey(a.workspace.directoryId, a.workspace.userName))) {
-      throw new Error(`internal error: refusing to terminate ${a.workspace.workspaceId} of rostered user ${a.workspace.userName}`);
-    }
-  }
-  for (let i = 0; i < leavers.length; i += 25) {
-    const chunk = leavers.slice(i, i + 25);
-    const report = (a: (typeof chunk)[number], outcome: UserOutcome['outcome'], detail?: string) => {
-      outcomes.push({ userName: a.workspace.userName, directoryId: a.directoryId, tier: a.tier, action: 'terminate', outcome, workspaceId: a.workspace.workspaceId, state: a.workspace.state, attempts: outcome === 'not-terminated' ? 0 : 1, detail });
-      progress(`${outcome} ${a.workspace.userName} ${a.workspace.workspaceId}`);
-    };
-    if (!options.terminate) {
-      for (const a of chunk) report(a, 'not-terminated', 'not on the roster; pass --terminate to remove');
-      continue;
-    }
-    try {
-      const failed = new Map((await gateway.terminate(chunk.map((a) => a.workspace.workspaceId))).map((f) => [f.workspaceId, f]));
-      for (const a of chunk) {
-        const f = failed.get(a.workspace.workspaceId);
-        report(a, f ? 'failed' : 'terminated', f ? `${f.code}: ${f.message}` : undefined);
+    // 4. Terminations (only when confirmed), never of a rostered user.
+    const leavers = plan.actions.flatMap((a) => (a.kind === 'terminate' ? [a] : []));
+    for (const a of leavers) {
+      if (rosterKeys.has(userKey(a.workspace.directoryId, a.workspace.userName))) {
+        throw new Error(`internal error: refusing to terminate ${a.workspace.workspaceId} of rostered user ${a.workspace.userName}`);
       }
-    } catch (err) {
-      if (classifyCallError(err) === 'aborted') throw err;
-      for (const a of chunk) report(a, 'failed', (err as Error).message);
+    }
+    for (let i = 0; i < leavers.length; i += 25) {
+      const chunk = leavers.slice(i, i + 25);
+      const report = (a: (typeof chunk)[number], outcome: UserOutcome['outcome'], detail?: string) => {
+        outcomes.push({ userName: a.workspace.userName, directoryId: a.directoryId, tier: a.tier, action: 'terminate', outcome, workspaceId: a.workspace.workspaceId, state: a.workspace.state, attempts: outcome === 'not-terminated' ? 0 : 1, detail });
+        progress(`${outcome} ${a.workspace.userName} ${a.workspace.workspaceId}`);
+      };
+      if (!options.terminate) {
+        for (const a of chunk) report(a, 'not-terminated', 'not on the roster; pass --terminate to remove');
+        continue;
+      }
+      try {
+        const failed = new Map((await gateway.terminate(chunk.map((a) => a.workspace.workspaceId))).map((f) => [f.workspaceId, f]));
+        for (const a of chunk) {
+          const f = failed.get(a.workspace.workspaceId);
+          report(a, f ? 'failed' : 'terminated', f ? `${f.code}: ${f.message}` : undefined);
+        }
+      } catch (err) {
+        if (classifyCallError(err) === 'aborted') throw err;
+        for (const a of chunk) report(a, 'failed', (err as Error).message);
+      }
+    }
+  } catch (err) {
+    if (classifyCallError(err) === 'aborted') throw err;
+    // The API kept failing after the SDK's retries (or something unexpected broke): stop, and report
+    // every user not yet settled. Accepted-but-unconfirmed and in-doubt users stay in the journal.
+    const reason = `run stopped: ${(err as Error).name}: ${(err as Error).message}; apply again (the journal prevents duplicates)`;
+    for (const run of runs.values()) {
+      if (run.outcome) continue;
+      const inFlight = run.workspaceId !== undefined || journal.state().uncertainSince.has(run.key);
+      finish(run, { action: 'create', outcome: inFlight ? 'unconfirmed' : 'failed', workspaceId: run.workspaceId, detail: reason });
+    }
+    const reported = new Set(outcomes.map((o) => `${o.action}/${o.workspaceId ?? ''}/${userKey(o.directoryId, o.userName)}`));
+    for (const a of plan.actions) {
+      if (a.kind === 'modify' && !reported.has(`modify/${a.workspace.workspaceId}/${userKey(a.entry.directoryId, a.entry.userName)}`)) {
+        outcomes.push({ userName: a.entry.userName, directoryId: a.entry.directoryId, tier: a.entry.tier, action: 'modify', outcome: 'failed', workspaceId: a.workspace.workspaceId, attempts: 0, detail: reason });
+      }
     }
   }
 

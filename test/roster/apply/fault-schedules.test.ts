@@ -69,7 +69,7 @@ describe('roster apply under seeded fault schedules (real SDK, local server)', (
       const journal = tempJournal();
       const log: string[] = [];
       let last: number | undefined;
-      for (let run = 0; run < 6 && last !== 0; run++) {
+      for (let run = 0; run < 8 && last !== 0; run++) {
         const res = await runApply(api, entries, journal, { signal: abort.signal, terminate });
         abort = new AbortController();
         last = res.report?.exitCode;

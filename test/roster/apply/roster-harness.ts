@@ -38,7 +38,7 @@ export async function runApply(api: RunningServer, entries: RosterEntry[], journ
     region: 'ap-northeast-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     retryStrategy: new FastRetryStrategy(8, 1),
-    requestTimeoutMs: 250,
+    requestTimeoutMs: 300,
   });
   const gateway = new WorkSpacesGateway(clients, { createPerSecond: 2000, describePerSecond: 20000, otherPerSecond: 20000 }, extra.signal);
   const journal = ApplyJournal.open(journalPath);
