@@ -5,7 +5,8 @@
  * Variants are interleaved round by round so machine noise hits them alike; medians are compared.
  * Targets: tier pack's added time ≤ AwsSolutions' added time; every pack ≤ 1.5× none.
  *
- *   npm run bench -- synth-packs            (BENCH_ROUNDS=5 for more rounds; default 3)
+ *   npm run bench -- synth-packs     BENCH_ROUNDS (example app, default 3), BENCH_ROUNDS_TEN (ten
+ *                                     municipalities, default 1: one round is already ~40 synths' work)
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -65,10 +66,10 @@ function tenMunicipalities(base: MunicipalityConfig): MunicipalityConfig[] {
   return Array.from({ length: 10 }, (_, i) => ({ ...base, name: `${base.name}-${String(i + 1).padStart(2, '0')}` }));
 }
 
-async function measure(label: string, configs: readonly MunicipalityConfig[], rounds: number, tmp: string): Promise<void> {
+async function measure(label: string, configs: readonly MunicipalityConfig[], rounds: number, tmp: string, warmUp: boolean): Promise<void> {
   const times: Record<Variant, number[]> = { none: [], 'aws-solutions': [], 'tier-pack': [], all: [] };
   const notes: string[] = [];
-  synthOnce(configs, 'none', tmp); // warm-up: module loading and JIT, not measured
+  if (warmUp) synthOnce(configs, 'all', tmp); // module loading and JIT of every pack, not measured
   let resources = 0;
   for (let r = 0; r < rounds; r++) {
     for (const variant of VARIANTS) {
@@ -96,11 +97,12 @@ async function measure(label: string, configs: readonly MunicipalityConfig[], ro
 
 export async function run(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const roundsTen = Number(process.env.BENCH_ROUNDS_TEN ?? 1);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-packs-'));
   try {
     const base = loadEmbeddedConfig('example-city');
-    await measure('example app', [base], rounds, tmp);
-    await measure('ten-municipality app', tenMunicipalities(base), rounds, tmp);
+    await measure('example app', [base], rounds, tmp, true);
+    if (roundsTen > 0) await measure('ten-municipality app', tenMunicipalities(base), roundsTen, tmp, false);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -5,10 +5,11 @@
 import { verify } from '../checks';
 import { loadPolicy } from '../policy/load';
 import { reportViewFromVerify } from '../report/from-verify-result';
+import { renderSarif } from '../report/sarif';
 import type { EngineInput, EngineRun } from './engine';
 
 export function runTierEngine(input: EngineInput): EngineRun {
   const policy = loadPolicy(input.policyFile);
   const result = verify({ templates: input.templates, missingNested: input.missingNested }, policy);
-  return { findings: result.findings, report: reportViewFromVerify(result) };
+  return { findings: result.findings, report: reportViewFromVerify(result), sarif: renderSarif(result) };
 }

@@ -11,6 +11,8 @@ export interface EngineRun {
   findings: Finding[];
   /** Everything the reviewer's report shows except what the pack itself adds (acknowledgements, time, sources). */
   report: Pick<ReportInput, 'matrix' | 'coverage' | 'diagram'>;
+  /** SARIF 2.1.0 of the same findings (lib/report/sarif.ts), written beside the synth report for code scanning. */
+  sarif?: string;
 }
 
 export interface EngineInput {

@@ -1,7 +1,7 @@
 /**
  * The reviewer's report written on every synth, outside the cloud assembly (the CDK checks that plugins
  * do not modify cdk.out, and a report belongs with the change review, not the deployment artefact):
- * Markdown and HTML in Japanese and English, the SVG diagram, and JUnit XML.
+ * Markdown and HTML in Japanese and English, the SVG diagram, JUnit XML, and SARIF for code scanning.
  */
 import type { Acknowledgement } from '../report/report-input';
 import { assembleReportInput } from '../report/assemble';
@@ -25,5 +25,6 @@ export function writeSynthReports(input: SynthReportInput): string[] {
     sources: input.sources,
     generatedAt: input.generatedAt,
   });
-  return writeReports(report, { dir: input.dir, langs: LANGS, formats: REPORT_FORMATS, junit: true });
+  const extra: Record<string, string> = input.engine.sarif !== undefined ? { 'tier-separation.sarif': input.engine.sarif } : {};
+  return writeReports(report, { dir: input.dir, langs: LANGS, formats: REPORT_FORMATS, junit: true, extra });
 }

@@ -91,6 +91,7 @@ describe('the good app', () => {
     expect(good.violations).toEqual([]);
     expect(fs.readFileSync(path.join(good.reportDir, 'tier-separation.en.md'), 'utf8')).toContain('**PASS:');
     expect(fs.readFileSync(path.join(good.reportDir, 'tier-separation.ja.md'), 'utf8')).toContain('**合格：');
+    expect(fs.readFileSync(path.join(good.reportDir, 'tier-separation.junit.xml'), 'utf8')).toContain('tests="90" failures="0"');
   });
 });
 
@@ -147,6 +148,8 @@ describe('a crossing introduced by a construct in a second stack', () => {
     expect(md).toMatch(/### #\d+ \[エラー\] LGWAN tier \(LGWAN接続系\) reaches Internet tier/);
     expect(md).toMatch(/### #\d+ \[警告\] Internet tier \(インターネット接続系\) reaches LGWAN tier/);
     expect(md).toMatch(/\d\. VPC ピアリング — .* \[Shortcut\/Peering \(AWS::EC2::VPCPeeringConnection\)\]/);
+    const sarif = JSON.parse(fs.readFileSync(path.join(secondStack.reportDir, 'tier-separation.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['TIER-CROSSING', 'TIER-JOIN-PEERING']));
     const svg = fs.readFileSync(path.join(secondStack.reportDir, 'tier-separation.svg'), 'utf8');
     expect(svg).toContain('class="reach violation" data-from="tier:lgwan" data-to="tier:internet"');
   });
