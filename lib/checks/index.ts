@@ -35,6 +35,8 @@ export interface VerifyResult {
   matrix: MatrixCell[];
   /** Cross-class flows (one witness per source network → destination network). */
   flows: Flow[];
+  /** Paths that exist only for an active sanctioned channel of the policy (reported, not findings). */
+  sanctionedFlows: Flow[];
   /** What the model does not cover, in plain words. */
   coverage: string[];
   /** The templates read: stack name → file (for SARIF locations and reports). */
@@ -58,6 +60,7 @@ export function verify(input: readonly LoadedTemplate[] | LoadResult, policy: Ti
     model,
     matrix: reachability.matrix,
     flows: reachability.flows,
+    sanctionedFlows: reachability.sanctioned,
     coverage: model.coverage,
     sources: load.templates.map((t) => ({ stack: t.stack, file: t.file })),
     stats: { templates: load.templates.length, resources: model.resourceCount, milliseconds: performance.now() - started },

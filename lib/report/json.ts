@@ -31,6 +31,7 @@ export function toJson(result: VerifyResult): unknown {
       ...(f.citation ? { citation: f.citation } : {}),
     })),
     matrix: result.matrix.map((c) => ({ from: c.from, to: c.to, reachable: c.reachable, routeConnected: c.routeConnected, blockedBy: c.blockedBy, ...(c.via ? { via: c.via } : {}), witness: c.witness })),
+    sanctioned: result.sanctionedFlows.map((f) => ({ fromClass: f.fromClass, toClass: f.toClass, from: f.from.label, to: f.to.label, path: f.hops })),
     coverage: result.coverage,
     sources: result.sources,
   };

@@ -59,6 +59,10 @@ export function renderText(result: VerifyResult): string {
   out.push('', 'Reachable endpoint pairs (everything else is unreachable):');
   for (const c of reachable) out.push(`  ${c.from} → ${c.to}${c.via === 'desktop-streaming' ? ' (screen transfer only)' : ''}`);
   if (reachable.length === 0) out.push('  (none)');
+  if (result.sanctionedFlows.length > 0) {
+    out.push('', 'Paths that exist only for a sanctioned exchange channel of the policy (reviewed, not findings):');
+    for (const f of result.sanctionedFlows) out.push(`  ${f.from.label} → ${f.to.label}`);
+  }
   out.push('', 'Not covered by the model:');
   for (const n of result.coverage) out.push(`  - ${n}`);
   return `${out.join('\n')}\n`;

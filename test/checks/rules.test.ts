@@ -286,3 +286,33 @@ describe('conditions: both branches of Fn::If count', () => {
     expect(rules(r)).toEqual([]);
   });
 });
+
+describe('sanctioned exchange channels', () => {
+  // The internet tier may send mail (tcp 25) to a sanitising relay in the LGWAN tier, nothing else.
+  const mutate = (R: Parameters<Parameters<typeof run>[0] & object>[0]): void => {
+    R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: ref('VpcInet'), PeerVpcId: ref('VpcLgwan') } };
+    R.ToRelay = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtInet'), DestinationCidrBlock: '10.20.0.0/24', VpcPeeringConnectionId: ref('Peer') } };
+    R.NaclIn = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclLgwan'), RuleNumber: 50, Protocol: 6, PortRange: { From: 25, To: 25 }, RuleAction: 'allow', Egress: false, CidrBlock: '10.10.0.0/20' } };
+    R.SgIn = { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: ref('SgLgwan'), IpProtocol: 'tcp', FromPort: 25, ToPort: 25, CidrIp: '10.10.0.0/20' } };
+  };
+  const channel = (expires: string) => ({ id: 'mail-relay', from: 'tier:internet', to: 'tier:lgwan', protocol: 'tcp' as const, ports: { from: 25, to: 25 }, owner: '情報政策課', reason: '無害化 mail relay', expires });
+
+  test('without a channel the mail path is a crossing (tcp 25)', () => {
+    const r = run(mutate);
+    const f = r.findings.find((x) => x.rule === 'TIER-CROSSING')!;
+    expect(f).toMatchObject({ severity: 'error', protocol: 'tcp', ports: { from: 25, to: 25 } });
+  });
+  test('an active channel covering exactly that traffic: no crossing, the path is listed as sanctioned', () => {
+    const r = run(mutate, { policy: policyWith({ sanctionedChannels: [channel('2027-03-31')] }) });
+    expect(rules(r)).toEqual(['TIER-JOIN-PEERING']);
+    expect(r.sanctionedFlows.map((f) => `${f.fromClass}>${f.toClass}`)).toEqual(['tier:internet>tier:lgwan']);
+  });
+  test('a channel for another port does not hide the crossing', () => {
+    const r = run(mutate, { policy: policyWith({ sanctionedChannels: [{ ...channel('2027-03-31'), ports: { from: 587, to: 587 } }] }) });
+    expect(rules(r)).toEqual(['TIER-CROSSING', 'TIER-JOIN-PEERING']);
+  });
+  test('an expired channel: the crossing is reported again, plus the expiry', () => {
+    const r = run(mutate, { policy: policyWith({ sanctionedChannels: [channel('2026-06-30')] }) });
+    expect(rules(r)).toEqual(['SANCTIONED-CHANNEL-EXPIRED', 'TIER-CROSSING', 'TIER-JOIN-PEERING']);
+  });
+});

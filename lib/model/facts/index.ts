@@ -114,6 +114,10 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
       }
     }
   }
+  for (const c of model.clientVpns.values()) {
+    const vt = c.vpc ? model.vpcs.get(c.vpc)?.tier : undefined;
+    if (vt && c.tierTag !== undefined && c.tierTag !== vt) model.tagConflicts.push({ ref: c.ref, tag: c.tierTag, expected: vt, reason: `Client VPN endpoint is tagged ${c.tierTag} but its VPC is ${vt}` });
+  }
   // CloudFormation's default egress rule applies to groups with no explicit egress at all.
   for (const sg of model.securityGroups.values()) {
     if (sg.isDefault || !(sg as unknown as Record<symbol, boolean>)[EXPLICIT_EGRESS]) {

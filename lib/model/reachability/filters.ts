@@ -35,6 +35,8 @@ export interface FilterResult {
   packet?: Packet;
   /** When not passing: layers that block. */
   blockedBy: Layer[];
+  /** When not passing: which side's layer alone would stop every packet (for marking hops). */
+  sideBlocks?: { srcNacl: boolean; srcSg: boolean; dstNacl: boolean; dstSg: boolean };
   /** The deciding NACL entry / SG on the witness, for the hop descriptions. */
   evidence: { srcNacl?: string; srcSg?: string; dstNacl?: string; dstSg?: string };
 }
@@ -123,13 +125,18 @@ function portReps(q: FilterQuery, proto: number): Array<number | undefined> {
 }
 
 interface Mode {
-  nacl: boolean;
-  sg: boolean;
+  srcNacl: boolean;
+  dstNacl: boolean;
+  srcSg: boolean;
+  dstSg: boolean;
 }
 
+const ALL_LAYERS: Mode = { srcNacl: true, dstNacl: true, srcSg: true, dstSg: true };
+const NONE: Mode = { srcNacl: false, dstNacl: false, srcSg: false, dstSg: false };
+
 function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterResult['evidence'] } | undefined {
-  const srcOut = q.src?.nacl && !q.src.nacl.isDefault ? sortedEntries(q.src.nacl, true) : undefined;
-  const dstIn = q.dst?.nacl && !q.dst.nacl.isDefault ? sortedEntries(q.dst.nacl, false) : undefined;
+  const srcOut = mode.srcNacl && q.src?.nacl && !q.src.nacl.isDefault ? sortedEntries(q.src.nacl, true) : undefined;
+  const dstIn = mode.dstNacl && q.dst?.nacl && !q.dst.nacl.isDefault ? sortedEntries(q.dst.nacl, false) : undefined;
   const dstSets: IntervalSet[] = [];
   const srcSets: IntervalSet[] = [];
   srcOut?.forEach((e) => dstSets.push(e.cidr));
@@ -138,22 +145,22 @@ function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterR
   q.dst?.sgs.forEach((sg) => sg.ingress.forEach((r) => r.cidr && srcSets.push(intersect(r.cidr, q.srcAddrs))));
   const dReps = representatives(q.dstAddrs, dstSets);
   const sReps = representatives(q.srcAddrs, srcSets);
-  const srcSgs: Array<SgFact | undefined> = q.src && mode.sg ? q.src.sgs : [undefined];
-  const dstSgs: Array<SgFact | undefined> = q.dst && mode.sg ? q.dst.sgs : [undefined];
+  const srcSgs: Array<SgFact | undefined> = q.src && mode.srcSg ? q.src.sgs : [undefined];
+  const dstSgs: Array<SgFact | undefined> = q.dst && mode.dstSg ? q.dst.sgs : [undefined];
   for (const proto of PROTOCOLS) {
     for (const port of portReps(q, proto)) {
       if (port !== undefined && (q.excluded ?? []).some((x) => x.protocol === proto && port >= x.from && port <= x.to)) continue;
       for (const d of dReps) {
         const dFamilyV4 = d >= 1n << 128n;
         if ((proto === 1 && !dFamilyV4) || (proto === 58 && dFamilyV4)) continue;
-        const out = mode.nacl ? naclDecision(srcOut, d, proto, port) : { ok: true, why: '' };
+        const out = naclDecision(srcOut, d, proto, port);
         if (!out.ok) continue;
         for (const sgA of srcSgs) {
           for (const sgB of dstSgs) {
             if (sgA && !sgAllows(sgA.egress, d, sgB?.key, proto, port)) continue;
             for (const s of sReps) {
               if ((s >= 1n << 128n) !== dFamilyV4) continue;
-              const inn = mode.nacl ? naclDecision(dstIn, s, proto, port) : { ok: true, why: '' };
+              const inn = naclDecision(dstIn, s, proto, port);
               if (!inn.ok) continue;
               if (sgB && !sgAllows(sgB.ingress, s, sgA?.key, proto, port)) continue;
               return {
@@ -176,11 +183,19 @@ function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterR
 
 export function evaluateFilters(q: FilterQuery): FilterResult {
   if (q.srcAddrs.length === 0 || q.dstAddrs.length === 0) return { pass: false, blockedBy: ['route'], evidence: {} };
-  const full = search(q, { nacl: true, sg: true });
+  const full = search(q, ALL_LAYERS);
   if (full) return { pass: true, packet: full.packet, blockedBy: [], evidence: full.evidence };
+  // Which single layer, on which side, stops every packet on its own (defence-in-depth evidence).
+  const alone = (m: Partial<Mode>): boolean => !search(q, { ...NONE, ...m });
+  const sideBlocks = {
+    srcNacl: !!q.src?.nacl && alone({ srcNacl: true }),
+    dstNacl: !!q.dst?.nacl && alone({ dstNacl: true }),
+    srcSg: !!q.src && alone({ srcSg: true }),
+    dstSg: !!q.dst && alone({ dstSg: true }),
+  };
   const blockedBy: Layer[] = [];
-  if (!search(q, { nacl: true, sg: false })) blockedBy.push('nacl');
-  if (!search(q, { nacl: false, sg: true })) blockedBy.push('sg');
+  if (sideBlocks.srcNacl || sideBlocks.dstNacl || alone({ srcNacl: true, dstNacl: true })) blockedBy.push('nacl');
+  if (sideBlocks.srcSg || sideBlocks.dstSg || alone({ srcSg: true, dstSg: true })) blockedBy.push('sg');
   if (blockedBy.length === 0) blockedBy.push('nacl', 'sg'); // only their combination blocks
-  return { pass: false, blockedBy, evidence: {} };
+  return { pass: false, blockedBy, sideBlocks, evidence: {} };
 }

@@ -49,6 +49,8 @@ export interface MatrixCell {
 export interface Reachability {
   places: Place[];
   flows: Flow[];
+  /** Flows whose only passing packets belong to an active sanctioned channel (not findings). */
+  sanctioned: Flow[];
   matrix: MatrixCell[];
   /** Subnet keys where telework desktops run (WorkSpaces, their directories, streaming endpoints). */
   desktopSubnets: Set<string>;
@@ -120,6 +122,7 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
     active.filter((c) => c.from === a && c.to === b).map((c) => ({ protocol: c.protocol === 'tcp' ? 6 : 17, from: c.ports.from, to: c.ports.to }));
 
   const flowsByGroup = new Map<string, Flow>();
+  const sanctionedByGroup = new Map<string, Flow>();
   const consider = (src: Place, arrivals: Arrival[], entryHops: Hop[], srcSide: FilterSide | undefined, srcAddrs: IntervalSet): void => {
     if (!src.cls) return;
     for (const a of arrivals) {
@@ -133,14 +136,23 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
       const ingressSrc = a.natSubnet ? router.subnetSet(a.natSubnet) : srcAddrs;
       const dstAddrs = dst.kind === 'subnet' ? a.region : intersect(a.region, dst.addresses);
       if (isEmpty(dstAddrs)) continue;
-      const r = evaluateFilters({ srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide, excluded: excludedFor(src.cls, dst.cls) });
+      const excluded = excludedFor(src.cls, dst.cls);
+      const r = evaluateFilters({ srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide, excluded });
       if (!r.pass && r.blockedBy.length === 1 && r.blockedBy[0] === 'route') continue;
+      if (!r.pass && excluded.length > 0 && evaluateFilters({ srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide }).pass) {
+        // Only packets of an active sanctioned channel get through: the channel, not a crossing.
+        if (!sanctionedByGroup.has(key)) sanctionedByGroup.set(key, { from: src, to: dst, fromClass: src.cls, toClass: dst.cls, status: 'open', hops: [...entryHops, ...a.hops], blockedBy: [], destinations: describeSet(dstAddrs, 3) });
+        continue;
+      }
       if (!r.pass && prev) continue; // keep the first filtered witness
       const hops: Hop[] = [...entryHops, ...a.hops];
-      if (srcSide?.nacl) hops.push({ layer: 'nacl', resource: srcSide.nacl.ref, description: `outbound network ACL ${r.evidence.srcNacl ?? ''}`.trim(), ...(r.pass ? {} : { blocks: r.blockedBy.includes('nacl') }) });
-      if (srcSide && srcSide.sgs.length) hops.push({ layer: 'sg', resource: (srcSide.sgs.find((g) => g.ref.logicalId === r.evidence.srcSg) ?? srcSide.sgs[0]).ref, description: r.pass ? `egress allowed by security group ${r.evidence.srcSg}` : 'egress security groups', ...(r.pass ? {} : { blocks: r.blockedBy.includes('sg') }) });
-      if (dstSide?.nacl) hops.push({ layer: 'nacl', resource: dstSide.nacl.ref, description: `inbound network ACL ${r.evidence.dstNacl ?? ''}`.trim(), ...(r.pass ? {} : { blocks: r.blockedBy.includes('nacl') }) });
-      if (dstSide && dstSide.sgs.length) hops.push({ layer: 'sg', resource: (dstSide.sgs.find((g) => g.ref.logicalId === r.evidence.dstSg) ?? dstSide.sgs[0]).ref, description: r.pass ? `ingress allowed by security group ${r.evidence.dstSg}` : 'no security group in the destination VPC admits it', ...(r.pass ? {} : { blocks: r.blockedBy.includes('sg') }) });
+      const sb = r.sideBlocks;
+      const blocks = (side: boolean | undefined): { blocks?: boolean } => (r.pass ? {} : { blocks: !!side });
+      if (srcSide?.nacl) hops.push({ layer: 'nacl', resource: srcSide.nacl.ref, description: r.pass ? `outbound network ACL ${r.evidence.srcNacl ?? ''}`.trim() : `outbound network ACL${sb?.srcNacl ? ' denies every such packet' : ''}`, ...blocks(sb?.srcNacl) });
+      if (srcSide && srcSide.sgs.length) hops.push({ layer: 'sg', resource: (srcSide.sgs.find((g) => g.ref.logicalId === r.evidence.srcSg) ?? srcSide.sgs[0]).ref, description: r.pass ? `egress allowed by security group ${r.evidence.srcSg}` : `egress security groups${sb?.srcSg ? ': none allows it' : ''}`, ...blocks(sb?.srcSg) });
+      if (dstSide?.nacl) hops.push({ layer: 'nacl', resource: dstSide.nacl.ref, description: r.pass ? `inbound network ACL ${r.evidence.dstNacl ?? ''}`.trim() : `inbound network ACL${sb?.dstNacl ? ' denies every such packet' : ''}`, ...blocks(sb?.dstNacl) });
+      if (dstSide && dstSide.sgs.length) hops.push({ layer: 'sg', resource: (dstSide.sgs.find((g) => g.ref.logicalId === r.evidence.dstSg) ?? dstSide.sgs[0]).ref, description: r.pass ? `ingress allowed by security group ${r.evidence.dstSg}` : `ingress security groups${sb?.dstSg ? ': none in the destination VPC admits it' : ''}`, ...blocks(sb?.dstSg) });
+      if (!r.pass && sb && !sb.srcNacl && !sb.dstNacl && !sb.srcSg && !sb.dstSg) for (const h of hops) if (h.layer === 'nacl' || h.layer === 'sg') h.blocks = true; // only together
       if (dst.kind === 'subnet' && dst.ref) hops.push({ layer: 'exit', resource: dst.ref, description: `arrives in ${dst.label}` });
       const p = r.packet;
       flowsByGroup.set(key, {
@@ -219,9 +231,10 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
   }
 
   const flows = [...flowsByGroup.values()];
+  const sanctioned = [...sanctionedByGroup.values()];
   const desktopSubnets = new Set<string>();
   for (const e of model.teleworkEntries) if (e.kind !== 'client-vpn' && e.kind !== 'internet-facing-load-balancer') e.subnets.forEach((s) => desktopSubnets.add(s));
-  return { places, flows, matrix: buildMatrix(model, flows), desktopSubnets };
+  return { places, flows, sanctioned, matrix: buildMatrix(model, flows), desktopSubnets };
 }
 
 function buildMatrix(model: NetworkModel, flows: Flow[]): MatrixCell[] {
