@@ -61,12 +61,16 @@ describe('telework configuration', () => {
     expect(problems).toEqual([expect.objectContaining({ path: 'telework.clientCidrs.lgwan', message: expect.stringMatching(/telework client pool 10\.10\.0\.0\/22 .*overlaps the internet tier's VPC range 10\.10\.0\.0\/20/) })]);
   });
 
-  test('a closed-SIM client range overlapping another tier is refused', () => {
-    const input = example();
-    input.telework.linkClientCidrs = { lgwan: ['172.16.32.0/24'] };
-    const config = parseConfig(input, 'test');
-    const problems = validateTeleworkAgainstConfig(config);
-    expect(problems).toEqual([
+  test('a closed-SIM client range overlapping another tier is refused (municipality validator)', () => {
+    const problems = problemsAfter((c) => (c.telework.linkClientCidrs = { lgwan: ['172.16.32.0/24'] }));
+    expect(problems.map((p) => p.message).join('\n')).toMatch(/172\.16\.32\.0\/22.*overlaps.*172\.16\.32\.0\/24/);
+  });
+
+  test('a closed-SIM client range overlapping another tier is refused (the stack-side re-check)', () => {
+    const config = parseConfig(example(), 'test');
+    // Injected after validation, as an unvalidated configuration would reach the stack.
+    const view = { ...config, telework: { ...config.telework, linkClientCidrs: { lgwan: ['172.16.32.0/24'] } } };
+    expect(validateTeleworkAgainstConfig(view)).toEqual([
       expect.objectContaining({
         path: 'telework.linkClientCidrs.lgwan.0',
         message: "172.16.32.0/24 overlaps the personal-number tier's on-prem segment 172.16.32.0/22: telework clients must be distinguishable from every tier's hosts",
@@ -75,11 +79,16 @@ describe('telework configuration', () => {
   });
 
   test('closed-SIM clients need the tier to have an on-prem link', () => {
+    const problems = problemsAfter((c) => {
+      delete c.tiers.lgwan.onPremLink;
+      c.telework.linkClientCidrs = { lgwan: ['100.64.20.0/24'] };
+    });
+    expect(problems.map((p) => p.path)).toContain('telework.linkClientCidrs.lgwan.0');
     const input = example();
     delete input.tiers.lgwan.onPremLink;
-    input.telework.linkClientCidrs = { lgwan: ['100.64.20.0/24'] };
-    const problems = validateTeleworkAgainstConfig(parseConfig(input, 'test'));
-    expect(problems).toEqual([expect.objectContaining({ path: 'telework.linkClientCidrs.lgwan', message: expect.stringMatching(/has no on-prem link to carry them/) })]);
+    const config = parseConfig(input, 'test');
+    const view = { ...config, telework: { ...config.telework, linkClientCidrs: { lgwan: ['100.64.20.0/24'] } } };
+    expect(validateTeleworkAgainstConfig(view)).toEqual([expect.objectContaining({ path: 'telework.linkClientCidrs.lgwan', message: expect.stringMatching(/has no on-prem link to carry them/) })]);
   });
 
   test('closed-SIM clients alone satisfy the client-pool requirement', () => {
