@@ -45,6 +45,9 @@ interface ApplyCliOptions extends CommonOptions {
   pollInterval?: number;
   consistencyWindow?: number;
   progress?: boolean;
+  volumeKey?: string;
+  protocol?: string;
+  autoStopMinutes?: number;
 }
 
 function addCommonOptions(cmd: Command): Command {
@@ -145,11 +148,18 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
     .option('--poll-interval <seconds>', 'Describe poll interval while waiting (default 15)', positiveNumber('--poll-interval'))
     .option('--consistency-window <seconds>', 'how long a new WorkSpace may stay invisible to Describe (default 120)', positiveNumber('--consistency-window'))
     .option('--no-progress', 'plain progress lines even on a terminal')
+    .option('--volume-key <arn>', 'encrypt root and user volumes of new WorkSpaces with this KMS key (the baseline requires it)')
+    .option('--protocol <name>', 'streaming protocol of new WorkSpaces: WSP (DCV, default) or PCOIP')
+    .option('--auto-stop-minutes <n>', 'AutoStop timeout of new AUTO_STOP WorkSpaces (multiple of 60, default 60)', positiveNumber('--auto-stop-minutes'))
     .action(async (file: string, opts: ApplyCliOptions) => {
       const abort = new AbortController();
       const onSigint = () => abort.abort();
       let prepared: Prepared;
       try {
+        const protocol = (opts.protocol ?? 'WSP').toUpperCase();
+        if (protocol !== 'WSP' && protocol !== 'PCOIP') throw new Error(`--protocol ${opts.protocol}: use WSP (DCV) or PCOIP`);
+        if (opts.autoStopMinutes !== undefined && opts.autoStopMinutes % 60 !== 0) throw new Error(`--auto-stop-minutes ${opts.autoStopMinutes}: WorkSpaces AutoStop is set in 60-minute intervals`);
+        if (opts.volumeKey !== undefined && !/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/.test(opts.volumeKey)) throw new Error(`--volume-key ${opts.volumeKey}: give a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)`);
         prepared = prepare(file, opts, abort.signal);
       } catch (err) {
         return fail(exit, err, 2);
@@ -173,6 +183,9 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
         prepared.clients.destroy();
         return fail(exit, new Error('--yes-terminate needs --terminate'), 2);
       }
+      if (!opts.volumeKey) {
+        process.stderr.write('closed-telework roster: warning: no --volume-key; new WorkSpaces will not be encrypted with a customer-managed key and `audit` will report them (暗号化キー未指定)\n');
+      }
       const progress = createProgressReporter(process.stderr, opts.progress === false);
       process.once('SIGINT', onSigint);
       try {
@@ -185,6 +198,7 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
           waitTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,
           pollIntervalMs: opts.pollInterval ? opts.pollInterval * 1000 : undefined,
           consistency: opts.consistencyWindow ? { checks: 5, windowMs: opts.consistencyWindow * 1000 } : undefined,
+          desktop: { volumeEncryptionKey: opts.volumeKey, protocol: (opts.protocol ?? 'WSP').toUpperCase() as 'WSP', autoStopMinutes: opts.autoStopMinutes },
         });
         progress.stop();
         process.stdout.write(renderReport(report));

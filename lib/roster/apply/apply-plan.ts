@@ -51,8 +51,19 @@ export interface ApplyOptions {
   waitTimeoutMs?: number;
   /** Interval between Describe polls while waiting (ms). Default 15 s. */
   pollIntervalMs?: number;
+  /** Properties every new desktop gets (the hardening baseline expects DCV, encryption, AutoStop 60). */
+  desktop?: DesktopDefaults;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
+}
+
+export interface DesktopDefaults {
+  /** KMS key ARN: when set, root and user volumes are encrypted with it. */
+  volumeEncryptionKey?: string;
+  /** Streaming protocol; default WSP (DCV), the only one that streams through the private endpoint. */
+  protocol?: 'WSP' | 'PCOIP';
+  /** AutoStop timeout in minutes (multiples of 60); default 60. */
+  autoStopMinutes?: number;
 }
 
 interface UserRun {
