@@ -271,11 +271,19 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
         return;
       }
       journal.record(toSend.map((r) => ({ t: 'attempt', key: r.key, at: now() })));
+      const desktop = options.desktop ?? {};
       const requests: WorkspaceRequest[] = toSend.map((r) => ({
         DirectoryId: r.entry.directoryId,
         UserName: r.entry.userName,
         BundleId: r.entry.bundleId,
-        WorkspaceProperties: { RunningMode: r.entry.runningMode },
+        WorkspaceProperties: {
+          RunningMode: r.entry.runningMode,
+          ...(r.entry.runningMode === 'AUTO_STOP' ? { RunningModeAutoStopTimeoutInMinutes: desktop.autoStopMinutes ?? 60 } : {}),
+          Protocols: [desktop.protocol ?? 'WSP'],
+        },
+        ...(desktop.volumeEncryptionKey
+          ? { VolumeEncryptionKey: desktop.volumeEncryptionKey, RootVolumeEncryptionEnabled: true, UserVolumeEncryptionEnabled: true }
+          : {}),
         Tags: [{ Key: TIER_TAG_KEY, Value: r.entry.tier }],
       }));
       const call = gateway.create(requests);

@@ -1,0 +1,189 @@
+/**
+ * `closed-telework roster plan|apply` end to end through the commander program, against the local
+ * WorkSpaces server with the real SDK client: output tables, --report-json, terminate confirmation and
+ * the documented exit codes (0 success, 1 partial, 2 invalid input / nothing applied, 3 total failure).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as iconv from 'iconv-lite';
+import { main } from '../../lib/cli/main';
+import { RunningServer, start } from '../support/workspaces-api';
+
+const LGWAN = 'd-1111111111';
+const INTERNET = 'd-2222222222';
+const KEY = 'arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555';
+
+let dir: string;
+let out: string[];
+let err: string[];
+const savedEnv = { ...process.env };
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-cli-'));
+  // The standard AWS chain, fed by the environment as in CI.
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'ap-northeast-1', AWS_EC2_METADATA_DISABLED: 'true' });
+});
+afterAll(() => {
+  process.env = savedEnv;
+});
+beforeEach(() => {
+  out = [];
+  err = [];
+  jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+  jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (err.push(String(s)), true));
+});
+afterEach(() => jest.restoreAllMocks());
+
+function writeRoster(name: string, text: string, encoding: 'utf8' | 'sjis' = 'utf8'): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, encoding === 'sjis' ? iconv.encode(text, 'Shift_JIS') : Buffer.from(text, 'utf8'));
+  return file;
+}
+
+const run = (api: RunningServer | undefined, ...args: string[]) =>
+  main([
+    'node',
+    'closed-telework',
+    ...args,
+    ...(api ? ['--endpoint-url', api.endpoint] : []),
+    '--directory', `lgwan=${LGWAN}`,
+    '--directory', `internet=${INTERNET}`,
+    '--size-bundle', 'STANDARD=wsb-stand0001',
+  ]);
+const fast = ['--create-rate', '200', '--describe-rate', '500', '--poll-interval', '0.01', '--consistency-window', '0.05', '--wait-timeout', '5', '--volume-key', KEY];
+
+describe('roster plan', () => {
+  let api: RunningServer;
+  beforeAll(async () => {
+    api = await start({ directories: [LGWAN, INTERNET] });
+    api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'tanaka', BundleId: 'wsb-stand0001', tags: [{ Key: 'mic:tier', Value: 'lgwan' }] });
+    api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'suzuki', BundleId: 'wsb-stand0001', WorkspaceProperties: { RunningMode: 'ALWAYS_ON' }, tags: [] });
+    api.state.seedWorkspace({ DirectoryId: INTERNET, UserName: 'leaver', BundleId: 'wsb-stand0001' });
+  });
+  afterAll(() => api.close());
+
+  it('prints create / keep / modify / terminate for a Shift_JIS roster and changes nothing', async () => {
+    const file = writeRoster('plan.csv', 'ユーザー名,系,サイズ,実行モード\r\ntanaka,LGWAN接続系,スタンダード,自動停止\r\nsuzuki,LGWAN接続系,スタンダード,自動停止\r\nsato,インターネット接続系,スタンダード,常時稼働\r\n', 'sjis');
+    const before = api.state.workspaces.length;
+    expect(await run(api, 'roster', 'plan', file)).toBe(0);
+    const text = out.join('');
+    const line = (user: string) => text.split('\n').find((l) => l.includes(` ${user} `)) ?? '';
+    expect(line('tanaka')).toMatch(/^keep \(維持\)/);
+    expect(line('suzuki')).toMatch(/^modify \(変更\).*runningMode: ALWAYS_ON → AUTO_STOP; tierTag: \(none\) → lgwan/);
+    expect(line('sato')).toMatch(/^create \(作成\).*インターネット接続系.*wsb-stand0001 ALWAYS_ON/);
+    expect(line('leaver')).toMatch(/^terminate \(削除\).*not on the roster/);
+    expect(text).toContain('1 to create, 1 to keep, 1 to modify, 1 to terminate, 0 conflict(s)');
+    expect(api.state.workspaces.length).toBe(before);
+    expect(api.log.filter((op) => !op.startsWith('Describe'))).toEqual([]);
+  });
+
+  it('prints the plan as JSON with --json', async () => {
+    const file = writeRoster('plan2.csv', 'user,tier,size\ntanaka,lgwan,STANDARD\n');
+    expect(await run(api, 'roster', 'plan', file, '--json')).toBe(0);
+    const json = JSON.parse(out.join(''));
+    expect(json.counts).toEqual({ create: 0, keep: 1, modify: 0, terminate: 2, conflict: 0 });
+  });
+
+  it('exits 2 on an invalid roster, naming line and field, without calling the API', async () => {
+    const file = writeRoster('bad.csv', 'user,tier,size\nyamada,マイナンバー利用事務系,STANDARD\n');
+    const calls = api.log.length;
+    expect(await run(api, 'roster', 'plan', file)).toBe(2);
+    expect(err.join('')).toMatch(/line 2 \(2 行目\), tier \(系\): Personal-number tier/);
+    expect(api.log.length).toBe(calls);
+  });
+
+  it('exits 2 for a missing file, a bad --directory and a bad --endpoint-url', async () => {
+    expect(await run(api, 'roster', 'plan', path.join(dir, 'nope.csv'))).toBe(2);
+    expect(err.join('')).toMatch(/cannot read the roster \(ENOENT\)/);
+    const file = writeRoster('ok.csv', 'user,tier,size\nx1,lgwan,STANDARD\n');
+    expect(await main(['node', 'ct', 'roster', 'plan', file, '--directory', 'dmz=d-1'])).toBe(2);
+    expect(err.join('')).toMatch(/--directory dmz=d-1: expected TIER=DIRECTORY_ID/);
+    expect(await main(['node', 'ct', 'roster', 'plan', file, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--endpoint-url', 'not a url'])).toBe(2);
+    expect(err.join('')).toMatch(/--endpoint-url not a url: not a URL/);
+  });
+});
+
+describe('roster apply', () => {
+  it('creates, modifies and reports; exit 0; --report-json written; created desktops are hardened and tagged', async () => {
+    const api = await start({ directories: [LGWAN, INTERNET] });
+    try {
+      api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'suzuki', BundleId: 'wsb-stand0001', WorkspaceProperties: { RunningMode: 'ALWAYS_ON' }, tags: [] });
+      const users = Array.from({ length: 30 }, (_, i) => `user${i},lgwan,STANDARD`);
+      const file = writeRoster('apply.csv', ['user,tier,size', 'suzuki,lgwan,STANDARD', ...users, 'sato,internet,STANDARD'].join('\n') + '\n');
+      const report = path.join(dir, 'report.json');
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--report-json', report, '--journal', path.join(dir, 'j1.jsonl'))).toBe(0);
+      const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+      expect(json.exitCode).toBe(0);
+      expect(json.counts).toMatchObject({ created: 31, modified: 1, failed: 0 });
+      expect(api.log.filter((o) => o === 'CreateWorkspaces')).toHaveLength(2); // 31 users → batches of 25 + 6
+      expect(out.join('')).toMatch(/complete \(完了\): 31 created, 0 kept, 1 modified/);
+      expect(err.join('')).toMatch(/\[1\/32\] /); // plain progress lines when stderr is not a TTY
+      const sato = api.state.liveWorkspaces().find((w) => w.UserName === 'sato')!;
+      expect(sato.tags).toEqual([{ Key: 'mic:tier', Value: 'internet' }]);
+      expect(sato).toMatchObject({ RootVolumeEncryptionEnabled: true, UserVolumeEncryptionEnabled: true, VolumeEncryptionKey: KEY });
+      expect(sato.WorkspaceProperties).toMatchObject({ RunningMode: 'AUTO_STOP', RunningModeAutoStopTimeoutInMinutes: 60, Protocols: ['WSP'] });
+      const suzuki = api.state.liveWorkspaces().find((w) => w.UserName === 'suzuki')!;
+      expect(suzuki.WorkspaceProperties.RunningMode).toBe('AUTO_STOP');
+      expect(suzuki.tags).toContainEqual({ Key: 'mic:tier', Value: 'lgwan' });
+      expect(fs.existsSync(path.join(dir, 'j1.jsonl'))).toBe(false); // nothing in doubt: journal removed
+      // A second apply finds nothing to do.
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', path.join(dir, 'j1.jsonl'))).toBe(0);
+      expect(api.log.filter((o) => o === 'CreateWorkspaces')).toHaveLength(2);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('terminates only with --terminate and a matching --yes-terminate (else exit 2, nothing applied)', async () => {
+    const api = await start({ directories: [LGWAN, INTERNET] });
+    try {
+      api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'leaver1' });
+      api.state.seedWorkspace({ DirectoryId: INTERNET, UserName: 'leaver2' });
+      api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'stays', tags: [{ Key: 'mic:tier', Value: 'lgwan' }] });
+      const file = writeRoster('term.csv', 'user,tier,size\nstays,lgwan,STANDARD\nnewbie,lgwan,STANDARD\n');
+      const j = ['--journal', path.join(dir, 'j2.jsonl')];
+      expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate')).toBe(2);
+      expect(err.join('')).toMatch(/would terminate 2 WorkSpace\(s\); confirm with --yes-terminate=2/);
+      expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate', '--yes-terminate', '3')).toBe(2);
+      expect(err.join('')).toMatch(/--yes-terminate=3 does not match the 2/);
+      expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--yes-terminate', '2')).toBe(2);
+      expect(api.log.filter((o) => !o.startsWith('Describe'))).toEqual([]); // nothing applied so far
+      // Without --terminate: leavers are reported, not touched.
+      expect(await run(api, 'roster', 'apply', file, ...fast, ...j)).toBe(0);
+      expect(out.join('')).toMatch(/2 not terminated \(no --terminate\)/);
+      expect(api.state.liveWorkspaces().map((w) => w.UserName).sort()).toEqual(['leaver1', 'leaver2', 'newbie', 'stays']);
+      expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate', '--yes-terminate=2')).toBe(0);
+      expect(api.state.liveWorkspaces().map((w) => w.UserName).sort()).toEqual(['newbie', 'stays']);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('exits 1 on partial success and 3 when every change fails', async () => {
+    const api = await start({ directories: [LGWAN, INTERNET], bundles: [{ BundleId: 'wsb-stand0001', Name: 's', Owner: 'AMAZON', ComputeType: { Name: 'STANDARD' } }] });
+    try {
+      // One user's bundle does not exist: that item comes back in FailedRequests (not retryable).
+      const partial = writeRoster('partial.csv', 'user,tier,bundle\nok1,lgwan,wsb-stand0001\nbad1,lgwan,wsb-missing01\n');
+      expect(await run(api, 'roster', 'apply', partial, ...fast, '--journal', path.join(dir, 'j3.jsonl'))).toBe(1);
+      expect(out.join('')).toMatch(/PARTIAL \(一部失敗\): 1 created/);
+      expect(out.join('')).toMatch(/failed\s+create\s+bad1.*ResourceNotFound\.Bundle/);
+      out = [];
+      const total = writeRoster('total.csv', 'user,tier,bundle\nok1,lgwan,wsb-stand0001\nbad2,lgwan,wsb-missing01\nbad3,internet,wsb-missing01\n');
+      expect(await run(api, 'roster', 'apply', total, ...fast, '--journal', path.join(dir, 'j4.jsonl'))).toBe(3);
+      expect(out.join('')).toMatch(/FAILED \(失敗\): 0 created, 1 kept/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('exits 2 when the account cannot be read before anything is applied (unregistered endpoint port)', async () => {
+    const api = await start({ directories: [LGWAN, INTERNET] });
+    const endpoint = api.endpoint;
+    await api.close();
+    const file = writeRoster('down.csv', 'user,tier,size\nx,lgwan,STANDARD\n');
+    const code = await main(['node', 'ct', 'roster', 'apply', file, '--endpoint-url', endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--max-attempts', '1', '--journal', path.join(dir, 'j5.jsonl')]);
+    expect(code).toBe(2);
+    expect(err.join('')).toMatch(/ECONNREFUSED|connect/);
+  });
+});
