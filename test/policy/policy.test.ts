@@ -40,3 +40,18 @@ describe('tier policy', () => {
     expect(() => loadPolicy('/nonexistent/policy.yaml')).toThrow(/\/nonexistent\/policy\.yaml: cannot read/);
   });
 });
+
+describe('the default policy stays aligned with the example city configuration', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { exampleCity } = require('../../lib/config/municipalities/example-city') as typeof import('../../lib/config/municipalities/example-city');
+  const p = loadPolicy();
+  test('the same MIC model', () => expect(p.model).toBe(exampleCity.micModel));
+  test.each(['internet', 'lgwan', 'personal-number'] as const)('on-premises ranges of the %s tier', (tier) => {
+    const inPolicy = p.onPremNetworks.filter((n) => n.tier === tier).flatMap((n) => n.cidrs).sort();
+    expect(inPolicy).toEqual([...(exampleCity.tiers[tier]?.onPremCidrs ?? [])].sort());
+  });
+  test('telework client pools', () => {
+    const cfg = exampleCity.telework?.clientCidrs ?? {};
+    expect(Object.fromEntries(p.teleworkClients.map((t) => [t.tier, t.cidrs[0]]))).toEqual(cfg);
+  });
+});
