@@ -58,8 +58,12 @@ export interface ClosedClientVpnProps {
   logRetention: logs.RetentionDays;
   /** Key for the connection log group; created (with rotation) when absent. */
   logKey?: kms.IKey;
-  /** DNS servers pushed to clients (the tier's resolver / directory DNS), literal IPs. */
-  dnsServers?: string[];
+  /**
+   * The tier VPC's Amazon DNS resolver (VPC base + 2), a literal IP. With a full tunnel the device's home DNS is
+   * unreachable, so clients must resolve the streaming endpoint's name through the tier: it is pushed as the DNS
+   * server, authorised as a /32, and the SG allows DNS (TCP/UDP 53) to it and nothing else beyond streaming.
+   */
+  dnsResolverIp?: string;
 }
 
 export class ClosedClientVpn extends Construct {
@@ -100,6 +104,11 @@ export class ClosedClientVpn extends Construct {
         this.securityGroup.addEgressRule(ec2.Peer.ipv4(cidr), port, `${p.purpose} (${cidr})`);
       }
     }
+    const resolver = props.dnsResolverIp ? `${props.dnsResolverIp}/32` : undefined;
+    if (resolver) {
+      this.securityGroup.addEgressRule(ec2.Peer.ipv4(resolver), ec2.Port.udp(53), 'DNS to the tier VPC resolver');
+      this.securityGroup.addEgressRule(ec2.Peer.ipv4(resolver), ec2.Port.tcp(53), 'DNS (TCP) to the tier VPC resolver');
+    }
 
     const authenticationOptions: ec2.CfnClientVpnEndpoint.ClientAuthenticationRequestProperty[] = [
       { type: 'certificate-authentication', mutualAuthentication: { clientRootCertificateChainArn: props.clientRootCertificateChainArn } },
@@ -125,7 +134,7 @@ export class ClosedClientVpn extends Construct {
       securityGroupIds: [this.securityGroup.securityGroupId],
       transportProtocol: 'udp',
       vpnPort: 443,
-      dnsServers: props.dnsServers,
+      dnsServers: props.dnsResolverIp ? [props.dnsResolverIp] : undefined,
       tagSpecifications: [
         {
           resourceType: 'client-vpn-endpoint',
@@ -145,11 +154,11 @@ export class ClosedClientVpn extends Construct {
       association.node.addDependency(this.securityGroup);
     });
 
-    props.authorizedCidrs.forEach((cidr, i) => {
+    [...props.authorizedCidrs, ...(resolver ? [resolver] : [])].forEach((cidr, i) => {
       new ec2.CfnClientVpnAuthorizationRule(this, `Authorization${i}`, {
         clientVpnEndpointId: this.endpoint.ref,
         targetNetworkCidr: cidr,
-        description: `telework ${props.tier}: streaming endpoint ${cidr}`,
+        description: cidr === resolver ? `telework ${props.tier}: VPC DNS resolver` : `telework ${props.tier}: streaming endpoint ${cidr}`,
         // Certificate-only auth cannot carry groups; with SAML, only the tier's group is authorised.
         ...(props.saml ? { accessGroupId: props.saml.accessGroupId } : { authorizeAllGroups: true }),
       });
@@ -169,6 +178,9 @@ function validateProps(props: ClosedClientVpnProps): void {
   const problems: string[] = [];
   if (props.tier === NO_TELEWORK_TIER) {
     problems.push(`tier: "${NO_TELEWORK_TIER}" may never have a telework entry point (MIC); remove it from telework.tiers`);
+  }
+  if (props.dnsResolverIp !== undefined && !/^\d{1,3}(\.\d{1,3}){3}$/.test(props.dnsResolverIp)) {
+    problems.push(`dnsResolverIp: "${props.dnsResolverIp}" must be a literal IPv4 address (the VPC base + 2)`);
   }
   if (props.associationSubnets.length === 0) problems.push('associationSubnets: give at least one subnet of the tier');
   if (props.authorizedCidrs.length === 0) problems.push('authorizedCidrs: give the streaming endpoint / desktop subnet CIDRs');

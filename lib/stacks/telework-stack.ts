@@ -11,7 +11,7 @@ import { CfnOutput, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ConfigError, type MunicipalityConfig } from '../config';
+import { ConfigError, formatAddress, mustParseCidr, type MunicipalityConfig } from '../config';
 import {
   hardeningOptionsOf,
   resolveTelework,
@@ -30,6 +30,12 @@ import { TeleworkIpAccessGroup } from '../desktops/ip-access-group';
 import { StreamingEndpoint } from '../desktops/streaming-endpoint';
 import { TierDirectory, type TierDirectorySpec } from '../desktops/tier-directory';
 import { DesktopVolumeKey } from '../desktops/volume-key';
+
+/** The Amazon-provided DNS resolver of a VPC: its primary CIDR's base address + 2. */
+export function vpcResolverIp(vpcCidr: string): string {
+  const c = mustParseCidr(vpcCidr);
+  return formatAddress(c.start + 2);
+}
 
 export interface TeleworkStackProps extends StackProps {
   config: MunicipalityConfig;
@@ -133,6 +139,7 @@ export class TeleworkStack extends Stack {
         banner: telework.clientVpn.banner,
         logRetention: retention,
         logKey,
+        dnsResolverIp: vpcResolverIp(network.ranges.vpc),
       });
     }
 

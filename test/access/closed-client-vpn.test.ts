@@ -84,6 +84,20 @@ describe('ClosedClientVpn', () => {
     for (const r of Object.values(rules)) expect(r.Properties.AuthorizeAllGroups).toBe(true);
   });
 
+  test('DNS through the tier resolver: pushed, authorised as a /32, allowed on port 53 only', () => {
+    const t = build({ dnsResolverIp: '10.20.0.2' }).template;
+    t.hasResourceProperties('AWS::EC2::ClientVpnEndpoint', { DnsServers: ['10.20.0.2'] });
+    const targets = Object.values(t.findResources('AWS::EC2::ClientVpnAuthorizationRule')).map((r) => r.Properties.TargetNetworkCidr).sort();
+    expect(targets).toEqual([...ENDPOINT_SUBNET_CIDRS, '10.20.0.2/32'].sort());
+    const [sg] = Object.values(t.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('Client VPN lgwan') } }));
+    const dns = (sg.Properties.SecurityGroupEgress as any[]).filter((e) => e.CidrIp === '10.20.0.2/32').map((e) => `${e.IpProtocol}/${e.FromPort}`).sort();
+    expect(dns).toEqual(['tcp/53', 'udp/53']);
+  });
+
+  test('without a resolver no DNS server is pushed', () => {
+    expect(Object.values(template.findResources('AWS::EC2::ClientVpnEndpoint'))[0].Properties.DnsServers).toBeUndefined();
+  });
+
   test('one association per given subnet', () => {
     template.resourceCountIs('AWS::EC2::ClientVpnTargetNetworkAssociation', 2);
   });
@@ -122,6 +136,7 @@ describe('ClosedClientVpn', () => {
     ['no authorised CIDRs', { authorizedCidrs: [] }, /authorizedCidrs: give/],
     ['a session timeout Client VPN does not offer', { sessionTimeoutHours: 6 as 8 }, /sessionTimeoutHours: 6/],
     ['a banner without Japanese', { banner: { ja: '', en: 'x' } }, /both Japanese and English/],
+    ['a resolver that is not a literal IP', { dnsResolverIp: 'resolver.internal' }, /dnsResolverIp: "resolver.internal" must be a literal IPv4 address/],
     ['a banner over 1400 characters', { banner: { ja: 'あ'.repeat(1400), en: 'x' } }, /allows 1400/],
   ])('rejects %s', (_label, overrides, message) => {
     expect(() => build(overrides as Partial<ClosedClientVpnProps>)).toThrow(message);

@@ -135,8 +135,8 @@ describe('telework stack (example city, LGWAN tier)', () => {
     });
   });
 
-  test('Client VPN authorisation only to the endpoint subnets of the subnet plan', () => {
-    const planned = base.stage.networks.lgwan.subnetPlan.subnets.filter((s) => s.purpose === 'endpoints').map((s) => s.cidr).sort();
+  test('Client VPN authorisation only to the endpoint subnets of the subnet plan and the VPC resolver', () => {
+    const planned = [...base.stage.networks.lgwan.subnetPlan.subnets.filter((s) => s.purpose === 'endpoints').map((s) => s.cidr), '10.20.0.2/32'].sort();
     const rules = resourcesOfType(base.telework, 'AWS::EC2::ClientVpnAuthorizationRule').map(([, r]) => r.Properties.TargetNetworkCidr).sort();
     expect(rules).toEqual(planned);
     expect(rules).not.toContain('10.20.0.0/20');
