@@ -145,3 +145,34 @@ describe('on-premises links and telework', () => {
     expect(r.matrix.find((c) => c.from === 'tier:internet' && c.to === 'on-prem:internet')!.reachable).toBe(false);
   });
 });
+
+describe('security group defaults', () => {
+  const lgwanToPn = (extra: (R: Record<string, { Type: string; Properties?: Record<string, unknown> }>) => void) =>
+    run((R) => {
+      R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: ref('VpcLgwan'), PeerVpcId: ref('VpcPn') } };
+      R.PeerR1 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '10.30.0.0/20', VpcPeeringConnectionId: ref('Peer') } };
+      R.OutAll = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclLgwan'), RuleNumber: 50, Protocol: -1, RuleAction: 'allow', Egress: true, CidrBlock: '10.30.0.0/20' } };
+      R.InAll = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclPn'), RuleNumber: 50, Protocol: -1, RuleAction: 'allow', Egress: false, CidrBlock: '10.20.0.0/20' } };
+      R.SgIn = { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: ref('SgPn'), IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.20.0.0/20' } };
+      extra(R);
+    }).flows.find((f) => f.fromClass === 'tier:lgwan' && f.toClass === 'tier:personal-number')!;
+
+  test('every LGWAN group restricted and the default group revoked by CDK: security groups block egress', () => {
+    const f = lgwanToPn((R) => {
+      R.Restrict = { Type: 'Custom::VpcRestrictDefaultSG', Properties: { DefaultSecurityGroupId: { 'Fn::GetAtt': ['VpcLgwan', 'DefaultSecurityGroup'] } } };
+    });
+    expect(f.status).toBe('filtered');
+    expect(f.blockedBy).toEqual(['sg']);
+    expect(f.hops.find((h) => h.layer === 'sg' && h.blocks)?.description).toMatch(/egress security groups: none allows it/);
+  });
+  test('without that custom resource the default group (egress all) could be attached: the path is open', () => {
+    expect(lgwanToPn(() => undefined).status).toBe('open');
+  });
+  test('an empty egress list keeps CloudFormation\'s default allow-all egress', () => {
+    const f = lgwanToPn((R) => {
+      R.Restrict = { Type: 'Custom::VpcRestrictDefaultSG', Properties: { DefaultSecurityGroupId: { 'Fn::GetAtt': ['VpcLgwan', 'DefaultSecurityGroup'] } } };
+      R.SgLgwan.Properties!.SecurityGroupEgress = [];
+    });
+    expect(f.status).toBe('open');
+  });
+});

@@ -6,6 +6,7 @@ import { isTier, type Tier } from '../../tiers/tier';
 import type { LoadedTemplate } from '../load/template';
 import type { MissingNestedTemplate } from '../load';
 import { Resolver } from '../resolve/resolver';
+import { ResRef } from '../resolve/values';
 import { ALL_ADDRESSES } from '../cidr';
 import { ExtractContext } from './context';
 import type { Extractor } from './extractor';
@@ -84,6 +85,7 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
 }
 
 function finalise(model: NetworkModel, ctx: ExtractContext): void {
+  const restricted = new Set<string>();
   for (const v of model.vpcs.values()) if (isTier(v.tierTag)) v.tier = v.tierTag;
   // Subnets inherit their VPC's tier; a subnet tag that says otherwise is a contradiction.
   for (const s of model.subnets.values()) {
@@ -118,8 +120,22 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
     const vt = c.vpc ? model.vpcs.get(c.vpc)?.tier : undefined;
     if (vt && c.tierTag !== undefined && c.tierTag !== vt) model.tagConflicts.push({ ref: c.ref, tag: c.tierTag, expected: vt, reason: `Client VPN endpoint is tagged ${c.tierTag} but its VPC is ${vt}` });
   }
+  // CDK's restrictDefaultSecurityGroup custom resource revokes every rule of the VPC's default group at
+  // deploy time. It is the one custom resource whose effect the engine models, because it only removes.
+  for (const e of ctx.resolver.resources.values()) {
+    if (e.resource.Type !== 'Custom::VpcRestrictDefaultSG' || e.presence !== 'present') continue;
+    for (const v of ctx.resolver.prop(e, 'DefaultSecurityGroupId')) {
+      const sg = v instanceof ResRef ? model.securityGroups.get(v.key) : undefined;
+      if (sg?.isDefault) {
+        sg.ingress = [];
+        sg.egress = [];
+        restricted.add(sg.key);
+      }
+    }
+  }
   // CloudFormation's default egress rule applies to groups with no explicit egress at all.
   for (const sg of model.securityGroups.values()) {
+    if (restricted.has(sg.key)) continue;
     if (sg.isDefault || !(sg as unknown as Record<symbol, boolean>)[EXPLICIT_EGRESS]) {
       if (sg.egress.length === 0) sg.egress.push({ ref: sg.ref, protocol: -1, cidr: ALL_ADDRESSES, peerText: 'everywhere (default egress)' });
     }
@@ -142,9 +158,10 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
     'NACLs are evaluated at the source and destination subnets; NACLs of transit subnets (NAT, TGW attachments) are not counted as blocking.',
     'Traffic from the internet is assumed to reach every subnet of a VPC with an attached internet gateway (public addresses can be assigned at any time).',
     'AWS-managed prefix lists (pl-…) in security groups and gateway-endpoint routes stand for AWS service addresses, not for a tier.',
+    'AWS services reached through VPC endpoints (S3, APIs…) are destinations, not paths: data exchanged through a service shared by two tiers is a policy matter outside this proof.',
     'AWS Network Firewall is modelled as a pass-through hop: its rule groups (domain allow-lists) are not evaluated and never count as blocking.',
   );
-  const custom = [...ctx.resolver.resources.values()].filter((e) => e.resource.Type.startsWith('Custom::') || e.resource.Type === 'AWS::CloudFormation::CustomResource');
+  const custom = [...ctx.resolver.resources.values()].filter((e) => (e.resource.Type.startsWith('Custom::') || e.resource.Type === 'AWS::CloudFormation::CustomResource') && e.resource.Type !== 'Custom::VpcRestrictDefaultSG');
   if (custom.length > 0) {
     model.coverage.push(`${custom.length} custom resource(s) (${[...new Set(custom.map((c) => c.resource.Type))].slice(0, 5).join(', ')}) run code at deploy time; what they change is not modelled.`);
   }

@@ -99,7 +99,8 @@ export const securityGroupExtractor: Extractor = {
     const ingress = ctx.resolver.propList(entry, 'SecurityGroupIngress').flatMap((r) => parseSgRule(entry, ctx, r, 'ingress', 'SecurityGroupIngress'));
     const egress = ctx.resolver.propList(entry, 'SecurityGroupEgress').flatMap((r) => parseSgRule(entry, ctx, r, 'egress', 'SecurityGroupEgress'));
     const fact = { ...ctx.fact(entry), vpc, isDefault: false, ingress, egress };
-    if ('SecurityGroupEgress' in props) (fact as Record<symbol, boolean>)[EXPLICIT_EGRESS] = true;
+    // Only a non-empty egress list replaces the default allow-all rule (an empty list leaves it in place).
+    if (egress.length > 0 && entry.presence === 'present') (fact as Record<symbol, boolean>)[EXPLICIT_EGRESS] = true;
     ctx.model.securityGroups.set(entry.key, fact);
   },
 };
