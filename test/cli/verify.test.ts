@@ -99,10 +99,15 @@ test('a cloud assembly with a nested Stage: every stack is read, findings name t
 });
 
 test('a YAML template with short-form tags (!Ref, !GetAtt, !Sub, !If) is read', async () => {
-  const r = await cli(path.join(FIXTURES, 'yaml-crossing.yaml'));
+  const r = await cli('--format', 'json', path.join(FIXTURES, 'yaml-crossing.yaml'));
   expect(r.stderr).toBe('');
   expect(r.code).toBe(1);
-  expect(r.stdout).toContain('TIER-CROSSING');
+  const doc = JSON.parse(r.stdout);
+  expect([...new Set(doc.findings.map((f: { rule: string }) => f.rule))].sort()).toEqual(['TIER-CROSSING', 'TIER-JOIN-PEERING']);
+  // !Sub with a variable map, !GetAtt a.b, !Select/!Cidr and !If alternatives all resolved: both PN blocks are seen.
+  const pnToLgwan = doc.findings.find((f: { rule: string; from: { tier?: string } }) => f.rule === 'TIER-CROSSING' && f.from.tier === 'personal-number');
+  expect(pnToLgwan.path.map((h: { resource: { logicalId: string } }) => h.resource.logicalId)).toEqual(expect.arrayContaining(['ToLgwan', 'Peer']));
+  expect(pnToLgwan.stillBlockedBy).toEqual(['sg']);
 });
 
 test('unusable inputs: exit 2 with what and where, nothing on stdout', async () => {
