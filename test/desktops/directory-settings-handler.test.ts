@@ -6,6 +6,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { start, type RunningServer } from '../support/workspaces-api';
+import { ApiError, OPERATIONS } from '../support/workspaces-api/operations';
 import {
   CustomResourceEvent,
   DirectorySettings,
@@ -252,5 +253,47 @@ describe('the whole request: handle + respond to CloudFormation', () => {
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
     }
+  });
+});
+
+describe('IP access groups (internet streaming)', () => {
+  // The shared local server does not implement the IP-group operations; this file adds them, with the real
+  // service's semantics, to its (per-test-file) operation table so the REAL SDK client is still exercised.
+  beforeAll(() => {
+    const dirOf = (state: any, id: string) => {
+      const d = state.directories.get(id);
+      if (!d || d.State === 'DEREGISTERED') throw new ApiError(400, 'ResourceNotFoundException', `The specified directory ${id} could not be found.`);
+      return d;
+    };
+    OPERATIONS.AssociateIpGroups = (state, body) => {
+      const d = dirOf(state, body.DirectoryId);
+      for (const g of body.GroupIds as string[]) if (!d.ipGroupIds.includes(g)) d.ipGroupIds.push(g);
+      return {};
+    };
+    OPERATIONS.DisassociateIpGroups = (state, body) => {
+      const d = dirOf(state, body.DirectoryId);
+      d.ipGroupIds = d.ipGroupIds.filter((g: string) => !(body.GroupIds as string[]).includes(g));
+      return {};
+    };
+  });
+  afterAll(() => {
+    delete OPERATIONS.AssociateIpGroups;
+    delete OPERATIONS.DisassociateIpGroups;
+  });
+
+  let api: RunningServer;
+  afterEach(async () => api?.close());
+
+  const internet = (groups: string[]) =>
+    directorySettingsFromBaseline({ ...DEFAULT_HARDENING_OPTIONS, closedStreaming: false }, { DirectoryId: DIR, SubnetIds: ['subnet-0a', 'subnet-0b'], DeregisterOnDelete: false, IpGroupIds: groups });
+
+  test('declared groups are associated, undeclared ones removed, and a second run changes nothing', async () => {
+    api = await start({ directories: [{ DirectoryId: DIR, ipGroupIds: ['wsipg-stray'] }] });
+    await deploy(api, event('Create', internet(['wsipg-telework'])));
+    expect(api.state.directories.get(DIR)!.ipGroupIds).toEqual(['wsipg-telework']);
+    expect(mutating(api)).toEqual(expect.arrayContaining(['AssociateIpGroups', 'DisassociateIpGroups']));
+    api.log.length = 0;
+    await deploy(api, event('Update', internet(['wsipg-telework']), DIR));
+    expect(mutating(api)).toEqual([]);
   });
 });
