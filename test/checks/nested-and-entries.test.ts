@@ -87,3 +87,20 @@ describe('telework entry kinds in the personal-number tier', () => {
     expect(r.findings[0].resource?.logicalId).toBe('Vm');
   });
 });
+
+describe('more bridges and telework paths', () => {
+  test('a launch template with interfaces in two tiers is a bridge (every instance launched from it)', () => {
+    const r = run((R) => {
+      R.Lt = { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: ref('SubnetLgwanAppA') }, { DeviceIndex: 1, SubnetId: ref('SubnetInetAppA') }] } } };
+    });
+    expect(rules(r)).toEqual(['TIER-JOIN-MULTIHOMED']);
+  });
+  test('a closed-SIM telework pool entering through the LGWAN VPN reaches application subnets: TELEWORK-BEYOND-DESKTOP', () => {
+    const policy = { ...DEFAULT_POLICY, teleworkClients: [{ name: 'closed-sim', tier: 'lgwan' as const, cidrs: ['10.200.0.0/22'], via: 'closed-sim' as const }] };
+    const r = run((R) => {
+      R.SgSim = { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: ref('SgLgwan'), IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.200.0.0/22' } };
+    }, { policy });
+    expect(rules(r)).toEqual(['TELEWORK-BEYOND-DESKTOP']);
+    expect(r.findings.every((f) => f.from.kind === 'telework-clients' && f.path[0].layer === 'vpn')).toBe(true);
+  });
+});

@@ -69,7 +69,9 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
     for (const e of entries) {
       const xs = byType.get(e.resource.Type);
       if (xs) for (const x of xs) if (x.phase === phase) x.extract(e, ctx);
-      if (phase === GENERIC_COMPUTE_PHASE && !e.resource.Type.startsWith('AWS::EC2::') && classify(e.resource.Type) !== 'unmodelled') {
+      // Launch templates are the one EC2 type whose subnets matter without being a resource of their own:
+      // every instance launched from one with interfaces in two tiers would bridge them.
+      if (phase === GENERIC_COMPUTE_PHASE && (!e.resource.Type.startsWith('AWS::EC2::') || e.resource.Type === 'AWS::EC2::LaunchTemplate') && classify(e.resource.Type) !== 'unmodelled') {
         if (!e.resource.Type.startsWith('AWS::DirectoryService::')) extractGenericCompute(e, ctx);
       }
     }
