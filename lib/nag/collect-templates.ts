@@ -14,8 +14,12 @@ import type { LoadedTemplate } from '../model/load/template';
 
 export interface CollectedTemplates {
   templates: LoadedTemplate[];
-  /** `${stack}\u0000${logicalId}` → construct path, for findings whose template carries no path metadata. */
-  constructPaths: Map<string, string>;
+  /**
+   * The construct path of a resource, for findings whose template carries no path metadata. Built lazily,
+   * one stack at a time, because resolving every logical id costs more than the engine on a clean app,
+   * and a clean app has no finding to label.
+   */
+  constructPathOf(stack: string, logicalId: string): string | undefined;
   /** Nested stacks whose template file could not be read; the engine must report them (fail closed). */
   missingNested: { stack: string; logicalId: string; reason: string }[];
 }
@@ -54,13 +58,23 @@ function ownChildren(stack: Stack): { resources: CfnResource[]; nested: NestedSt
 }
 
 export function collectTemplates(app: IConstruct, stacks: readonly PolicyValidationStack[]): CollectedTemplates {
-  const out: CollectedTemplates = { templates: [], constructPaths: new Map(), missingNested: [] };
+  const owners = new Map<string, { stack: Stack; resources: CfnResource[] }>();
+  const paths = new Map<string, Map<string, string>>();
+  const constructPathOf = (stackName: string, logicalId: string): string | undefined => {
+    let byId = paths.get(stackName);
+    if (!byId) {
+      byId = new Map();
+      const owner = owners.get(stackName);
+      for (const r of owner?.resources ?? []) byId.set(owner!.stack.resolve(r.logicalId) as string, r.node.path);
+      paths.set(stackName, byId);
+    }
+    return byId.get(logicalId);
+  };
+  const out: CollectedTemplates = { templates: [], constructPathOf, missingNested: [] };
   const addStack = (stack: Stack, name: string, file: string, parent?: { stack: string; logicalId: string }): void => {
     out.templates.push({ stack: name, file, template: readTemplateFile(file), ...(parent ? { parent } : {}) });
     const { resources, nested } = ownChildren(stack);
-    for (const r of resources) {
-      out.constructPaths.set(resourceKey(name, stack.resolve(r.logicalId) as string), r.node.path);
-    }
+    owners.set(name, { stack, resources });
     for (const n of nested) {
       const resource = n.nestedStackResource;
       if (!resource) continue;

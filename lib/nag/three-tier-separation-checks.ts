@@ -25,7 +25,7 @@ import {
   type PolicyViolation,
 } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import type { Finding, ResourceRef } from '../checks/finding';
+import type { Endpoint, Finding, ResourceRef } from '../checks/finding';
 import { citationText } from '../report/citations';
 import { endpointLabel, hopLine, trafficLabel } from '../report/describe';
 import { messagesFor } from '../report/i18n';
@@ -98,7 +98,10 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     const collected = collectTemplates(app, stacks);
     const engine = this.props.engine ?? defaultEngine();
     const policyFile = this.props.policyFile ?? stringContext(app, POLICY_FILE_CONTEXT);
-    const result = engine({ templates: collected.templates, missingNested: collected.missingNested, ...(policyFile ? { policyFile } : {}) });
+    const raw = engine({ templates: collected.templates, missingNested: collected.missingNested, ...(policyFile ? { policyFile } : {}) });
+    // Templates written by `new App()` carry no aws:cdk:path metadata: fill construct paths from the tree so
+    // every hop in the violations and the report names the construct a developer edits.
+    const result: EngineRun = { ...raw, findings: raw.findings.map((f) => enrichFinding(f, collected)) };
     const fileOf = new Map(collected.templates.map((t) => [t.stack, t.file]));
     const violations: PolicyViolation[] = result.findings.map((f) => toViolation(f, collected, fileOf));
     const acknowledgements = collectAcknowledgements(app, result.findings, PACK_NAME);
@@ -150,7 +153,7 @@ function defaultEngine(): TierEngine {
 function violatingResource(ref: ResourceRef | undefined, collected: CollectedTemplates, fileOf: Map<string, string>): PolicyViolatingResource[] {
   if (!ref) return [];
   const file = fileOf.get(ref.stack);
-  const constructPath = ref.constructPath ?? collected.constructPaths.get(resourceKey(ref.stack, ref.logicalId));
+  const constructPath = ref.constructPath ?? collected.constructPathOf(ref.stack, ref.logicalId);
   return [
     {
       ...(file ? { templatePath: file, resourceLogicalId: ref.logicalId } : {}),
@@ -164,9 +167,9 @@ function violatingResource(ref: ResourceRef | undefined, collected: CollectedTem
 export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: Map<string, string>): PolicyViolation {
   const m = messagesFor('en');
   const crossing = isCrossing(f);
-  const lines = [
-    `${f.title} — ${endpointLabel(f.from, m)} → ${endpointLabel(f.to, m)} (${m.direction[f.direction]}, ${trafficLabel(f, m)})`,
-  ];
+  const from = enrichEndpoint(f.from, collected);
+  const to = enrichEndpoint(f.to, collected);
+  const lines = [`${f.title} — ${endpointLabel(from, m)} → ${endpointLabel(to, m)} (${m.direction[f.direction]}, ${trafficLabel(f, m)})`];
   if (f.path.length > 0) {
     lines.push('Witness path:', ...f.path.map((h, i) => `  ${hopLine({ ...h, resource: enrich(h.resource, collected) }, i, m)}`));
     lines.push(`Layers that would still block: ${f.stillBlockedBy.length > 0 ? f.stillBlockedBy.join(', ') : 'none'}`);
@@ -183,7 +186,7 @@ export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: M
   const resources = [anchor, ...f.path.map((h) => h.resource)].filter((r): r is ResourceRef => r !== undefined);
   const unique = new Map(resources.map((r) => [resourceKey(r.stack, r.logicalId), r]));
   const violating = [...unique.values()].flatMap((r) => violatingResource(r, collected, fileOf));
-  const metadata: Record<string, string> = { direction: f.direction, from: endpointLabel(f.from, m), to: endpointLabel(f.to, m), crossing: String(crossing) };
+  const metadata: Record<string, string> = { direction: f.direction, from: endpointLabel(from, m), to: endpointLabel(to, m), crossing: String(crossing) };
   if (f.path.length > 0) metadata.witnessPath = f.path.map((h, i) => hopLine({ ...h, resource: enrich(h.resource, collected) }, i, m)).join('\n');
   if (f.citation) metadata.citation = cite ?? f.citation;
   if (f.stillBlockedBy.length > 0) metadata.stillBlockedBy = f.stillBlockedBy.join(',');
@@ -197,9 +200,24 @@ export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: M
   };
 }
 
+function enrichFinding(f: Finding, collected: CollectedTemplates): Finding {
+  return {
+    ...f,
+    from: enrichEndpoint(f.from, collected),
+    to: enrichEndpoint(f.to, collected),
+    path: f.path.map((h) => ({ ...h, resource: enrich(h.resource, collected) })),
+    ...(f.resource ? { resource: enrich(f.resource, collected) } : {}),
+  };
+}
+
+function enrichEndpoint(e: Endpoint, collected: CollectedTemplates): Endpoint {
+  if ((e.kind === 'tier' || e.kind === 'resource') && e.resource) return { ...e, resource: enrich(e.resource, collected) } as Endpoint;
+  return e;
+}
+
 /** The same resource with its construct path filled in from the construct tree when the template had none. */
 function enrich(ref: ResourceRef, collected: CollectedTemplates): ResourceRef {
   if (ref.constructPath) return ref;
-  const constructPath = collected.constructPaths.get(resourceKey(ref.stack, ref.logicalId));
+  const constructPath = collected.constructPathOf(ref.stack, ref.logicalId);
   return constructPath ? { ...ref, constructPath } : ref;
 }

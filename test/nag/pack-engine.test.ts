@@ -124,6 +124,7 @@ describe('a crossing introduced by a construct in a second stack', () => {
     expect(lgwanToInternet?.description).toMatch(/route table — .*→ peering .*\[Shortcut\/ToInternet0 \(AWS::EC2::Route\)\]/);
     expect(lgwanToInternet?.description).toMatch(/peering — .*\[Shortcut\/Peering \(AWS::EC2::VPCPeeringConnection\)\]/);
     expect(lgwanToInternet?.ruleMetadata?.witnessPath).toContain('Shortcut/Peering');
+    expect(lgwanToInternet?.description.split('\n')[0]).toContain('LGWAN tier: CityNetwork/LgwanVpc/WorkSubnet1/Subnet (AWS::EC2::Subnet) → Internet tier: CityNetwork/InternetVpc/WorkSubnet1/Subnet');
   });
 
   it('renders the matrix and the findings of the broken app in English', () => {
