@@ -176,3 +176,17 @@ describe('security group defaults', () => {
     expect(f.status).toBe('open');
   });
 });
+
+describe('protocols', () => {
+  test('a path open only for ESP (protocol 50) is found, not reported as blocked', () => {
+    const f = run((R) => {
+      R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: ref('VpcLgwan'), PeerVpcId: ref('VpcPn') } };
+      R.PeerR1 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '10.30.0.0/20', VpcPeeringConnectionId: ref('Peer') } };
+      R.OutEsp = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclLgwan'), RuleNumber: 50, Protocol: 50, RuleAction: 'allow', Egress: true, CidrBlock: '10.30.0.0/20' } };
+      R.InEsp = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclPn'), RuleNumber: 50, Protocol: 50, RuleAction: 'allow', Egress: false, CidrBlock: '10.20.0.0/20' } };
+      R.SgEsp = { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: ref('SgPn'), IpProtocol: '50', CidrIp: '10.20.0.0/20' } };
+    }).flows.find((x) => x.fromClass === 'tier:lgwan' && x.toClass === 'tier:personal-number')!;
+    expect(f.status).toBe('open');
+    expect(f.protocol).toBe('50');
+  });
+});

@@ -41,7 +41,18 @@ export interface FilterResult {
   evidence: { srcNacl?: string; srcSg?: string; dstNacl?: string; dstSg?: string };
 }
 
-const PROTOCOLS = [6, 17, 1, 58, 47];
+/** Protocols always tried; every protocol a rule names is added, plus 253 standing for "any other". */
+const BASE_PROTOCOLS = [6, 17, 1, 58, 253];
+
+function protocolsOf(q: FilterQuery): number[] {
+  const out = new Set(BASE_PROTOCOLS);
+  for (const side of [q.src, q.dst]) {
+    if (!side) continue;
+    side.nacl?.entries.forEach((e) => e.protocol >= 0 && out.add(e.protocol));
+    for (const sg of side.sgs) for (const r of [...sg.ingress, ...sg.egress]) if (r.protocol >= 0) out.add(r.protocol);
+  }
+  return [...out];
+}
 
 function protoMatch(ruleProto: number, p: number): boolean {
   return ruleProto === -1 || ruleProto === p;
@@ -147,7 +158,7 @@ function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterR
   const sReps = representatives(q.srcAddrs, srcSets);
   const srcSgs: Array<SgFact | undefined> = q.src && mode.srcSg ? q.src.sgs : [undefined];
   const dstSgs: Array<SgFact | undefined> = q.dst && mode.dstSg ? q.dst.sgs : [undefined];
-  for (const proto of PROTOCOLS) {
+  for (const proto of protocolsOf(q)) {
     for (const port of portReps(q, proto)) {
       if (port !== undefined && (q.excluded ?? []).some((x) => x.protocol === proto && port >= x.from && port <= x.to)) continue;
       for (const d of dReps) {
