@@ -299,7 +299,10 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
         const e = err as Error;
         if (kind === 'throttled') {
           journal.record(toSend.map((r) => ({ t: 'not-created', key: r.key, at: now(), code: e.name })));
-          const wait = jitteredDelay(Math.min(...toSend.map((r) => r.throttles)), backoff);
+          // Throttled: nothing was created. Back off with jitter, starting from one send slot: the
+          // pacer keeps us near the limit, so a throttle usually means clock jitter, not overload.
+          const slot = 1000 / gateway.createPacer.perSecond;
+          const wait = Math.max(slot, jitteredDelay(Math.min(...toSend.map((r) => r.throttles)), { ...backoff, baseMs: Math.max(slot, backoff.baseMs / 4) }));
           gateway.createPacer.penalise(wait);
           for (const run of toSend) {
             run.throttles++;
@@ -345,28 +348,31 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
       markUncertain([...byKey.values()]);
     };
 
-    let prepared: { batch: UserRun[]; found: Promise<Map<string, ObservedWorkspace[]>> } | undefined;
+    // Batches whose re-check is already running: up to PREFETCH ahead of the one being sent, so the
+    // Describe calls overlap the CreateWorkspaces pacing instead of adding to it.
+    const PREFETCH = 4;
+    const prepared: Array<{ batch: UserRun[]; found: Promise<Map<string, ObservedWorkspace[]>> }> = [];
     const prepare = () => {
-      if (prepared || queue.length === 0) return;
-      const batch = queue.splice(0, 25);
-      prepared = { batch, found: recheck(batch) };
+      while (prepared.length < PREFETCH && queue.length > 0) {
+        const batch = queue.splice(0, 25);
+        prepared.push({ batch, found: recheck(batch) });
+      }
     };
 
-    while (queue.length || delayed.length || uncertain.size || prepared) {
+    while (queue.length || delayed.length || uncertain.size || prepared.length) {
       throwIfAborted(signal);
       for (let i = delayed.length - 1; i >= 0; i--) {
         if (delayed[i].readyAt <= now()) queue.push(...delayed.splice(i, 1).map((d) => d.run));
       }
       await resolveUncertain();
       prepare();
-      if (prepared) {
-        const { batch, found } = prepared;
-        prepared = undefined;
-        await sendBatch(batch, await found, prepare);
+      const next = prepared.shift();
+      if (next) {
+        await sendBatch(next.batch, await next.found, prepare);
         continue;
       }
-      const next = Math.min(...delayed.map((d) => d.readyAt), ...[...uncertain.values()].map((u) => u.nextCheckAt));
-      await sleep(Math.max(1, next - now()), signal);
+      const wakeAt = Math.min(...delayed.map((d) => d.readyAt), ...[...uncertain.values()].map((u) => u.nextCheckAt));
+      await sleep(Math.max(1, wakeAt - now()), signal);
     }
 
     // 3. Wait for AVAILABLE (or ERROR) — by id, 25 per call.

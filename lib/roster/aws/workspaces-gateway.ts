@@ -172,7 +172,10 @@ export class WorkSpacesGateway {
   /** One CreateWorkspaces call (≤ 25), one attempt: errors propagate for the engine to classify. */
   async create(requests: WorkspaceRequest[]): Promise<{ pending: Workspace[]; failed: FailedCreateWorkspaceRequest[] }> {
     if (requests.length < 1 || requests.length > 25) throw new Error(`CreateWorkspaces takes 1–25 requests, got ${requests.length}`);
-    const out = await this.call(this.createPacer, () => this.clients.creates.send(new CreateWorkspacesCommand({ Workspaces: requests }), { abortSignal: this.signal }));
+    // Not behind the in-flight limit: CreateWorkspaces is the binding rate, one call at a time, and must
+    // not wait for a socket behind the Describe calls of the re-checks it overlaps with.
+    await this.createPacer.acquire(this.signal);
+    const out = await this.clients.creates.send(new CreateWorkspacesCommand({ Workspaces: requests }), { abortSignal: this.signal });
     return { pending: out.PendingRequests ?? [], failed: out.FailedRequests ?? [] };
   }
 

@@ -127,6 +127,7 @@ export async function start(options: ServerOptions = {}): Promise<RunningServer>
     }
     const bucket = bucketFor(operation);
     if (bucket && !bucket.tryTake()) {
+      state.throttled.set(operation, (state.throttled.get(operation) ?? 0) + 1);
       sendError(res, new ApiError(400, 'ThrottlingException', 'Rate exceeded'));
       return;
     }

@@ -127,6 +127,8 @@ export class WorkSpacesState {
   readonly resourceTags = new Map<string, Tag[]>();
   /** Calls received per operation (including throttled and faulted ones). */
   readonly calls = new Map<string, number>();
+  /** Requests refused by a token bucket (ThrottlingException), per operation. */
+  readonly throttled = new Map<string, number>();
   private nextId = 1;
 
   constructor(readonly options: StateOptions) {}
