@@ -199,9 +199,3 @@ function validateProps(props: ClosedClientVpnProps): void {
   }
   if (problems.length > 0) throw new Error(`ClosedClientVpn (${props.tier}) is unsafe or invalid:\n  - ${problems.join('\n  - ')}`);
 }
-
-/** Re-exported so callers map config days to the enum without importing aws-logs themselves. */
-export function retentionDays(days: number): logs.RetentionDays {
-  return days as logs.RetentionDays;
-}
-

@@ -93,8 +93,6 @@ export const directorySchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('existing'),
     directoryId,
-    /** Literal DNS IPs of the directory (for the Client VPN DNS push); optional. */
-    dnsIpAddresses: z.array(z.string()).default([]),
   }),
 ]);
 export type DirectoryConfig = z.infer<typeof directorySchema>;

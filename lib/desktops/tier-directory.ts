@@ -16,7 +16,7 @@ import type { Tier } from '../tiers/tier';
 
 export type TierDirectorySpec =
   | { kind: 'managed-ad'; domainName: string; edition: 'Standard' | 'Enterprise' }
-  | { kind: 'existing'; directoryId: string; dnsIpAddresses: string[] };
+  | { kind: 'existing'; directoryId: string };
 
 export interface TierDirectoryProps {
   tier: Tier;

@@ -80,7 +80,7 @@ export class TeleworkStack extends Stack {
     const spec: TierDirectorySpec =
       configured.kind === 'managed-ad'
         ? { kind: 'managed-ad', edition: configured.edition, domainName: configured.domainName ?? `${tier}.${config.name}.internal` }
-        : { kind: 'existing', directoryId: configured.directoryId, dnsIpAddresses: configured.dnsIpAddresses };
+        : { kind: 'existing', directoryId: configured.directoryId };
     this.directory = new TierDirectory(this, 'Directory', {
       tier,
       vpc: network.vpc,
