@@ -25,7 +25,7 @@ interface Box {
 
 const BOX_W = 260;
 const BOX_H = 120;
-const COLUMN_X = [20, 330, 640, 950];
+const COLUMN_X = [30, 340, 650, 960];
 const ROW_Y = [70, 240, 410];
 const MAX_MEMBERS = 5;
 const UNTIERED = 'untiered';
@@ -60,15 +60,62 @@ function coloursOf(end: MatrixEnd): { fill: string; stroke: string } {
   return { fill: '#f4f4f4', stroke: '#555555' };
 }
 
-/** Where a line from the centre of `a` towards point (tx, ty) leaves `a`'s rectangle. */
-function edgePoint(a: Box, tx: number, ty: number): { x: number; y: number } {
-  const cx = a.x + a.w / 2;
-  const cy = a.y + a.h / 2;
-  const dx = tx - cx;
-  const dy = ty - cy;
-  if (dx === 0 && dy === 0) return { x: cx, y: cy };
-  const scale = Math.min(dx === 0 ? Infinity : a.w / 2 / Math.abs(dx), dy === 0 ? Infinity : a.h / 2 / Math.abs(dy));
-  return { x: cx + dx * scale, y: cy + dy * scale };
+type Point = { x: number; y: number };
+
+const GAP = 25;
+
+/**
+ * An orthogonal route from box `a` to box `b` that runs only through the gaps between boxes, so no line
+ * is drawn across a box a reviewer is reading. `off` shifts the route sideways so that several routes
+ * sharing a gap (and A→B beside B→A) stay apart.
+ */
+function route(a: Box, b: Box, off: number): Point[] {
+  const acx = a.x + a.w / 2;
+  const acy = a.y + a.h / 2;
+  const bcx = b.x + b.w / 2;
+  const bcy = b.y + b.h / 2;
+  const columnStep = Math.abs(a.x - b.x);
+  const rowStep = Math.abs(a.y - b.y);
+  if (rowStep === 0 && columnStep <= a.w + 2 * GAP + 10 + 50) {
+    // Neighbours in a row: straight across the gap.
+    const [x1, x2] = a.x < b.x ? [a.x + a.w, b.x] : [a.x, b.x + b.w];
+    return [{ x: x1, y: acy + off }, { x: x2, y: bcy + off }];
+  }
+  if (columnStep === 0 && rowStep <= a.h + 2 * GAP + 10 + 50) {
+    // Neighbours in a column: straight down or up the gap.
+    const [y1, y2] = a.y < b.y ? [a.y + a.h, b.y] : [a.y, b.y + b.h];
+    return [{ x: acx + off, y: y1 }, { x: bcx + off, y: y2 }];
+  }
+  if (columnStep === 0) {
+    // Same column, rows apart: out of the right side, down the column gap, back in.
+    const laneX = a.x + a.w + GAP + off;
+    return [{ x: a.x + a.w, y: acy + off }, { x: laneX, y: acy + off }, { x: laneX, y: bcy + off }, { x: b.x + b.w, y: bcy + off }];
+  }
+  // Different columns: down into the gap under a's row, across to the gap beside b's column, into b's side.
+  const laneY = a.y + a.h + GAP + off;
+  const laneX = b.x > a.x ? b.x - GAP + off : b.x + b.w + GAP + off;
+  const entryX = b.x > a.x ? b.x : b.x + b.w;
+  return [{ x: acx + off * 3, y: a.y + a.h }, { x: acx + off * 3, y: laneY }, { x: laneX, y: laneY }, { x: laneX, y: bcy + off }, { x: entryX, y: bcy + off }];
+}
+
+function pathData(points: Point[]): string {
+  return points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${round(pt.x)},${round(pt.y)}`).join(' ');
+}
+
+/** A point half-way along the route's longest segment, for a label. */
+function labelPoint(points: Point[]): Point {
+  let best = { x: 0, y: 0 };
+  let bestLength = -1;
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i - 1] as Point;
+    const q = points[i] as Point;
+    const length = Math.hypot(q.x - p.x, q.y - p.y);
+    if (length > bestLength) {
+      bestLength = length;
+      best = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+    }
+  }
+  return best;
 }
 
 function round(n: number): string {
@@ -104,8 +151,8 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
   }
 
   const parts: string[] = [];
-  const width = (COLUMN_X[3] as number) + BOX_W + 20;
-  const height = (ROW_Y[2] as number) + BOX_H + 70;
+  const width = (COLUMN_X[3] as number) + BOX_W + 40;
+  const height = (ROW_Y[2] as number) + BOX_H + 90;
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12" role="img" aria-labelledby="diagram-title">`);
   parts.push(`<title id="diagram-title">${xmlEscape(m.diagramTitle)}</title>`);
   parts.push('<defs>');
@@ -127,20 +174,19 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
     entry.violation ||= link.violation;
     modelLinks.set(key, entry);
   }
+  let linkIndex = 0;
   for (const link of modelLinks.values()) {
-    const a = boxes.get(link.a) as Box;
-    const b = boxes.get(link.b) as Box;
-    const p = edgePoint(a, b.x + b.w / 2, b.y + b.h / 2);
-    const q = edgePoint(b, a.x + a.w / 2, a.y + a.h / 2);
-    parts.push(`<g class="model-link" data-from="${xmlEscape(link.a)}" data-to="${xmlEscape(link.b)}"><line x1="${round(p.x)}" y1="${round(p.y)}" x2="${round(q.x)}" y2="${round(q.y)}" stroke="${link.violation ? '#d32f2f' : '#9e9e9e'}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
-    parts.push(`<text x="${round((p.x + q.x) / 2)}" y="${round((p.y + q.y) / 2 - 4)}" fill="#616161" font-size="10" text-anchor="middle">${xmlEscape([...link.labels].join(', '))}</text></g>`);
+    const points = route(boxes.get(link.a) as Box, boxes.get(link.b) as Box, -8 + (linkIndex++ % 3) * 2);
+    const at = labelPoint(points);
+    parts.push(`<g class="model-link" data-from="${xmlEscape(link.a)}" data-to="${xmlEscape(link.b)}"><path d="${pathData(points)}" fill="none" stroke="${link.violation ? '#d32f2f' : '#9e9e9e'}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+    parts.push(`<text x="${round(at.x + 4)}" y="${round(at.y - 4)}" fill="#616161" font-size="10">${xmlEscape([...link.labels].join(', '))}</text></g>`);
   }
 
   // Boxes.
   for (const box of boxes.values()) {
     parts.push(`<g class="box" data-end="${xmlEscape(box.key)}">`);
     parts.push(`<rect x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}" rx="8" fill="${box.fill}" stroke="${box.stroke}" stroke-width="2"/>`);
-    parts.push(`<text x="${box.x + 10}" y="${box.y + 20}" font-weight="bold" fill="${box.stroke}">${xmlEscape(box.title)}</text>`);
+    parts.push(`<text x="${box.x + 10}" y="${box.y + 20}" font-size="11" font-weight="bold" fill="${box.stroke}">${xmlEscape(box.title)}</text>`);
     const shown = box.members.slice(0, MAX_MEMBERS);
     shown.forEach((label, i) => parts.push(`<text x="${box.x + 14}" y="${box.y + 40 + i * 15}" fill="#333333">${xmlEscape(label)}</text>`));
     if (box.members.length > MAX_MEMBERS) {
@@ -149,31 +195,20 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
     parts.push('</g>');
   }
 
-  // Reachable pairs from the matrix, offset sideways by direction so A→B and B→A stay distinguishable.
+  // Reachable pairs from the matrix; each route gets its own offset so parallel routes stay apart.
+  let reachIndex = 0;
   for (const cell of input.matrix) {
     if (cell.verdict === 'isolated') continue;
     const a = boxes.get(endKey(cell.from)) as Box;
     const b = boxes.get(endKey(cell.to)) as Box;
-    const ax = a.x + a.w / 2;
-    const ay = a.y + a.h / 2;
-    const bx = b.x + b.w / 2;
-    const by = b.y + b.h / 2;
-    const len = Math.hypot(bx - ax, by - ay) || 1;
-    const nx = (-(by - ay) / len) * 6;
-    const ny = ((bx - ax) / len) * 6;
-    const p = edgePoint(a, bx, by);
-    const q = edgePoint(b, ax, ay);
-    // Curve pairs that would cut through the middle column.
-    const bend = Math.abs(a.x - b.x) > BOX_W + 200 || (a.x === b.x && Math.abs(a.y - b.y) > BOX_H + 60) ? 60 : 0;
-    const cx = (p.x + q.x) / 2 + nx + (a.x === b.x ? bend : 0);
-    const cy = (p.y + q.y) / 2 + ny - (a.x !== b.x ? bend : 0);
+    const off = ((reachIndex++ % 5) - 2) * 5 + 4;
     const style =
       cell.verdict === 'permitted'
         ? { colour: '#2e7d32', marker: 'ok', dash: '' }
         : cell.verdict === 'violation'
           ? { colour: '#d32f2f', marker: 'bad', dash: '' }
           : { colour: '#ef6c00', marker: 'unk', dash: ' stroke-dasharray="6 4"' };
-    parts.push(`<path class="reach ${cell.verdict}" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="M${round(p.x + nx)},${round(p.y + ny)} Q${round(cx)},${round(cy)} ${round(q.x + nx)},${round(q.y + ny)}" fill="none" stroke="${style.colour}" stroke-width="${cell.verdict === 'violation' ? 3 : 2}"${style.dash} marker-end="url(#arrow-${style.marker})"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${m.cellVerdict[cell.verdict]}`)}</title></path>`);
+    parts.push(`<path class="reach ${cell.verdict}" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off))}" fill="none" stroke="${style.colour}" stroke-width="${cell.verdict === 'violation' ? 3 : 2}"${style.dash} marker-end="url(#arrow-${style.marker})"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${m.cellVerdict[cell.verdict]}`)}</title></path>`);
   }
 
   // Legend.

@@ -28,7 +28,7 @@ describe('SVG diagram of tiers and links', () => {
   });
 
   it('draws the model link between boxes, red when it carries a forbidden path', () => {
-    expect(svg).toMatch(/<g class="model-link" data-from="tier:(lgwan|internet)" data-to="tier:(internet|lgwan)"><line [^>]*stroke="#d32f2f"/);
+    expect(svg).toMatch(/<g class="model-link" data-from="tier:(lgwan|internet)" data-to="tier:(internet|lgwan)"><path d="[^"]+" fill="none" stroke="#d32f2f"/);
   });
 
   it('has no red arrow and no untiered box for a good app', () => {
@@ -41,5 +41,27 @@ describe('SVG diagram of tiers and links', () => {
     const input = goodAppReport();
     input.diagram.nodes.push({ id: 'x', label: 'a<b & "c"', end: { kind: 'internet' }, kind: 'other' });
     expect(renderDiagramSvg(input, { lang: 'en' })).toContain('>a&lt;b &amp; &quot;c&quot;</text>');
+  });
+});
+
+describe('SVG routes', () => {
+  /** Every point of every drawn route, from the path data. */
+  function routePoints(svg: string): { x: number; y: number }[] {
+    return [...svg.matchAll(/<path class="reach [a-z]+"[^>]* d="([^"]+)"/g)].flatMap((m) =>
+      m[1]!.split(' ').map((c) => {
+        const [x, y] = c.slice(1).split(',').map(Number);
+        return { x: x!, y: y! };
+      }),
+    );
+  }
+  function boxes(svg: string): { x: number; y: number; w: number; h: number }[] {
+    return [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => ({ x: +m[1]!, y: +m[2]!, w: +m[3]!, h: +m[4]! }));
+  }
+
+  it('never puts a corner of a route inside a box (routes run in the gaps)', () => {
+    const svg = renderDiagramSvg(brokenAppReport(), { lang: 'en' });
+    const inside = routePoints(svg).filter((p) => boxes(svg).some((b) => p.x > b.x + 1 && p.x < b.x + b.w - 1 && p.y > b.y + 1 && p.y < b.y + b.h - 1));
+    expect(routePoints(svg).length).toBeGreaterThan(0);
+    expect(inside).toEqual([]);
   });
 });
