@@ -30,11 +30,14 @@ const ports = z.union([
 export const policySchema = z
   .object({
     version: z.literal(1, { message: 'must be 1 (the only policy format version so far)' }),
-    municipality: z.string().optional(),
-    model: z.enum(['alpha', 'alpha-prime', 'beta', 'beta-prime'], { message: 'must be alpha, alpha-prime, beta or beta-prime (αモデル/α\'/β/β\')' }),
+    municipality: z.string().optional().describe('Free text: which municipality this policy belongs to.'),
+    model: z
+      .enum(['alpha', 'alpha-prime', 'beta', 'beta-prime'], { message: 'must be alpha, alpha-prime, beta or beta-prime (αモデル/α\'/β/β\')' })
+      .describe('MIC model of the city (αモデル/α\'/β/β\'); β/β\' allow telework into internet-tier desktops.'),
     onPremNetworks: z
       .array(z.object({ name: z.string().min(1), tier, cidrs: z.array(cidr).min(1) }).strict())
-      .default([]),
+      .default([])
+      .describe('On-premises networks per tier (庁内ネットワーク), reached over VPN / Direct Connect links tagged with the same tier.'),
     teleworkClients: z
       .array(
         z
@@ -47,7 +50,8 @@ export const policySchema = z
           })
           .strict(),
       )
-      .default([]),
+      .default([])
+      .describe('Telework client pools reaching AWS over a closed path (閉域VPN/閉域SIM); never the personal-number tier.'),
     sanctionedChannels: z
       .array(
         z
@@ -63,9 +67,16 @@ export const policySchema = z
           })
           .strict(),
       )
-      .default([]),
+      .default([])
+      .describe('Sanctioned exchange channels between endpoint classes (無害化通信) with owner, reason and expiry; an expired channel is an error.'),
   })
-  .strict();
+  .strict()
+  .describe('closed-telework tier policy (三層分離の検証ポリシー). See docs/verify.md.');
+
+/** JSON Schema of the policy file (what an editor validates against); policies/tier-policy.schema.json is generated from it. */
+export function policyJsonSchema(): unknown {
+  return z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'any' });
+}
 
 export type TierPolicy = z.output<typeof policySchema>;
 export type SanctionedChannel = TierPolicy['sanctionedChannels'][number];

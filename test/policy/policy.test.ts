@@ -55,3 +55,17 @@ describe('the default policy stays aligned with the example city configuration',
     expect(Object.fromEntries(p.teleworkClients.map((t) => [t.tier, t.cidrs[0]]))).toEqual(cfg);
   });
 });
+
+describe('the JSON Schema shipped for editors', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { policyJsonSchema } = require('../../lib/policy/schema') as typeof import('../../lib/policy/schema');
+  test('policies/tier-policy.schema.json is generated from the zod schema (regenerate it when the schema changes)', () => {
+    const onDisk = JSON.parse(fs.readFileSync(require('path').join(__dirname, '../../policies/tier-policy.schema.json'), 'utf8'));
+    expect(onDisk).toEqual(JSON.parse(JSON.stringify(policyJsonSchema())));
+  });
+  test('it names the fields a municipal reader fills in', () => {
+    const s = policyJsonSchema() as { properties: Record<string, unknown>; additionalProperties: boolean };
+    expect(Object.keys(s.properties)).toEqual(['version', 'municipality', 'model', 'onPremNetworks', 'teleworkClients', 'sanctionedChannels']);
+    expect(s.additionalProperties).toBe(false);
+  });
+});
