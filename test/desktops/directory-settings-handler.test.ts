@@ -10,6 +10,7 @@ import { ApiError, OPERATIONS } from '../support/workspaces-api/operations';
 import {
   CustomResourceEvent,
   DirectorySettings,
+  differingFields,
   FullEvent,
   handle,
   isComplete,
@@ -295,5 +296,19 @@ describe('IP access groups (internet streaming)', () => {
     api.log.length = 0;
     await deploy(api, event('Update', internet(['wsipg-telework']), DIR));
     expect(mutating(api)).toEqual([]);
+  });
+});
+
+describe('comparison', () => {
+  test('only differing fields are reported; unset members returned as null or [] equal absent ones', () => {
+    const desired = { DeviceTypeWeb: 'DENY', AccessEndpointConfig: { AccessEndpoints: [{ AccessEndpointType: 'STREAMING_WSP', VpcEndpointId: 'vpce-1' }] } };
+    expect(
+      differingFields(desired, { DeviceTypeWeb: 'DENY', AccessEndpointConfig: { AccessEndpoints: [{ AccessEndpointType: 'STREAMING_WSP', VpcEndpointId: 'vpce-1' }], InternetFallbackProtocols: [] } }),
+    ).toEqual([]);
+    expect(differingFields(desired, { DeviceTypeWeb: 'ALLOW', AccessEndpointConfig: { AccessEndpoints: [{ AccessEndpointType: 'STREAMING_WSP', VpcEndpointId: 'vpce-1' }], InternetFallbackProtocols: ['PCOIP'] } })).toEqual([
+      'DeviceTypeWeb',
+      'AccessEndpointConfig',
+    ]);
+    expect(differingFields(desired, undefined)).toEqual(['DeviceTypeWeb', 'AccessEndpointConfig']);
   });
 });

@@ -124,13 +124,20 @@ export function differingFields(desired: Record<string, unknown>, actual: Record
   return Object.keys(desired).filter((k) => !jsonEqual(desired[k], actual?.[k]));
 }
 
+/** A member the API may return as null or [] when it is simply not set (e.g. InternetFallbackProtocols). */
+function isUnset(v: unknown): boolean {
+  return v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+}
+
 function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-    const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ra = a as Record<string, unknown>;
+    const rb = b as Record<string, unknown>;
+    const ka = Object.keys(ra).filter((k) => !isUnset(ra[k]));
+    const kb = Object.keys(rb).filter((k) => !isUnset(rb[k]));
+    return ka.length === kb.length && ka.every((k) => jsonEqual(ra[k], rb[k]));
   }
   return false;
 }
