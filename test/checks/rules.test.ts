@@ -111,6 +111,16 @@ describe('TELEWORK-BEYOND-DESKTOP and CLIENT-VPN-WHOLE-VPC', () => {
     expect(f.path.map((h) => h.layer)).toContain('client-vpn');
     expect(f.path[f.path.length - 1].resource.logicalId).toBe('SubnetLgwanAppA');
   });
+  test('telework clients routed to the LGWAN office network through the VPN: TELEWORK-BEYOND-DESKTOP', () => {
+    const r = run((R) => {
+      R.CvpnRouteOffice = { Type: 'AWS::EC2::ClientVpnRoute', Properties: { ClientVpnEndpointId: ref('CvpnLgwan'), DestinationCidrBlock: '172.16.20.0/22', TargetVpcSubnetId: ref('SubnetLgwanDesktopA') } };
+      R.CvpnAuthOffice = { Type: 'AWS::EC2::ClientVpnAuthorizationRule', Properties: { ClientVpnEndpointId: ref('CvpnLgwan'), TargetNetworkCidr: '172.16.20.0/22', AuthorizeAllGroups: true } };
+      (R.CvpnSgLgwan.Properties!.SecurityGroupEgress as unknown[]).push({ IpProtocol: 'tcp', FromPort: 445, ToPort: 445, CidrIp: '172.16.20.0/22' });
+    });
+    expect(rules(r)).toEqual(['TELEWORK-BEYOND-DESKTOP']);
+    expect(r.findings[0].to).toEqual({ kind: 'on-prem', tier: 'lgwan' });
+    expect(r.findings[0].path.some((h) => h.layer === 'vpn' && h.resource.logicalId === 'VgwLgwan')).toBe(true);
+  });
   test('authorising the whole VPC while the endpoint SG still limits clients to desktops: exactly CLIENT-VPN-WHOLE-VPC', () => {
     const r = run((R) => {
       R.CvpnLgwanAuthDesktop.Properties!.TargetNetworkCidr = '10.20.0.0/20';

@@ -1,4 +1,7 @@
-/** TELEWORK-BEYOND-DESKTOP: telework clients reach a subnet of their tier other than the desktop service (screen transfer only). */
+/**
+ * TELEWORK-BEYOND-DESKTOP: telework clients reach a subnet of their tier other than the desktop service,
+ * or the tier's on-premises network (screen transfer only: the desktop is the one thing they may reach).
+ */
 import type { Rule } from '../rule';
 import { flowFinding, tierName } from './helpers';
 import { classTier } from '../../model/reachability/places';
@@ -10,11 +13,17 @@ export const teleworkBeyondDesktop: Rule = {
   citation: 'teleworkScreenTransfer',
   check({ reachability }) {
     return reachability.flows
-      .filter((f) => f.status === 'open' && f.from.kind === 'telework' && f.to.kind === 'subnet' && classTier(f.fromClass) === classTier(f.toClass) && !reachability.desktopSubnets.has(f.to.subnet!))
+      .filter(
+        (f) =>
+          f.status === 'open' &&
+          f.from.kind === 'telework' &&
+          classTier(f.fromClass) === classTier(f.toClass) &&
+          ((f.to.kind === 'subnet' && !reachability.desktopSubnets.has(f.to.subnet!)) || f.to.kind === 'on-prem'),
+      )
       .map((f) =>
         flowFinding(
           this.id, f, this.citation,
-          `Telework clients reach ${f.to.label} in ${tierName(classTier(f.toClass))}, which is not a desktop subnet`,
+          `Telework clients reach ${f.to.label} in ${tierName(classTier(f.toClass))}, which is not the desktop service`,
           'Telework is screen transfer only: clients may reach the virtual desktops and nothing else in the tier.',
           'narrow the Client VPN authorization rules and routes to the desktop (WorkSpaces) subnets.',
         ),
