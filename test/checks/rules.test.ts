@@ -326,3 +326,13 @@ describe('sanctioned exchange channels', () => {
     expect(rules(r)).toEqual(['SANCTIONED-CHANNEL-EXPIRED', 'TIER-CROSSING', 'TIER-JOIN-PEERING']);
   });
 });
+
+describe('templates rewritten at deploy time', () => {
+  test('a top-level Transform (macro) is UNMODELLED-RESOURCE: verify the processed template instead', () => {
+    const r = run((_R, t) => {
+      (t as { Transform?: unknown }).Transform = 'AWS::Serverless-2016-10-31';
+    });
+    expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
+    expect(r.findings[0].message).toMatch(/--template-stage Processed/);
+  });
+});

@@ -76,6 +76,12 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
       }
     }
   }
+  for (const t of templates) {
+    if (t.template.Transform === undefined) continue;
+    const names = ([] as unknown[]).concat(t.template.Transform).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+    // A macro rewrites the template at deploy time: what it adds is invisible here (fail closed).
+    model.unmodelled.push({ ref: { stack: t.stack, logicalId: '(Transform)', type: 'AWS::CloudFormation::Macro' }, reason: `the template uses ${names.join(', ')}, which rewrites it at deploy time; verify the processed template instead (aws cloudformation get-template --template-stage Processed)` });
+  }
   for (const m of missingNested) {
     model.unmodelled.push({ ref: { stack: m.stack, logicalId: m.logicalId, type: 'AWS::CloudFormation::Stack' }, reason: `nested stack not analysed: ${m.reason}` });
   }

@@ -14,6 +14,8 @@ export interface CfnTemplate {
   Conditions?: Record<string, unknown>;
   Resources: Record<string, CfnResource>;
   Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown }; Condition?: string }>;
+  /** Macros (e.g. AWS::Serverless-2016-10-31) that rewrite the template at deploy time. */
+  Transform?: unknown;
 }
 
 export interface LoadedTemplate {
