@@ -61,6 +61,8 @@ export const policySchema = z
             to: endpointClass,
             protocol: z.enum(['tcp', 'udp']),
             ports,
+            /** Narrows the channel to these destination addresses (e.g. one cloud service for an α' breakout). */
+            toCidrs: z.array(cidr).min(1).optional(),
             owner: z.string().min(1, { message: 'name the team that owns this channel (担当課)' }),
             reason: z.string().min(1, { message: 'say why the channel exists, e.g. 無害化 mail relay' }),
             expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD (有効期限)' }),

@@ -321,6 +321,21 @@ describe('sanctioned exchange channels', () => {
     const r = run(mutate, { policy: policyWith({ sanctionedChannels: [{ ...channel('2027-03-31'), ports: { from: 587, to: 587 } }] }) });
     expect(rules(r)).toEqual(['TIER-CROSSING', 'TIER-JOIN-PEERING']);
   });
+  test('an α′ local breakout: a channel to one cloud service range exempts only traffic to that range', () => {
+    const breakout = (R: Parameters<typeof mutate>[0]): void => {
+      R.IgwLgwanAtt = { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: ref('VpcLgwan'), InternetGatewayId: ref('Igw') } };
+      R.ToSaas = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '203.0.113.0/24', GatewayId: ref('Igw') } };
+      R.NaclSaas = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclLgwan'), RuleNumber: 60, Protocol: 6, PortRange: { From: 443, To: 443 }, RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0' } };
+      R.SgSaas = { Type: 'AWS::EC2::SecurityGroupEgress', Properties: { GroupId: ref('SgLgwan'), IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' } };
+    };
+    const saas = { id: 'saas', from: 'tier:lgwan', to: 'internet', protocol: 'tcp' as const, ports: { from: 443, to: 443 }, owner: '情報政策課', reason: "α' breakout to the groupware SaaS", expires: '2027-03-31' };
+    const narrow = run(breakout, { policy: policyWith({ model: 'alpha-prime', sanctionedChannels: [{ ...saas, toCidrs: ['203.0.113.0/24'] }] }) });
+    // Outbound to the SaaS range is sanctioned; inbound from the internet through the attached IGW is not.
+    expect(narrow.findings.filter((f) => f.from.kind === 'tier')).toEqual([]);
+    expect(narrow.sanctionedFlows.map((f) => `${f.fromClass}>${f.toClass}`)).toContain('tier:lgwan>internet');
+    const tooNarrow = run(breakout, { policy: policyWith({ model: 'alpha-prime', sanctionedChannels: [{ ...saas, toCidrs: ['198.51.100.0/24'] }] }) });
+    expect(tooNarrow.findings.some((f) => f.rule === 'CLOSED-TIER-INTERNET' && f.from.kind === 'tier' && f.severity === 'error')).toBe(true);
+  });
   test('an expired channel: the crossing is reported again, plus the expiry', () => {
     const r = run(mutate, { policy: policyWith({ sanctionedChannels: [channel('2026-06-30')] }) });
     expect(rules(r)).toEqual(['SANCTIONED-CHANNEL-EXPIRED', 'TIER-CROSSING', 'TIER-JOIN-PEERING']);

@@ -27,7 +27,7 @@ export interface FilterQuery {
   src?: FilterSide;
   dst?: FilterSide;
   /** Packets (protocol + port ranges) a sanctioned channel allows: not counted as crossings. */
-  excluded?: Array<{ protocol: number; from: number; to: number }>;
+  excluded?: Array<{ protocol: number; from: number; to: number; /** Only packets to these addresses (all when absent). */ dst?: IntervalSet }>;
 }
 
 export interface FilterResult {
@@ -154,14 +154,17 @@ function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterR
   dstIn?.forEach((e) => srcSets.push(e.cidr));
   q.src?.sgs.forEach((sg) => sg.egress.forEach((r) => r.cidr && dstSets.push(intersect(r.cidr, q.dstAddrs))));
   q.dst?.sgs.forEach((sg) => sg.ingress.forEach((r) => r.cidr && srcSets.push(intersect(r.cidr, q.srcAddrs))));
+  (q.excluded ?? []).forEach((x) => x.dst && dstSets.push(x.dst));
   const dReps = representatives(q.dstAddrs, dstSets);
   const sReps = representatives(q.srcAddrs, srcSets);
   const srcSgs: Array<SgFact | undefined> = q.src && mode.srcSg ? q.src.sgs : [undefined];
   const dstSgs: Array<SgFact | undefined> = q.dst && mode.dstSg ? q.dst.sgs : [undefined];
   for (const proto of protocolsOf(q)) {
     for (const port of portReps(q, proto)) {
-      if (port !== undefined && (q.excluded ?? []).some((x) => x.protocol === proto && port >= x.from && port <= x.to)) continue;
+      const sanctioned = port === undefined ? [] : (q.excluded ?? []).filter((x) => x.protocol === proto && port >= x.from && port <= x.to);
+      if (sanctioned.some((x) => !x.dst)) continue;
       for (const d of dReps) {
+        if (sanctioned.some((x) => x.dst && contains(x.dst, d))) continue;
         const dFamilyV4 = d >= 1n << 128n;
         if ((proto === 1 && !dFamilyV4) || (proto === 58 && dFamilyV4)) continue;
         const out = naclDecision(srcOut, d, proto, port);

@@ -119,7 +119,9 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
 
   const active = policy.sanctionedChannels.filter((c) => c.expires >= asOf);
   const excludedFor = (a: EndpointClass, b: EndpointClass) =>
-    active.filter((c) => c.from === a && c.to === b).map((c) => ({ protocol: c.protocol === 'tcp' ? 6 : 17, from: c.ports.from, to: c.ports.to }));
+    active
+      .filter((c) => c.from === a && c.to === b)
+      .map((c) => ({ protocol: c.protocol === 'tcp' ? 6 : 17, from: c.ports.from, to: c.ports.to, ...(c.toCidrs ? { dst: setOf(c.toCidrs.map((x) => parseCidr(x)!)) } : {}) }));
 
   const flowsByGroup = new Map<string, Flow>();
   const sanctionedByGroup = new Map<string, Flow>();
