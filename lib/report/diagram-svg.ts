@@ -29,6 +29,7 @@ const COLUMN_X = [30, 340, 650, 960];
 const ROW_Y = [70, 240, 410];
 const MAX_MEMBERS = 5;
 const UNTIERED = 'untiered';
+const SHARED = 'shared';
 
 /** Escape text for SVG/XML character data and attribute values. */
 export function xmlEscape(text: string): string {
@@ -139,13 +140,19 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
       members: [],
     });
   }
-  const untiered = input.diagram.nodes.filter((n) => n.end === undefined);
-  if (untiered.length > 0) {
+  // A transit gateway without a tier is the shared router (acceptable as isolated route domains, judged by
+  // the engine); any other network without a declared tier cannot be proven separated and is drawn red.
+  const boxKeyOf = (node: ReportInput['diagram']['nodes'][number]): string => (node.end ? endKey(node.end) : node.kind === 'transit-gateway' ? SHARED : UNTIERED);
+  const keys = new Set(input.diagram.nodes.map(boxKeyOf));
+  if (keys.has(SHARED)) {
+    boxes.set(SHARED, { key: SHARED, x: COLUMN_X[3] as number, y: ROW_Y[1] as number, w: BOX_W, h: BOX_H, title: m.diagramShared, fill: '#f4f4f4', stroke: '#555555', members: [] });
+  }
+  if (keys.has(UNTIERED)) {
     boxes.set(UNTIERED, { key: UNTIERED, x: COLUMN_X[3] as number, y: ROW_Y[2] as number, w: BOX_W, h: BOX_H, title: m.diagramUntiered, fill: '#fff3e0', stroke: '#d32f2f', members: [] });
   }
   const boxOfNode = new Map<string, string>();
   for (const node of input.diagram.nodes) {
-    const key = node.end ? endKey(node.end) : UNTIERED;
+    const key = boxKeyOf(node);
     boxOfNode.set(node.id, key);
     boxes.get(key)?.members.push(node.label);
   }

@@ -81,9 +81,12 @@ export function diagramFromVerify(result: Pick<VerifyResult, 'model' | 'findings
   }
   for (const l of model.links.values()) {
     if (l.kind === 'cgw') continue; // drawn through its VPN connection
-    nodes.push({ id: l.key, label: label(l.ref, l.kind.toUpperCase()), kind: 'vpn', ...(isTier(l.tierTag) ? { end: { kind: 'on-prem', tier: l.tierTag } } : {}) });
-    for (const vpc of l.vpcs) links.push({ from: l.key, to: vpc, label: l.kind === 'dx-association' ? 'Direct Connect' : 'VPN', violation: onBadPath.has(refKey(l.ref)) });
-    if (l.tgw) links.push({ from: l.key, to: l.tgw, label: 'VPN', violation: onBadPath.has(refKey(l.ref)) });
+    nodes.push({ id: l.key, label: label(l.ref, { vgw: 'VGW', vpn: 'VPN', 'dx-association': 'DX' }[l.kind]), kind: 'vpn', ...(isTier(l.tierTag) ? { end: { kind: 'on-prem', tier: l.tierTag } } : {}) });
+    const linkLabel = { vgw: 'VGW', vpn: 'VPN', 'dx-association': 'Direct Connect' }[l.kind];
+    const violation = onBadPath.has(refKey(l.ref));
+    for (const vpc of l.vpcs) links.push({ from: l.key, to: vpc, label: linkLabel, violation });
+    if (l.vgw) links.push({ from: l.key, to: l.vgw, label: linkLabel, violation });
+    if (l.tgw) links.push({ from: l.key, to: l.tgw, label: linkLabel, violation });
   }
   for (const c of model.clientVpns.values()) {
     const tier = c.vpc ? model.vpcs.get(c.vpc)?.tier : undefined;

@@ -91,6 +91,7 @@ export interface Messages {
   diagramHeading: string;
   diagramTitle: string;
   diagramUntiered: string;
+  diagramShared: string;
   diagramLegendViolation: string;
   diagramLegendPermitted: string;
 

@@ -1,0 +1,71 @@
+/**
+ * The report's view of a real engine run (B's good city fixture, and the same city with one peering
+ * added between the LGWAN and internet tiers): verdict per cell, and the diagram drawn from the model.
+ */
+import { loadPolicy, verify, type VerifyResult } from '../../lib/checks';
+import { renderDiagramSvg } from '../../lib/report/diagram-svg';
+import { reportViewFromVerify } from '../../lib/report/from-verify-result';
+import { endKey, MATRIX_ENDS } from '../../lib/report/report-input';
+import { asLoaded, buildCity, clone } from '../fixtures/city';
+
+function vpcId(resources: Record<string, { Type: string }>, part: string): string {
+  const id = Object.keys(resources).find((k) => k.includes(part) && resources[k]!.Type === 'AWS::EC2::VPC');
+  if (!id) throw new Error(`no VPC with ${part}`);
+  return id;
+}
+
+describe('report view of a verify() result', () => {
+  const policy = loadPolicy();
+  const city = buildCity();
+  let good: VerifyResult;
+  let broken: VerifyResult;
+  beforeAll(() => {
+    good = verify([asLoaded('City', city)], policy);
+    const mutated = clone(city);
+    mutated.Resources.Pcx = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: { Ref: vpcId(city.Resources, 'Lgwan') }, PeerVpcId: { Ref: vpcId(city.Resources, 'Inet') } } };
+    broken = verify([asLoaded('City', mutated)], policy);
+  });
+
+  it('has a cell for every ordered pair of distinct ends, no violation for the good city', () => {
+    const view = reportViewFromVerify(good);
+    expect(view.matrix).toHaveLength(MATRIX_ENDS.length * (MATRIX_ENDS.length - 1));
+    expect(view.matrix.filter((c) => c.verdict === 'violation')).toEqual([]);
+    const cell = (from: string, to: string) => view.matrix.find((c) => endKey(c.from) === from && endKey(c.to) === to);
+    expect(cell('tier:internet', 'internet')?.verdict).toBe('permitted');
+    expect(cell('tier:lgwan', 'internet')?.verdict).toBe('isolated');
+    expect(cell('tier:lgwan', 'tier:personal-number')?.verdict).toBe('isolated');
+    expect(cell('telework:lgwan', 'tier:lgwan')?.verdict).toBe('permitted');
+    expect(cell('telework:lgwan', 'tier:personal-number')?.verdict).toBe('isolated');
+  });
+
+  it('marks both directions of a joined pair as violations pointing at the finding', () => {
+    const view = reportViewFromVerify(broken);
+    const violations = view.matrix.filter((c) => c.verdict === 'violation').map((c) => `${endKey(c.from)}>${endKey(c.to)}`).sort();
+    expect(violations).toEqual(['tier:internet>tier:lgwan', 'tier:lgwan>tier:internet']);
+    const index = broken.findings.findIndex((f) => f.rule === 'TIER-JOIN-PEERING');
+    expect(view.matrix.find((c) => c.verdict === 'violation')?.findings).toEqual([index]);
+  });
+
+  it('draws the model: VPCs in their tier, links in their on-prem box, Client VPN with its telework clients, the TGW as shared', () => {
+    const { nodes, links } = reportViewFromVerify(good).diagram;
+    const where = (id: string) => {
+      const node = nodes.find((n) => n.id === id);
+      return node?.end ? endKey(node.end) : node ? 'none' : 'missing';
+    };
+    expect(where('City::VpcLgwan')).toBe('tier:lgwan');
+    expect(where('City::VgwPn')).toBe('on-prem:personal-number');
+    expect(where('City::CvpnLgwan')).toBe('telework:lgwan');
+    expect(where('City::Tgw')).toBe('none');
+    expect(links).toContainEqual({ from: 'City::VpcLgwan', to: 'City::Tgw', label: 'TGW', violation: false });
+    expect(links).toContainEqual({ from: 'City::VpnLgwan', to: 'City::VgwLgwan', label: 'VPN', violation: false });
+    const svg = renderDiagramSvg({ ...reportViewFromVerify(good), sources: [], findings: [], acknowledgements: [], manualControls: [], generatedAt: 'now' }, { lang: 'en' });
+    expect(svg).toContain('data-end="shared"');
+    expect(svg).not.toContain('data-end="untiered"');
+  });
+
+  it('draws the peering that joins two tiers in red', () => {
+    const { links } = reportViewFromVerify(broken).diagram;
+    expect(links).toContainEqual({ from: 'City::VpcLgwan', to: 'City::VpcInet', label: 'peering', violation: true });
+    expect(links.filter((l) => l.violation).map((l) => l.label)).toEqual(['peering']);
+  });
+});
