@@ -68,8 +68,8 @@ export class OnPremLink extends Construct {
   }
 
   /** Routes `cidr` from every tier subnet to the VGW (used for on-prem ranges, and by the security-cloud egress for 0.0.0.0/0). */
-  public addSubnetRoutes(id: string, cidr: string): void {
-    this.props.subnets.forEach((subnet, i) => {
+  public addSubnetRoutes(id: string, cidr: string): ec2.CfnRoute[] {
+    return this.props.subnets.map((subnet, i) => {
       const route = new ec2.CfnRoute(this, `${id}Subnet${i}`, {
         routeTableId: subnet.routeTable.routeTableId,
         destinationCidrBlock: cidr,
@@ -77,6 +77,7 @@ export class OnPremLink extends Construct {
       });
       // A route to a VGW is only valid once the VGW is attached.
       route.addResourceDependency(this.attachment);
+      return route;
     });
   }
 
