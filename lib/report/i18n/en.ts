@@ -88,7 +88,7 @@ export const en: Messages = {
   diagramHeading: 'Diagram of tiers and links',
   diagramTitle: 'Tiers and the links between them',
   diagramUntiered: 'No tier declared',
-  diagramShared: 'Shared transit gateway (route domains per tier)',
+  diagramShared: 'Shared TGW (a route domain per tier)',
   diagramLegendViolation: 'forbidden path',
   diagramLegendPermitted: 'permitted path',
 

@@ -88,7 +88,7 @@ export const ja: Messages = {
   diagramHeading: '系と接続の構成図',
   diagramTitle: '各系とその間の接続',
   diagramUntiered: '系の宣言なし',
-  diagramShared: '共有 Transit Gateway（系ごとのルートドメイン）',
+  diagramShared: '共有TGW（系ごとのルートドメイン）',
   diagramLegendViolation: '禁止経路',
   diagramLegendPermitted: '許可された経路',
 
