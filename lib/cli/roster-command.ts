@@ -6,6 +6,7 @@
  * changes were needed and none succeeded). See docs/roster.md.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import * as readline from 'readline';
 import type { Command } from 'commander';
 import { createWorkSpacesClients, WorkSpacesClients } from '../roster/aws/workspaces-clients';
@@ -164,7 +165,16 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
       } catch (err) {
         return fail(exit, err, 2);
       }
-      const journal = ApplyJournal.open(opts.journal ?? `${file}.apply-journal.jsonl`);
+      const journalPath = opts.journal ?? `${file}.apply-journal.jsonl`;
+      let journal: ApplyJournal;
+      try {
+        // Fail before any API call if the journal cannot be written: without it a crash could duplicate.
+        fs.accessSync(path.dirname(path.resolve(journalPath)), fs.constants.W_OK);
+        journal = ApplyJournal.open(journalPath);
+      } catch (err) {
+        prepared.clients.destroy();
+        return fail(exit, new Error(`--journal ${journalPath}: cannot use the apply journal (${(err as Error).message}); pass --journal with a writable path (適用ジャーナルを書き込めません)`), 2);
+      }
       let plan;
       try {
         plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories);

@@ -2,6 +2,7 @@
  * Parsing of the roster/audit command-line values that need more than commander's strings:
  * `--directory TIER=d-…`, `--size-bundle SIZE=wsb-…`, positive numbers. Errors name the option and the fix.
  */
+import { InvalidArgumentError } from 'commander';
 import type { Tier } from '../tiers/tier';
 import { parseTier } from './csv/roster-values';
 import { SIZES, Size } from './roster-entry';
@@ -41,7 +42,8 @@ export function parseSizeBundleOptions(values: string[] = []): Partial<Record<Si
 export function positiveNumber(option: string): (value: string) => number {
   return (value: string) => {
     const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`${option} ${value}: expected a positive number`);
+    // InvalidArgumentError: commander reports it as a usage error (exit 2) instead of a crash.
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${option} ${value}: expected a positive number`);
     return n;
   };
 }

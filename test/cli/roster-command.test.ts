@@ -101,6 +101,8 @@ describe('roster plan', () => {
     expect(err.join('')).toMatch(/--directory dmz=d-1: expected TIER=DIRECTORY_ID/);
     expect(await main(['node', 'ct', 'roster', 'plan', file, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--endpoint-url', 'not a url'])).toBe(2);
     expect(err.join('')).toMatch(/--endpoint-url not a url: not a URL/);
+    expect(await main(['node', 'ct', 'roster', 'apply', file, '--create-rate', '-1'])).toBe(2);
+    expect(err.join('')).toMatch(/--create-rate -1: expected a positive number/);
   });
 });
 
@@ -172,6 +174,18 @@ describe('roster apply', () => {
       const total = writeRoster('total.csv', 'user,tier,bundle\nok1,lgwan,wsb-stand0001\nbad2,lgwan,wsb-missing01\nbad3,internet,wsb-missing01\n');
       expect(await run(api, 'roster', 'apply', total, ...fast, '--journal', path.join(dir, 'j4.jsonl'))).toBe(3);
       expect(out.join('')).toMatch(/FAILED \(失敗\): 0 created, 1 kept/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('exits 2 before any API call when the journal cannot be written', async () => {
+    const api = await start({ directories: [LGWAN, INTERNET] });
+    try {
+      const file = writeRoster('journal.csv', 'user,tier,size\nx,lgwan,STANDARD\n');
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', path.join(dir, 'no-such-dir', 'j.jsonl'))).toBe(2);
+      expect(err.join('')).toMatch(/cannot use the apply journal/);
+      expect(api.log).toEqual([]);
     } finally {
       await api.close();
     }
