@@ -3,7 +3,6 @@
  * association's interface), limited by authorization rules and routes. Associating a subnet adds a
  * route to the VPC's CIDR automatically.
  */
-import { parseCidr } from '../cidr';
 import { isPlainObject } from '../resolve/values';
 import type { Extractor } from './extractor';
 
@@ -24,7 +23,6 @@ export const clientVpnEndpointExtractor: Extractor = {
       ...ctx.fact(entry), vpc, clientCidr: client, tierTag, associations: [], authorizations: [], routes: [],
       securityGroups: ctx.refKeys(entry, 'SecurityGroupIds'), selfServicePortal: portal.includes('enabled'),
     });
-    void parseCidr;
   },
 };
 

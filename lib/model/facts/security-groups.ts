@@ -3,14 +3,13 @@
  * prefix lists. A group with no egress rule at all gets CloudFormation's default allow-all egress
  * (applied when the model is finalised, since egress may be declared in another resource).
  */
-import { setOf, type IntervalSet } from '../cidr';
+import { parseCidr, setOf, type IntervalSet } from '../cidr';
 import type { ResourceEntry } from '../resolve/resolver';
 import { ResRef, Unresolved, type Value, isPlainObject, refsInString, show } from '../resolve/values';
 import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import { parseProtocol } from './protocols';
 import type { SgRuleFact } from './types';
-import { parseCidr } from '../cidr';
 
 /** Group keys seen with an explicit egress rule (inline or separate resource). */
 export const EXPLICIT_EGRESS = Symbol('explicitEgress');

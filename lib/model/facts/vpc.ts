@@ -1,5 +1,4 @@
 /** VPCs (with secondary IPv4/IPv6 blocks) and subnets; the VPC's default NACL and default security group. */
-import { parseCidr } from '../cidr';
 import type { Extractor } from './extractor';
 
 export const vpcExtractor: Extractor = {
@@ -70,6 +69,5 @@ export const subnetCidrBlockExtractor: Extractor = {
     const subnet = ctx.refKey(entry, 'SubnetId', ['AWS::EC2::Subnet']);
     const cidrs = ctx.cidrs(entry, 'Ipv6CidrBlock');
     if (subnet) ctx.model.subnets.get(subnet)?.cidrs.push(...cidrs);
-    void parseCidr;
   },
 };

@@ -66,7 +66,6 @@ export class Router {
   private readonly attachmentsByVpcTgw = new Map<string, TgwAttachmentFact[]>();
   private readonly tgwAssociation = new Map<string, string>();
   private readonly lpmCache = new Map<string, LpmRoute[][]>();
-  private readonly peeringsByVpc = new Map<string, string[]>();
   private readonly linksByVgw = new Map<string, string[]>();
   private readonly cache = new Map<string, Arrival[]>();
 
@@ -86,9 +85,6 @@ export class Router {
       }
     }
     for (const rt of model.tgwRouteTables.values()) for (const a of rt.associations) if (!this.tgwAssociation.has(a.attachment) || !rt.isDefault) this.tgwAssociation.set(a.attachment, rt.key);
-    for (const p of model.peerings.values()) {
-      this.peeringsByVpc.set(p.key, [p.vpc, ...p.peerVpcs]);
-    }
     for (const l of model.links.values()) if (l.vgw) this.linksByVgw.set(l.vgw, [...(this.linksByVgw.get(l.vgw) ?? []), l.key]);
   }
 

@@ -5,7 +5,7 @@
  * Whatever cannot be evaluated becomes `Unresolved` with the reason, never a guess.
  */
 import type { LoadedTemplate, CfnResource } from '../load/template';
-import { parseCidr, subdivide, V4_BASE } from '../cidr';
+import { parseCidr, subdivide } from '../cidr';
 import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refToString } from './values';
 
 /** How many alternative values one expression may fan out to before we stop and call it unresolved. */
@@ -376,7 +376,6 @@ export class Resolver {
     let block = this.ipv6Blocks.get(key);
     if (!block) {
       const lo = AMAZON_V6_BASE + (BigInt(this.ipv6Blocks.size + 1) << 72n);
-      void V4_BASE;
       block = `${formatV6Block(lo)}/56`;
       this.ipv6Blocks.set(key, block);
     }
@@ -449,8 +448,6 @@ function show3(a: Value, b: Value, c: Value): string {
 }
 
 function formatV6Block(lo: bigint): string {
-  const c = parseCidr('::/0');
-  void c;
   const groups: string[] = [];
   for (let i = 7; i >= 0; i--) groups.push(((lo >> BigInt(i * 16)) & 0xffffn).toString(16));
   return groups.join(':');
