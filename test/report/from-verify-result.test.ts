@@ -5,6 +5,7 @@
 import { loadPolicy, verify, type VerifyResult } from '../../lib/checks';
 import { renderDiagramSvg } from '../../lib/report/diagram-svg';
 import { reportViewFromVerify } from '../../lib/report/from-verify-result';
+import { renderJunitFromVerify } from '../../lib/report/verify-junit';
 import { endKey, MATRIX_ENDS } from '../../lib/report/report-input';
 import { asLoaded, buildCity, clone } from '../fixtures/city';
 
@@ -67,5 +68,16 @@ describe('report view of a verify() result', () => {
     const { links } = reportViewFromVerify(broken).diagram;
     expect(links).toContainEqual({ from: 'City::VpcLgwan', to: 'City::VpcInet', label: 'peering', violation: true });
     expect(links.filter((l) => l.violation).map((l) => l.label)).toEqual(['peering']);
+  });
+});
+
+describe('JUnit from a verify() result', () => {
+  it('fails the joined cells and the finding, passes the rest', () => {
+    const mutated = clone(buildCity());
+    mutated.Resources.Pcx = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: { Ref: vpcId(mutated.Resources, 'Lgwan') }, PeerVpcId: { Ref: vpcId(mutated.Resources, 'Inet') } } };
+    const xml = renderJunitFromVerify(verify([asLoaded('City', mutated)], loadPolicy()), { generatedAt: '2026-11-21T00:00:00Z' });
+    expect(xml).toContain('<testsuite name="tier matrix" tests="90" failures="2"');
+    expect(xml).toContain('<testsuite name="findings" tests="1" failures="1"');
+    expect(xml).toContain('classname="closed-telework.TIER-JOIN-PEERING"');
   });
 });
