@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { exampleInput } from '../config/helpers';
-import { filesUnder, runApp } from './run-app';
+import { filesUnder, removeAssembly, runApp } from './run-app';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-bad-config-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -23,6 +23,7 @@ describe('bin/app.ts on a bad configuration', () => {
     expect(run.stderr).toContain('2 problem(s)');
     expect(run.stderr).toContain('テンプレートは出力していません');
     expect(filesUnder(run.outdir).filter((f) => f.endsWith('.template.json') || f.endsWith('manifest.json'))).toEqual([]);
+    removeAssembly(run.outdir);
   });
 
   it('refuses an unknown embedded municipality the same way', () => {
@@ -30,5 +31,6 @@ describe('bin/app.ts on a bad configuration', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('no embedded municipality is called "atlantis"');
     expect(filesUnder(run.outdir)).toEqual([]);
+    removeAssembly(run.outdir);
   });
 });

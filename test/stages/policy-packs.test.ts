@@ -16,7 +16,7 @@ import { exampleInput } from '../config/helpers';
 import type { TierNetwork } from '../../lib/network/tier-network';
 import { TIERS, Tier } from '../../lib/tiers/tier';
 import { externalPolicyPlugins, registerPolicyPlugins } from '../../lib/stages/policy-plugins';
-import { AppRun, filesUnder, runApp } from './run-app';
+import { AppRun, filesUnder, removeAssembly, runApp } from './run-app';
 
 interface PluginReport {
   pluginName: string;
@@ -32,7 +32,7 @@ beforeAll(() => {
   const reportFile = path.join(run.outdir, 'validation-report.json');
   reports = fs.existsSync(reportFile) ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')).pluginReports as PluginReport[]) : [];
 });
-afterAll(() => fs.rmSync(run.outdir, { recursive: true, force: true }));
+afterAll(() => removeAssembly(run.outdir));
 
 describe('cdk synth of the example municipality with the external packs', () => {
   it('exits 0 and writes one template per tier', () => {
@@ -116,7 +116,7 @@ describe('the other network variants pass the packs too', () => {
       // The VGW default routes are acknowledged one by one (false positive of the IGW rule), not wholesale.
       expect(acks.filter((a) => /SecurityCloudDefaultSubnet\d$/.test(a.acknowledgedAt))).toHaveLength(6);
     } finally {
-      fs.rmSync(outdir, { recursive: true, force: true });
+      removeAssembly(outdir);
     }
   });
 });
@@ -158,7 +158,7 @@ describe('the packs judge our constructs (mutations)', () => {
       expect(message).toContain('example-city/Network-lgwan/TierNetwork/MutantRoute');
       expect(message).not.toContain('NatSubnetDefaultRoute');
     } finally {
-      fs.rmSync(outdir, { recursive: true, force: true });
+      removeAssembly(outdir);
     }
   });
 

@@ -37,3 +37,14 @@ export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { recursive: true, withFileTypes: false }).map(String);
 }
+
+/** Removes a cloud assembly directory and anything a pack wrote beside it (e.g. `<outdir>-reports`). */
+export function removeAssembly(outdir: string): void {
+  const parent = path.dirname(outdir);
+  const base = path.basename(outdir);
+  for (const entry of fs.readdirSync(parent)) {
+    if (entry === base || entry.startsWith(`${base}-`)) {
+      fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
+    }
+  }
+}
