@@ -10,10 +10,30 @@ export function tierName(t: Tier | undefined): string {
   return t ? `${TIER_LABELS[t].en} (${TIER_LABELS[t].ja})` : 'an undeclared network';
 }
 
+/**
+ * A resource that exists in the template: the model names implicit things (a VPC's default NACL, a TGW's
+ * default route table, a VPN's TGW attachment) as `<logicalId>#<what>`; findings attach to the real
+ * resource that owns them, so the cdk-nag pack and SARIF can locate it.
+ */
+export function templateResource(r: ResourceRef): ResourceRef {
+  const i = r.logicalId.indexOf('#');
+  if (i < 0) return r;
+  const { constructPath, ...rest } = r;
+  void constructPath;
+  return { ...rest, logicalId: r.logicalId.slice(0, i), type: OWNER_TYPE[r.logicalId.slice(i + 1)] ?? r.type };
+}
+
+const OWNER_TYPE: Record<string, string> = {
+  defaultNacl: 'AWS::EC2::VPC',
+  defaultSg: 'AWS::EC2::VPC',
+  defaultRouteTable: 'AWS::EC2::TransitGateway',
+  tgwAttachment: 'AWS::EC2::VPNConnection',
+};
+
 /** The resource a path finding is attached to: the first hop that actually crosses (route/TGW/peering…). */
 export function crossingResource(f: Flow): ResourceRef | undefined {
   const hop = f.hops.find((h) => h.layer === 'peering' || h.layer === 'tgw') ?? f.hops.find((h) => h.layer === 'route' || h.layer === 'vpn') ?? f.hops[0];
-  return hop?.resource;
+  return hop ? templateResource(hop.resource) : undefined;
 }
 
 export function flowFinding(
@@ -68,9 +88,10 @@ export function resourceFinding(
   message: string,
   extra: Partial<Finding> = {},
 ): Finding {
+  const real = templateResource(resource);
   return {
     rule, severity, title, message,
-    from: { kind: 'resource', resource }, to: { kind: 'resource', resource },
-    direction: 'one-way', path: [], stillBlockedBy: [], resource, citation: CITATIONS[citation], ...extra,
+    from: { kind: 'resource', resource: real }, to: { kind: 'resource', resource: real },
+    direction: 'one-way', path: [], stillBlockedBy: [], resource: real, citation: CITATIONS[citation], ...extra,
   };
 }
