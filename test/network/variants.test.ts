@@ -109,3 +109,17 @@ describe('clients over the on-prem link (closed SIM / Direct Connect)', () => {
     expect(s.stage.networks.internet.otherTierRanges).toContain('10.210.0.0/24');
   });
 });
+
+describe('three availability zones', () => {
+  it('puts every purpose in all three zones and keeps the egress pair in the first', () => {
+    const s = synthesise((c) => (c.availabilityZones = ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']));
+    for (const tier of TIERS) {
+      for (const purpose of ['desktops', 'directory', 'endpoints'] as const) {
+        expect(s.stage.networks[tier].subnets[purpose].map((x) => x.availabilityZone)).toEqual(['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']);
+      }
+    }
+    const egress = s.stage.networks.internet.subnetPlan.subnets.filter((x) => x.purpose === 'nat' || x.purpose === 'firewall');
+    expect(egress.map((x) => x.az)).toEqual(['ap-northeast-1a', 'ap-northeast-1a']);
+    expect(ofType(s.templates.internet, 'AWS::EC2::Route').filter(([, r]) => r.DestinationCidrBlock === '0.0.0.0/0' && r.VpcEndpointId)).toHaveLength(9);
+  });
+});
