@@ -21,7 +21,7 @@ import { classify } from './network-types';
 import { peeringExtractor } from './peering';
 import { prefixListExtractor } from './prefix-lists';
 import { routeAssociationExtractor, routeExtractor, routeTableExtractor, vgwPropagationExtractor } from './routing';
-import { EXPLICIT_EGRESS, securityGroupExtractor, securityGroupRuleExtractor } from './security-groups';
+import { securityGroupExtractor, securityGroupRuleExtractor } from './security-groups';
 import { directoryServiceExtractor, streamingEndpointAndLbExtractor, workspacesExtractor } from './telework';
 import { tgwAssociationExtractor, tgwAttachmentExtractor, tgwExtractor, tgwRouteExtractor, tgwRouteTableExtractor } from './transit-gateway';
 import { emptyModel, type NetworkModel } from './types';
@@ -144,7 +144,7 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
   // CloudFormation's default egress rule applies to groups with no explicit egress at all.
   for (const sg of model.securityGroups.values()) {
     if (restricted.has(sg.key)) continue;
-    if (sg.isDefault || !(sg as unknown as Record<symbol, boolean>)[EXPLICIT_EGRESS]) {
+    if (sg.isDefault || !sg.explicitEgress) {
       if (sg.egress.length === 0) sg.egress.push({ ref: sg.ref, protocol: -1, cidr: ALL_ADDRESSES, peerText: 'everywhere (default egress)' });
     }
   }

@@ -11,9 +11,6 @@ import type { Extractor } from './extractor';
 import { parseProtocol } from './protocols';
 import type { SgRuleFact } from './types';
 
-/** Group keys seen with an explicit egress rule (inline or separate resource). */
-export const EXPLICIT_EGRESS = Symbol('explicitEgress');
-
 function refKeyOf(v: Value | undefined): string | undefined {
   if (v instanceof ResRef) return v.key;
   if (typeof v === 'string') {
@@ -97,10 +94,9 @@ export const securityGroupExtractor: Extractor = {
     if (!('VpcId' in props)) ctx.unresolved(entry, 'VpcId', 'a security group without VpcId lands in the default VPC, which the templates do not describe');
     const ingress = ctx.resolver.propList(entry, 'SecurityGroupIngress').flatMap((r) => parseSgRule(entry, ctx, r, 'ingress', 'SecurityGroupIngress'));
     const egress = ctx.resolver.propList(entry, 'SecurityGroupEgress').flatMap((r) => parseSgRule(entry, ctx, r, 'egress', 'SecurityGroupEgress'));
-    const fact = { ...ctx.fact(entry), vpc, isDefault: false, ingress, egress };
     // Only a non-empty egress list replaces the default allow-all rule (an empty list leaves it in place).
-    if (egress.length > 0 && entry.presence === 'present') (fact as Record<symbol, boolean>)[EXPLICIT_EGRESS] = true;
-    ctx.model.securityGroups.set(entry.key, fact);
+    const explicitEgress = egress.length > 0 && entry.presence === 'present';
+    ctx.model.securityGroups.set(entry.key, { ...ctx.fact(entry), vpc, isDefault: false, ingress, egress, explicitEgress });
   },
 };
 
@@ -123,7 +119,7 @@ export const securityGroupRuleExtractor: Extractor = {
       if (direction === 'ingress') sg.ingress.push(...rules);
       else {
         // A conditional egress rule may not exist; if it were the only one, default allow-all applies.
-        if (entry.presence === 'present') (sg as unknown as Record<symbol, boolean>)[EXPLICIT_EGRESS] = true;
+        if (entry.presence === 'present' && rules.length > 0) sg.explicitEgress = true;
         sg.egress.push(...rules);
       }
     }

@@ -164,6 +164,8 @@ export interface SgFact extends Fact {
   isDefault: boolean;
   ingress: SgRuleFact[];
   egress: SgRuleFact[];
+  /** A (certain) egress rule was declared, which removes CloudFormation's default allow-all egress. */
+  explicitEgress?: boolean;
 }
 
 export interface PrefixListFact extends Fact {
