@@ -4,7 +4,7 @@
  * one ConfigError listing them all, BEFORE any construct is built.
  */
 import { NO_TELEWORK_TIER, TIERS, TIER_LABELS, Tier } from '../tiers/tier';
-import { cidrsOverlap, Ipv4Cidr, mustParseCidr, usableAddresses } from './cidr';
+import { cidrsOverlap, Ipv4Cidr, mustParseCidr, parseCidr, usableAddresses } from './cidr';
 import { ConfigError, ConfigProblem } from './config-error';
 import { RESERVED_RANGES } from './reserved-ranges';
 import { problemsFromZod } from './schema-problems';
@@ -58,7 +58,12 @@ export function tierRanges(config: MunicipalityConfig, tier: Tier): TierRange[] 
 export function parseConfig(input: unknown, source: string): MunicipalityConfig {
   const result = municipalityConfigSchema.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(source, problemsFromZod(result.error));
+    // Shape errors first, but still report the range conflicts we can see in the raw document, so an SE
+    // fixes everything in one round instead of discovering overlaps only after the typos.
+    const shape = problemsFromZod(result.error);
+    const badPaths = new Set(shape.map((p) => p.path));
+    const ranges = rawTierRanges(input).filter((r) => !badPaths.has(r.path));
+    throw new ConfigError(source, [...shape, ...overlapProblems(ranges), ...reservedRangeProblems(ranges)]);
   }
   const region = result.data.region as AllowedRegion;
   const config: MunicipalityConfig = {
@@ -78,8 +83,8 @@ export function semanticProblems(config: MunicipalityConfig): ConfigProblem[] {
     ...availabilityZoneProblems(config),
     ...validateTelework(config.telework),
     ...vpcPrefixProblems(config),
-    ...overlapProblems(config),
-    ...reservedRangeProblems(config),
+    ...overlapProblems(allTierRanges(config)),
+    ...reservedRangeProblems(allTierRanges(config)),
     ...onPremLinkProblems(config),
     ...endpointServiceProblems(config),
     ...subnetSizeProblems(config),
@@ -144,8 +149,41 @@ function describe(range: TierRange): { en: string; ja: string } {
  * NACL or SG meant for one tier match the other; within a tier it makes routing ambiguous (VPC-local
  * routes always win, so on-prem hosts in the overlap become unreachable).
  */
-function overlapProblems(config: MunicipalityConfig): ConfigProblem[] {
-  const all = TIERS.flatMap((tier) => tierRanges(config, tier)).map((r) => ({ r, c: mustParseCidr(r.cidr) }));
+function allTierRanges(config: MunicipalityConfig): TierRange[] {
+  return TIERS.flatMap((tier) => tierRanges(config, tier));
+}
+
+/**
+ * The ranges of a document that failed the schema, taken defensively: only well-formed CIDRs at the
+ * places the schema expects them (anything else is already a shape problem).
+ */
+export function rawTierRanges(input: unknown): TierRange[] {
+  const ranges: TierRange[] = [];
+  const obj = (v: unknown): Record<string, unknown> | undefined =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  const add = (tier: Tier, kind: TierRange['kind'], path: string, value: unknown): void => {
+    if (typeof value === 'string' && typeof parseCidr(value) !== 'string') ranges.push({ tier, kind, path, cidr: value.trim() });
+  };
+  const root = obj(input);
+  const tiers = obj(root?.tiers);
+  const telework = obj(root?.telework);
+  const teleworkTiers = Array.isArray(telework?.tiers) ? (telework!.tiers as unknown[]) : ['lgwan'];
+  for (const tier of TIERS) {
+    const network = obj(tiers?.[tier]);
+    add(tier, 'vpc', `tiers.${tier}.vpcCidr`, network?.vpcCidr);
+    if (Array.isArray(network?.onPremCidrs)) {
+      (network!.onPremCidrs as unknown[]).forEach((c, i) => add(tier, 'on-prem', `tiers.${tier}.onPremCidrs.${i}`, c));
+    }
+    if (tier === NO_TELEWORK_TIER || !teleworkTiers.includes(tier)) continue;
+    add(tier, 'telework-clients', `telework.clientCidrs.${tier}`, obj(telework?.clientCidrs)?.[tier]);
+    const links = obj(telework?.linkClientCidrs)?.[tier];
+    if (Array.isArray(links)) links.forEach((c, i) => add(tier, 'link-clients', `telework.linkClientCidrs.${tier}.${i}`, c));
+  }
+  return ranges;
+}
+
+function overlapProblems(ranges: TierRange[]): ConfigProblem[] {
+  const all = ranges.map((r) => ({ r, c: mustParseCidr(r.cidr) }));
   const problems: ConfigProblem[] = [];
   for (let i = 0; i < all.length; i++) {
     for (let j = 0; j < i; j++) {
@@ -164,10 +202,10 @@ function overlapProblems(config: MunicipalityConfig): ConfigProblem[] {
   return problems;
 }
 
-function reservedRangeProblems(config: MunicipalityConfig): ConfigProblem[] {
+function reservedRangeProblems(ranges: TierRange[]): ConfigProblem[] {
   const reserved = RESERVED_RANGES.map((r) => ({ r, c: mustParseCidr(r.cidr) }));
   const problems: ConfigProblem[] = [];
-  for (const range of TIERS.flatMap((tier) => tierRanges(config, tier))) {
+  for (const range of ranges) {
     const c: Ipv4Cidr = mustParseCidr(range.cidr);
     for (const { r, c: rc } of reserved) {
       if (!cidrsOverlap(c, rc)) continue;

@@ -311,6 +311,24 @@ describe('configuration errors (one test per error)', () => {
     expect(problems).toEqual([expect.objectContaining({ path: 'tiers.lgwan.endpointServices.2' })]);
   });
 
+  it('reports range overlaps even when the document also has shape errors', () => {
+    const problems = problemsAfter((c) => {
+      c.region = 'us-east-1'; // a shape error: the cross-field phase does not run
+      delete c.tiers.internet.seats; // another one
+      c.tiers.lgwan.vpcCidr = '10.10.0.0/20'; // overlaps the internet tier: still reported
+      c.tiers['personal-number'].onPremCidrs = ['198.18.1.0/24', 'not-a-cidr']; // reserved: reported; bad text: shape
+    });
+    expect(problems.map((p) => p.path)).toEqual([
+      'region',
+      'tiers.internet.seats',
+      'tiers.personal-number.onPremCidrs.1',
+      'tiers.lgwan.vpcCidr',
+      'tiers.personal-number.onPremCidrs.0',
+    ]);
+    expect(problems[3].message).toMatch(/overlaps the internet tier's VPC range/);
+    expect(problems[4].message).toMatch(/198\.18\.0\.0\/15/);
+  });
+
   it('collects problems from different rules in one error', () => {
     const problems = problemsAfter((c) => {
       c.tiers.lgwan.vpcCidr = '10.10.0.0/20';
