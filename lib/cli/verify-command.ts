@@ -21,6 +21,7 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
     .option('--policy <file>', 'tier policy file (YAML/JSON); default: the packaged policies/tier-policy.yaml')
     .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
     .option('--as-of <date>', 'judge sanctioned-channel expiry as of this date (YYYY-MM-DD); default: today')
+    .addHelpText('after', '\nExit status: 0 no finding, 1 findings, 2 unusable input (file, template or policy).\nRules, policy format and limits: docs/verify.md')
     .action((paths: string[], opts: { policy?: string; format: string; asOf?: string }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         process.stderr.write(`closed-telework verify: --format must be one of ${FORMATS.join(', ')} (got "${opts.format}")\n`);
