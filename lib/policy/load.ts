@@ -1,12 +1,12 @@
 /** Reads and validates a tier policy file (YAML or JSON); errors name the field and the fix. */
 import * as fs from 'fs';
-import * as path from 'path';
 import { parse } from 'yaml';
 import { InputError } from '../model/load/errors';
+import { packageFile } from '../package-files';
 import { policySchema, type TierPolicy } from './schema';
 
 /** The default policy shipped with the package (matches the example city). */
-export const DEFAULT_POLICY_FILE = path.join(__dirname, '..', '..', 'policies', 'tier-policy.yaml');
+export const DEFAULT_POLICY_FILE = packageFile('policies', 'tier-policy.yaml');
 
 export function parsePolicy(text: string, file: string): TierPolicy {
   let doc: unknown;

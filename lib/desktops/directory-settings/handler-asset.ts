@@ -9,8 +9,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { packageFile } from '../../package-files';
 
-export const HANDLER_SOURCE = path.join(__dirname, 'handler.ts');
+// The TypeScript source ships in the package (`files` includes lib/), also when this module runs from dist/.
+export const HANDLER_SOURCE = packageFile('lib', 'desktops', 'directory-settings', 'handler.ts');
 
 /** Transpiles the handler into `<tmp>/closed-telework-directory-settings-<hash>/index.js`; returns the directory. */
 export function directorySettingsAssetDir(source: string = HANDLER_SOURCE): string {
