@@ -32,7 +32,7 @@ describe('ThreeTierSeparationChecks (plumbing, stand-in engine)', () => {
   let pack: ThreeTierSeparationChecks;
 
   beforeAll(() => {
-    const { app, network } = tierApp(outdir);
+    const { app, network } = tierApp(outdir, { context: { 'closed-telework:policyFile': 'policies/from-context.yaml' } });
     pack = new ThreeTierSeparationChecks({ engine: recorder.engine, reportDir, now: () => new Date('2026-11-21T00:00:00Z') });
     Validations.of(app).addPlugins(pack);
     // A crossing in a nested stack of the network stack.
@@ -71,6 +71,7 @@ describe('ThreeTierSeparationChecks (plumbing, stand-in engine)', () => {
     expect(nested?.parent?.stack).toBe('CityNetwork');
     expect(Object.values(nested!.template.Resources).map((r) => r.Type)).toEqual(['AWS::EC2::VPCPeeringConnection']);
     expect(recorder.calls[0]!.missingNested).toEqual([]);
+    expect(recorder.calls[0]!.policyFile).toBe('policies/from-context.yaml');
   });
 
   it('fails synth', () => {

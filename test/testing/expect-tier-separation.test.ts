@@ -18,8 +18,9 @@ describe('expectTierSeparation', () => {
   it('returns the run for an app whose tiers are apart', () => {
     const { app } = tierApp(path.join(tmp, 'good'));
     const { engine, calls } = standInEngine();
-    const run = expectTierSeparation(app, { engine });
+    const run = expectTierSeparation(app, { engine, policyFile: 'policies/our-city.yaml' });
     expect(calls).toHaveLength(1);
+    expect(calls[0]!.policyFile).toBe('policies/our-city.yaml');
     expect(run.engine.findings).toEqual([]);
     expect(run.collected.templates.map((t) => t.stack)).toEqual(['CityNetwork']);
   });

@@ -49,8 +49,8 @@ export class TierNetworkStack extends Stack {
 
 export class EmptyNested extends NestedStack {}
 
-export function tierApp(outdir: string, options: { sameTierPeering?: boolean } = {}): { app: App; network: TierNetworkStack } {
-  const app = new App({ outdir });
+export function tierApp(outdir: string, options: { sameTierPeering?: boolean; context?: Record<string, unknown> } = {}): { app: App; network: TierNetworkStack } {
+  const app = new App({ outdir, ...(options.context ? { context: options.context } : {}) });
   const network = new TierNetworkStack(app, 'CityNetwork', options);
   return { app, network };
 }
