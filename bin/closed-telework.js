@@ -1,13 +1,26 @@
 #!/usr/bin/env node
-// The `closed-telework` command. The package ships TypeScript sources; ts-node transpiles them on the fly
-// (type-checking happens once in `npm test`, not on every run).
+// The `closed-telework` command. In the repository, ts-node transpiles the TypeScript sources on the fly
+// (type-checking happens once in `npm test`, not on every run); the published package ships no CLI
+// sources, only the compiled dist/ built by the prepack script, so a stale dist/ never shadows the code.
 'use strict';
+const fs = require('fs');
 const path = require('path');
-require('ts-node').register({
-  transpileOnly: true,
-  project: path.join(__dirname, '..', 'tsconfig.json'),
+
+// `closed-telework verify … | head` closes stdout early: that is not an error worth a stack trace.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
 });
-require('../lib/cli/main').main(process.argv).then(
+
+const sources = path.join(__dirname, '..', 'lib', 'cli', 'main.ts');
+let cli;
+if (fs.existsSync(sources)) {
+  require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+  cli = require(sources);
+} else {
+  cli = require(path.join(__dirname, '..', 'dist', 'lib', 'cli', 'main.js'));
+}
+cli.main(process.argv).then(
   (code) => { process.exitCode = code; },
   (err) => {
     process.stderr.write(`closed-telework: ${err && err.stack ? err.stack : err}\n`);

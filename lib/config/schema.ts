@@ -63,7 +63,7 @@ export const directConnectSchema = z.strictObject({
 });
 
 export const onPremLinkSchema = z.discriminatedUnion('kind', [siteToSiteVpnSchema, directConnectSchema]);
-export type OnPremLink = z.infer<typeof onPremLinkSchema>;
+export type OnPremLinkConfig = z.infer<typeof onPremLinkSchema>;
 
 export const subnetPrefixesSchema = z.strictObject({
   /** One desktop ENI per seat. */

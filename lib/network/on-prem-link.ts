@@ -7,7 +7,7 @@
 import * as directconnect from 'aws-cdk-lib/aws-directconnect';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import type { OnPremLink as OnPremLinkConfig } from '../config';
+import type { OnPremLinkConfig } from '../config';
 import type { Tier } from '../tiers/tier';
 
 export interface OnPremLinkProps {

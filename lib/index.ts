@@ -1,0 +1,36 @@
+/**
+ * closed-telework's public API. Two one-way pipelines, kept apart:
+ *
+ *   build:  config → constructs (network, access, desktops, audit) → stacks → MunicipalityStage → cdk.out
+ *   prove:  templates → network model → checks → findings → reports
+ *
+ * The prove side never imports the build side, so it judges any CloudFormation template.
+ */
+
+// Shared vocabulary
+export * from './tiers/tier';
+
+// build: configuration and constructs
+export * from './config';
+export * from './network';
+export { ClosedClientVpn, type ClosedClientVpnProps } from './access/closed-client-vpn';
+export { LinkClientAdmission, type LinkClientAdmissionProps } from './access/link-client-admission';
+export { TierCertificateAuthority, type TierCertificateAuthorityProps } from './access/tier-certificate-authority';
+export { HardenedWorkspacesDirectory, type HardenedWorkspacesDirectoryProps } from './desktops/hardened-directory';
+export { TierDirectory, type TierDirectoryProps, type TierDirectorySpec } from './desktops/tier-directory';
+export { StreamingEndpoint, type StreamingEndpointProps } from './desktops/streaming-endpoint';
+export { TeleworkIpAccessGroup } from './desktops/ip-access-group';
+export { DesktopVolumeKey } from './desktops/volume-key';
+export { hardeningBaseline, evaluateSetting, type HardeningSetting } from './desktops/hardening-baseline';
+export { AuditTrail, type AuditTrailProps } from './audit/audit-trail';
+export { TierAccessScopes, type TierAccessScopesProps } from './audit/tier-access-scopes';
+export { TierNetworkStack, TransitGatewayStack } from './stacks/network-stack';
+export { TeleworkStack } from './stacks/telework-stack';
+export { AuditStack } from './stacks/audit-stack';
+export { MunicipalityStage, type MunicipalityStageProps } from './stages/municipality-stage';
+export { registerPolicyPlugins, externalPolicyPlugins } from './stages/policy-plugins';
+
+// prove: the engine, the cdk-nag pack, policy tests
+export * from './checks';
+export { ThreeTierSeparationChecks, type ThreeTierSeparationChecksProps } from './nag/three-tier-separation-checks';
+export * from './testing';
