@@ -14,7 +14,10 @@ import * as path from 'path';
 import { App, Validations, type IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadEmbeddedConfig, type MunicipalityConfig } from '../lib/config';
+import { collectTemplates } from '../lib/nag/collect-templates';
+import { runTierEngine } from '../lib/nag/default-engine';
 import { ThreeTierSeparationChecks } from '../lib/nag/three-tier-separation-checks';
+import { writeSynthReports } from '../lib/nag/write-synth-reports';
 import { MunicipalityStage } from '../lib/stages/municipality-stage';
 import { externalPolicyPlugins } from '../lib/stages/policy-plugins';
 
@@ -56,6 +59,30 @@ function synthOnce(configs: readonly MunicipalityConfig[], variant: Variant, tmp
   return { ms, resources: assemblyResources, failed };
 }
 
+/**
+ * The tier pack's own work on an already synthesised app, timed directly (collect templates, engine,
+ * every report file): on a shared machine this is steadier than a difference of two synth times.
+ */
+function packOwnTime(configs: readonly MunicipalityConfig[], tmp: string): { collect: number; engine: number; report: number } {
+  const outdir = fs.mkdtempSync(path.join(tmp, 'own-'));
+  const app = new App({ outdir });
+  for (const config of configs) new MunicipalityStage(app, config.name, { config });
+  const assembly = app.synth();
+  const stacks = assembly.stacksRecursively.map((s) => ({ stackConstructPath: s.hierarchicalId, templatePath: s.templateFullPath, accountId: undefined, region: undefined }));
+  let t = performance.now();
+  const collected = collectTemplates(app, stacks);
+  const collect = performance.now() - t;
+  t = performance.now();
+  const run = runTierEngine({ templates: collected.templates, missingNested: collected.missingNested });
+  const engine = performance.now() - t;
+  t = performance.now();
+  writeSynthReports({ dir: `${outdir}-reports`, sources: [], engine: run, acknowledgements: [], generatedAt: new Date().toISOString() });
+  const report = performance.now() - t;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  fs.rmSync(`${outdir}-reports`, { recursive: true, force: true });
+  return { collect, engine, report };
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -93,6 +120,11 @@ async function measure(label: string, configs: readonly MunicipalityConfig[], ro
   process.stdout.write(`  added by AwsSolutions: ${awsAdded.toFixed(0)} ms (${((awsAdded / none) * 100).toFixed(1)}%); added by tier pack: ${tierAdded.toFixed(0)} ms (${((tierAdded / none) * 100).toFixed(1)}%)\n`);
   process.stdout.write(`  target tier added ≤ AwsSolutions added: ${tierAdded <= awsAdded ? 'MET' : 'NOT MET'}; target every pack ≤ 1.5× none: ${all / none <= 1.5 ? 'MET' : 'NOT MET'} (${(all / none).toFixed(2)}×)\n`);
   for (const n of notes) process.stdout.write(`  note: ${n}\n`);
+  const own = Array.from({ length: Math.max(3, rounds) }, () => packOwnTime(configs, tmp));
+  const c = median(own.map((o) => o.collect));
+  const e = median(own.map((o) => o.engine));
+  const r = median(own.map((o) => o.report));
+  process.stdout.write(`  tier pack's own work, timed directly: collect ${c.toFixed(0)} ms + engine ${e.toFixed(0)} ms + report files ${r.toFixed(0)} ms = ${(c + e + r).toFixed(0)} ms (${(((c + e + r) / none) * 100).toFixed(1)}% of synth with no packs)\n`);
 }
 
 export async function run(): Promise<void> {
