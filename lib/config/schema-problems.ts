@@ -29,7 +29,7 @@ function problemsFromIssue(issue: z.core.$ZodIssue): ConfigProblem[] {
           {
             path,
             message: `missing value (expected ${issue.expected})`,
-            fix: `add "${path}" (a ${issue.expected}); copy it from the example municipality (lib/config/municipalities/example-city.ts)`,
+            fix: `add "${path}" (${/^[aeiou]/.test(String(issue.expected)) ? 'an' : 'a'} ${issue.expected}); copy it from the example municipality (lib/config/municipalities/example-city.ts)`,
             ja: `「${path}」が未設定です（${issue.expected}）。例 example-city を参考に追加してください`,
           },
         ];
