@@ -19,7 +19,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { allowCloudWatchLogs, denyGrantsExceptForAwsServices } from '../audit/key-policies';
+import { allowCloudWatchLogs, denyGrantsExceptForAwsServices } from '../encryption/key-policies';
 import { TIER_LABELS, TIER_TAG_KEY, NO_TELEWORK_TIER, type Tier } from '../tiers/tier';
 import {
   CLIENT_VPN_BANNER_MAX_LENGTH,

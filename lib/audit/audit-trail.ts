@@ -14,7 +14,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { allowCloudWatchLogs, denyGrantsExceptForAwsServices } from './key-policies';
+import { allowCloudWatchLogs, denyGrantsExceptForAwsServices } from '../encryption/key-policies';
 
 export interface AuditTrailProps {
   municipality: string;

@@ -9,7 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { TIER_LABELS, type Tier } from '../tiers/tier';
-import { denyGrantsExceptForAwsServices } from '../audit/key-policies';
+import { denyGrantsExceptForAwsServices } from '../encryption/key-policies';
 
 export class DesktopVolumeKey extends Construct {
   readonly key: kms.Key;

@@ -3,12 +3,13 @@
  * tier's own customer-managed KMS key, retained for the configured number of days. One key per tier so a
  * tier's logs can be made readable to that tier's auditors only.
  */
-import { Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { allowCloudWatchLogs, denyGrantsExceptForAwsServices } from '../encryption/key-policies';
 import type { Tier } from '../tiers/tier';
 
 export interface TierFlowLogsProps {
@@ -32,36 +33,10 @@ export class TierFlowLogs extends Construct {
       // Audit evidence outlives the stack.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // CloudWatch Logs encrypts with the key on the log group's behalf; the condition limits the grant to
-    // this one log group (AWS-documented pattern for KMS-encrypted log groups).
-    const region = Stack.of(this).region;
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchLogsForThisLogGroupOnly',
-        principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnEquals: {
-            'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${region}:${Stack.of(this).account}:log-group:${logGroupName}`,
-          },
-        },
-      }),
-    );
-    // Grants let a principal use the key without a policy change; only AWS services acting for AWS
-    // resources may create them (Control Tower CT.KMS.PR.3).
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'DenyGrantsExceptForAwsServices',
-        effect: iam.Effect.DENY,
-        principals: [new iam.AnyPrincipal()],
-        actions: ['kms:CreateGrant'],
-        resources: ['*'],
-        conditions: {
-          BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
-        },
-      }),
-    );
+    // CloudWatch Logs encrypts with the key on the log group's behalf, for this one log group only; grants
+    // only for AWS services (Control Tower CT.KMS.PR.3).
+    allowCloudWatchLogs(this.key, logGroupName);
+    denyGrantsExceptForAwsServices(this.key);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName,
       encryptionKey: this.key,

@@ -2,7 +2,9 @@
  * Key-policy statements every telework KMS key carries, so keys stay auditable:
  * - grants only for AWS services acting on AWS resources (Control Tower CT.KMS.PR.3): a grant lets a principal
  *   use a key without any policy change showing it, so no human or function may create one directly;
- * - CloudWatch Logs may use the key only for log groups of this account and region (encryption context).
+ * - CloudWatch Logs may use the key only for log groups of this account and region (encryption context),
+ *   or for exactly one log group when its name is known.
+ * Shared by every folder that creates a key (network flow logs, access, desktops, audit).
  */
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -21,7 +23,7 @@ export function denyGrantsExceptForAwsServices(key: kms.Key): void {
   );
 }
 
-export function allowCloudWatchLogs(key: kms.Key): void {
+export function allowCloudWatchLogs(key: kms.Key, logGroupName = '*'): void {
   const stack = Stack.of(key);
   key.addToResourcePolicy(
     new iam.PolicyStatement({
@@ -30,7 +32,7 @@ export function allowCloudWatchLogs(key: kms.Key): void {
       actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
       resources: ['*'],
       conditions: {
-        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*` },
+        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}` },
       },
     }),
   );
