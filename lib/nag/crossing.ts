@@ -19,6 +19,7 @@ export const CROSSING_RULE_IDS: readonly string[] = [
   'TIER-JOIN-TGW',
   'TIER-JOIN-MULTIHOMED',
   'TIER-JOIN-PRIVATELINK',
+  'TIER-JOIN-LINK',
 ];
 
 /**

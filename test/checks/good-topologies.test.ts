@@ -22,6 +22,13 @@ describe('good topologies', () => {
     expect(r.matrix).toHaveLength(90);
   });
 
+  test('a second VPN of the same tier on that tier\'s own gateway is no finding (TIER-JOIN-LINK needs two tiers)', () => {
+    const r = run((R) => {
+      R.VpnLgwan2 = { Type: 'AWS::EC2::VPNConnection', Properties: { Type: 'ipsec.1', CustomerGatewayId: ref('CgwLgwan'), VpnGatewayId: ref('VgwLgwan'), StaticRoutesOnly: true, Tags: [{ Key: 'mic:tier', Value: 'lgwan' }] } };
+    });
+    expect(r.findings).toEqual([]);
+  });
+
   test('the matrix says why a blocked pair is blocked: no route', () => {
     const r = run();
     const cell = r.matrix.find((c) => c.from === 'tier:lgwan' && c.to === 'tier:personal-number')!;

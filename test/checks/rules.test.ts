@@ -194,6 +194,61 @@ describe('TIER-JOIN-PRIVATELINK', () => {
   });
 });
 
+describe('TIER-JOIN-LINK', () => {
+  test('the LGWAN VPN pointed at the internet tier\'s virtual private gateway: the link is a fatal join, not just a tag conflict', () => {
+    const r = run((R) => {
+      R.VpnLgwan.Properties!.VpnGatewayId = ref('VgwInet');
+    });
+    // TIER-TAG-CONFLICT stays: the VPN's tag contradicting its gateway's tag is a separate (declaration) fact.
+    // TIER-CROSSING is only a warning here (the internet tier's security group still blocks).
+    expect(rules(r)).toEqual(['TIER-CROSSING', 'TIER-JOIN-LINK', 'TIER-TAG-CONFLICT']);
+    expect(byRule(r.findings, 'TIER-CROSSING').every((f) => f.severity === 'warning')).toBe(true);
+    const [f] = byRule(r.findings, 'TIER-JOIN-LINK');
+    expect(f).toMatchObject({ severity: 'error', direction: 'both', from: { kind: 'on-prem', tier: 'lgwan' }, to: { kind: 'tier', tier: 'internet' } });
+    expect(f.resource).toMatchObject({ logicalId: 'VpnLgwan', type: 'AWS::EC2::VPNConnection' });
+    expect(f.path.map((h) => `${h.layer}:${h.resource.logicalId}`)).toEqual(['vpn:VpnLgwan', 'vpn:VgwInet', 'exit:VpcInet']);
+    expect(f.citation).toMatch(/多層防御/);
+    expect(f.message).toMatch(/Fix: /);
+  });
+  test('a customer gateway of another tier behind a VPN tagged like its gateway: exactly TIER-JOIN-LINK and TIER-TAG-CONFLICT', () => {
+    const r = run((R) => {
+      R.CgwInet.Properties!.Tags = [{ Key: 'mic:tier', Value: 'lgwan' }];
+    });
+    expect(rules(r)).toEqual(['TIER-JOIN-LINK', 'TIER-TAG-CONFLICT']);
+    expect(byRule(r.findings, 'TIER-JOIN-LINK')[0].message).toContain('customer gateway CgwInet is tagged lgwan');
+  });
+  test('a personal-number Direct Connect gateway associated with the LGWAN virtual private gateway', () => {
+    const r = run((R) => {
+      R.DxGwPn = { Type: 'AWS::DirectConnect::DirectConnectGateway', Properties: { Tags: PN_TAG } };
+      R.DxPn.Properties = { DirectConnectGatewayId: ref('DxGwPn'), AssociatedGatewayId: ref('VgwLgwan') };
+    });
+    expect(rules(r)).toEqual(['TIER-CROSSING', 'TIER-JOIN-LINK', 'TIER-TAG-CONFLICT']);
+    const [f] = byRule(r.findings, 'TIER-JOIN-LINK');
+    expect(f).toMatchObject({ from: { kind: 'on-prem', tier: 'personal-number' }, to: { kind: 'tier', tier: 'lgwan' } });
+    expect(f.path.map((h) => h.resource.logicalId)).toEqual(['DxPn', 'VgwLgwan', 'VpcLgwan']);
+  });
+  test('a VPN on the TGW whose customer gateway is of another tier than its route domain (the tag alone agrees)', () => {
+    const r = run((R) => {
+      R.VpnInet.Properties = { Type: 'ipsec.1', CustomerGatewayId: ref('CgwInet'), TransitGatewayId: ref('Tgw'), Tags: [{ Key: 'mic:tier', Value: 'internet' }] };
+      R.CgwInet.Properties!.Tags = [{ Key: 'mic:tier', Value: 'lgwan' }];
+      delete R.Tgw.Properties!.DefaultRouteTableAssociation;
+      delete R.TgwRtInetAssoc;
+    });
+    expect(rules(r)).toEqual(['TGW-DEFAULT-ROUTE-TABLE', 'TIER-JOIN-LINK', 'TIER-TAG-CONFLICT']);
+    const [f] = byRule(r.findings, 'TIER-JOIN-LINK');
+    expect(f.path.map((h) => `${h.layer}:${h.resource.logicalId}`)).toEqual(['vpn:VpnInet', 'tgw:VpnInet#tgwAttachment', 'tgw:Tgw#defaultRouteTable', 'exit:TgwAttInet']);
+  });
+  test('a VPN whose own tag differs from its TGW route domain is TIER-JOIN-TGW\'s finding, not reported twice', () => {
+    const r = run((R) => {
+      R.VpnLgwan.Properties = { Type: 'ipsec.1', CustomerGatewayId: ref('CgwLgwan'), TransitGatewayId: ref('Tgw'), Tags: [{ Key: 'mic:tier', Value: 'lgwan' }] };
+      delete R.Tgw.Properties!.DefaultRouteTableAssociation;
+      delete R.TgwRtInetAssoc;
+    });
+    expect(rules(r)).toContain('TIER-JOIN-TGW');
+    expect(rules(r)).not.toContain('TIER-JOIN-LINK');
+  });
+});
+
 describe('tags', () => {
   test('UNTAGGED-VPC', () => {
     const r = run((R) => {
@@ -221,11 +276,11 @@ describe('tags', () => {
     });
     expect(rules(r)).toEqual(['TIER-TAG-CONFLICT']);
   });
-  test('TIER-TAG-CONFLICT: a VPN tagged personal-number on the LGWAN gateway', () => {
+  test('TIER-TAG-CONFLICT: a VPN tagged personal-number on the LGWAN gateway (the engine then treats it as a personal-number link into the LGWAN VPC)', () => {
     const r = run((R) => {
       R.VpnLgwan.Properties!.Tags = PN_TAG;
     });
-    expect(rules(r)).toContain('TIER-TAG-CONFLICT');
+    expect(rules(r)).toEqual(['TIER-CROSSING', 'TIER-JOIN-LINK', 'TIER-TAG-CONFLICT']);
   });
 });
 

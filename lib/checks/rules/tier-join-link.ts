@@ -1,0 +1,90 @@
+/**
+ * TIER-JOIN-LINK: a site-to-site VPN connection or Direct Connect gateway association that joins an
+ * external link of one tier to a VPC (through a virtual private gateway) or a TGW route domain of another
+ * tier — the link itself joins two tiers, even where NACLs / security groups stop packets today.
+ *
+ * A link's tiers are its own mic:tier tag (for a DX association: its Direct Connect gateway's, else the
+ * gateway it lands on) and, for a VPN, its customer gateway's tag: both declare the on-premises side.
+ * The far side is the truth of the topology, not a tag: the tiers of the VPCs the virtual private gateway
+ * is attached to, or of the other attachments sharing a TGW route table with the link's attachment.
+ * On a TGW, a link whose own tag differs from its route domain is already TIER-JOIN-TGW (the attachment
+ * takes the link's tag), so only a customer gateway of another tier is reported here.
+ */
+import { isTier, type Tier } from '../../tiers/tier';
+import type { LinkFact, NetworkModel } from '../../model/facts/types';
+import type { Finding, Hop } from '../finding';
+import type { Rule } from '../rule';
+import { attachmentTier, resourceFinding, tierName } from './helpers';
+
+export const tierJoinLink: Rule = {
+  id: 'TIER-JOIN-LINK',
+  severity: 'error',
+  title: 'A VPN / Direct Connect link joins two tiers / 外部回線が系をまたぐ',
+  citation: 'defenceInDepth',
+  check({ model }) {
+    const out: Finding[] = [];
+    for (const l of model.links.values()) {
+      if (l.kind !== 'vpn' && l.kind !== 'dx-association') continue;
+      const sides = linkTiers(model, l);
+      if (sides.size === 0) continue;
+      const what = l.kind === 'vpn' ? 'VPN connection' : 'Direct Connect gateway association';
+      const cgw = l.cgw ? model.links.get(l.cgw) : undefined;
+      const linkHop: Hop = { layer: 'vpn', resource: l.ref, description: `${what} from the ${[...sides].join('/')} on-premises network${cgw ? ` (customer gateway ${cgw.ref.logicalId})` : ''}` };
+      const vgw = l.vgw ? model.links.get(l.vgw) : undefined;
+      if (vgw) {
+        for (const vpcKey of vgw.vpcs) {
+          const vpc = model.vpcs.get(vpcKey);
+          const far = vpc?.tier;
+          const near = [...sides].find((t) => t !== far);
+          if (!vpc || !far || !near) continue;
+          out.push(resourceFinding(this.id, this.severity, l.ref, this.citation, this.title,
+            `${what} ${l.ref.logicalId} carries traffic of the ${tierName(near)} on-premises network (${declaredBy(l, cgw, near)}) onto virtual private gateway ${vgw.ref.logicalId}, which is attached to VPC ${vpc.ref.logicalId} in ${tierName(far)}. The link itself joins the two tiers: one route or filter change from packets crossing. Fix: land the ${near} link on the ${near} tier's own virtual private gateway (or transit gateway route domain); tiers exchange nothing except through a sanctioned sanitising channel.`,
+            { from: { kind: 'on-prem', tier: near }, to: { kind: 'tier', tier: far, resource: vpc.ref }, direction: 'both', path: [
+              linkHop,
+              { layer: 'vpn', resource: vgw.ref, description: `virtual private gateway${isTier(vgw.tierTag) ? ` tagged ${vgw.tierTag}` : ''}, attached to VPC ${vpc.ref.logicalId}` },
+              { layer: 'exit', resource: vpc.ref, description: `VPC of the ${far} tier` },
+            ] }));
+        }
+      }
+      const att = model.tgwAttachments.get(`${l.key}#tgwAttachment`);
+      if (att) {
+        // The attachment's own tag is judged by TIER-JOIN-TGW; here only what the tag does not say.
+        const own = attachmentTier(model, att.key);
+        const hidden = [...sides].filter((t) => t !== own);
+        for (const rt of model.tgwRouteTables.values()) {
+          const members = [...rt.associations.map((a) => a.attachment), ...rt.propagations.map((p) => p.attachment), ...rt.routes.filter((r) => !r.blackhole && r.attachment).map((r) => r.attachment!)];
+          if (!members.includes(att.key)) continue;
+          const other = members.filter((m) => m !== att.key).map((m) => ({ m, t: attachmentTier(model, m) })).find((x) => x.t && hidden.some((h) => h !== x.t));
+          if (!other) continue;
+          const near = hidden.find((h) => h !== other.t)!;
+          const far = other.t!;
+          const otherAtt = model.tgwAttachments.get(other.m)!;
+          out.push(resourceFinding(this.id, this.severity, l.ref, this.citation, this.title,
+            `${what} ${l.ref.logicalId} is tagged ${own ?? 'with no tier'} but its customer gateway ${cgw?.ref.logicalId ?? '?'} is in ${tierName(near)}; its transit gateway attachment shares route table ${rt.isDefault ? `(the default table of ${rt.tgw.split('::').pop()})` : rt.ref.logicalId} with ${otherAtt.ref.logicalId.split('#')[0]} in ${tierName(far)}. The link joins the two tiers. Fix: terminate the ${near} customer gateway on a link of the ${near} tier, in that tier's own TGW route table.`,
+            { from: { kind: 'on-prem', tier: near }, to: { kind: 'tier', tier: far }, direction: 'both', path: [
+              linkHop,
+              { layer: 'tgw', resource: att.ref, description: `TGW ${att.kind.toUpperCase()} attachment` },
+              { layer: 'tgw', resource: rt.ref, description: `route table shared with ${otherAtt.ref.logicalId.split('#')[0]} (${far})` },
+              { layer: 'exit', resource: otherAtt.ref, description: `attachment of the ${far} tier` },
+            ] }));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** Which tag declares the link's on-premises side to be `tier`. */
+function declaredBy(l: LinkFact, cgw: LinkFact | undefined, tier: Tier): string {
+  if (l.tierTag === tier) return l.kind === 'vpn' ? 'its mic:tier tag' : 'the tier of its Direct Connect gateway, or of the gateway it lands on';
+  return `customer gateway ${cgw?.ref.logicalId ?? '?'} is tagged ${tier}`;
+}
+
+/** The tiers an external link declares for its on-premises side: its own tag and its customer gateway's. */
+function linkTiers(model: NetworkModel, l: LinkFact): Set<Tier> {
+  const out = new Set<Tier>();
+  if (isTier(l.tierTag)) out.add(l.tierTag);
+  const cgw = l.cgw ? model.links.get(l.cgw) : undefined;
+  if (cgw && isTier(cgw.tierTag)) out.add(cgw.tierTag);
+  return out;
+}
