@@ -1,5 +1,5 @@
 /**
- * `closed-telework verify [--policy FILE] [--format text|json|sarif] PATH...`
+ * `closed-telework verify [--policy FILE] [--format text|json|sarif|junit] PATH...`
  * Exit 0: no finding; 1: findings; 2: unusable input (the message says what and where).
  * Output is written only after the whole analysis succeeded: nothing half-written.
  */
@@ -7,10 +7,11 @@ import type { Command } from 'commander';
 import type { ExitCode } from './main';
 import { InputError, verifyPaths } from '../checks';
 import { renderJson } from '../report/json';
+import { renderJunitFromVerify } from '../report/verify-junit';
 import { renderSarif } from '../report/sarif';
 import { renderText } from '../report/text';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
 export function registerVerifyCommand(program: Command, exit: ExitCode): void {
@@ -36,7 +37,7 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
       try {
         const result = verifyPaths(paths, opts.policy, opts.asOf ? { asOf: opts.asOf } : {});
         const format = opts.format as Format;
-        const text = format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result) : renderText(result);
+        const text = format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result) : format === 'junit' ? renderJunitFromVerify(result) : renderText(result);
         process.stdout.write(text);
         exit.code = result.findings.length > 0 ? 1 : 0;
       } catch (err) {

@@ -1,5 +1,5 @@
 /**
- * The `verify` command: exit codes (0 clean / 1 findings / 2 unusable input), the three formats, YAML and
+ * The `verify` command: exit codes (0 clean / 1 findings / 2 unusable input), the four formats, YAML and
  * cloud assemblies. Two cases run the real bin (`node bin/closed-telework.js verify …`) in a child process;
  * the rest call the same commander program in-process (each child process pays ~15 s of ts-node start-up
  * on these shared machines).
@@ -88,6 +88,18 @@ test('--format sarif: SARIF 2.1.0 with the rule and a location in the template',
   expect(res.locations[0].physicalLocation.artifactLocation.uri).toMatch(/bad\.json$/);
   expect(res.locations[0].logicalLocations[0].fullyQualifiedName).toBe('bad/Peer');
   expect(doc.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('TIER-CROSSING');
+});
+
+test('--format junit: JUnit XML, the finding a failing case named by its rule, exit 1; a good template has no failure', async () => {
+  const r = await cli('--format', 'junit', path.join(dir, 'bad.json'));
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/^<\?xml /);
+  expect(r.stdout).toMatch(/<testsuites [^>]*failures="[1-9]\d*"/);
+  expect(r.stdout).toMatch(/<testcase classname="[^"]*\.TIER-JOIN-PEERING"[^>]*><failure type="TIER-JOIN-PEERING"/);
+  const ok = await cli('--format', 'junit', path.join(dir, 'good.json'));
+  expect(ok.code).toBe(0);
+  expect(ok.stdout).toMatch(/<testsuites [^>]*failures="0"/);
+  expect(ok.stdout).not.toContain('<failure');
 });
 
 test('a cloud assembly with a nested Stage: every stack is read, findings name the Stage stack', async () => {
