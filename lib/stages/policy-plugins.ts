@@ -13,17 +13,18 @@
  */
 import { Validations } from 'aws-cdk-lib';
 import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { ThreeTierSeparationChecks } from '../nag/three-tier-separation-checks';
+import { ControlTowerGuardRules } from './control-tower-guard-rules';
 
 /** The packs, fresh instances each call (a plugin keeps state between validations). */
 export function externalPolicyPlugins(scope?: Construct): IPolicyValidationPlugin[] {
   return [
     new AwsSolutionsChecks(scope, { verbose: true }),
     new NIST80053R5Checks(scope, { verbose: true }),
-    new CfnGuardValidator(),
+    // The Control Tower controls through cfn-guard, run only where a rule can apply (same violations).
+    new ControlTowerGuardRules(),
   ];
 }
 
