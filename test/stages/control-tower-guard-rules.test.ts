@@ -47,8 +47,9 @@ describe('rule selection', () => {
 
 describe('parity with the full Control Tower rule set on the example app', () => {
   let templatePaths: string[];
+  let app: App;
   beforeAll(() => {
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'guard-parity-')) });
+    app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'guard-parity-')) });
     const config = loadEmbeddedConfig('example-city');
     const stage = new MunicipalityStage(app, config.name, { config });
     const assembly = app.synth();
@@ -61,8 +62,8 @@ describe('parity with the full Control Tower rule set on the example app', () =>
     expect(limited.name).toBe(full.name);
     const key = (v: { ruleName: string; violatingResources: { resourceLogicalId: string; templatePath: string }[] }) =>
       v.violatingResources.map((r) => `${v.ruleName} ${path.basename(r.templatePath)} ${r.resourceLogicalId}`);
-    const a = full.validate({ templatePaths }).violations.flatMap(key).sort();
-    const b = limited.validate({ templatePaths }).violations.flatMap(key).sort();
+    const a = full.validate({ templatePaths, appConstruct: app }).violations.flatMap(key).sort();
+    const b = limited.validate({ templatePaths, appConstruct: app }).violations.flatMap(key).sort();
     expect(a.length).toBeGreaterThan(0); // the example app has acknowledged guard violations: parity is not vacuous
     expect(b).toEqual(a);
   });
