@@ -5,6 +5,7 @@
  */
 import { main } from '../../lib/cli/main';
 import { DirectoryState, RunningServer, start } from '../support/workspaces-api';
+import { captureOutput, useTestAwsEnvironment } from '../support/cli-harness';
 
 const LGWAN = 'd-1111111111';
 const INTERNET = 'd-2222222222';
@@ -46,20 +47,8 @@ function seedDesktop(api: RunningServer, directoryId: string, userName: string, 
   });
 }
 
-let out: string[];
-let err: string[];
-const savedEnv = { ...process.env };
-beforeAll(() => Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'ap-northeast-1', AWS_EC2_METADATA_DISABLED: 'true' }));
-afterAll(() => {
-  process.env = savedEnv;
-});
-beforeEach(() => {
-  out = [];
-  err = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (err.push(String(s)), true));
-});
-afterEach(() => jest.restoreAllMocks());
+useTestAwsEnvironment();
+const { out, err } = captureOutput();
 
 describe('closed-telework audit', () => {
   let api: RunningServer;

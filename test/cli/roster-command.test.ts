@@ -9,31 +9,19 @@ import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { main } from '../../lib/cli/main';
 import { RunningServer, start } from '../support/workspaces-api';
+import { captureOutput, useTestAwsEnvironment } from '../support/cli-harness';
 
 const LGWAN = 'd-1111111111';
 const INTERNET = 'd-2222222222';
 const KEY = 'arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555';
 
 let dir: string;
-let out: string[];
-let err: string[];
-const savedEnv = { ...process.env };
+useTestAwsEnvironment();
+const { out, err } = captureOutput();
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-cli-'));
-  // The standard AWS chain, fed by the environment as in CI.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'ap-northeast-1', AWS_EC2_METADATA_DISABLED: 'true' });
 });
-afterAll(() => {
-  process.env = savedEnv;
-});
-beforeEach(() => {
-  out = [];
-  err = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (err.push(String(s)), true));
-});
-afterEach(() => jest.restoreAllMocks());
 
 function writeRoster(name: string, text: string, encoding: 'utf8' | 'sjis' = 'utf8'): string {
   const file = path.join(dir, name);
@@ -170,7 +158,7 @@ describe('roster apply', () => {
       expect(await run(api, 'roster', 'apply', partial, ...fast, '--journal', path.join(dir, 'j3.jsonl'))).toBe(1);
       expect(out.join('')).toMatch(/PARTIAL \(一部失敗\): 1 created/);
       expect(out.join('')).toMatch(/failed\s+create\s+bad1.*ResourceNotFound\.Bundle/);
-      out = [];
+      out.length = 0;
       const total = writeRoster('total.csv', 'user,tier,bundle\nok1,lgwan,wsb-stand0001\nbad2,lgwan,wsb-missing01\nbad3,internet,wsb-missing01\n');
       expect(await run(api, 'roster', 'apply', total, ...fast, '--journal', path.join(dir, 'j4.jsonl'))).toBe(3);
       expect(out.join('')).toMatch(/FAILED \(失敗\): 0 created, 1 kept/);
