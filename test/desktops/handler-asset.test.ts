@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { directorySettingsAssetDir, HANDLER_SOURCE } from '../../lib/desktops/directory-settings/handler-asset';
+import { adConnectorAssetDir } from '../../lib/desktops/ad-connector/handler-asset';
 
 describe('directory-settings Lambda asset', () => {
   test('transpiles to a loadable CommonJS index.js exporting handler', () => {
@@ -32,5 +33,21 @@ describe('directory-settings Lambda asset', () => {
     fs.writeFileSync(bad, 'export const = ;');
     expect(() => directorySettingsAssetDir(bad)).toThrow(/cannot transpile .*handler\.ts/);
     expect(fs.existsSync(HANDLER_SOURCE)).toBe(true);
+  });
+});
+
+describe('ad-connector Lambda asset', () => {
+  test('transpiles to a loadable index.js requiring only built-ins and the runtime SDK clients', () => {
+    const dir = adConnectorAssetDir();
+    expect(dir).toMatch(/closed-telework-ad-connector-[0-9a-f]{16}$/);
+    const file = path.join(dir, 'index.js');
+    const text = fs.readFileSync(file, 'utf8');
+    const requires = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).sort();
+    expect(requires).toEqual(['@aws-sdk/client-directory-service', '@aws-sdk/client-secrets-manager', 'http', 'https']);
+    const out = execFileSync(process.execPath, ['-e', `const m = require(${JSON.stringify(file)}); process.stdout.write(typeof m.handler)`], {
+      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
+    }).toString();
+    expect(out).toBe('function');
+    expect(adConnectorAssetDir()).toBe(dir);
   });
 });

@@ -16,6 +16,14 @@ export const HANDLER_SOURCE = packageFile('lib', 'desktops', 'directory-settings
 
 /** Transpiles the handler into `<tmp>/closed-telework-directory-settings-<hash>/index.js`; returns the directory. */
 export function directorySettingsAssetDir(source: string = HANDLER_SOURCE): string {
+  return transpiledHandlerDir(source, 'closed-telework-directory-settings');
+}
+
+/**
+ * Transpiles ONE self-contained handler file into `<tmp>/<prefix>-<hash>/index.js`; returns the directory.
+ * Shared by every custom resource of lib/desktops/ (same rules: Node built-ins and runtime-provided SDK clients only).
+ */
+export function transpiledHandlerDir(source: string, prefix: string): string {
   const text = fs.readFileSync(source, 'utf8');
   const out = ts.transpileModule(text, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, removeComments: false },
@@ -27,7 +35,7 @@ export function directorySettingsAssetDir(source: string = HANDLER_SOURCE): stri
     throw new Error(`cannot transpile ${source}: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
   }
   const hash = crypto.createHash('sha256').update(out.outputText).digest('hex').slice(0, 16);
-  const dir = path.join(os.tmpdir(), `closed-telework-directory-settings-${hash}`);
+  const dir = path.join(os.tmpdir(), `${prefix}-${hash}`);
   const file = path.join(dir, 'index.js');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dir, { recursive: true });
