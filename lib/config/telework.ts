@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { TIERS, NO_TELEWORK_TIER, TIER_LABELS, type Tier } from '../tiers/tier';
 import { ConfigProblem } from './config-error';
 import { cidrString } from './zod-helpers';
-import { cidrsOverlap, mustParseCidr } from './cidr';
+import { cidrContains, cidrsOverlap, mustParseCidr, parseCidr } from './cidr';
 import {
   DEFAULT_HARDENING_OPTIONS,
   DEVICE_TYPES,
@@ -93,6 +93,23 @@ export const directorySchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('existing'),
     directoryId,
+  }),
+  /**
+   * An AD Connector to the tier's on-prem Active Directory, created by this stack's custom resource (AD
+   * Connector has no CloudFormation resource) on two of the tier's directory subnets. The service account is
+   * read from Secrets Manager by the handler at run time (`{"username","password"}` JSON); only the ARN is in
+   * the template. The DNS servers must lie inside the tier's own on-prem ranges (validateTeleworkAgainstConfig).
+   */
+  z.strictObject({
+    kind: z.literal('ad-connector'),
+    domainName,
+    /** NetBIOS name of the on-prem domain (optional). */
+    shortName: z.string().optional(),
+    /** The on-prem DNS servers (domain controllers), at least two. */
+    customerDnsIps: z.array(z.string()),
+    size: z.enum(['Small', 'Large']).default('Small'),
+    /** Secrets Manager ARN of the service account secret. */
+    serviceAccountSecretArn: z.string(),
   }),
 ]);
 export type DirectoryConfig = z.infer<typeof directorySchema>;
@@ -410,8 +427,61 @@ function hardeningProblems(telework: ResolvedTelework): ConfigProblem[] {
   }
 }
 
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/;
+const NETBIOS = /^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/;
+
+function isIpv4(text: string): boolean {
+  const m = IPV4.exec(text);
+  return m !== null && m.slice(1).every((o) => Number(o) <= 255);
+}
+
+/** Checks of an `ad-connector` directory that need no network view. */
+function adConnectorProblems(tier: Tier, d: Extract<DirectoryConfig, { kind: 'ad-connector' }>): ConfigProblem[] {
+  const base = `telework.directories.${tier}`;
+  const problems: ConfigProblem[] = [];
+  if (d.customerDnsIps.length < 2) {
+    problems.push({
+      path: `${base}.customerDnsIps`,
+      message: `an AD Connector needs at least two on-prem DNS servers (domain controllers); got ${d.customerDnsIps.length}`,
+      fix: `list at least two DNS server addresses of the ${tier} on-prem domain in ${base}.customerDnsIps`,
+      ja: `AD Connector には${TIER_LABELS[tier].ja}のオンプレミスDNSサーバ（ドメインコントローラ）を2台以上指定してください（${base}.customerDnsIps）`,
+    });
+  }
+  d.customerDnsIps.forEach((ip, i) => {
+    if (!isIpv4(ip)) {
+      problems.push({
+        path: `${base}.customerDnsIps.${i}`,
+        message: `"${ip}" is not an IPv4 address like 172.16.20.10`,
+        fix: 'write the DNS server as a plain IPv4 address (no prefix length, no host name)',
+        ja: `"${ip}" はIPv4アドレスではありません。172.16.20.10 のように記述してください`,
+      });
+    }
+  });
+  if (!SECRET_ARN.test(d.serviceAccountSecretArn)) {
+    problems.push({
+      path: `${base}.serviceAccountSecretArn`,
+      message: `"${d.serviceAccountSecretArn}" is not a Secrets Manager secret ARN`,
+      fix: 'give the full ARN, like arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:lgwan-ad-connector-AbCdEf, of a secret holding {"username","password"} of the service account (never the password itself)',
+      ja: `${base}.serviceAccountSecretArn にはサービスアカウントのシークレットのARN（arn:aws:secretsmanager:…:secret:…）を指定してください。パスワードそのものは書かないでください`,
+    });
+  }
+  if (d.shortName !== undefined && !NETBIOS.test(d.shortName)) {
+    problems.push({
+      path: `${base}.shortName`,
+      message: `"${d.shortName}" is not a NetBIOS domain name (1–15 letters, digits or hyphens)`,
+      fix: `use the on-prem domain's NetBIOS name, e.g. ${tier.toUpperCase().replace(/[^A-Z0-9]/g, '')}, or leave shortName out`,
+      ja: `${base}.shortName はNetBIOS名（英数字とハイフン、15文字以内）で指定するか、省略してください`,
+    });
+  }
+  return problems;
+}
+
 function directoryProblems(telework: ResolvedTelework): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  for (const [tier, d] of Object.entries(telework.directories) as Array<[Tier, DirectoryConfig | undefined]>) {
+    if (d?.kind === 'ad-connector') problems.push(...adConnectorProblems(tier, d));
+  }
   for (const tier of Object.keys(telework.directories) as Tier[]) {
     if (tier === NO_TELEWORK_TIER || !telework.tiers.includes(tier)) {
       problems.push({
@@ -438,7 +508,7 @@ export interface TierNetworkView {
  */
 export function validateTeleworkAgainstConfig(config: TierNetworkView): ConfigProblem[] {
   const telework = resolveTelework(config.telework);
-  const problems: ConfigProblem[] = [];
+  const problems: ConfigProblem[] = [...adConnectorDnsProblems(config, telework)];
   for (const [tierName, cidrs] of Object.entries(telework.linkClientCidrs)) {
     const tier = tierName as Tier;
     if (!cidrs || cidrs.length === 0 || tier === NO_TELEWORK_TIER) continue;
@@ -471,6 +541,32 @@ export function validateTeleworkAgainstConfig(config: TierNetworkView): ConfigPr
           }
         }
       }
+    });
+  }
+  return problems;
+}
+
+/**
+ * An AD Connector's DNS servers must be on-prem hosts of ITS OWN tier: the connector's ENIs in the tier VPC
+ * send DNS and LDAP/Kerberos there, so an address outside the tier's declared on-prem ranges (or inside another
+ * tier's) would be a path out of the tier. Fail closed: not inside a declared range → refused.
+ */
+function adConnectorDnsProblems(config: TierNetworkView, telework: ResolvedTelework): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [tierName, d] of Object.entries(telework.directories)) {
+    const tier = tierName as Tier;
+    if (d?.kind !== 'ad-connector') continue;
+    const own = config.tiers[tier].onPremCidrs.map((c) => parseCidr(c)).filter((c): c is Exclude<ReturnType<typeof parseCidr>, string> => typeof c !== 'string');
+    d.customerDnsIps.forEach((ip, i) => {
+      const host = parseCidr(`${ip}/32`);
+      if (typeof host === 'string') return; // reported by validateTelework
+      if (own.some((range) => cidrContains(range, host))) return;
+      problems.push({
+        path: `telework.directories.${tier}.customerDnsIps.${i}`,
+        message: `DNS server ${ip} is not inside the ${tier} tier's on-prem ranges (${config.tiers[tier].onPremCidrs.join(', ') || 'none declared'}): the AD Connector would reach outside its tier`,
+        fix: `use a domain controller of the ${tier} on-prem network, or declare its segment in tiers.${tier}.onPremCidrs`,
+        ja: `DNSサーバ ${ip} が${TIER_LABELS[tier].ja}のオンプレミス範囲（tiers.${tier}.onPremCidrs）の外にあります。同じ層のドメインコントローラを指定してください`,
+      });
     });
   }
   return problems;

@@ -3,8 +3,10 @@
  * its own directory, so a credential of one tier never opens another tier's desktops.
  * - `managed-ad`: AWS Managed Microsoft AD; the admin password is generated into Secrets Manager (encrypted
  *   with a customer-managed key) and passed to CloudFormation as a dynamic reference, never in the template.
- * - `existing`: a directory created outside this stack (an AD Connector to the on-prem AD, which has no
- *   CloudFormation resource); only its id is used, and it is never deregistered or deleted by this stack.
+ * - `existing`: a directory created outside this stack; only its id is used, and it is never deregistered or
+ *   deleted by this stack.
+ * - `ad-connector`: an AD Connector to the tier's on-prem AD, created by a custom resource on two directory
+ *   subnets in two AZs (ad-connector/); the service account is read from Secrets Manager at run time.
  */
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as directoryservice from 'aws-cdk-lib/aws-directoryservice';
@@ -12,11 +14,21 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Tier } from '../tiers/tier';
+import { AdConnector } from './ad-connector/ad-connector';
 
 export type TierDirectorySpec =
   | { kind: 'managed-ad'; domainName: string; edition: 'Standard' | 'Enterprise' }
-  | { kind: 'existing'; directoryId: string };
+  | { kind: 'existing'; directoryId: string }
+  | {
+      kind: 'ad-connector';
+      domainName: string;
+      shortName?: string;
+      customerDnsIps: string[];
+      size: 'Small' | 'Large';
+      serviceAccountSecretArn: string;
+    };
 
 export interface TierDirectoryProps {
   tier: Tier;
@@ -24,8 +36,10 @@ export interface TierDirectoryProps {
   /** The tier's directory subnets; exactly two, in different AZs, are used. */
   directorySubnets: ec2.ISubnet[];
   spec: TierDirectorySpec;
-  /** Key for the admin password secret. */
+  /** Key for the admin password secret (and for the AD Connector function's logs). */
   secretKey: kms.IKey;
+  /** Retention of the AD Connector function's logs (default one year). */
+  logRetention?: logs.RetentionDays;
 }
 
 export class TierDirectory extends Construct {
@@ -33,12 +47,31 @@ export class TierDirectory extends Construct {
   /** True when this construct created the directory (so the WorkSpaces registration must be undone on delete). */
   readonly createdHere: boolean;
   readonly adminSecret?: secretsmanager.Secret;
+  readonly adConnector?: AdConnector;
 
   constructor(scope: Construct, id: string, props: TierDirectoryProps) {
     super(scope, id);
     if (props.spec.kind === 'existing') {
       this.directoryId = props.spec.directoryId;
       this.createdHere = false;
+      return;
+    }
+    if (props.spec.kind === 'ad-connector') {
+      this.adConnector = new AdConnector(this, 'Connector', {
+        tier: props.tier,
+        vpc: props.vpc,
+        subnets: props.directorySubnets,
+        domainName: props.spec.domainName,
+        shortName: props.spec.shortName,
+        customerDnsIps: props.spec.customerDnsIps,
+        size: props.spec.size,
+        serviceAccountSecretArn: props.spec.serviceAccountSecretArn,
+        logKey: props.secretKey,
+        logRetention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+      });
+      this.directoryId = this.adConnector.directoryId;
+      // Created here: the WorkSpaces registration is undone on delete, so the connector can be deleted after it.
+      this.createdHere = true;
       return;
     }
     if (props.directorySubnets.length < 2) {

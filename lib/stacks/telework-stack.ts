@@ -80,13 +80,23 @@ export class TeleworkStack extends Stack {
     const spec: TierDirectorySpec =
       configured.kind === 'managed-ad'
         ? { kind: 'managed-ad', edition: configured.edition, domainName: configured.domainName ?? `${tier}.${config.name}.internal` }
-        : { kind: 'existing', directoryId: configured.directoryId };
+        : configured.kind === 'ad-connector'
+          ? {
+              kind: 'ad-connector',
+              domainName: configured.domainName,
+              shortName: configured.shortName,
+              customerDnsIps: configured.customerDnsIps,
+              size: configured.size,
+              serviceAccountSecretArn: configured.serviceAccountSecretArn,
+            }
+          : { kind: 'existing', directoryId: configured.directoryId };
     this.directory = new TierDirectory(this, 'Directory', {
       tier,
       vpc: network.vpc,
       directorySubnets: network.subnets.directory,
       spec,
       secretKey: logKey,
+      logRetention: telework.clientVpn.logRetentionDays as logs.RetentionDays,
     });
 
     const vpnPool = telework.clientCidrs[tier];

@@ -172,3 +172,77 @@ describe('telework configuration', () => {
     expect(problems.map((p) => p.path)).toContain('telework.directories.lgwan.directoryId');
   });
 });
+
+describe('telework directories: ad-connector', () => {
+  const SECRET = 'arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:lgwan-ad-connector-AbCdEf';
+  const connector = (over: Record<string, unknown> = {}) => ({
+    kind: 'ad-connector',
+    domainName: 'lgwan.example-city.lg.jp',
+    customerDnsIps: ['172.16.20.10', '172.16.21.10'],
+    serviceAccountSecretArn: SECRET,
+    ...over,
+  });
+
+  test('a valid AD Connector inside the tier\'s on-prem range is accepted, size defaults to Small', () => {
+    const input = example();
+    input.telework.directories = { lgwan: connector({ shortName: 'LGWAN' }) };
+    const config = parseConfig(input, 'test');
+    expect(resolveTelework(config.telework).directories.lgwan).toMatchObject({ kind: 'ad-connector', size: 'Small', shortName: 'LGWAN' });
+    expect(validateTeleworkAgainstConfig(config)).toEqual([]);
+  });
+
+  test('fewer than two DNS servers is refused, in English and Japanese', () => {
+    const problems = problemsAfter((c) => (c.telework.directories = { lgwan: connector({ customerDnsIps: ['172.16.20.10'] }) }));
+    const p = problems.find((x) => x.path === 'telework.directories.lgwan.customerDnsIps')!;
+    expect(p.message).toMatch(/at least two on-prem DNS servers/);
+    expect(p.fix).toMatch(/at least two/);
+    expect(p.ja).toContain('2台以上');
+  });
+
+  test('a DNS server that is not an IPv4 address is refused', () => {
+    const problems = problemsAfter((c) => (c.telework.directories = { lgwan: connector({ customerDnsIps: ['172.16.20.10', 'dc1.lgwan.local'] }) }));
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'telework.directories.lgwan.customerDnsIps.1', message: expect.stringMatching(/not an IPv4 address/) })]));
+  });
+
+  test('a DNS server outside the tier\'s on-prem ranges is refused (fail closed), also in another tier\'s range', () => {
+    // validateTeleworkAgainstConfig needs the tier networks: the telework stack runs it before building anything.
+    for (const ip of ['10.99.0.10', '192.168.10.10', '172.16.32.10']) {
+      const input = example();
+      input.telework.directories = { lgwan: connector({ customerDnsIps: ['172.16.20.10', ip] }) };
+      const problems = validateTeleworkAgainstConfig(parseConfig(input, 'test'));
+      expect(problems).toHaveLength(1);
+      const p = problems[0];
+      expect(p.path).toBe('telework.directories.lgwan.customerDnsIps.1');
+      expect(p.message).toBe(`DNS server ${ip} is not inside the lgwan tier's on-prem ranges (172.16.20.0/22): the AD Connector would reach outside its tier`);
+      expect(p.fix).toMatch(/tiers\.lgwan\.onPremCidrs/);
+      expect(p.ja).toContain('オンプレミス範囲');
+    }
+  });
+
+  test('a tier without declared on-prem ranges cannot have an AD Connector (stack-side re-check)', () => {
+    const config = parseConfig(example(), 'test');
+    const view = {
+      ...config,
+      tiers: { ...config.tiers, lgwan: { ...config.tiers.lgwan, onPremCidrs: [] } },
+      telework: { ...config.telework, directories: { lgwan: connector() as any } },
+    };
+    const problems = validateTeleworkAgainstConfig(view);
+    expect(problems.map((p) => p.path)).toEqual(['telework.directories.lgwan.customerDnsIps.0', 'telework.directories.lgwan.customerDnsIps.1']);
+    expect(problems[0].message).toMatch(/none declared/);
+  });
+
+  test('the service account must be given as a Secrets Manager ARN, never as a password', () => {
+    const problems = problemsAfter((c) => (c.telework.directories = { lgwan: connector({ serviceAccountSecretArn: 'P@ssw0rd!' }) }));
+    const p = problems.find((x) => x.path === 'telework.directories.lgwan.serviceAccountSecretArn')!;
+    expect(p.message).toMatch(/is not a Secrets Manager secret ARN/);
+    expect(p.fix).toMatch(/arn:aws:secretsmanager:/);
+    expect(p.ja).toContain('ARN');
+  });
+
+  test('a malformed NetBIOS name, an unknown size, a password field and a missing domain are refused', () => {
+    expect(problemsAfter((c) => (c.telework.directories = { lgwan: connector({ shortName: 'THIS-NAME-IS-TOO-LONG' }) })).map((p) => p.path)).toContain('telework.directories.lgwan.shortName');
+    expect(problemsAfter((c) => (c.telework.directories = { lgwan: connector({ size: 'Medium' }) })).map((p) => p.path)).toContain('telework.directories.lgwan.size');
+    expect(problemsAfter((c) => (c.telework.directories = { lgwan: connector({ password: 'x' }) })).length).toBeGreaterThan(0);
+    expect(problemsAfter((c) => (c.telework.directories = { lgwan: connector({ domainName: undefined }) })).map((p) => p.path)).toContain('telework.directories.lgwan.domainName');
+  });
+});
