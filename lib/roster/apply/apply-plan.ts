@@ -372,6 +372,8 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
         continue;
       }
       const wakeAt = Math.min(...delayed.map((d) => d.readyAt), ...[...uncertain.values()].map((u) => u.nextCheckAt));
+      // Nothing left to wait for (resolveUncertain may just have settled the last user): re-check the loop.
+      if (!Number.isFinite(wakeAt)) continue;
       await sleep(Math.max(1, wakeAt - now()), signal);
     }
 
