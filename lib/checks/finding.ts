@@ -68,6 +68,9 @@ export interface Finding {
   stillBlockedBy: Layer[];
   /** The resource the finding is attached to (for cdk-nag and SARIF locations). */
   resource?: ResourceRef;
-  /** MIC guideline clause or telework requirement the rule enforces. */
+  /**
+   * The MIC guideline clause or telework requirement the rule enforces: a key of CITATIONS
+   * (lib/checks/citations.ts, English and Japanese text), or free text from a custom rule.
+   */
   citation?: string;
 }

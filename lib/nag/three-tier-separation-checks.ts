@@ -26,7 +26,7 @@ import {
 } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { Endpoint, Finding, ResourceRef } from '../checks/finding';
-import { citationText } from '../report/citations';
+import { citationText } from '../checks/citations';
 import { endpointLabel, hopLine, trafficLabel } from '../report/describe';
 import { messagesFor } from '../report/i18n';
 import type { Acknowledgement } from '../report/report-input';

@@ -3,7 +3,7 @@
  * nothing fetched), so it can be mailed, archived and opened on a closed network.
  * Pure TypeScript: no aws-cdk-lib import.
  */
-import { citationText } from './citations';
+import { citationText } from '../checks/citations';
 import { cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
 import { renderDiagramSvg, xmlEscape as esc } from './diagram-svg';
 import { messagesFor, type Lang } from './i18n';

@@ -3,6 +3,7 @@
  * from, to and path), the reachability matrix, coverage notes and stats. Stable field names.
  */
 import type { VerifyResult } from '../checks';
+import { citationText } from '../checks/citations';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -28,7 +29,8 @@ export function toJson(result: VerifyResult): unknown {
       path: f.path,
       stillBlockedBy: f.stillBlockedBy,
       ...(f.resource ? { resource: f.resource } : {}),
-      ...(f.citation ? { citation: f.citation } : {}),
+      // The key is stable (like a rule id); the text is for people, in both languages.
+      ...(f.citation ? { citation: f.citation, citationText: { en: citationText(f.citation, 'en'), ja: citationText(f.citation, 'ja') } } : {}),
     })),
     matrix: result.matrix.map((c) => ({ from: c.from, to: c.to, reachable: c.reachable, routeConnected: c.routeConnected, blockedBy: c.blockedBy, ...(c.via ? { via: c.via } : {}), witness: c.witness })),
     sanctioned: result.sanctionedFlows.map((f) => ({ fromClass: f.fromClass, toClass: f.toClass, from: f.from.label, to: f.to.label, path: f.hops })),

@@ -22,7 +22,7 @@ function fromDesktop(c: (typeof DESKTOP_MANUAL_CONTROLS)[number]): ManualControl
     where: DESKTOP_CONTROL_WHERE[c.id] ?? 'procedure',
     en: { title: c.title.en, how: `Runbook: ${c.where}` },
     ja: { title: c.title.ja, how: `手順書：${c.where}` },
-    citation: 'mic-telework-lgwan',
+    citation: 'teleworkLgwanRequirements',
   };
 }
 
@@ -38,7 +38,7 @@ const REPORT_ONLY_CONTROLS: readonly ManualControl[] = [
       title: '無操作タイムアウトと画面ロック',
       how: 'グループポリシーで 300 秒以内の無操作で画面をロックし、アイドルセッションを切断する。アカウントロックアウトのしきい値を設定する。',
     },
-    citation: 'mic-telework-lgwan',
+    citation: 'teleworkLgwanRequirements',
   },
   {
     id: 'proc-device-rules',
@@ -51,7 +51,7 @@ const REPORT_ONLY_CONTROLS: readonly ManualControl[] = [
       title: '貸与端末・覗き見防止フィルター・端末側ファイアウォール',
       how: '端末の運用手順を確認する：貸与端末を原則とし（私用端末は所定の対策を満たす場合のみ）、覗き見防止フィルターを使用し、接続中は他の通信を遮断する端末側ファイアウォールを有効にする。',
     },
-    citation: 'mic-telework-lgwan',
+    citation: 'teleworkLgwanRequirements',
   },
   {
     id: 'proc-sign-in-path',
@@ -64,7 +64,7 @@ const REPORT_ONLY_CONTROLS: readonly ManualControl[] = [
       title: 'インターネットを経由する通信の確認',
       how: '画面転送を閉域化しても、WorkSpaces のサインインは端末（各系の VPC ではない）から AWS の 443 番ポートへ接続する。この端末側の経路がセキュリティポリシー上認められていることを確認する。',
     },
-    citation: 'mic-telework-lgwan',
+    citation: 'teleworkLgwanRequirements',
   },
 ];
 

@@ -4,7 +4,7 @@
  * The SVG diagram is linked, not inlined, because Markdown viewers drop inline SVG.
  * Pure TypeScript: no aws-cdk-lib import.
  */
-import { citationText } from './citations';
+import { citationText } from '../checks/citations';
 import { cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';

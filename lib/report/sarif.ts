@@ -31,7 +31,7 @@ export function toSarif(result: VerifyResult, toolVersion = '0.1.0'): unknown {
               id: r.id,
               name: r.id,
               shortDescription: { text: r.title },
-              fullDescription: { text: CITATIONS[r.citation] },
+              fullDescription: { text: `${CITATIONS[r.citation].en}\n${CITATIONS[r.citation].ja}` },
               defaultConfiguration: { level: r.severity },
             })),
           },

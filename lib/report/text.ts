@@ -4,6 +4,7 @@
  */
 import type { Endpoint, Finding, Hop, ResourceRef } from '../checks/finding';
 import type { VerifyResult } from '../checks';
+import { citationText } from '../checks/citations';
 
 function res(r: ResourceRef): string {
   return `${r.stack}/${r.logicalId}${r.constructPath ? ` (${r.constructPath})` : ''}`;
@@ -41,7 +42,10 @@ export function findingText(f: Finding): string {
     f.path.forEach((h, i) => lines.push(hopText(h, i)));
   }
   if (f.stillBlockedBy.length > 0) lines.push(`  still blocked by: ${f.stillBlockedBy.join(', ')} (defence in depth: fix the route anyway)`);
-  if (f.citation) lines.push(`  citation: ${f.citation}`);
+  if (f.citation) {
+    lines.push(`  citation: ${citationText(f.citation, 'en')}`);
+    lines.push(`  根拠: ${citationText(f.citation, 'ja')}`);
+  }
   return lines.join('\n');
 }
 

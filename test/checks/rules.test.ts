@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../../lib/checks';
 import { AS_OF, policyWith, ref, rules, run } from './helpers';
+import { citationText } from '../../lib/checks/citations';
 
 const PN_TAG = [{ Key: 'mic:tier', Value: 'personal-number' }];
 const byRule = (fs: Finding[], id: string): Finding[] => fs.filter((f) => f.rule === id);
@@ -34,7 +35,8 @@ describe('TIER-CROSSING and TIER-JOIN-PEERING', () => {
     expect(f.path.map((h) => h.layer)).toEqual(['entry', 'route', 'peering', 'nacl', 'sg', 'nacl', 'sg', 'exit']);
     expect(f.path[1].resource).toMatchObject({ stack: 'City', logicalId: 'PeerR1', type: 'AWS::EC2::Route' });
     expect(f.stillBlockedBy).toEqual([]);
-    expect(f.citation).toMatch(/三層/);
+    expect(f.citation).toBe('threeTierSeparation');
+    expect(citationText(f.citation, 'ja')).toMatch(/三層/);
     expect(f.resource?.logicalId).toBe('Peer');
   });
 
@@ -207,7 +209,8 @@ describe('TIER-JOIN-LINK', () => {
     expect(f).toMatchObject({ severity: 'error', direction: 'both', from: { kind: 'on-prem', tier: 'lgwan' }, to: { kind: 'tier', tier: 'internet' } });
     expect(f.resource).toMatchObject({ logicalId: 'VpnLgwan', type: 'AWS::EC2::VPNConnection' });
     expect(f.path.map((h) => `${h.layer}:${h.resource.logicalId}`)).toEqual(['vpn:VpnLgwan', 'vpn:VgwInet', 'exit:VpcInet']);
-    expect(f.citation).toMatch(/多層防御/);
+    expect(f.citation).toBe('defenceInDepth');
+    expect(citationText(f.citation, 'ja')).toMatch(/多層防御/);
     expect(f.message).toMatch(/Fix: /);
   });
   test('a customer gateway of another tier behind a VPN tagged like its gateway: exactly TIER-JOIN-LINK and TIER-TAG-CONFLICT', () => {

@@ -3,7 +3,7 @@ import { TIER_LABELS, isTier, type Tier } from '../../tiers/tier';
 import type { NetworkModel } from '../../model/facts/types';
 import type { Flow } from '../../model/reachability';
 import { endpointOf } from '../../model/reachability/places';
-import { CITATIONS, type CitationKey } from '../citations';
+import type { CitationKey } from '../citations';
 import type { Finding, ResourceRef } from '../finding';
 
 export function tierName(t: Tier | undefined): string {
@@ -62,7 +62,7 @@ export function flowFinding(
     path: f.hops,
     stillBlockedBy: open ? [] : f.blockedBy,
     ...(resource ? { resource } : {}),
-    citation: CITATIONS[citation],
+    citation,
   };
 }
 
@@ -92,6 +92,6 @@ export function resourceFinding(
   return {
     rule, severity, title, message,
     from: { kind: 'resource', resource: real }, to: { kind: 'resource', resource: real },
-    direction: 'one-way', path: [], stillBlockedBy: [], resource: real, citation: CITATIONS[citation], ...extra,
+    direction: 'one-way', path: [], stillBlockedBy: [], resource: real, citation, ...extra,
   };
 }

@@ -1,6 +1,5 @@
 /** SANCTIONED-CHANNEL-EXPIRED: a sanctioned exchange channel in the policy has passed its expiry date. */
 import type { Rule } from '../rule';
-import { CITATIONS } from '../citations';
 
 export const sanctionedChannelExpired: Rule = {
   id: 'SANCTIONED-CHANNEL-EXPIRED',
@@ -16,7 +15,7 @@ export const sanctionedChannelExpired: Rule = {
           rule: this.id, severity: this.severity, title: `${this.title}: ${c.id}`,
           message: `Channel ${c.id} (${c.from} → ${c.to}, ${c.protocol} ${c.ports.from}-${c.ports.to}, owner ${c.owner}, reason: ${c.reason}) expired on ${c.expires}; it no longer exempts any path. Fix: review it with its owner and renew the expiry, or remove the channel and the path. 有効期限を見直してください。`,
           from: { kind: 'resource' as const, resource }, to: { kind: 'resource' as const, resource },
-          direction: 'one-way' as const, path: [], stillBlockedBy: [], resource, citation: CITATIONS[this.citation],
+          direction: 'one-way' as const, path: [], stillBlockedBy: [], resource, citation: this.citation,
         };
       });
   },

@@ -36,7 +36,7 @@ export function standInEngine(): RecordingEngine {
             ],
             stillBlockedBy: [],
             resource: ref,
-            citation: 'mic-resilience-lgwan',
+            citation: 'lgwanSeparation',
           });
         }
         const tags = (r.Properties?.Tags ?? []) as { Key: string; Value: string }[];

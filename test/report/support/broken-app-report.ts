@@ -29,7 +29,7 @@ export const CROSSING: Finding = {
   ],
   stillBlockedBy: ['sg'],
   resource: { stack: 'City-Network', logicalId: 'Peering', type: 'AWS::EC2::VPCPeeringConnection', constructPath: 'City/Network/Peering' },
-  citation: 'mic-resilience-lgwan',
+  citation: 'lgwanSeparation',
 };
 
 export const UNTAGGED: Finding = {
@@ -43,7 +43,7 @@ export const UNTAGGED: Finding = {
   path: [],
   stillBlockedBy: [],
   resource: { stack: 'City-Network', logicalId: 'Spare', type: 'AWS::EC2::VPC', constructPath: 'City/Network/Spare' },
-  citation: 'mic-tier-declared',
+  citation: 'declaredTiers',
 };
 
 function cell(from: MatrixEnd, to: MatrixEnd): MatrixCell {
