@@ -551,6 +551,14 @@ export function validateTeleworkAgainstConfig(config: TierNetworkView): ConfigPr
  * send DNS and LDAP/Kerberos there, so an address outside the tier's declared on-prem ranges (or inside another
  * tier's) would be a path out of the tier. Fail closed: not inside a declared range → refused.
  */
+/**
+ * AD Connector DNS servers must lie in their tier's own on-prem ranges. The one check against the tiers'
+ * networks that lib/config/validate.ts does not already make (link-client ranges are checked there too).
+ */
+export function adConnectorDnsRangeProblems(config: TierNetworkView): ConfigProblem[] {
+  return adConnectorDnsProblems(config, resolveTelework(config.telework));
+}
+
 function adConnectorDnsProblems(config: TierNetworkView, telework: ResolvedTelework): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const [tierName, d] of Object.entries(telework.directories)) {

@@ -10,7 +10,7 @@ import { RESERVED_RANGES } from './reserved-ranges';
 import { problemsFromZod } from './schema-problems';
 import { AllowedRegion, MunicipalityConfig, municipalityConfigSchema, REGION_AZS } from './schema';
 import { isSubnetPlan, planTierSubnets } from './subnet-plan';
-import { resolveTelework, validateTelework } from './telework';
+import { adConnectorDnsRangeProblems, resolveTelework, validateTelework } from './telework';
 
 /** A VPC's primary CIDR must be between /16 and /28 (Amazon VPC quotas). */
 export const VPC_MIN_PREFIX = 16;
@@ -82,6 +82,8 @@ export function semanticProblems(config: MunicipalityConfig): ConfigProblem[] {
   return [
     ...availabilityZoneProblems(config),
     ...validateTelework(config.telework),
+    // AD Connector DNS servers against the tier's on-prem ranges, so `cdk synth` reports it with the rest.
+    ...adConnectorDnsRangeProblems(config),
     ...vpcPrefixProblems(config),
     ...overlapProblems(allTierRanges(config)),
     ...reservedRangeProblems(allTierRanges(config)),

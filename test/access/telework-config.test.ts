@@ -205,11 +205,9 @@ describe('telework directories: ad-connector', () => {
   });
 
   test('a DNS server outside the tier\'s on-prem ranges is refused (fail closed), also in another tier\'s range', () => {
-    // validateTeleworkAgainstConfig needs the tier networks: the telework stack runs it before building anything.
+    // Reported by parseConfig with every other configuration problem, before any construct is built.
     for (const ip of ['10.99.0.10', '192.168.10.10', '172.16.32.10']) {
-      const input = example();
-      input.telework.directories = { lgwan: connector({ customerDnsIps: ['172.16.20.10', ip] }) };
-      const problems = validateTeleworkAgainstConfig(parseConfig(input, 'test'));
+      const problems = problemsAfter((c) => (c.telework.directories = { lgwan: connector({ customerDnsIps: ['172.16.20.10', ip] }) }));
       expect(problems).toHaveLength(1);
       const p = problems[0];
       expect(p.path).toBe('telework.directories.lgwan.customerDnsIps.1');
