@@ -14,10 +14,10 @@ import {
   FullEvent,
   handle,
   isComplete,
-  respond,
   onEvent,
   parseSettings,
 } from '../../lib/desktops/directory-settings/handler';
+import { respond } from '../../lib/desktops/custom-resource/cloudformation-response';
 import { directorySettingsFromBaseline } from '../../lib/desktops/directory-settings/desired-state';
 import { DEFAULT_HARDENING_OPTIONS, evaluateSetting, hardeningBaseline, settingsFor } from '../../lib/desktops/hardening-baseline';
 

@@ -1,6 +1,7 @@
 /**
- * The Lambda asset is the handler transpiled on its own (no bundler): it must load in plain Node with only
- * built-ins and @aws-sdk/client-workspaces, expose `handler`, and be deterministic (same source → same dir).
+ * A Lambda asset is the handler and the shared CloudFormation protocol module transpiled on their own (no
+ * bundler): it must load in plain Node with only built-ins and the runtime's SDK clients, expose `handler`
+ * from index.js, and be deterministic (same sources → same dir).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -9,19 +10,43 @@ import * as path from 'path';
 import { directorySettingsAssetDir, HANDLER_SOURCE } from '../../lib/desktops/directory-settings/handler-asset';
 import { adConnectorAssetDir } from '../../lib/desktops/ad-connector/handler-asset';
 
+/** Every .js file of the asset, relative to its root. */
+function assetFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js')).sort();
+}
+
+/** Non-relative requires across the asset; relative ones must name a file inside the asset. */
+function externalRequires(dir: string): string[] {
+  const external = new Set<string>();
+  for (const rel of assetFiles(dir)) {
+    const text = fs.readFileSync(path.join(dir, rel), 'utf8');
+    for (const [, target] of text.matchAll(/require\("([^"]+)"\)/g)) {
+      if (target.startsWith('.')) {
+        const resolved = path.resolve(path.dirname(path.join(dir, rel)), target);
+        expect(resolved.startsWith(dir + path.sep)).toBe(true);
+        expect(fs.existsSync(`${resolved}.js`)).toBe(true);
+      } else {
+        external.add(target);
+      }
+    }
+  }
+  return [...external].sort();
+}
+
+/** Loads index.js the way Lambda does: a plain Node process where the SDK comes from the runtime's path. */
+function loadInPlainNode(dir: string, expression: string): string {
+  const file = path.join(dir, 'index.js');
+  return execFileSync(process.execPath, ['-e', `const m = require(${JSON.stringify(file)}); process.stdout.write(${expression})`], {
+    env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
+  }).toString();
+}
+
 describe('directory-settings Lambda asset', () => {
-  test('transpiles to a loadable CommonJS index.js exporting handler', () => {
+  test('transpiles to a loadable CommonJS asset whose index.js exports the handler', () => {
     const dir = directorySettingsAssetDir();
-    const file = path.join(dir, 'index.js');
-    const text = fs.readFileSync(file, 'utf8');
-    expect(text).toContain('exports.handler');
-    const requires = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).sort();
-    expect(requires).toEqual(['@aws-sdk/client-workspaces', 'http', 'https']);
-    // Load it the way Lambda does: a plain Node process where the SDK comes from the runtime's global path.
-    const out = execFileSync(process.execPath, ['-e', `const m = require(${JSON.stringify(file)}); process.stdout.write(typeof m.handler + ' ' + typeof m.convergeDirectory)`], {
-      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
-    }).toString();
-    expect(out).toBe('function function');
+    expect(assetFiles(dir)).toEqual(['custom-resource/cloudformation-response.js', 'directory-settings/handler.js', 'index.js']);
+    expect(externalRequires(dir)).toEqual(['@aws-sdk/client-workspaces', 'http', 'https']);
+    expect(loadInPlainNode(dir, "typeof m.handler + ' ' + typeof m.convergeDirectory")).toBe('function function');
   });
 
   test('deterministic: the same source gives the same asset directory', () => {
@@ -37,17 +62,12 @@ describe('directory-settings Lambda asset', () => {
 });
 
 describe('ad-connector Lambda asset', () => {
-  test('transpiles to a loadable index.js requiring only built-ins and the runtime SDK clients', () => {
+  test('transpiles to a loadable asset requiring only built-ins and the runtime SDK clients', () => {
     const dir = adConnectorAssetDir();
     expect(dir).toMatch(/closed-telework-ad-connector-[0-9a-f]{16}$/);
-    const file = path.join(dir, 'index.js');
-    const text = fs.readFileSync(file, 'utf8');
-    const requires = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).sort();
-    expect(requires).toEqual(['@aws-sdk/client-directory-service', '@aws-sdk/client-secrets-manager', 'http', 'https']);
-    const out = execFileSync(process.execPath, ['-e', `const m = require(${JSON.stringify(file)}); process.stdout.write(typeof m.handler)`], {
-      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
-    }).toString();
-    expect(out).toBe('function');
+    expect(assetFiles(dir)).toEqual(['ad-connector/handler.js', 'custom-resource/cloudformation-response.js', 'index.js']);
+    expect(externalRequires(dir)).toEqual(['@aws-sdk/client-directory-service', '@aws-sdk/client-secrets-manager', 'http', 'https']);
+    expect(loadInPlainNode(dir, 'typeof m.handler')).toBe('function');
     expect(adConnectorAssetDir()).toBe(dir);
   });
 });

@@ -1,6 +1,6 @@
-/** Ships ad-connector/handler.ts as a Lambda asset without a bundler (see ../directory-settings/handler-asset.ts). */
+/** Ships ad-connector/handler.ts as a Lambda asset without a bundler (see ../custom-resource/handler-asset.ts). */
 import { packageFile } from '../../package-files';
-import { transpiledHandlerDir } from '../directory-settings/handler-asset';
+import { transpiledHandlerDir } from '../custom-resource/handler-asset';
 
 export const AD_CONNECTOR_HANDLER_SOURCE = packageFile('lib', 'desktops', 'ad-connector', 'handler.ts');
 

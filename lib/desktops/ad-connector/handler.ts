@@ -2,10 +2,10 @@
  * Custom resource: an AD Connector from the tier VPC to the tier's on-prem Active Directory. AD Connector has
  * no CloudFormation resource type; the API is Directory Service ConnectDirectory.
  *
- * Same contract as ../directory-settings/handler.ts: this ONE file is the Lambda handler and a plain module
- * the tests import; it imports only Node built-ins, @aws-sdk/client-directory-service and
- * @aws-sdk/client-secrets-manager (both in the Lambda Node.js runtime), and is transpiled at synth time with
- * TypeScript's transpileModule. It answers CloudFormation itself (no Provider framework).
+ * Same contract as ../directory-settings/handler.ts: this file is the Lambda handler and a plain module
+ * the tests import; it imports only @aws-sdk/client-directory-service, @aws-sdk/client-secrets-manager (both
+ * in the Lambda Node.js runtime) and the shared ../custom-resource/cloudformation-response.ts, and is
+ * transpiled at synth time by ../custom-resource/handler-asset.ts. It answers CloudFormation itself (no Provider framework).
  *
  *  - Create: reads the service account (`{"username","password"}` JSON) from Secrets Manager BY ARN at run
  *    time — the password never appears in the template, the resource properties or the logs. If a connector
@@ -20,8 +20,7 @@
  *    (a foreign directory, a failed create's placeholder id, a directory already gone) is left alone. It NEVER
  *    fails a stack delete: a refusal is logged and reported as the reason, and the resource answers SUCCESS.
  */
-import * as http from 'http';
-import * as https from 'https';
+import { MAX_REASON_LENGTH, respond, type CloudFormationRequest, type CloudFormationResponse } from '../custom-resource/cloudformation-response';
 import {
   ConnectDirectoryCommand,
   DeleteDirectoryCommand,
@@ -51,12 +50,7 @@ export interface CustomResourceEvent {
   OldResourceProperties?: Record<string, unknown>;
 }
 
-export interface FullEvent extends CustomResourceEvent {
-  ResponseURL: string;
-  StackId: string;
-  RequestId: string;
-  LogicalResourceId: string;
-}
+export type FullEvent = CustomResourceEvent & CloudFormationRequest;
 
 export interface Clients {
   ds: DirectoryServiceClient;
@@ -245,16 +239,6 @@ export interface HandleOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface CloudFormationResponse {
-  Status: 'SUCCESS' | 'FAILED';
-  Reason?: string;
-  PhysicalResourceId: string;
-  StackId: string;
-  RequestId: string;
-  LogicalResourceId: string;
-  Data?: Record<string, string>;
-}
-
 /** Runs the request to completion and builds CloudFormation's answer. Never throws; Delete always SUCCESS. */
 export async function handle(event: FullEvent, clients: Clients, log: Logger, options: HandleOptions): Promise<CloudFormationResponse> {
   const base = { StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId };
@@ -263,7 +247,7 @@ export async function handle(event: FullEvent, clients: Clients, log: Logger, op
   if (event.RequestType === 'Delete') {
     const reason = await onDelete(event, clients.ds);
     log(`delete: ${reason}`);
-    return { ...base, Status: 'SUCCESS', Reason: reason.slice(0, 3500), PhysicalResourceId: physicalId };
+    return { ...base, Status: 'SUCCESS', Reason: reason.slice(0, MAX_REASON_LENGTH), PhysicalResourceId: physicalId };
   }
   try {
     const props = parseProperties(event.ResourceProperties);
@@ -298,23 +282,8 @@ export async function handle(event: FullEvent, clients: Clients, log: Logger, op
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     log(`FAILED: ${reason}`);
-    return { ...base, Status: 'FAILED', Reason: reason.slice(0, 3500), PhysicalResourceId: physicalId };
+    return { ...base, Status: 'FAILED', Reason: reason.slice(0, MAX_REASON_LENGTH), PhysicalResourceId: physicalId };
   }
-}
-
-/** PUTs the answer to CloudFormation's pre-signed URL (https in AWS; http allowed for local tests). */
-export async function respond(responseUrl: string, response: CloudFormationResponse): Promise<void> {
-  const body = JSON.stringify(response);
-  const url = new URL(responseUrl);
-  const transport = url.protocol === 'https:' ? https : http;
-  await new Promise<void>((resolve, reject) => {
-    const req = transport.request(url, { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`CloudFormation answered ${res.statusCode}`))));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /* ---- Lambda entry point ---- */

@@ -4,8 +4,9 @@
  * directory, and client properties — credential caching — have no CloudFormation property at all).
  *
  * This file is the Lambda handler AND a plain module the tests import. It imports nothing but
- * @aws-sdk/client-workspaces (present in the Lambda Node.js runtime), so the construct ships it by
- * transpiling THIS ONE FILE with TypeScript's transpileModule at synth time — no bundler, no esbuild.
+ * @aws-sdk/client-workspaces (present in the Lambda Node.js runtime) and the shared CloudFormation protocol
+ * module ../custom-resource/cloudformation-response.ts, so the construct ships it by transpiling those files
+ * with TypeScript's transpileModule at synth time (../custom-resource/handler-asset.ts) — no bundler.
  *
  * Contract: one Lambda answers CloudFormation itself (no Provider framework: that would add three more
  * functions and a state machine to the closed account for a call that takes seconds). `handle` runs
@@ -21,8 +22,7 @@
  *    no WorkSpaces remain; otherwise leaves it. It NEVER fails a stack delete: a refusal is logged and the
  *    resource reports success, because a stuck stack delete helps nobody (the runbook covers cleanup).
  */
-import * as http from 'http';
-import * as https from 'https';
+import { MAX_REASON_LENGTH, respond, type CloudFormationRequest, type CloudFormationResponse } from '../custom-resource/cloudformation-response';
 import {
   DeregisterWorkspaceDirectoryCommand,
   DescribeClientPropertiesCommand,
@@ -336,22 +336,7 @@ export interface HandleOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface CloudFormationResponse {
-  Status: 'SUCCESS' | 'FAILED';
-  Reason?: string;
-  PhysicalResourceId: string;
-  StackId: string;
-  RequestId: string;
-  LogicalResourceId: string;
-  Data?: Record<string, string>;
-}
-
-export interface FullEvent extends CustomResourceEvent {
-  ResponseURL: string;
-  StackId: string;
-  RequestId: string;
-  LogicalResourceId: string;
-}
+export type FullEvent = CustomResourceEvent & CloudFormationRequest;
 
 /**
  * Runs the request to completion and builds CloudFormation's answer. Never throws: every failure becomes
@@ -378,27 +363,8 @@ export async function handle(event: FullEvent, client: WorkSpacesClient, log: Lo
     if (event.RequestType === 'Delete') return { ...base, Status: 'SUCCESS', PhysicalResourceId: physicalId };
     const reason = err instanceof Error ? err.message : String(err);
     log(`FAILED: ${reason}`);
-    return { ...base, Status: 'FAILED', Reason: reason.slice(0, 3500), PhysicalResourceId: physicalId };
+    return { ...base, Status: 'FAILED', Reason: reason.slice(0, MAX_REASON_LENGTH), PhysicalResourceId: physicalId };
   }
-}
-
-/** PUTs the answer to CloudFormation's pre-signed URL (https in AWS; http allowed for local tests). */
-export async function respond(responseUrl: string, response: CloudFormationResponse): Promise<void> {
-  const body = JSON.stringify(response);
-  const url = new URL(responseUrl);
-  const transport = url.protocol === 'https:' ? https : http;
-  await new Promise<void>((resolve, reject) => {
-    const req = transport.request(
-      url,
-      { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`CloudFormation answered ${res.statusCode}`))));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /* ---- Lambda entry point ---- */
