@@ -7,7 +7,7 @@
  * The desired state is derived from the hardening baseline (desired-state.ts), the same data
  * `closed-telework audit` checks later, so what is deployed is what is audited.
  */
-import { CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -16,6 +16,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { TIER_TAG_KEY, type Tier } from '../tiers/tier';
 import { directorySettingsFromBaseline } from './directory-settings/desired-state';
+import { deploymentFunction } from './custom-resource/deployment-function';
 import { directorySettingsAssetDir } from './directory-settings/handler-asset';
 import type { HardeningOptions } from './hardening-baseline';
 
@@ -145,37 +146,13 @@ export class HardenedWorkspacesDirectory extends Construct {
         'only by this one function, invoked only by CloudFormation, and every call is in CloudTrail.',
     });
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = deploymentFunction(this, {
       description: `Registers the ${props.tier} WorkSpaces directory and converges its hardening (closed-telework)`,
-      runtime: lambda.Runtime.NODEJS_24_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromAsset(directorySettingsAssetDir()),
-      timeout: Duration.minutes(15),
-      memorySize: 256,
+      assetDir: directorySettingsAssetDir(),
       role,
       logGroup,
-    });
-    Validations.of(this.function).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC',
-      reason:
-        'A deployment-time control-plane function: it calls only the WorkSpaces/Directory Service APIs and answers CloudFormation through a pre-signed S3 URL. ' +
-        'Placing it in a closed tier VPC would require internet or S3/WorkSpaces endpoints into that tier for a function that never touches tier data. ' +
-        'Compensating: least-privilege role scoped to this directory, encrypted logs, runs only during deployments.',
-    });
-    Validations.of(this.function).acknowledge({
-      id: 'cdk-validator-cfnguard::lambda_inside_vpc_check',
-      reason: 'Control Tower CT.LAMBDA.PR.3, same reason as NIST.800.53.R5-LambdaInsideVPC above: a deployment-time control-plane function with no access to tier data.',
-    });
-    Validations.of(this.function).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency',
-      reason:
-        'Invoked only by CloudFormation, once per deployment of this resource. Reserving concurrency would fail in new accounts whose limit is 10 ' +
-        '(unreserved concurrency may not drop below 10), and brings no protection for a function no one else can invoke.',
-    });
-    Validations.of(this.function).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',
-      reason:
-        'The function reports every outcome (including failures) to CloudFormation, which fails or rolls back the deployment; there is no event that could be lost into a dead-letter queue.',
+      apis: 'WorkSpaces/Directory Service',
+      roleScope: 'scoped to this directory',
     });
 
     this.resource = new CustomResource(this, 'Resource', {

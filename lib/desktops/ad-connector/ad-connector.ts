@@ -7,7 +7,7 @@
  * The service account password never enters the template: the function reads the secret BY ARN at run time,
  * and may read only that secret.
  */
-import { CustomResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { CustomResource, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -15,6 +15,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Tier } from '../../tiers/tier';
+import { deploymentFunction } from '../custom-resource/deployment-function';
 import { adConnectorAssetDir } from './handler-asset';
 
 export interface AdConnectorProps {
@@ -126,15 +127,13 @@ export class AdConnector extends Construct {
       }),
     );
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = deploymentFunction(this, {
       description: `Creates the ${props.tier} AD Connector to the on-prem Active Directory (closed-telework)`,
-      runtime: lambda.Runtime.NODEJS_24_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromAsset(adConnectorAssetDir()),
-      timeout: Duration.minutes(15),
-      memorySize: 256,
+      assetDir: adConnectorAssetDir(),
       role,
       logGroup,
+      apis: 'Directory Service / Secrets Manager',
+      roleScope: 'one secret, the tier VPC and its two subnets',
     });
 
     this.resource = new CustomResource(this, 'Resource', {
@@ -185,25 +184,5 @@ export class AdConnector extends Construct {
             : 'creation is bound to the two tier subnets / the tier VPC, rule changes and deletion carry an ec2:Vpc condition, tagging an ec2:CreateAction condition.'),
       });
     }
-    Validations.of(this.function).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC',
-      reason:
-        'A deployment-time control-plane function: it calls only the Directory Service / Secrets Manager APIs and answers CloudFormation through a pre-signed S3 URL. ' +
-        'Placing it in a closed tier VPC would need internet or endpoints into that tier for a function that never touches tier data. ' +
-        'Compensating: least-privilege role (one secret, the tier VPC/subnets), encrypted logs, runs only during deployments.',
-    });
-    Validations.of(this.function).acknowledge({
-      id: 'cdk-validator-cfnguard::lambda_inside_vpc_check',
-      reason: 'Control Tower CT.LAMBDA.PR.3, same reason as NIST.800.53.R5-LambdaInsideVPC above: a deployment-time control-plane function with no access to tier data.',
-    });
-    Validations.of(this.function).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency',
-      reason:
-        'Invoked only by CloudFormation, once per deployment of this resource. Reserving concurrency would fail in new accounts whose limit is 10, and protects nothing for a function no one else can invoke.',
-    });
-    Validations.of(this.function).acknowledge({
-      id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',
-      reason: 'The function reports every outcome (including failures) to CloudFormation, which fails or rolls back the deployment; no event can be lost into a dead-letter queue.',
-    });
   }
 }
