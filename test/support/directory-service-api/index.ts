@@ -14,8 +14,7 @@
  * → the next two calls answer 400 ThrottlingException, then 500 ServiceException. `'client-error'` answers 400
  * ClientException (not retried by the SDK).
  */
-import * as http from 'http';
-import type { AddressInfo, Socket } from 'net';
+import { sendJson, startLoopbackServer } from '../loopback-json-server';
 
 export type Stage = 'Requested' | 'Creating' | 'Active' | 'Failed' | 'Inoperable' | 'Deleting' | 'Deleted';
 export type Fault = 'throttle' | 'server-error' | 'client-error';
@@ -147,52 +146,27 @@ export async function startDirectoryService(options: DirectoryServiceServerOptio
     },
   };
 
-  const send = (res: http.ServerResponse, status: number, body: unknown): void => {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.1', 'Content-Length': Buffer.byteLength(text), 'x-amzn-RequestId': `req-${++counter}` });
-    res.end(text);
-  };
+  const send = sendJson;
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const op = ops[target];
-      log.push(target.split('.').pop() ?? target);
-      if (req.method !== 'POST' || !op) return send(res, 400, { __type: 'UnknownOperationException', message: `Unknown operation ${target}` });
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
-        return send(res, 400, { __type: 'SerializationException', message: 'Content-Type must be application/x-amz-json-1.1' });
-      }
-      if (!req.headers.authorization) return send(res, 400, { __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
-      const fault = faults[target.split('.').pop() ?? '']?.shift();
-      if (fault === 'throttle') return send(res, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
-      if (fault === 'server-error') return send(res, 500, { __type: 'ServiceException', message: 'An exception has occurred in AWS Directory Service.' });
-      if (fault === 'client-error') return send(res, 400, { __type: 'ClientException', message: 'A client exception has occurred.' });
-      try {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        send(res, 200, op(raw ? JSON.parse(raw) : {}));
-      } catch (err) {
-        if (err instanceof ApiError) send(res, err.status, { __type: err.type, message: err.message });
-        else send(res, 500, { __type: 'ServiceException', message: String(err) });
-      }
-    });
+  const server = await startLoopbackServer((req, res, raw) => {
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const op = ops[target];
+    log.push(target.split('.').pop() ?? target);
+    if (req.method !== 'POST' || !op) return send(res, 400, { __type: 'UnknownOperationException', message: `Unknown operation ${target}` });
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
+      return send(res, 400, { __type: 'SerializationException', message: 'Content-Type must be application/x-amz-json-1.1' });
+    }
+    if (!req.headers.authorization) return send(res, 400, { __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
+    const fault = faults[target.split('.').pop() ?? '']?.shift();
+    if (fault === 'throttle') return send(res, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
+    if (fault === 'server-error') return send(res, 500, { __type: 'ServiceException', message: 'An exception has occurred in AWS Directory Service.' });
+    if (fault === 'client-error') return send(res, 400, { __type: 'ClientException', message: 'A client exception has occurred.' });
+    try {
+      send(res, 200, op(raw ? JSON.parse(raw) : {}));
+    } catch (err) {
+      if (err instanceof ApiError) send(res, err.status, { __type: err.type, message: err.message });
+      else send(res, 500, { __type: 'ServiceException', message: String(err) });
+    }
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    directories,
-    log,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { endpoint: server.endpoint, directories, log, close: server.close };
 }

@@ -6,7 +6,7 @@
  *   (transient by status), client errors → 400 (not retried).
  */
 import * as http from 'http';
-import type { AddressInfo, Socket } from 'net';
+import { sendJson, startLoopbackServer } from '../loopback-json-server';
 import { FaultInjector, FaultSchedule } from './faults';
 import { ApiError, MUTATING_OPERATIONS, OPERATIONS } from './operations';
 import { BundleState, DEFAULT_BUNDLES, DirectoryState, WorkSpacesState, defaultDirectory } from './state';
@@ -41,15 +41,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/x-amz-json-1.1',
-    'Content-Length': Buffer.byteLength(text),
-    'x-amzn-RequestId': `req-${Math.random().toString(16).slice(2)}`,
-  });
-  res.end(text);
-}
+const send = sendJson;
 
 function sendError(res: http.ServerResponse, err: ApiError): void {
   send(res, err.status, { __type: err.type, message: err.message });
@@ -78,7 +70,6 @@ export async function start(options: ServerOptions = {}): Promise<RunningServer>
     return buckets.get(key);
   };
   const log: string[] = [];
-  const sockets = new Set<Socket>();
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, raw: string): void => {
     const target = String(req.headers['x-amz-target'] ?? '');
@@ -156,27 +147,6 @@ export async function start(options: ServerOptions = {}): Promise<RunningServer>
     }
   };
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    state,
-    faults,
-    log,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const server = await startLoopbackServer(handle);
+  return { endpoint: server.endpoint, state, faults, log, close: server.close };
 }
