@@ -24,7 +24,7 @@ export interface WriteReportsOptions {
   dir: string;
   langs: readonly Lang[];
   formats: readonly ReportFormat[];
-  /** File name stem; files are `<stem>.<lang>.<md|html>`, `<stem>.svg` (diagram) and `<stem>.junit.xml`. */
+  /** File name stem; files are `<stem>.<lang>.<md|html|svg>` (svg: the diagram) and `<stem>.junit.xml`. */
   stem?: string;
   junit?: boolean;
   /** Extra files rendered by the caller (e.g. SARIF from lib/report/sarif.ts): name → content. */
@@ -35,13 +35,14 @@ export interface WriteReportsOptions {
 export function writeReports(input: ReportInput, options: WriteReportsOptions): string[] {
   const stem = options.stem ?? 'tier-separation';
   const files = new Map<string, string>();
-  const diagramFile = `${stem}.svg`;
-  if (options.formats.includes('md')) {
-    // Markdown links the diagram; HTML inlines it. The SVG's wording follows the first language asked for.
-    files.set(diagramFile, renderDiagramSvg(input, { lang: options.langs[0] ?? 'en' }));
-  }
   for (const lang of options.langs) {
-    if (options.formats.includes('md')) files.set(`${stem}.${lang}.md`, renderMarkdown(input, { lang, diagramFile }));
+    if (options.formats.includes('md')) {
+      // Markdown links the diagram (HTML inlines its own), so each language gets its own SVG: a reviewer
+      // reading one language must not be handed a diagram labelled in the other.
+      const diagramFile = `${stem}.${lang}.svg`;
+      files.set(diagramFile, renderDiagramSvg(input, { lang }));
+      files.set(`${stem}.${lang}.md`, renderMarkdown(input, { lang, diagramFile }));
+    }
     if (options.formats.includes('html')) files.set(`${stem}.${lang}.html`, renderHtml(input, { lang }));
   }
   if (options.junit) files.set(`${stem}.junit.xml`, renderJunit(input, { lang: 'en' }));

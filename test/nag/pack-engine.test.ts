@@ -151,7 +151,7 @@ describe('a crossing introduced by a construct in a second stack', () => {
     expect(md).toMatch(/\d\. VPC ピアリング — .* \[Shortcut\/Peering \(AWS::EC2::VPCPeeringConnection\)\]/);
     const sarif = JSON.parse(fs.readFileSync(path.join(secondStack.reportDir, 'tier-separation.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['TIER-CROSSING', 'TIER-JOIN-PEERING']));
-    const svg = fs.readFileSync(path.join(secondStack.reportDir, 'tier-separation.svg'), 'utf8');
+    const svg = fs.readFileSync(path.join(secondStack.reportDir, 'tier-separation.ja.svg'), 'utf8');
     expect(svg).toContain('class="reach violation" data-from="tier:lgwan" data-to="tier:internet"');
   });
 });

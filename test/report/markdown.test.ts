@@ -10,8 +10,8 @@ function row(md: string, label: string): string[] {
 }
 
 describe('Markdown report of a broken app', () => {
-  const en = renderMarkdown(brokenAppReport(), { lang: 'en', diagramFile: 'tier-separation.svg' });
-  const ja = renderMarkdown(brokenAppReport(), { lang: 'ja', diagramFile: 'tier-separation.svg' });
+  const en = renderMarkdown(brokenAppReport(), { lang: 'en', diagramFile: 'tier-separation.en.svg' });
+  const ja = renderMarkdown(brokenAppReport(), { lang: 'ja', diagramFile: 'tier-separation.ja.svg' });
 
   it('states the failure first, in each language', () => {
     expect(en).toContain('**FAIL:');
@@ -85,7 +85,8 @@ describe('Markdown report of a broken app', () => {
   });
 
   it('links the diagram', () => {
-    expect(en).toContain('![Tiers and the links between them](tier-separation.svg)');
+    expect(en).toContain('![Tiers and the links between them](tier-separation.en.svg)');
+    expect(ja).toContain('](tier-separation.ja.svg)');
   });
 });
 
