@@ -16,7 +16,7 @@ import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { ThreeTierSeparationChecks } from '../nag/three-tier-separation-checks';
-import { ControlTowerGuardRules } from './control-tower-guard-rules';
+import { ControlTowerGuardRules } from '../control-tower/control-tower-guard-rules';
 
 /** The packs, fresh instances each call (a plugin keeps state between validations). */
 export function externalPolicyPlugins(scope?: Construct): IPolicyValidationPlugin[] {

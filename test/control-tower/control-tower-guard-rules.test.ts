@@ -1,0 +1,128 @@
+/**
+ * Parity: the plugin reports exactly what the unmodified CfnGuardValidator (all 237 Control Tower files over
+ * whole templates) reports — same rules, descriptions, fixes, templates, resources and property paths — on
+ * the example app and on an app built to break many controls across many resource types.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack, aws_cloudtrail as cloudtrail, aws_ec2 as ec2, aws_glue as glue, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_rds as rds, aws_s3 as s3, aws_sns as sns, aws_sqs as sqs, type PolicyViolationBeta1 } from 'aws-cdk-lib';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { loadEmbeddedConfig } from '../../lib/config';
+import { CONTROL_TOWER_RULES_DIR, ControlTowerGuardRules, readRuleFiles } from '../../lib/control-tower/control-tower-guard-rules';
+import { MunicipalityStage } from '../../lib/stages/municipality-stage';
+
+/** One line per violating resource, with everything the core's report shows. */
+function lines(violations: PolicyViolationBeta1[]): string[] {
+  return violations
+    .flatMap((v) =>
+      v.violatingResources.map((r) => [v.ruleName, v.description, v.fix, r.templatePath, r.resourceLogicalId, [...r.locations].sort().join(',')].join(' | ')),
+    )
+    .sort();
+}
+
+function templatesOf(app: App): string[] {
+  return app.synth().stacksRecursively.map((s) => s.templateFullPath);
+}
+
+/** Non-compliant resources of many types, some pointing at each other, in two stacks. */
+function breakingApp(): App {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'guard-breaking-')) });
+  const a = new Stack(app, 'Storage');
+  const key = new kms.CfnKey(a, 'Key', { enableKeyRotation: false, keyPolicy: { Statement: [] } });
+  new s3.CfnBucket(a, 'PlainBucket');
+  new s3.CfnBucket(a, 'KeyedBucket', {
+    bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.ref } }] },
+    publicAccessBlockConfiguration: { blockPublicAcls: false, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+  });
+  new sqs.CfnQueue(a, 'Queue');
+  // Compliant only because the key they reference is in the same template (the cut-down data must keep it).
+  new sqs.CfnQueue(a, 'KeyedQueue', { kmsMasterKeyId: key.ref });
+  new logs.CfnLogGroup(a, 'KeyedLogs', { kmsKeyId: key.attrArn, retentionInDays: 365 });
+  // Compliant only because its security configuration, a type no Control Tower rule judges, is kept beside it.
+  const security = new glue.CfnSecurityConfiguration(a, 'GlueSecurity', { name: 'sec', encryptionConfiguration: {} });
+  new glue.CfnJob(a, 'KeyedJob', { command: { name: 'glueetl' }, role: 'arn:aws:iam::111111111111:role/r', securityConfiguration: security.ref });
+  new glue.CfnJob(a, 'PlainJob', { command: { name: 'glueetl' }, role: 'arn:aws:iam::111111111111:role/r' });
+  new sns.CfnTopic(a, 'Topic');
+  new logs.CfnLogGroup(a, 'Logs');
+  new cloudtrail.CfnTrail(a, 'Trail', { isLogging: true, s3BucketName: 'b' });
+  new rds.CfnDBInstance(a, 'Db', { dbInstanceClass: 'db.t3.micro', engine: 'mysql', storageEncrypted: false, publiclyAccessible: true });
+
+  const b = new Stack(app, 'Compute');
+  const vpc = new ec2.CfnVPC(b, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+  new ec2.CfnSubnet(b, 'Subnet', { vpcId: vpc.ref, cidrBlock: '10.0.0.0/24', mapPublicIpOnLaunch: true });
+  new ec2.CfnSecurityGroup(b, 'OpenSg', {
+    groupDescription: 'open',
+    vpcId: vpc.ref,
+    securityGroupIngress: [
+      { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' },
+      { ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, cidrIp: '0.0.0.0/0' },
+    ],
+  });
+  new ec2.CfnVolume(b, 'Volume', { availabilityZone: 'ap-northeast-1a', size: 8, encrypted: false });
+  new ec2.CfnInstance(b, 'Instance', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro' });
+  const role = new iam.CfnRole(b, 'Role', {
+    assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    policies: [{ policyName: 'admin', policyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }],
+  });
+  new iam.CfnUser(b, 'User', { policies: [{ policyName: 'p', policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } }] });
+  new lambda.CfnFunction(b, 'Fn', { code: { zipFile: 'exports.handler = async () => {}' }, role: role.attrArn, runtime: 'nodejs20.x', handler: 'index.handler' });
+  return app;
+}
+
+describe('parity with the full Control Tower rule set', () => {
+  test('on the example app', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'guard-parity-')) });
+    const config = loadEmbeddedConfig('example-city');
+    new MunicipalityStage(app, config.name, { config });
+    const templatePaths = templatesOf(app);
+    const full = lines(new CfnGuardValidator().validate({ templatePaths } as never).violations);
+    const ours = lines(new ControlTowerGuardRules().validate({ templatePaths } as never).violations);
+    expect(full.length).toBeGreaterThan(0); // the example app has acknowledged guard violations: parity is not vacuous
+    expect(ours).toEqual(full);
+  });
+
+  test('on an app that breaks many controls across many resource types', () => {
+    // The core prints its own template warnings for this deliberately bad app; they are not under test.
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const templatePaths = templatesOf(breakingApp());
+    quiet.mockRestore();
+    const fullReport = new CfnGuardValidator().validate({ templatePaths } as never);
+    const full = lines(fullReport.violations);
+    const ours = lines(new ControlTowerGuardRules().validate({ templatePaths } as never).violations);
+    const keyedEncryption = (list: string[]) => list.filter((line) => /Keyed(Queue|Logs)/.test(line) && /encrypt|kms/i.test(line.split(' | ')[0] as string));
+    expect(keyedEncryption(full)).toEqual([]);
+    expect(full.filter((line) => line.startsWith('glue_job_security_config_check')).map((line) => line.split(' | ')[4])).toEqual(['PlainJob']);
+    expect(full.some((line) => /^\S*(encrypt|kms)\S* .*\| (Queue|Logs) \|/i.test(line))).toBe(true); // their unkeyed twins are reported
+    expect(new Set(fullReport.violations.map((v) => v.ruleName)).size).toBeGreaterThanOrEqual(15);
+    expect(ours).toEqual(full);
+  });
+
+  test('keeps the validator name, so acknowledgement ids do not change', () => {
+    expect(new ControlTowerGuardRules().name).toBe(new CfnGuardValidator().name);
+  });
+});
+
+describe('running the plugin', () => {
+  test('nothing runs, and nothing is reported, when no resource is of a judged type', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-none-'));
+    const template = path.join(dir, 'Routes.template.json');
+    fs.writeFileSync(template, JSON.stringify({ Resources: { R: { Type: 'AWS::EC2::Route', Properties: {} } } }));
+    expect(new ControlTowerGuardRules().validate({ templatePaths: [template] } as never)).toEqual({ success: true, violations: [] });
+  });
+
+  test('reports against the template the synth wrote and leaves no temporary file behind', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-paths-'));
+    const template = path.join(dir, 'Bucket.template.json');
+    fs.writeFileSync(template, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: {} }, R: { Type: 'AWS::EC2::Route', Properties: {} } } }));
+    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('closed-telework-guard-'));
+    const report = new ControlTowerGuardRules().validate({ templatePaths: [template] } as never);
+    expect(report.success).toBe(false);
+    expect(new Set(report.violations.flatMap((v) => v.violatingResources.map((r) => `${r.templatePath} ${r.resourceLogicalId}`)))).toEqual(new Set([`${template} B`]));
+    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('closed-telework-guard-'))).toEqual(before);
+  });
+
+  test('the rule files are read once per process', () => {
+    expect(readRuleFiles(CONTROL_TOWER_RULES_DIR)).toBe(readRuleFiles(CONTROL_TOWER_RULES_DIR));
+  });
+});
