@@ -6,8 +6,13 @@
  * Targets: tier pack's added time ≤ AwsSolutions' added time; every pack ≤ 1.5× none.
  *
  *   npm run bench -- synth-packs     BENCH_ROUNDS (example app, default 3), BENCH_ROUNDS_TEN (ten
- *                                     municipalities, default 1: one round is already ~40 synths' work)
+ *                                     municipalities, default 1: one round is already ~40 synths' work),
+ *                                     BENCH_ROUNDS_CLI (end-to-end `cdk synth` rows, default 3; 0 skips them)
+ *
+ * The in-process rows time `app.synth()` alone, the strict measure. The end-to-end rows time what a user
+ * waits for (`cdk synth`: the CLI, ts-node and the app), where the same pack cost is a smaller share.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -24,6 +29,25 @@ import { externalPolicyPlugins } from '../lib/stages/policy-plugins';
 type Variant = 'none' | 'aws-solutions' | 'tier-pack' | 'all';
 const VARIANTS: readonly Variant[] = ['none', 'aws-solutions', 'tier-pack', 'all'];
 
+/** Time spent inside each pack's validate() during the every-pack synths, by pack name (ms, summed per synth). */
+const insideAll = new Map<string, number[]>();
+
+/** Wraps validate() to time it; the pack's behaviour and report are unchanged. */
+function timed(plugin: IPolicyValidationPlugin): IPolicyValidationPlugin {
+  const validate = plugin.validate.bind(plugin);
+  plugin.validate = (context) => {
+    const start = performance.now();
+    try {
+      return validate(context);
+    } finally {
+      const list = insideAll.get(plugin.name) ?? [];
+      list.push(performance.now() - start);
+      insideAll.set(plugin.name, list);
+    }
+  };
+  return plugin;
+}
+
 function plugins(variant: Variant, app: App, reportDir: string): IPolicyValidationPlugin[] {
   switch (variant) {
     case 'none':
@@ -33,7 +57,7 @@ function plugins(variant: Variant, app: App, reportDir: string): IPolicyValidati
     case 'tier-pack':
       return [new ThreeTierSeparationChecks({ reportDir })];
     case 'all':
-      return [...externalPolicyPlugins(app), new ThreeTierSeparationChecks({ reportDir })];
+      return [...externalPolicyPlugins(app), new ThreeTierSeparationChecks({ reportDir })].map(timed);
   }
 }
 
@@ -101,6 +125,7 @@ async function measure(label: string, configs: readonly MunicipalityConfig[], ro
   const times: Record<Variant, number[]> = { none: [], 'aws-solutions': [], 'tier-pack': [], all: [] };
   const notes: string[] = [];
   if (warmUp) synthOnce(configs, 'all', tmp); // module loading and JIT of every pack, not measured
+  insideAll.clear();
   let resources = 0;
   for (let r = 0; r < rounds; r++) {
     for (const variant of VARIANTS) {
@@ -126,6 +151,8 @@ async function measure(label: string, configs: readonly MunicipalityConfig[], ro
   const addedVerdict = awsAdded < 0 || tierAdded < 0 ? 'INCONCLUSIVE (noise larger than the difference; see the direct timings below)' : tierAdded <= awsAdded ? 'MET' : 'NOT MET';
   process.stdout.write(`  target tier added ≤ AwsSolutions added (synth difference): ${addedVerdict}; target every pack ≤ 1.5× none: ${all / none <= 1.5 ? 'MET' : 'NOT MET'} (${(all / none).toFixed(2)}×)\n`);
   for (const n of notes) process.stdout.write(`  note: ${n}\n`);
+  const inside = [...insideAll].map(([name, ms]) => `${name} ${median(ms).toFixed(0)} ms`).join(', ');
+  process.stdout.write(`  inside the every-pack synth (median per pack): ${inside}\n`);
   const own = Array.from({ length: Math.max(3, rounds) }, () => packOwnTime(configs, tmp));
   const c = median(own.map((o) => o.collect));
   const e = median(own.map((o) => o.engine));
@@ -136,6 +163,37 @@ async function measure(label: string, configs: readonly MunicipalityConfig[], ro
   process.stdout.write(`  AwsSolutions' own work, timed directly (validateScope): ${a.toFixed(0)} ms (${((a / none) * 100).toFixed(1)}%); tier pack / AwsSolutions = ${(tierOwn / a).toFixed(2)} → target ${tierOwn <= a ? 'MET' : 'NOT MET'}\n`);
 }
 
+/**
+ * What an infra engineer waits for: the real `cdk synth` (CLI, ts-node, the app, the packs) on
+ * bench/synth-packs-app.ts, with no packs and with every pack, interleaved; medians compared.
+ */
+function endToEnd(municipalities: number, rounds: number, tmp: string): void {
+  const root = path.join(__dirname, '..');
+  const cdk = path.join(root, 'node_modules', '.bin', 'cdk');
+  const appCommand = `${path.join(root, 'node_modules', '.bin', 'ts-node')} --transpile-only ${path.join(__dirname, 'synth-packs-app.ts')}`;
+  const times: Record<'none' | 'all', number[]> = { none: [], all: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const packs of ['none', 'all'] as const) {
+      const out = fs.mkdtempSync(path.join(tmp, `cli-${packs}-`));
+      const start = performance.now();
+      const result = spawnSync(cdk, ['synth', '--app', appCommand, '--output', out, '--quiet', '-c', `closed-telework:reportDir=${out}-reports`], {
+        cwd: root,
+        env: { ...process.env, BENCH_PACKS: packs, BENCH_MUNICIPALITIES: String(municipalities) },
+        encoding: 'utf8',
+      });
+      const ms = performance.now() - start;
+      if (result.status !== 0) throw new Error(`cdk synth (${packs}) exited ${result.status}: ${result.stderr}`);
+      times[packs].push(ms);
+      fs.rmSync(out, { recursive: true, force: true });
+      fs.rmSync(`${out}-reports`, { recursive: true, force: true });
+    }
+  }
+  const none = median(times.none);
+  const all = median(times.all);
+  process.stdout.write(`\nend to end, \`cdk synth\` of ${municipalities} municipality stage(s), ${rounds} rounds (median ms)\n`);
+  process.stdout.write(`  none ${none.toFixed(0).padStart(7)} ms\n  all  ${all.toFixed(0).padStart(7)} ms  ${(all / none).toFixed(2)}× none → every pack ≤ 1.5× none (end to end): ${all / none <= 1.5 ? 'MET' : 'NOT MET'}\n`);
+}
+
 export async function run(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const roundsTen = Number(process.env.BENCH_ROUNDS_TEN ?? 1);
@@ -144,6 +202,11 @@ export async function run(): Promise<void> {
     const base = loadEmbeddedConfig('example-city');
     await measure('example app', [base], rounds, tmp, true);
     if (roundsTen > 0) await measure('ten-municipality app', tenMunicipalities(base), roundsTen, tmp, false);
+    const roundsCli = Number(process.env.BENCH_ROUNDS_CLI ?? 3);
+    if (roundsCli > 0) {
+      endToEnd(1, roundsCli, tmp);
+      if (roundsTen > 0) endToEnd(10, roundsTen, tmp);
+    }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
