@@ -12,14 +12,18 @@
  * the cut-down templates to a private temporary directory, and maps every violation back to the template
  * the synth wrote, so the core's report and construct paths are unchanged. It keeps the name
  * `cdk-validator-cfnguard`, so acknowledgements (`cdk-validator-cfnguard::<rule>`) do not change.
+ *
+ * A repeated synth of unchanged templates reuses cfn-guard's verdict for byte-identical inputs
+ * (guard-verdict-cache.ts); `CLOSED_TELEWORK_GUARD_CACHE=off` turns that off.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { IPolicyValidationContextBeta1, IPolicyValidationPluginBeta1, PolicyValidationPluginReportBeta1 } from 'aws-cdk-lib';
+import type { IPolicyValidationContextBeta1, IPolicyValidationPluginBeta1, PolicyValidationPluginReportBeta1, PolicyViolationBeta1 } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { analyseGuardRuleFile, type GuardRuleFile } from './guard-rule-file';
 import { planGuardRun, type GuardTemplate } from './guard-input';
+import { guardCacheDir, guardRunKey, GuardVerdictCache, type StoredViolation } from './guard-verdict-cache';
 
 /** The directory of Control Tower rules shipped in @cdklabs/cdk-validator-cfnguard. */
 export const CONTROL_TOWER_RULES_DIR = path.join(
@@ -41,14 +45,43 @@ function listRuleFiles(dir: string): string[] {
 }
 
 /** Every rule file of a directory, read once per process (the rules ship inside node_modules and do not change). */
-const analysed = new Map<string, GuardRuleFile[]>();
-export function readRuleFiles(dir: string): GuardRuleFile[] {
-  let files = analysed.get(dir);
-  if (!files) {
-    files = listRuleFiles(dir).map((file) => analyseGuardRuleFile(file, fs.readFileSync(file, 'utf8')));
-    analysed.set(dir, files);
+const analysed = new Map<string, { file: GuardRuleFile; source: string }[]>();
+function readRules(dir: string): { file: GuardRuleFile; source: string }[] {
+  let rules = analysed.get(dir);
+  if (!rules) {
+    rules = listRuleFiles(dir).map((file) => {
+      const source = fs.readFileSync(file, 'utf8');
+      return { file: analyseGuardRuleFile(file, source), source };
+    });
+    analysed.set(dir, rules);
   }
-  return files;
+  return rules;
+}
+
+export function readRuleFiles(dir: string): GuardRuleFile[] {
+  return readRules(dir).map((rule) => rule.file);
+}
+
+/** The validator version and the binary's size and mtime; undefined (no caching) if the binary is not found. */
+function engineIdentity(validator: CfnGuardValidator): string | undefined {
+  const binary = (validator as unknown as { guard?: unknown }).guard;
+  if (typeof binary !== 'string') return undefined;
+  try {
+    const stat = fs.statSync(binary);
+    return `${validator.version ?? '?'} ${binary} ${stat.size} ${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ControlTowerGuardRulesProps {
+  /** @default the Control Tower rules shipped in @cdklabs/cdk-validator-cfnguard */
+  readonly rulesDir?: string;
+  /**
+   * Where cfn-guard verdicts are remembered; `false` never caches.
+   * @default `CLOSED_TELEWORK_GUARD_CACHE`, else node_modules/.cache/closed-telework/cfn-guard (see guard-verdict-cache.ts)
+   */
+  readonly cacheDir?: string | false;
 }
 
 export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
@@ -56,14 +89,18 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
   public readonly name: string;
   public readonly version?: string;
   public readonly ruleIds?: string[];
-  private readonly ruleFiles: GuardRuleFile[];
+  private readonly rules: { file: GuardRuleFile; source: string }[];
+  private readonly engine: string | undefined;
+  private readonly cacheDir: string | false | undefined;
 
-  constructor(rulesDir: string = CONTROL_TOWER_RULES_DIR) {
+  constructor(props: ControlTowerGuardRulesProps = {}) {
     const full = new CfnGuardValidator();
     this.name = full.name;
     this.version = full.version;
     this.ruleIds = full.ruleIds;
-    this.ruleFiles = readRuleFiles(rulesDir);
+    this.rules = readRules(props.rulesDir ?? CONTROL_TOWER_RULES_DIR);
+    this.engine = engineIdentity(full);
+    this.cacheDir = props.cacheDir;
   }
 
   public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
@@ -71,36 +108,75 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
       path: templatePath,
       body: JSON.parse(fs.readFileSync(templatePath, 'utf8')) as Record<string, unknown>,
     }));
-    const run = planGuardRun(this.ruleFiles, templates);
+    const run = planGuardRun(
+      this.rules.map((rule) => rule.file),
+      templates,
+    );
     if (run.inputs.length === 0) {
       // No template holds a resource any rule judges: every rule would SKIP.
       return { success: true, violations: [] };
     }
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closed-telework-guard-'));
-    try {
-      // Numbered names: two stacks in different Stages may share a template file name.
-      const sourceOf = new Map<string, string>();
-      const dataPaths = run.inputs.map((input, i) => {
-        const dataPath = path.join(dir, `${i}-${path.basename(input.path)}`);
-        fs.writeFileSync(dataPath, JSON.stringify(input.body));
-        sourceOf.set(dataPath, input.path);
-        return dataPath;
-      });
-      const validator = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: run.rules.map((rule) => rule.path) });
-      const report = validator.validate({ ...context, templatePaths: dataPaths });
-      for (const violation of report.violations) {
-        for (const resource of violation.violatingResources) {
-          const source = sourceOf.get(resource.templatePath);
-          if (source === undefined) {
-            throw new Error(`cfn-guard reported a violation in ${resource.templatePath}, which is not one of the templates it was given`);
-          }
-          (resource as { templatePath: string }).templatePath = source;
-        }
-      }
-      return report;
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const data = run.inputs.map((input) => JSON.stringify(input.body));
+    const verdict = this.cachedOrRun(run.rules, data, context);
+    const sources = run.inputs.map((input) => input.path);
+    return { success: verdict.success, violations: verdict.violations.map((violation) => withTemplatePaths(violation, sources)) };
+  }
+
+  private cachedOrRun(rules: readonly GuardRuleFile[], data: readonly string[], context: IPolicyValidationContextBeta1): GuardVerdict {
+    const dir = this.cacheDir === false ? undefined : (this.cacheDir ?? guardCacheDir());
+    if (dir === undefined || this.engine === undefined) return runGuard(rules, data, context);
+    const sourceOf = new Map(this.rules.map((rule) => [rule.file.path, rule.source]));
+    const key = guardRunKey({ engine: this.engine, rules: rules.map((rule) => ({ path: rule.path, source: sourceOf.get(rule.path) as string })), inputs: [...data] });
+    const cache = new GuardVerdictCache(dir);
+    const stored = cache.get(key, data.length);
+    if (stored) return stored;
+    const verdict = runGuard(rules, data, context);
+    cache.put(key, verdict);
+    return verdict;
+  }
+}
+
+interface GuardVerdict {
+  success: boolean;
+  violations: StoredViolation[];
+}
+
+/** A violation with each data-file index replaced by the template the synth wrote. */
+function withTemplatePaths(violation: StoredViolation, sources: readonly string[]): PolicyViolationBeta1 {
+  const { violatingResources, ...rest } = violation;
+  return {
+    ...rest,
+    violatingResources: violatingResources.map(({ input, ...resource }) => ({ ...resource, templatePath: sources[input] as string })),
+  };
+}
+
+/**
+ * cfn-guard itself, through the unmodified validator, over data files in a private temporary directory;
+ * each violation names the index of the data file it was found in.
+ */
+function runGuard(rules: readonly GuardRuleFile[], data: readonly string[], context: IPolicyValidationContextBeta1): GuardVerdict {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closed-telework-guard-'));
+  try {
+    const indexOf = new Map<string, number>();
+    const dataPaths = data.map((body, i) => {
+      const dataPath = path.join(dir, `${i}.template.json`);
+      fs.writeFileSync(dataPath, body);
+      indexOf.set(dataPath, i);
+      return dataPath;
+    });
+    const validator = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: rules.map((rule) => rule.path) });
+    const report = validator.validate({ ...context, templatePaths: dataPaths });
+    const violations = report.violations.map(({ violatingResources, ...rest }) => ({
+      ...rest,
+      violatingResources: violatingResources.map(({ templatePath, resourceLogicalId, locations }) => {
+        const input = indexOf.get(templatePath);
+        if (input === undefined) throw new Error(`cfn-guard reported a violation in ${templatePath}, which is not one of the templates it was given`);
+        return { resourceLogicalId, input, locations: [...locations] };
+      }),
+    }));
+    return { success: report.success, violations };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -77,7 +77,7 @@ describe('parity with the full Control Tower rule set', () => {
     new MunicipalityStage(app, config.name, { config });
     const templatePaths = templatesOf(app);
     const full = lines(new CfnGuardValidator().validate({ templatePaths } as never).violations);
-    const ours = lines(new ControlTowerGuardRules().validate({ templatePaths } as never).violations);
+    const ours = lines(new ControlTowerGuardRules({ cacheDir: false }).validate({ templatePaths } as never).violations);
     expect(full.length).toBeGreaterThan(0); // the example app has acknowledged guard violations: parity is not vacuous
     expect(ours).toEqual(full);
   });
@@ -89,7 +89,7 @@ describe('parity with the full Control Tower rule set', () => {
     quiet.mockRestore();
     const fullReport = new CfnGuardValidator().validate({ templatePaths } as never);
     const full = lines(fullReport.violations);
-    const ours = lines(new ControlTowerGuardRules().validate({ templatePaths } as never).violations);
+    const ours = lines(new ControlTowerGuardRules({ cacheDir: false }).validate({ templatePaths } as never).violations);
     const keyedEncryption = (list: string[]) => list.filter((line) => /Keyed(Queue|Logs)/.test(line) && /encrypt|kms/i.test(line.split(' | ')[0] as string));
     expect(keyedEncryption(full)).toEqual([]);
     expect(full.filter((line) => line.startsWith('glue_job_security_config_check')).map((line) => line.split(' | ')[4])).toEqual(['PlainJob']);
@@ -108,7 +108,7 @@ describe('running the plugin', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-none-'));
     const template = path.join(dir, 'Routes.template.json');
     fs.writeFileSync(template, JSON.stringify({ Resources: { R: { Type: 'AWS::EC2::Route', Properties: {} } } }));
-    expect(new ControlTowerGuardRules().validate({ templatePaths: [template] } as never)).toEqual({ success: true, violations: [] });
+    expect(new ControlTowerGuardRules({ cacheDir: false }).validate({ templatePaths: [template] } as never)).toEqual({ success: true, violations: [] });
   });
 
   test('reports against the template the synth wrote and leaves no temporary file behind', () => {
@@ -116,13 +116,68 @@ describe('running the plugin', () => {
     const template = path.join(dir, 'Bucket.template.json');
     fs.writeFileSync(template, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: {} }, R: { Type: 'AWS::EC2::Route', Properties: {} } } }));
     const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('closed-telework-guard-'));
-    const report = new ControlTowerGuardRules().validate({ templatePaths: [template] } as never);
+    const report = new ControlTowerGuardRules({ cacheDir: false }).validate({ templatePaths: [template] } as never);
     expect(report.success).toBe(false);
     expect(new Set(report.violations.flatMap((v) => v.violatingResources.map((r) => `${r.templatePath} ${r.resourceLogicalId}`)))).toEqual(new Set([`${template} B`]));
     expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('closed-telework-guard-'))).toEqual(before);
   });
 
   test('the rule files are read once per process', () => {
-    expect(readRuleFiles(CONTROL_TOWER_RULES_DIR)).toBe(readRuleFiles(CONTROL_TOWER_RULES_DIR));
+    expect(readRuleFiles(CONTROL_TOWER_RULES_DIR)[0]).toBe(readRuleFiles(CONTROL_TOWER_RULES_DIR)[0]);
+  });
+});
+
+describe('remembering verdicts', () => {
+  const bucketTemplate = (dir: string, properties: object): string => {
+    const file = path.join(dir, 'Storage.template.json');
+    fs.writeFileSync(file, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: properties }, R: { Type: 'AWS::EC2::Route', Properties: {} } } }));
+    return file;
+  };
+  const newDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'guard-remember-'));
+  let guard: jest.SpyInstance;
+  beforeEach(() => {
+    guard = jest.spyOn(CfnGuardValidator.prototype, 'validate');
+  });
+  afterEach(() => guard.mockRestore());
+
+  test('a second synth of the same templates (in another outdir) reuses the verdict, reported against its own paths', () => {
+    const cacheDir = newDir();
+    const first = bucketTemplate(newDir(), {});
+    const second = bucketTemplate(newDir(), {});
+    const a = new ControlTowerGuardRules({ cacheDir }).validate({ templatePaths: [first] } as never);
+    expect(guard).toHaveBeenCalledTimes(1);
+    const b = new ControlTowerGuardRules({ cacheDir }).validate({ templatePaths: [second] } as never);
+    expect(guard).toHaveBeenCalledTimes(1);
+    expect(a.success).toBe(false);
+    expect(b.success).toBe(false);
+    expect(lines(b.violations)).toEqual(lines(a.violations).map((line) => line.replace(first, second)));
+    expect(lines(b.violations).every((line) => line.includes(second))).toBe(true);
+  });
+
+  test('a changed template is judged again', () => {
+    const cacheDir = newDir();
+    const open = new ControlTowerGuardRules({ cacheDir }).validate({ templatePaths: [bucketTemplate(newDir(), {})] } as never);
+    const versioned = new ControlTowerGuardRules({ cacheDir }).validate({
+      templatePaths: [bucketTemplate(newDir(), { VersioningConfiguration: { Status: 'Enabled' } })],
+    } as never);
+    expect(guard).toHaveBeenCalledTimes(2);
+    expect(versioned.violations.map((v) => v.ruleName)).not.toEqual(open.violations.map((v) => v.ruleName));
+  });
+
+  test('a spoilt entry is ignored and cfn-guard runs again, with the same result', () => {
+    const cacheDir = newDir();
+    const template = bucketTemplate(newDir(), {});
+    const a = new ControlTowerGuardRules({ cacheDir }).validate({ templatePaths: [template] } as never);
+    for (const entry of fs.readdirSync(cacheDir)) fs.writeFileSync(path.join(cacheDir, entry), '{"format":');
+    const b = new ControlTowerGuardRules({ cacheDir }).validate({ templatePaths: [template] } as never);
+    expect(guard).toHaveBeenCalledTimes(2);
+    expect(lines(b.violations)).toEqual(lines(a.violations));
+  });
+
+  test('cacheDir: false always runs cfn-guard and stores nothing', () => {
+    const template = bucketTemplate(newDir(), {});
+    new ControlTowerGuardRules({ cacheDir: false }).validate({ templatePaths: [template] } as never);
+    new ControlTowerGuardRules({ cacheDir: false }).validate({ templatePaths: [template] } as never);
+    expect(guard).toHaveBeenCalledTimes(2);
   });
 });
