@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { createWorkSpacesClients, WorkSpacesClients } from '../roster/aws/workspaces-clients';
 import { WorkSpacesGateway } from '../roster/aws/workspaces-gateway';
 import { ApplyJournal } from '../roster/apply/apply-journal';
+import { ApplyLock, ApplyLockHeldError } from '../roster/apply/apply-lock';
 import { applyPlan } from '../roster/apply/apply-plan';
 import { renderReport } from '../roster/apply/apply-report';
 import { createProgressReporter } from '../roster/apply/progress-reporter';
@@ -166,65 +167,79 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
         return fail(exit, err, 2);
       }
       const journalPath = opts.journal ?? `${file}.apply-journal.jsonl`;
-      let journal: ApplyJournal;
+      let lock: ApplyLock;
       try {
-        // Fail before any API call if the journal cannot be written: without it a crash could duplicate.
+        // Taken before the journal is read: a second run alive at once would read it before the first wrote.
         fs.accessSync(path.dirname(path.resolve(journalPath)), fs.constants.W_OK);
-        journal = ApplyJournal.open(journalPath);
+        lock = ApplyLock.acquire(journalPath);
       } catch (err) {
         prepared.clients.destroy();
+        if (err instanceof ApplyLockHeldError) return fail(exit, err, 2);
         return fail(exit, new Error(`--journal ${journalPath}: cannot use the apply journal (${(err as Error).message}); pass --journal with a writable path (適用ジャーナルを書き込めません)`), 2);
       }
-      let plan;
       try {
-        plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories);
-      } catch (err) {
-        prepared.clients.destroy();
-        return fail(exit, err, 2);
-      }
-      const terminations = countByKind(plan).terminate;
-      if (opts.terminate) {
-        const refusal = await confirmTerminations(terminations, opts);
-        if (refusal) {
+        let journal: ApplyJournal;
+        try {
+          // Fail before any API call if the journal cannot be written: without it a crash could duplicate.
+          fs.accessSync(path.dirname(path.resolve(journalPath)), fs.constants.W_OK);
+          journal = ApplyJournal.open(journalPath);
+        } catch (err) {
           prepared.clients.destroy();
-          return fail(exit, new Error(refusal), 2);
+          return fail(exit, new Error(`--journal ${journalPath}: cannot use the apply journal (${(err as Error).message}); pass --journal with a writable path (適用ジャーナルを書き込めません)`), 2);
         }
-      } else if (opts.yesTerminate !== undefined) {
-        prepared.clients.destroy();
-        return fail(exit, new Error('--yes-terminate needs --terminate'), 2);
-      }
-      if (!opts.volumeKey) {
-        process.stderr.write('closed-telework roster: warning: no --volume-key; new WorkSpaces will not be encrypted with a customer-managed key and `audit` will report them (暗号化キー未指定)\n');
-      }
-      const progress = createProgressReporter(process.stderr, opts.progress === false);
-      process.once('SIGINT', onSigint);
-      try {
-        const report = await applyPlan(plan, {
-          gateway: prepared.gateway,
-          journal,
-          terminate: opts.terminate === true,
-          signal: abort.signal,
-          onProgress: (e) => progress.onProgress(e),
-          waitTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,
-          pollIntervalMs: opts.pollInterval ? opts.pollInterval * 1000 : undefined,
-          consistency: opts.consistencyWindow ? { checks: 5, windowMs: opts.consistencyWindow * 1000 } : undefined,
-          desktop: { volumeEncryptionKey: opts.volumeKey, protocol: (opts.protocol ?? 'WSP').toUpperCase() as 'WSP', autoStopMinutes: opts.autoStopMinutes },
-        });
-        progress.stop();
-        process.stdout.write(renderReport(report));
-        if (opts.reportJson) {
-          const tmp = `${opts.reportJson}.tmp`;
-          fs.writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
-          fs.renameSync(tmp, opts.reportJson);
+        let plan;
+        try {
+          plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories);
+        } catch (err) {
+          prepared.clients.destroy();
+          return fail(exit, err, 2);
         }
-        exit.code = report.exitCode;
-      } catch (err) {
-        progress.stop();
-        fail(exit, (err as Error).name === 'AbortError' ? new Error('interrupted; apply again to continue (the journal prevents duplicates) / 中断しました') : err, 3);
+        const terminations = countByKind(plan).terminate;
+        if (opts.terminate) {
+          const refusal = await confirmTerminations(terminations, opts);
+          if (refusal) {
+            prepared.clients.destroy();
+            return fail(exit, new Error(refusal), 2);
+          }
+        } else if (opts.yesTerminate !== undefined) {
+          prepared.clients.destroy();
+          return fail(exit, new Error('--yes-terminate needs --terminate'), 2);
+        }
+        if (!opts.volumeKey) {
+          process.stderr.write('closed-telework roster: warning: no --volume-key; new WorkSpaces will not be encrypted with a customer-managed key and `audit` will report them (暗号化キー未指定)\n');
+        }
+        const progress = createProgressReporter(process.stderr, opts.progress === false);
+        process.once('SIGINT', onSigint);
+        try {
+          const report = await applyPlan(plan, {
+            gateway: prepared.gateway,
+            journal,
+            terminate: opts.terminate === true,
+            signal: abort.signal,
+            onProgress: (e) => progress.onProgress(e),
+            waitTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,
+            pollIntervalMs: opts.pollInterval ? opts.pollInterval * 1000 : undefined,
+            consistency: opts.consistencyWindow ? { checks: 5, windowMs: opts.consistencyWindow * 1000 } : undefined,
+            desktop: { volumeEncryptionKey: opts.volumeKey, protocol: (opts.protocol ?? 'WSP').toUpperCase() as 'WSP', autoStopMinutes: opts.autoStopMinutes },
+          });
+          progress.stop();
+          process.stdout.write(renderReport(report));
+          if (opts.reportJson) {
+            const tmp = `${opts.reportJson}.tmp`;
+            fs.writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
+            fs.renameSync(tmp, opts.reportJson);
+          }
+          exit.code = report.exitCode;
+        } catch (err) {
+          progress.stop();
+          fail(exit, (err as Error).name === 'AbortError' ? new Error('interrupted; apply again to continue (the journal prevents duplicates) / 中断しました') : err, 3);
+        } finally {
+          process.removeListener('SIGINT', onSigint);
+          journal.close();
+          prepared.clients.destroy();
+        }
       } finally {
-        process.removeListener('SIGINT', onSigint);
-        journal.close();
-        prepared.clients.destroy();
+        lock.release();
       }
     });
 }

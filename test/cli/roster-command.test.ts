@@ -179,6 +179,37 @@ describe('roster apply', () => {
     }
   });
 
+  it('exits 2 before any API call while another apply holds the journal lock, and leaves that lock alone', async () => {
+    const api = await start({ directories: [LGWAN, INTERNET] });
+    try {
+      const file = writeRoster('locked.csv', 'user,tier,size\nx,lgwan,STANDARD\n');
+      const journal = path.join(dir, 'locked.jsonl');
+      // A live holder: this very test process, on this host.
+      const holder = JSON.stringify({ pid: process.pid, host: os.hostname(), since: '2026-11-21T00:00:00.000Z' });
+      fs.writeFileSync(`${journal}.lock`, holder);
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', journal)).toBe(2);
+      expect(err.join('')).toMatch(/another roster apply holds .*locked\.jsonl\.lock \(pid \d+ on .* since 2026-11-21T00:00:00\.000Z\)/);
+      expect(err.join('')).toMatch(/別の roster apply が実行中です/);
+      expect(api.log).toEqual([]);
+      expect(fs.readFileSync(`${journal}.lock`, 'utf8')).toBe(holder);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('releases its lock when it ends, so the next apply can run', async () => {
+    const api = await start({ directories: [LGWAN, INTERNET] });
+    try {
+      const file = writeRoster('unlock.csv', 'user,tier,size\nx,lgwan,STANDARD\n');
+      const journal = path.join(dir, 'unlock.jsonl');
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', journal)).toBe(0);
+      expect(fs.existsSync(`${journal}.lock`)).toBe(false);
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', journal)).toBe(0);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('exits 2 when the account cannot be read before anything is applied (unregistered endpoint port)', async () => {
     const api = await start({ directories: [LGWAN, INTERNET] });
     const endpoint = api.endpoint;
