@@ -20,6 +20,7 @@ export const CROSSING_RULE_IDS: readonly string[] = [
   'TIER-JOIN-MULTIHOMED',
   'TIER-JOIN-PRIVATELINK',
   'TIER-JOIN-LINK',
+  'TIER-JOIN-EDGE',
 ];
 
 /**

@@ -22,9 +22,16 @@ describe('good topologies', () => {
     expect(r.matrix).toHaveLength(90);
   });
 
-  test('a second VPN of the same tier on that tier\'s own gateway is no finding (TIER-JOIN-LINK needs two tiers)', () => {
+  test('a second VPN of the same tier on that tier\'s own gateway is no finding (TIER-JOIN-LINK and TIER-JOIN-EDGE need two tiers)', () => {
     const r = run((R) => {
       R.VpnLgwan2 = { Type: 'AWS::EC2::VPNConnection', Properties: { Type: 'ipsec.1', CustomerGatewayId: ref('CgwLgwan'), VpnGatewayId: ref('VgwLgwan'), StaticRoutesOnly: true, Tags: [{ Key: 'mic:tier', Value: 'lgwan' }] } };
+    });
+    expect(r.findings).toEqual([]);
+  });
+
+  test('a second Direct Connect association of the same tier to the same gateway id is no finding', () => {
+    const r = run((R) => {
+      R.DxPn2 = { Type: 'AWS::DirectConnect::DirectConnectGatewayAssociation', Properties: { DirectConnectGatewayId: '5f294f92-bafb-4011-916d-9b0b12345678', AssociatedGatewayId: ref('VgwPn') } };
     });
     expect(r.findings).toEqual([]);
   });

@@ -252,6 +252,53 @@ describe('TIER-JOIN-LINK', () => {
   });
 });
 
+describe('TIER-JOIN-EDGE', () => {
+  test('the internet and LGWAN tiers\' customer gateways at one address (one device, both tunnels): exactly TIER-JOIN-EDGE', () => {
+    const r = run((R) => {
+      R.CgwLgwan.Properties!.IpAddress = '203.0.113.10';
+    });
+    expect(rules(r)).toEqual(['TIER-JOIN-EDGE']);
+    const [f, ...more] = byRule(r.findings, 'TIER-JOIN-EDGE');
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', direction: 'both', from: { kind: 'on-prem', tier: 'internet' }, to: { kind: 'tier', tier: 'lgwan' } });
+    expect(f.resource).toMatchObject({ logicalId: 'VpnLgwan', type: 'AWS::EC2::VPNConnection' });
+    expect(f.path.map((h) => `${h.layer}:${h.resource.logicalId}`)).toEqual(['vpn:VpnInet', 'vpn:VpnLgwan', 'exit:VpcLgwan']);
+    expect(f.message).toContain('a customer gateway at the same address (203.0.113.10)');
+    expect(f.message).toMatch(/Fix: /);
+    expect(f.citation).toBe('defenceInDepth');
+  });
+
+  test('an LGWAN Direct Connect association to the personal-number tier\'s gateway id (each landing on its own tier): exactly TIER-JOIN-EDGE', () => {
+    const r = run((R) => {
+      R.DxLgwan = { Type: 'AWS::DirectConnect::DirectConnectGatewayAssociation', Properties: { DirectConnectGatewayId: '5f294f92-bafb-4011-916d-9b0b12345678', AssociatedGatewayId: ref('VgwLgwan') } };
+    });
+    expect(rules(r)).toEqual(['TIER-JOIN-EDGE']);
+    const [f] = byRule(r.findings, 'TIER-JOIN-EDGE');
+    expect(f).toMatchObject({ from: { kind: 'on-prem', tier: 'lgwan' }, to: { kind: 'tier', tier: 'personal-number' } });
+    expect(f.path.map((h) => h.resource.logicalId)).toEqual(['DxLgwan', 'DxPn', 'VpcPn']);
+    expect(f.message).toContain('the same Direct Connect gateway (5f294f92-bafb-4011-916d-9b0b12345678)');
+  });
+
+  test('the same Direct Connect gateway resource associated with two tiers\' gateways', () => {
+    const r = run((R) => {
+      R.DxGw = { Type: 'AWS::DirectConnect::DirectConnectGateway', Properties: { AmazonSideAsn: 64512 } };
+      R.DxPn.Properties = { DirectConnectGatewayId: ref('DxGw'), AssociatedGatewayId: ref('VgwPn') };
+      R.DxLgwan = { Type: 'AWS::DirectConnect::DirectConnectGatewayAssociation', Properties: { DirectConnectGatewayId: ref('DxGw'), AssociatedGatewayId: ref('VgwLgwan') } };
+    });
+    expect(rules(r)).toContain('TIER-JOIN-EDGE');
+    expect(byRule(r.findings, 'TIER-JOIN-EDGE')[0].message).toContain('the same Direct Connect gateway (DxGw)');
+  });
+
+  test('fail closed: a Direct Connect gateway id that cannot be resolved is reported, not assumed unshared', () => {
+    const r = run((R, t) => {
+      t.Parameters = { ...(t.Parameters ?? {}), DxId: { Type: 'String' } };
+      R.DxPn.Properties!.DirectConnectGatewayId = ref('DxId');
+    });
+    expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
+    expect(r.findings[0].message).toContain('DirectConnectGatewayId');
+  });
+});
+
 describe('tags', () => {
   test('UNTAGGED-VPC', () => {
     const r = run((R) => {

@@ -8,6 +8,7 @@ import { teleworkEntryModel } from './telework-entry-model';
 import { teleworkEntryPersonalNumber } from './telework-entry-personal-number';
 import { tgwDefaultRouteTable } from './tgw-default-route-table';
 import { tierCrossing } from './tier-crossing';
+import { tierJoinEdge } from './tier-join-edge';
 import { tierJoinLink } from './tier-join-link';
 import { tierJoinMultihomed } from './tier-join-multihomed';
 import { tierJoinPeering } from './tier-join-peering';
@@ -21,7 +22,7 @@ import { untaggedVpc } from './untagged-vpc';
 
 export const RULES: readonly Rule[] = [
   tierCrossing, closedTierInternet, teleworkEntryPersonalNumber, teleworkBeyondDesktop,
-  tierJoinPeering, tierJoinTgw, tierJoinMultihomed, tierJoinPrivateLink, tierJoinLink,
+  tierJoinPeering, tierJoinTgw, tierJoinMultihomed, tierJoinPrivateLink, tierJoinLink, tierJoinEdge,
   untaggedVpc, untaggedLink, tierTagConflict, unresolvedValue, unmodelledResource,
   tgwDefaultRouteTable, clientVpnWholeVpc, sanctionedChannelExpired, teleworkEntryModel,
 ];

@@ -10,7 +10,9 @@ export const vgwExtractor: Extractor = {
   phase: 1,
   extract(entry, ctx) {
     const kind = entry.resource.Type === 'AWS::EC2::VPNGateway' ? 'vgw' : 'cgw';
-    ctx.model.links.set(entry.key, { ...ctx.fact(entry), kind, tierTag: ctx.tierTag(entry), vpcs: [] });
+    // A customer gateway is an on-premises device: two tiers' VPNs ending at one address share it.
+    const edges = entry.resource.Type === 'AWS::EC2::CustomerGateway' ? ctx.strings(entry, 'IpAddress').map((ip) => `cgw-ip:${ip}`) : undefined;
+    ctx.model.links.set(entry.key, { ...ctx.fact(entry), kind, tierTag: ctx.tierTag(entry), vpcs: [], ...(edges ? { edges } : {}) });
   },
 };
 
@@ -39,10 +41,13 @@ export const dxAssociationExtractor: Extractor = {
     const gw = ctx.refKey(entry, 'AssociatedGatewayId', ['AWS::EC2::VPNGateway', 'AWS::EC2::TransitGateway']);
     // The Direct Connect gateway is often created outside CloudFormation (a literal id): its tier then
     // comes from the gateway it is associated with.
-    const dxVal = ctx.resolver.prop(entry, 'DirectConnectGatewayId').find((v): v is ResRef => v instanceof ResRef);
+    const dxVals = ctx.resolver.prop(entry, 'DirectConnectGatewayId');
+    const dxVal = dxVals.find((v): v is ResRef => v instanceof ResRef);
+    // The gateway as an edge two associations can share: its resource, or the id written in the template.
+    const edges = dxVals.flatMap((v) => (v instanceof ResRef ? [`dxgw:${v.key}`] : ctx.strings(entry, 'DirectConnectGatewayId', [v]).map((id) => `dxgw:${id}`)));
     const type = gw ? ctx.typeOf(gw) : undefined;
     const tierTag = (dxVal && ctx.model.links.get(dxVal.key)?.tierTag) ?? (gw ? (ctx.model.links.get(gw)?.tierTag ?? ctx.model.tgws.get(gw)?.tierTag) : undefined);
-    const link = { ...ctx.fact(entry), kind: 'dx-association' as const, tierTag, vpcs: [], ...(type === 'AWS::EC2::VPNGateway' ? { vgw: gw } : {}), ...(type === 'AWS::EC2::TransitGateway' ? { tgw: gw } : {}) };
+    const link = { ...ctx.fact(entry), kind: 'dx-association' as const, tierTag, vpcs: [], edges, ...(type === 'AWS::EC2::VPNGateway' ? { vgw: gw } : {}), ...(type === 'AWS::EC2::TransitGateway' ? { tgw: gw } : {}) };
     ctx.model.links.set(entry.key, link);
     if (link.tgw) {
       const key = `${entry.key}#tgwAttachment`;

@@ -70,6 +70,12 @@ export interface LinkFact extends Fact, Tagged {
   cgw?: string;
   /** VPCs the VGW is attached to. */
   vpcs: string[];
+  /**
+   * The on-premises edge a link ends at, as identities two links can share: for a Direct Connect gateway
+   * association `dxgw:<gateway>` (its resource, or the id written in the template); for a customer gateway
+   * `cgw-ip:<address>`. Several values when conditions leave several possible.
+   */
+  edges?: string[];
 }
 
 export interface TgwFact extends Fact, Tagged {
