@@ -29,6 +29,7 @@ export { TeleworkStack } from './stacks/telework-stack';
 export { AuditStack } from './stacks/audit-stack';
 export { MunicipalityStage, type MunicipalityStageProps } from './stages/municipality-stage';
 export { registerPolicyPlugins, externalPolicyPlugins } from './stages/policy-plugins';
+export { ControlTowerGuardRules, type ControlTowerGuardRulesProps } from './control-tower/control-tower-guard-rules';
 
 // prove: the engine, the cdk-nag pack, policy tests
 export * from './checks';

@@ -4,7 +4,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { expectTierSeparation, loadEmbeddedConfig, MunicipalityStage, TierSeparationError, verify, ThreeTierSeparationChecks, registerPolicyPlugins, TIERS } from '../lib';
+import { expectTierSeparation, loadEmbeddedConfig, MunicipalityStage, TierSeparationError, verify, ThreeTierSeparationChecks, registerPolicyPlugins, TIERS, ControlTowerGuardRules } from '../lib';
 
 test('README example: the example city keeps its tiers apart', () => {
   const app = new App();
@@ -37,4 +37,5 @@ test('the entry point exposes both pipelines', () => {
   expect(typeof verify).toBe('function');
   expect(typeof registerPolicyPlugins).toBe('function');
   expect(new ThreeTierSeparationChecks().name).toBe('ThreeTierSeparation');
+  expect(new ControlTowerGuardRules({ cacheDir: false }).name).toBe('cdk-validator-cfnguard');
 });
