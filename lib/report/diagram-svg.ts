@@ -3,8 +3,14 @@
  * on-prem segments on the left, the three tiers next (each box lists its networks), then the telework
  * clients of each tier, and on the right the internet and anything without a declared tier. One row per tier. Arrows are the matrix's reachable
  * pairs: green for paths the policy permits, red for forbidden paths, orange dashed for unresolved ones,
- * so a reviewer sees at a glance whether any red line exists. Grey lines are the model's links between
- * networks (attachments, peerings, VPNs) that join different boxes.
+ * so a reviewer sees at a glance whether any red line exists. Grey dotted lines are the model's links between
+ * networks (attachments, peerings, VPNs) that join different boxes, red dotted when the link carries a
+ * forbidden path; the legend explains all five.
+ *
+ * Text is fitted without measuring fonts: widths are estimated (ASCII ≈ 0.6 em, CJK / full-width ≈ 1 em),
+ * a line that does not fit is shortened with an ellipsis and keeps its full text in a <title> child (shown
+ * on hover). An empty box says so; the personal-number tier's telework box says that it must stay empty,
+ * and is drawn with a red border if it is not.
  * Pure TypeScript: no aws-cdk-lib import.
  */
 import { endLabel } from './describe';
@@ -25,15 +31,117 @@ interface Box {
 
 const BOX_W = 260;
 const BOX_H = 120;
-const COLUMN_X = [30, 340, 650, 960];
-const ROW_Y = [70, 240, 410];
-const MAX_MEMBERS = 5;
+/** Room between columns for the link labels ("Client VPN", "VGW" …) and the routes' lanes. */
+const COLUMN_GAP = 140;
+const ROW_GAP = 60;
+const LEFT = 30;
+const TOP = 70;
+const COLUMN_X = [0, 1, 2, 3].map((i) => LEFT + i * (BOX_W + COLUMN_GAP));
+const ROW_Y = [0, 1, 2].map((i) => TOP + i * (BOX_H + ROW_GAP));
 const UNTIERED = 'untiered';
 const SHARED = 'shared';
+const PN_TELEWORK = 'telework:personal-number';
+const RED = '#d32f2f';
+const GREY_LINK = '#9e9e9e';
+
+/** The font stack: Japanese fonts found on municipal Windows PCs and Macs first, then a generic fallback. */
+export const FONT_FAMILY = "'Hiragino Sans','Hiragino Kaku Gothic ProN','Yu Gothic','Meiryo','Noto Sans CJK JP',sans-serif";
+
+const MEMBER_SIZE = 12;
+const MEMBER_STEP = 15;
+const TITLE_SIZE = 11;
+const TITLE_STEP = 14;
+const NOTE_SIZE = 11;
+const LABEL_SIZE = 10;
+const LABEL_STEP = 12;
+const LEGEND_SIZE = 12;
+/** Left and right padding of the text inside a box. */
+const TEXT_INSET = 12;
 
 /** Escape text for SVG/XML character data and attribute values. */
 export function xmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+/** Characters drawn about 1 em wide: CJK, kana, Hangul, full-width forms, and the wide punctuation (— … →). */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2000 && cp <= 0x206f) ||
+    (cp >= 0x2190 && cp <= 0x21ff) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    cp >= 0x20000
+  );
+}
+
+/**
+ * Estimated width of `text` in px at `fontSize`: 0.6 em per narrow character (0.66 em in bold), 1 em per
+ * CJK or full-width one. Deliberately a little generous, so a fitted line fits in the fonts reviewers have.
+ */
+export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) em += isWide(ch.codePointAt(0) as number) ? 1 : bold ? 0.66 : 0.6;
+  return em * fontSize;
+}
+
+const ELLIPSIS = '…';
+
+/** The longest prefix of `chars` that, with `suffix`, fits in `maxWidth`. */
+function prefixFitting(chars: string[], suffix: string, maxWidth: number, fontSize: number, bold: boolean): string {
+  let n = chars.length;
+  while (n > 0 && estimateTextWidth(chars.slice(0, n).join('').trimEnd() + suffix, fontSize, bold) > maxWidth) n--;
+  return chars.slice(0, n).join('').trimEnd() + suffix;
+}
+
+/**
+ * `text` as one line of at most `maxWidth` px: unchanged when it fits, else shortened with an ellipsis.
+ * A short last word (a CIDR, "DX", "VPN") is kept, so "OnPremLink/DirectConnectAssociation DX" becomes
+ * "OnPremLink/DirectConnectAss… DX" rather than losing what kind of link it is.
+ */
+export function fitLine(text: string, maxWidth: number, fontSize: number, bold = false): string {
+  if (estimateTextWidth(text, fontSize, bold) <= maxWidth) return text;
+  const space = text.lastIndexOf(' ');
+  const tail = space > 0 ? text.slice(space) : '';
+  if (tail && estimateTextWidth(ELLIPSIS + tail, fontSize, bold) <= maxWidth / 2) {
+    return prefixFitting(Array.from(text.slice(0, space)), ELLIPSIS + tail, maxWidth, fontSize, bold);
+  }
+  return prefixFitting(Array.from(text), ELLIPSIS, maxWidth, fontSize, bold);
+}
+
+/**
+ * `text` in at most `maxLines` lines of `maxWidth` px: broken at spaces (or between characters for a word
+ * too long for a line, e.g. Japanese), the last line fitted with an ellipsis if text remains.
+ */
+function wrapLines(text: string, maxWidth: number, fontSize: number, maxLines: number, bold = false): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  while (rest && lines.length < maxLines - 1 && estimateTextWidth(rest, fontSize, bold) > maxWidth) {
+    const chars = Array.from(rest);
+    let cut = 0;
+    for (let i = 1; i < chars.length; i++) {
+      if (chars[i] === ' ' && estimateTextWidth(chars.slice(0, i).join(''), fontSize, bold) <= maxWidth) cut = i;
+    }
+    if (cut === 0) {
+      // No space to break at (a long word, or Japanese): break between characters.
+      cut = 1;
+      while (cut < chars.length && estimateTextWidth(chars.slice(0, cut + 1).join(''), fontSize, bold) <= maxWidth) cut++;
+    }
+    lines.push(chars.slice(0, cut).join('').trimEnd());
+    rest = chars.slice(cut).join('').trimStart();
+  }
+  if (rest) lines.push(fitLine(rest, maxWidth, fontSize, bold));
+  return lines;
+}
+
+/** A <text> element; when `shown` is shorter than `full`, the full text goes in a <title> child (hover). */
+function textElement(attributes: string, shown: string, full: string = shown): string {
+  const title = shown === full ? '' : `<title>${xmlEscape(full)}</title>`;
+  return `<text ${attributes}>${title}${xmlEscape(shown)}</text>`;
 }
 
 function placeOf(end: MatrixEnd): { column: number; row: number } {
@@ -63,60 +171,69 @@ function coloursOf(end: MatrixEnd): { fill: string; stroke: string } {
 
 type Point = { x: number; y: number };
 
+/** Where a route's label goes: `x`,`y` is the anchor of the line nearest the route; `maxWidth` its room. */
+interface LabelSpot {
+  x: number;
+  y: number;
+  anchor: 'middle' | 'start' | 'end';
+  /** Horizontal: one label per line, stacked upwards above the route. Vertical: the labels on one line beside it. */
+  along: 'horizontal' | 'vertical';
+  maxWidth: number;
+}
+
+/** Distance of a lane from the box it leads into. */
 const GAP = 25;
 
 /**
  * An orthogonal route from box `a` to box `b` that runs only through the gaps between boxes, so no line
  * is drawn across a box a reviewer is reading. `off` shifts the route sideways so that several routes
- * sharing a gap (and A→B beside B→A) stay apart.
+ * sharing a gap (and A→B beside B→A) stay apart. Also where a label of the route fits.
  */
-function route(a: Box, b: Box, off: number): Point[] {
+function route(a: Box, b: Box, off: number): { points: Point[]; label: LabelSpot } {
   const acx = a.x + a.w / 2;
   const acy = a.y + a.h / 2;
   const bcx = b.x + b.w / 2;
   const bcy = b.y + b.h / 2;
   const columnStep = Math.abs(a.x - b.x);
   const rowStep = Math.abs(a.y - b.y);
-  if (rowStep === 0 && columnStep <= a.w + 2 * GAP + 10 + 50) {
-    // Neighbours in a row: straight across the gap.
+  if (rowStep === 0 && columnStep <= a.w + COLUMN_GAP) {
+    // Neighbours in a row: straight across the gap; the label centred in the gap, above the line.
     const [x1, x2] = a.x < b.x ? [a.x + a.w, b.x] : [a.x, b.x + b.w];
-    return [{ x: x1, y: acy + off }, { x: x2, y: bcy + off }];
+    return {
+      points: [{ x: x1, y: acy + off }, { x: x2, y: bcy + off }],
+      label: { x: (x1 + x2) / 2, y: acy + off - 4, anchor: 'middle', along: 'horizontal', maxWidth: Math.abs(x2 - x1) - 16 },
+    };
   }
-  if (columnStep === 0 && rowStep <= a.h + 2 * GAP + 10 + 50) {
-    // Neighbours in a column: straight down or up the gap.
+  if (columnStep === 0 && rowStep <= a.h + ROW_GAP) {
+    // Neighbours in a column: straight down or up the gap; the label left of the line at the top of the
+    // gap, above the lanes that cross the gap lengthwise (most parallel arrows run right of the line).
     const [y1, y2] = a.y < b.y ? [a.y + a.h, b.y] : [a.y, b.y + b.h];
-    return [{ x: acx + off, y: y1 }, { x: bcx + off, y: y2 }];
+    return {
+      points: [{ x: acx + off, y: y1 }, { x: bcx + off, y: y2 }],
+      label: { x: acx + off - 6, y: Math.min(y1, y2) + 13, anchor: 'end', along: 'vertical', maxWidth: a.w / 2 - 20 },
+    };
   }
   if (columnStep === 0) {
     // Same column, rows apart: out of the right side, down the column gap, back in.
     const laneX = a.x + a.w + GAP + off;
-    return [{ x: a.x + a.w, y: acy + off }, { x: laneX, y: acy + off }, { x: laneX, y: bcy + off }, { x: b.x + b.w, y: bcy + off }];
+    return {
+      points: [{ x: a.x + a.w, y: acy + off }, { x: laneX, y: acy + off }, { x: laneX, y: bcy + off }, { x: b.x + b.w, y: bcy + off }],
+      label: { x: laneX + 6, y: (acy + bcy) / 2 + 4, anchor: 'start', along: 'vertical', maxWidth: COLUMN_GAP - 2 * GAP - off - 20 },
+    };
   }
   // Different columns: down into the gap under a's row, across to the gap beside b's column, into b's side.
-  const laneY = a.y + a.h + GAP + off;
+  const laneY = a.y + a.h + ROW_GAP / 2 + off;
   const laneX = b.x > a.x ? b.x - GAP + off : b.x + b.w + GAP + off;
   const entryX = b.x > a.x ? b.x : b.x + b.w;
-  return [{ x: acx + off * 3, y: a.y + a.h }, { x: acx + off * 3, y: laneY }, { x: laneX, y: laneY }, { x: laneX, y: bcy + off }, { x: entryX, y: bcy + off }];
+  const startX = acx + off * 3;
+  return {
+    points: [{ x: startX, y: a.y + a.h }, { x: startX, y: laneY }, { x: laneX, y: laneY }, { x: laneX, y: bcy + off }, { x: entryX, y: bcy + off }],
+    label: { x: (startX + laneX) / 2, y: laneY - 4, anchor: 'middle', along: 'horizontal', maxWidth: Math.abs(laneX - startX) - 16 },
+  };
 }
 
 function pathData(points: Point[]): string {
   return points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${round(pt.x)},${round(pt.y)}`).join(' ');
-}
-
-/** A point half-way along the route's longest segment, for a label. */
-function labelPoint(points: Point[]): Point {
-  let best = { x: 0, y: 0 };
-  let bestLength = -1;
-  for (let i = 1; i < points.length; i++) {
-    const p = points[i - 1] as Point;
-    const q = points[i] as Point;
-    const length = Math.hypot(q.x - p.x, q.y - p.y);
-    if (length > bestLength) {
-      bestLength = length;
-      best = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
-    }
-  }
-  return best;
 }
 
 function round(n: number): string {
@@ -148,7 +265,7 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
     boxes.set(SHARED, { key: SHARED, x: COLUMN_X[3] as number, y: ROW_Y[1] as number, w: BOX_W, h: BOX_H, title: m.diagramShared, fill: '#f4f4f4', stroke: '#555555', members: [] });
   }
   if (keys.has(UNTIERED)) {
-    boxes.set(UNTIERED, { key: UNTIERED, x: COLUMN_X[3] as number, y: ROW_Y[2] as number, w: BOX_W, h: BOX_H, title: m.diagramUntiered, fill: '#fff3e0', stroke: '#d32f2f', members: [] });
+    boxes.set(UNTIERED, { key: UNTIERED, x: COLUMN_X[3] as number, y: ROW_Y[2] as number, w: BOX_W, h: BOX_H, title: m.diagramUntiered, fill: '#fff3e0', stroke: RED, members: [] });
   }
   const boxOfNode = new Map<string, string>();
   for (const node of input.diagram.nodes) {
@@ -159,17 +276,21 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
 
   const parts: string[] = [];
   const width = (COLUMN_X[3] as number) + BOX_W + 40;
-  const height = (ROW_Y[2] as number) + BOX_H + 90;
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12" role="img" aria-labelledby="diagram-title">`);
+  // Below the lanes that run under the last row.
+  const legendY = (ROW_Y[2] as number) + BOX_H + ROW_GAP + 20;
+  const height = legendY + 2 * 24 + 10;
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto" font-family="${FONT_FAMILY}" font-size="12" role="img" aria-labelledby="diagram-title">`,
+  );
   parts.push(`<title id="diagram-title">${xmlEscape(m.diagramTitle)}</title>`);
   parts.push('<defs>');
-  for (const [id, colour] of [['ok', '#2e7d32'], ['bad', '#d32f2f'], ['unk', '#ef6c00']] as const) {
+  for (const [id, colour] of [['ok', '#2e7d32'], ['bad', RED], ['unk', '#ef6c00']] as const) {
     parts.push(`<marker id="arrow-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`);
   }
   parts.push('</defs>');
   parts.push(`<text x="20" y="30" font-size="16" font-weight="bold">${xmlEscape(m.diagramTitle)}</text>`);
 
-  // Model links between boxes (aggregated: one grey line per pair of boxes, labels joined).
+  // Model links between boxes (aggregated: one grey line per pair of boxes, one label per line of text).
   const modelLinks = new Map<string, { a: string; b: string; labels: Set<string>; violation: boolean }>();
   for (const link of input.diagram.links) {
     const a = boxOfNode.get(link.from);
@@ -183,21 +304,53 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
   }
   let linkIndex = 0;
   for (const link of modelLinks.values()) {
-    const points = route(boxes.get(link.a) as Box, boxes.get(link.b) as Box, -8 + (linkIndex++ % 3) * 2);
-    const at = labelPoint(points);
-    parts.push(`<g class="model-link" data-from="${xmlEscape(link.a)}" data-to="${xmlEscape(link.b)}"><path d="${pathData(points)}" fill="none" stroke="${link.violation ? '#d32f2f' : '#9e9e9e'}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
-    parts.push(`<text x="${round(at.x + 4)}" y="${round(at.y - 4)}" fill="#616161" font-size="10">${xmlEscape([...link.labels].join(', '))}</text></g>`);
+    const { points, label } = route(boxes.get(link.a) as Box, boxes.get(link.b) as Box, -8 + (linkIndex++ % 3) * 2);
+    parts.push(`<g class="model-link" data-from="${xmlEscape(link.a)}" data-to="${xmlEscape(link.b)}"><path d="${pathData(points)}" fill="none" stroke="${link.violation ? RED : GREY_LINK}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+    // Horizontal: one label per line, the last just above the route. Vertical: one line, labels joined.
+    const texts = label.along === 'horizontal' ? [...link.labels] : [[...link.labels].join(', ')];
+    texts.forEach((text, i) => {
+      const y = label.y - (texts.length - 1 - i) * LABEL_STEP;
+      const shown = fitLine(text, label.maxWidth, LABEL_SIZE);
+      // A white halo keeps the label legible where another route crosses it.
+      parts.push(
+        textElement(
+          `class="link-label" x="${round(label.x)}" y="${round(y)}" text-anchor="${label.anchor}" fill="${link.violation ? RED : '#616161'}" font-size="${LABEL_SIZE}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`,
+          shown,
+          text,
+        ),
+      );
+    });
+    parts.push('</g>');
   }
 
   // Boxes.
+  const textWidth = BOX_W - 2 * TEXT_INSET;
   for (const box of boxes.values()) {
-    parts.push(`<g class="box" data-end="${xmlEscape(box.key)}">`);
-    parts.push(`<rect x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}" rx="8" fill="${box.fill}" stroke="${box.stroke}" stroke-width="2"/>`);
-    parts.push(`<text x="${box.x + 10}" y="${box.y + 20}" font-size="11" font-weight="bold" fill="${box.stroke}">${xmlEscape(box.title)}</text>`);
-    const shown = box.members.slice(0, MAX_MEMBERS);
-    shown.forEach((label, i) => parts.push(`<text x="${box.x + 14}" y="${box.y + 40 + i * 15}" fill="#333333">${xmlEscape(label)}</text>`));
-    if (box.members.length > MAX_MEMBERS) {
-      parts.push(`<text x="${box.x + 14}" y="${box.y + 40 + MAX_MEMBERS * 15}" fill="#333333">+${box.members.length - MAX_MEMBERS}</text>`);
+    // The personal-number tier has no telework entry (MIC): anything in its telework box is a finding.
+    const finding = box.key === PN_TELEWORK && box.members.length > 0;
+    parts.push(`<g class="box" data-end="${xmlEscape(box.key)}"${finding ? ' data-finding="true"' : ''}>`);
+    parts.push(`<rect x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}" rx="8" fill="${box.fill}" stroke="${finding ? RED : box.stroke}" stroke-width="${finding ? 3 : 2}"/>`);
+    const titleLines = wrapLines(box.title, textWidth, TITLE_SIZE, 2, true);
+    titleLines.forEach((line, i) =>
+      parts.push(textElement(`x="${box.x + 10}" y="${box.y + 20 + i * TITLE_STEP}" font-size="${TITLE_SIZE}" font-weight="bold" fill="${finding ? RED : box.stroke}"`, line, i === titleLines.length - 1 && line.endsWith(ELLIPSIS) ? box.title : line)),
+    );
+    const firstY = box.y + 20 + (titleLines.length - 1) * TITLE_STEP + 20;
+    const x = box.x + TEXT_INSET + 2;
+    if (box.members.length === 0) {
+      // Say that the box is empty (the internet box stands for the internet itself, not a list of networks).
+      if (box.key === PN_TELEWORK) {
+        parts.push(textElement(`class="empty required" x="${x}" y="${firstY}" font-size="${NOTE_SIZE}" font-style="italic" fill="${box.stroke}"`, fitLine(m.diagramNoPersonalNumberTelework, textWidth, NOTE_SIZE), m.diagramNoPersonalNumberTelework));
+      } else if (box.key !== 'internet') {
+        parts.push(textElement(`class="empty" x="${x}" y="${firstY}" font-size="${NOTE_SIZE}" font-style="italic" fill="#757575"`, m.diagramNone));
+      }
+    }
+    // As many member lines as fit; the last line says how many more there are when they do not all fit.
+    const capacity = Math.floor((box.y + box.h - 6 - firstY) / MEMBER_STEP) + 1;
+    const shown = box.members.length > capacity ? box.members.slice(0, capacity - 1) : box.members;
+    shown.forEach((label, i) => parts.push(textElement(`x="${x}" y="${firstY + i * MEMBER_STEP}" fill="#333333"`, fitLine(label, textWidth, MEMBER_SIZE), label)));
+    if (shown.length < box.members.length) {
+      const hidden = box.members.slice(shown.length);
+      parts.push(textElement(`x="${x}" y="${firstY + shown.length * MEMBER_STEP}" fill="#333333"`, `+${hidden.length}`, `+${hidden.length}: ${hidden.join(', ')}`));
     }
     parts.push('</g>');
   }
@@ -213,16 +366,36 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
       cell.verdict === 'permitted'
         ? { colour: '#2e7d32', marker: 'ok', dash: '' }
         : cell.verdict === 'violation'
-          ? { colour: '#d32f2f', marker: 'bad', dash: '' }
+          ? { colour: RED, marker: 'bad', dash: '' }
           : { colour: '#ef6c00', marker: 'unk', dash: ' stroke-dasharray="6 4"' };
-    parts.push(`<path class="reach ${cell.verdict}" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off))}" fill="none" stroke="${style.colour}" stroke-width="${cell.verdict === 'violation' ? 3 : 2}"${style.dash} marker-end="url(#arrow-${style.marker})"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${m.cellVerdict[cell.verdict]}`)}</title></path>`);
+    parts.push(`<path class="reach ${cell.verdict}" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off).points)}" fill="none" stroke="${style.colour}" stroke-width="${cell.verdict === 'violation' ? 3 : 2}"${style.dash} marker-end="url(#arrow-${style.marker})"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${m.cellVerdict[cell.verdict]}`)}</title></path>`);
   }
 
-  // Legend.
-  const ly = height - 25;
-  parts.push(`<g class="legend"><line x1="20" y1="${ly}" x2="60" y2="${ly}" stroke="#2e7d32" stroke-width="2"/><text x="66" y="${ly + 4}">${xmlEscape(m.diagramLegendPermitted)}</text>`);
-  parts.push(`<line x1="220" y1="${ly}" x2="260" y2="${ly}" stroke="#d32f2f" stroke-width="3"/><text x="266" y="${ly + 4}">${xmlEscape(m.diagramLegendViolation)}</text>`);
-  parts.push(`<line x1="420" y1="${ly}" x2="460" y2="${ly}" stroke="#ef6c00" stroke-width="2" stroke-dasharray="6 4"/><text x="466" y="${ly + 4}">${xmlEscape(m.cellVerdict.unresolved)}</text></g>`);
+  // Legend: the arrows (matrix verdicts) on the first row, the model links on the second.
+  const legendRows: { key: string; stroke: string; width: number; dash?: string; text: string }[][] = [
+    [
+      { key: 'permitted', stroke: '#2e7d32', width: 2, text: m.diagramLegendPermitted },
+      { key: 'violation', stroke: RED, width: 3, text: m.diagramLegendViolation },
+      { key: 'unresolved', stroke: '#ef6c00', width: 2, dash: '6 4', text: m.cellVerdict.unresolved },
+    ],
+    [
+      { key: 'model-link', stroke: GREY_LINK, width: 1.5, dash: '2 3', text: m.diagramLegendModelLink },
+      { key: 'model-link-violation', stroke: RED, width: 1.5, dash: '2 3', text: m.diagramLegendModelLinkViolation },
+    ],
+  ];
+  parts.push('<g class="legend">');
+  legendRows.forEach((row, r) => {
+    const y = legendY + r * 24;
+    let x = 20;
+    for (const item of row) {
+      const text = fitLine(item.text, width - x - 46 - 20, LEGEND_SIZE);
+      parts.push(
+        `<g class="legend-item" data-legend="${item.key}"><line x1="${x}" y1="${y}" x2="${x + 40}" y2="${y}" stroke="${item.stroke}" stroke-width="${item.width}"${item.dash ? ` stroke-dasharray="${item.dash}"` : ''}/>${textElement(`x="${x + 46}" y="${y + 4}"`, text, item.text)}</g>`,
+      );
+      x += 46 + estimateTextWidth(text, LEGEND_SIZE) + 24;
+    }
+  });
+  parts.push('</g>');
   parts.push('</svg>');
   return parts.join('\n');
 }

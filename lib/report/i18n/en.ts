@@ -91,6 +91,10 @@ export const en: Messages = {
   diagramShared: 'Shared TGW (a route domain per tier)',
   diagramLegendViolation: 'forbidden path',
   diagramLegendPermitted: 'permitted path',
+  diagramLegendModelLink: 'link between networks (TGW attachment, peering, VPN, Direct Connect, Client VPN)',
+  diagramLegendModelLinkViolation: 'link that carries a forbidden path',
+  diagramNone: '(none)',
+  diagramNoPersonalNumberTelework: 'none — no telework entry (required)',
 
   junitSuiteMatrix: 'tier matrix',
   junitSuiteFindings: 'findings',

@@ -91,6 +91,10 @@ export const ja: Messages = {
   diagramShared: '共有TGW（系ごとのルートドメイン）',
   diagramLegendViolation: '禁止経路',
   diagramLegendPermitted: '許可された経路',
+  diagramLegendModelLink: 'ネットワーク間の接続（TGWアタッチメント・ピアリング・VPN・Direct Connect・Client VPN）',
+  diagramLegendModelLinkViolation: '禁止経路が通る接続',
+  diagramNone: '（なし）',
+  diagramNoPersonalNumberTelework: 'なし（テレワークの入口を設けない：必須）',
 
   junitSuiteMatrix: '系間マトリクス',
   junitSuiteFindings: '指摘事項',

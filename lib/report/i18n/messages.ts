@@ -94,6 +94,14 @@ export interface Messages {
   diagramShared: string;
   diagramLegendViolation: string;
   diagramLegendPermitted: string;
+  /** Grey dotted line: a link in the model between networks in different boxes. */
+  diagramLegendModelLink: string;
+  /** Red dotted line: such a link that carries a forbidden path. */
+  diagramLegendModelLinkViolation: string;
+  /** Written in a box that holds nothing. */
+  diagramNone: string;
+  /** Written in the personal-number tier's telework box, which must stay empty (MIC: no telework entry). */
+  diagramNoPersonalNumberTelework: string;
 
   // junit
   junitSuiteMatrix: string;
