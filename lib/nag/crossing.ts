@@ -37,6 +37,7 @@ export const HYGIENE_RULE_IDS: readonly string[] = [
   'CLIENT-VPN-WHOLE-VPC',
   'SANCTIONED-CHANNEL-EXPIRED',
   'TELEWORK-ENTRY-MODEL',
+  'UNDECLARED-ONPREM-ROUTE',
 ];
 
 export function isCrossingRule(ruleId: string): boolean {

@@ -299,6 +299,39 @@ describe('TIER-JOIN-EDGE', () => {
   });
 });
 
+describe('UNDECLARED-ONPREM-ROUTE', () => {
+  test('the personal-number tier\'s on-prem route widened past its declared office range: exactly UNDECLARED-ONPREM-ROUTE', () => {
+    const r = run((R) => {
+      R.RtPnOnPrem.Properties!.DestinationCidrBlock = '172.16.0.0/16';
+    });
+    expect(rules(r)).toEqual(['UNDECLARED-ONPREM-ROUTE']);
+    const [f, ...more] = r.findings;
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', citation: 'personalNumberIsolation' });
+    expect(f.resource).toMatchObject({ logicalId: 'RtPnOnPrem', type: 'AWS::EC2::Route' });
+    expect(f.message).toContain('sends 172.16.0.0/16');
+    expect(f.message).toContain('the policy declares 172.16.32.0/22');
+    expect(f.message).toContain('declared on-premises networks of LGWAN tier');
+    expect(f.message).toMatch(/Fix: /);
+  });
+
+  test('route propagation into an LGWAN route table (on-premises decides the routes): exactly UNDECLARED-ONPREM-ROUTE', () => {
+    const r = run((R) => {
+      R.PropLgwan = { Type: 'AWS::EC2::VPNGatewayRoutePropagation', Properties: { RouteTableIds: [ref('RtLgwan')], VpnGatewayId: ref('VgwLgwan') } };
+    });
+    expect(rules(r)).toEqual(['UNDECLARED-ONPREM-ROUTE']);
+    expect(r.findings[0]).toMatchObject({ citation: 'lgwanSeparation', resource: { logicalId: 'PropLgwan' } });
+    expect(r.findings[0].message).toContain('route propagation');
+  });
+
+  test('the internet tier may send more over its link (its default route to the security cloud is by design)', () => {
+    const r = run((R) => {
+      R.RtInetOnPrem.Properties!.DestinationCidrBlock = '172.16.0.0/12';
+    });
+    expect(rules(r)).not.toContain('UNDECLARED-ONPREM-ROUTE');
+  });
+});
+
 describe('tags', () => {
   test('UNTAGGED-VPC', () => {
     const r = run((R) => {

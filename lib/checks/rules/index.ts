@@ -15,6 +15,7 @@ import { tierJoinPeering } from './tier-join-peering';
 import { tierJoinPrivateLink } from './tier-join-privatelink';
 import { tierJoinTgw } from './tier-join-tgw';
 import { tierTagConflict } from './tier-tag-conflict';
+import { undeclaredOnPremRoute } from './undeclared-onprem-route';
 import { unmodelledResource } from './unmodelled-resource';
 import { unresolvedValue } from './unresolved-value';
 import { untaggedLink } from './untagged-link';
@@ -24,5 +25,5 @@ export const RULES: readonly Rule[] = [
   tierCrossing, closedTierInternet, teleworkEntryPersonalNumber, teleworkBeyondDesktop,
   tierJoinPeering, tierJoinTgw, tierJoinMultihomed, tierJoinPrivateLink, tierJoinLink, tierJoinEdge,
   untaggedVpc, untaggedLink, tierTagConflict, unresolvedValue, unmodelledResource,
-  tgwDefaultRouteTable, clientVpnWholeVpc, sanctionedChannelExpired, teleworkEntryModel,
+  tgwDefaultRouteTable, clientVpnWholeVpc, sanctionedChannelExpired, teleworkEntryModel, undeclaredOnPremRoute,
 ];

@@ -1,0 +1,52 @@
+/**
+ * UNDECLARED-ONPREM-ROUTE: a closed tier (LGWAN, personal-number) sends addresses over its on-premises
+ * link that the policy does not declare as that tier's on-premises networks — a static route to a wider or
+ * other range, or route propagation, which installs whatever on-premises advertises.
+ *
+ * Why it matters: the proof treats a tier's link as leading to that tier's declared on-premises networks.
+ * Traffic to an undeclared range goes to a network nobody has classified — it may be another tier's
+ * office, or a carrier network shared with one. The personal-number tier in particular must talk only to
+ * its own declared systems. The internet tier is left out: its link may carry the default route to the
+ * prefecture's security cloud by design.
+ *
+ * Hygiene, not a crossing: acknowledgeable with a reason (e.g. an LGWAN route whose ranges are declared by
+ * the LGWAN operator), because the engine cannot see the on-premises side.
+ */
+import type { Tier } from '../../tiers/tier';
+import { describeSet, intersect, isEmpty, parseCidr, setOf, subtract, type IntervalSet } from '../../model/cidr';
+import type { Finding } from '../finding';
+import type { Rule } from '../rule';
+import { resourceFinding, tierName } from './helpers';
+
+const CLOSED_TIERS: readonly Tier[] = ['lgwan', 'personal-number'];
+
+export const undeclaredOnPremRoute: Rule = {
+  id: 'UNDECLARED-ONPREM-ROUTE',
+  severity: 'error',
+  title: 'A closed tier routes undeclared ranges to on-premises / 閉域の系が未宣言の宛先をオンプレミスへ送る',
+  citation: 'personalNumberIsolation',
+  check({ model, policy }) {
+    const declared = (tier: Tier): IntervalSet =>
+      setOf(policy.onPremNetworks.filter((n) => n.tier === tier).flatMap((n) => n.cidrs.map((c) => parseCidr(c)).filter((c) => c !== undefined)));
+    const out: Finding[] = [];
+    for (const rt of model.routeTables.values()) {
+      const tier = model.vpcs.get(rt.vpc)?.tier;
+      if (!tier || !CLOSED_TIERS.includes(tier)) continue;
+      const own = declared(tier);
+      for (const route of rt.routes) {
+        if (route.target.kind !== 'vgw') continue;
+        const undeclared = subtract(route.dest, own);
+        if (isEmpty(undeclared)) continue;
+        const others = CLOSED_TIERS.concat(['internet'])
+          .filter((t) => t !== tier)
+          .filter((t) => !isEmpty(intersect(undeclared, declared(t))));
+        const ownText = isEmpty(own) ? 'no on-premises network at all' : describeSet(own);
+        const otherText = others.length ? ` It includes the declared on-premises networks of ${others.map(tierName).join(' and ')}.` : '';
+        const what = route.prefixLength < 0 ? 'installs the routes on-premises advertises (route propagation)' : `sends ${route.destText}`;
+        out.push(resourceFinding(this.id, this.severity, route.ref, tier === 'personal-number' ? 'personalNumberIsolation' : 'lgwanSeparation', this.title,
+          `${route.ref.logicalId} in ${tierName(tier)} ${what} over the tier's on-premises link, but the policy declares ${ownText} for that tier; ${route.prefixLength < 0 ? 'whatever else is advertised' : describeSet(undeclared)} goes to a network nobody has classified.${otherText} Fix: route only the tier's declared ranges (static routes, no propagation), or declare the range under onPremNetworks with tier ${tier} if it really is that tier's.`));
+      }
+    }
+    return out;
+  },
+};
