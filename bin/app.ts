@@ -11,6 +11,7 @@ import { App } from 'aws-cdk-lib';
 import { ConfigError, loadConfigFromContext, MunicipalityConfig } from '../lib/config';
 import { MunicipalityStage } from '../lib/stages/municipality-stage';
 import { registerPolicyPlugins } from '../lib/stages/policy-plugins';
+import { tierPolicyFromConfigs } from '../lib/stages/tier-policy-from-config';
 
 function main(): void {
   const app = new App();
@@ -24,7 +25,8 @@ function main(): void {
     }
     throw err;
   }
-  registerPolicyPlugins(app);
+  // The proof judges against this configuration's own on-premises networks and telework pools.
+  registerPolicyPlugins(app, { policy: tierPolicyFromConfigs([config]) });
   new MunicipalityStage(app, config.name, { config });
   app.synth();
 }

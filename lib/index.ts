@@ -28,7 +28,8 @@ export { TierNetworkStack, TransitGatewayStack } from './stacks/network-stack';
 export { TeleworkStack } from './stacks/telework-stack';
 export { AuditStack } from './stacks/audit-stack';
 export { MunicipalityStage, type MunicipalityStageProps } from './stages/municipality-stage';
-export { registerPolicyPlugins, externalPolicyPlugins } from './stages/policy-plugins';
+export { registerPolicyPlugins, externalPolicyPlugins, type RegisterPolicyPluginsOptions } from './stages/policy-plugins';
+export { tierPolicyFromConfigs } from './stages/tier-policy-from-config';
 export { ControlTowerGuardRules, type ControlTowerGuardRulesProps } from './control-tower/control-tower-guard-rules';
 
 // prove: the engine, the cdk-nag pack, policy tests

@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../checks/finding';
 import type { LoadedTemplate } from '../model/load/template';
+import type { TierPolicy } from '../policy/schema';
 import type { ReportInput } from '../report/report-input';
 
 /** What the pack needs from one engine run: the findings, and the report's view of the same result. */
@@ -18,8 +19,10 @@ export interface EngineRun {
 export interface EngineInput {
   templates: LoadedTemplate[];
   missingNested: { stack: string; logicalId: string; reason: string }[];
-  /** Policy file path; undefined means the packaged default (policies/tier-policy.yaml). */
+  /** Policy file path; undefined means `policy`, else the packaged default (policies/tier-policy.yaml). */
   policyFile?: string;
+  /** The policy itself (e.g. derived from the municipality configurations); a policy file wins over it. */
+  policy?: TierPolicy;
 }
 
 export type TierEngine = (input: EngineInput) => EngineRun;

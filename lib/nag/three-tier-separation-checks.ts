@@ -27,6 +27,7 @@ import {
 import type { IConstruct } from 'constructs';
 import type { Endpoint, Finding, ResourceRef } from '../checks/finding';
 import { citationText } from '../checks/citations';
+import type { TierPolicy } from '../policy/schema';
 import { endpointLabel, hopLine, trafficLabel } from '../report/describe';
 import { messagesFor } from '../report/i18n';
 import type { Acknowledgement } from '../report/report-input';
@@ -52,8 +53,14 @@ export interface ThreeTierSeparationChecksProps {
    *   the working tree)
    */
   readonly reportDir?: string | false;
-  /** The tier policy file. @default the `closed-telework:policyFile` context value, else the packaged default */
+  /** The tier policy file. @default the `closed-telework:policyFile` context value, else `policy`, else the packaged default */
   readonly policyFile?: string;
+  /**
+   * The tier policy itself — for an app built from municipality configurations, `tierPolicyFromConfigs`
+   * (lib/stages) derives it, so the proof's on-premises networks and telework pools are the configuration's.
+   * A policy file (prop or context) wins over it.
+   */
+  readonly policy?: TierPolicy;
   /** The engine; replaced only in tests of the pack itself. @default the tier-separation engine (lib/checks) */
   readonly engine?: TierEngine;
   /** Clock for the report's timestamp (tests). */
@@ -98,7 +105,11 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     const collected = collectTemplates(app, stacks);
     const engine = this.props.engine ?? defaultEngine();
     const policyFile = this.props.policyFile ?? stringContext(app, POLICY_FILE_CONTEXT);
-    const raw = engine({ templates: collected.templates, missingNested: collected.missingNested, ...(policyFile ? { policyFile } : {}) });
+    const raw = engine({
+      templates: collected.templates,
+      missingNested: collected.missingNested,
+      ...(policyFile ? { policyFile } : this.props.policy ? { policy: this.props.policy } : {}),
+    });
     // Templates written by `new App()` carry no aws:cdk:path metadata: fill construct paths from the tree so
     // every hop in the violations and the report names the construct a developer edits.
     const result: EngineRun = { ...raw, findings: raw.findings.map((f) => enrichFinding(f, collected)) };

@@ -16,6 +16,7 @@ import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { ThreeTierSeparationChecks } from '../nag/three-tier-separation-checks';
+import type { TierPolicy } from '../policy/schema';
 import { ControlTowerGuardRules } from '../control-tower/control-tower-guard-rules';
 
 /** The packs, fresh instances each call (a plugin keeps state between validations). */
@@ -28,11 +29,20 @@ export function externalPolicyPlugins(scope?: Construct): IPolicyValidationPlugi
   ];
 }
 
+export interface RegisterPolicyPluginsOptions {
+  /**
+   * The tier policy the proof judges against — `tierPolicyFromConfigs(configs)` for an app built from
+   * municipality configurations. A policy file given with `-c closed-telework:policyFile=FILE` wins.
+   * @default the packaged policies/tier-policy.yaml (which matches the example city)
+   */
+  readonly policy?: TierPolicy;
+}
+
 /**
  * Registers the external packs and the tier-separation pack on the app (or a Stage). Register on the App so
  * the tier pack sees every Stage's stacks in one model; its crossings are fatal (never acknowledgeable) and
  * it writes the reviewer's report to reports/ beside cdk.out on every synth.
  */
-export function registerPolicyPlugins(app: Construct): void {
-  Validations.of(app).addPlugins(...externalPolicyPlugins(app), new ThreeTierSeparationChecks());
+export function registerPolicyPlugins(app: Construct, options: RegisterPolicyPluginsOptions = {}): void {
+  Validations.of(app).addPlugins(...externalPolicyPlugins(app), new ThreeTierSeparationChecks(options.policy ? { policy: options.policy } : {}));
 }

@@ -11,12 +11,15 @@ import type { IConstruct } from 'constructs';
 import type { Acknowledgement } from '../report/report-input';
 import type { TierEngine } from '../nag/engine';
 import { PACK_NAME, ThreeTierSeparationChecks, type PackRun } from '../nag/three-tier-separation-checks';
+import type { TierPolicy } from '../policy/schema';
 
 export interface ExpectTierSeparationOptions {
   /** Fail on warnings too. @default false */
   readonly failOnWarnings?: boolean;
   /** The tier policy file. @default the app's `closed-telework:policyFile` context, else the packaged default */
   readonly policyFile?: string;
+  /** The tier policy itself, e.g. `tierPolicyFromConfigs([config])`; a policy file wins over it. */
+  readonly policy?: TierPolicy;
   /** Replace the engine (for testing this API itself). */
   readonly engine?: TierEngine;
 }
@@ -53,7 +56,7 @@ function acknowledged(ruleName: string, constructPath: string, acks: readonly Ac
  */
 export function expectTierSeparation(appOrStack: App | Stack | Stage, options: ExpectTierSeparationOptions = {}): PackRun {
   const app = rootStage(appOrStack);
-  const pack = new ThreeTierSeparationChecks({ reportDir: false, ...(options.policyFile ? { policyFile: options.policyFile } : {}), ...(options.engine ? { engine: options.engine } : {}) });
+  const pack = new ThreeTierSeparationChecks({ reportDir: false, ...(options.policyFile ? { policyFile: options.policyFile } : {}), ...(options.policy ? { policy: options.policy } : {}), ...(options.engine ? { engine: options.engine } : {}) });
   Validations.of(app).addPlugins(pack);
   let synthError: unknown;
   try {
