@@ -3,7 +3,7 @@
  * (or exactly the set of rules the mutation must trigger), with the finding's key fields asserted.
  */
 import type { Finding } from '../../lib/checks';
-import { AS_OF, policyWith, ref, rules, run } from './helpers';
+import { AS_OF, DEFAULT_POLICY, policyWith, ref, rules, run } from './helpers';
 import { citationText } from '../../lib/checks/citations';
 
 const PN_TAG = [{ Key: 'mic:tier', Value: 'personal-number' }];
@@ -310,7 +310,7 @@ describe('UNDECLARED-ONPREM-ROUTE', () => {
     expect(f).toMatchObject({ severity: 'error', citation: 'personalNumberIsolation' });
     expect(f.resource).toMatchObject({ logicalId: 'RtPnOnPrem', type: 'AWS::EC2::Route' });
     expect(f.message).toContain('sends 172.16.0.0/16');
-    expect(f.message).toContain('the policy declares 172.16.32.0/22');
+    expect(f.message).toContain('the policy declares 172.16.32.0/22 behind');
     expect(f.message).toContain('declared on-premises networks of LGWAN tier');
     expect(f.message).toMatch(/Fix: /);
   });
@@ -322,6 +322,15 @@ describe('UNDECLARED-ONPREM-ROUTE', () => {
     expect(rules(r)).toEqual(['UNDECLARED-ONPREM-ROUTE']);
     expect(r.findings[0]).toMatchObject({ citation: 'lgwanSeparation', resource: { logicalId: 'PropLgwan' } });
     expect(r.findings[0].message).toContain('route propagation');
+  });
+
+  test('a route to the tier\'s closed-SIM clients over its link is declared by their pool; undeclared, it is reported', () => {
+    const toSim = (R: Parameters<NonNullable<Parameters<typeof run>[0]>>[0]): void => {
+      R.RtLgwanSim = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '10.210.0.0/24', GatewayId: ref('VgwLgwan') } };
+    };
+    const policy = policyWith({ teleworkClients: [...DEFAULT_POLICY.teleworkClients, { name: 'sim', tier: 'lgwan', cidrs: ['10.210.0.0/24'], via: 'closed-sim' }] });
+    expect(rules(run(toSim, { policy }))).not.toContain('UNDECLARED-ONPREM-ROUTE');
+    expect(rules(run(toSim))).toEqual(['UNDECLARED-ONPREM-ROUTE']);
   });
 
   test('the internet tier may send more over its link (its default route to the security cloud is by design)', () => {

@@ -16,6 +16,7 @@ import { exampleInput } from '../config/helpers';
 import type { TierNetwork } from '../../lib/network/tier-network';
 import { TIERS, Tier } from '../../lib/tiers/tier';
 import { externalPolicyPlugins, registerPolicyPlugins } from '../../lib/stages/policy-plugins';
+import { tierPolicyFromConfigs } from '../../lib/stages/tier-policy-from-config';
 import { AppRun, filesUnder, removeAssembly, runApp } from './run-app';
 
 interface PluginReport {
@@ -103,7 +104,7 @@ describe('the other network variants pass the packs too', () => {
       input.telework!.linkClientCidrs = { lgwan: ['10.210.0.0/24'] };
       const config = parseConfig(input, 'variant');
       const app = new App({ outdir });
-      registerPolicyPlugins(app);
+      registerPolicyPlugins(app, { policy: tierPolicyFromConfigs([config]) });
       const stage = new Stage(app, config.name, { env: { account: config.account, region: config.region } });
       const networks = Object.fromEntries(
         TIERS.map((tier) => [tier, new TierNetworkStack(stage, `Network-${tier}`, { config, tier }).network]),

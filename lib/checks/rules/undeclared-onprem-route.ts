@@ -1,7 +1,8 @@
 /**
  * UNDECLARED-ONPREM-ROUTE: a closed tier (LGWAN, personal-number) sends addresses over its on-premises
- * link that the policy does not declare as that tier's on-premises networks — a static route to a wider or
- * other range, or route propagation, which installs whatever on-premises advertises.
+ * link that the policy does not declare as that tier's — its on-premises networks, or its telework clients
+ * arriving over that link (closed SIM / Direct Connect) — by a static route to a wider or other range, or by
+ * route propagation, which installs whatever on-premises advertises.
  *
  * Why it matters: the proof treats a tier's link as leading to that tier's declared on-premises networks.
  * Traffic to an undeclared range goes to a network nobody has classified — it may be another tier's
@@ -26,8 +27,11 @@ export const undeclaredOnPremRoute: Rule = {
   title: 'A closed tier routes undeclared ranges to on-premises / 閉域の系が未宣言の宛先をオンプレミスへ送る',
   citation: 'personalNumberIsolation',
   check({ model, policy }) {
+    const cidrs = (list: readonly { cidrs: string[] }[]) => list.flatMap((n) => n.cidrs.map((c) => parseCidr(c)).filter((c) => c !== undefined));
+    // What a tier's link may lead to: its on-premises networks, and its telework clients that arrive over
+    // that link (closed SIM, Direct Connect, closed VPN; Client VPN clients enter through AWS instead).
     const declared = (tier: Tier): IntervalSet =>
-      setOf(policy.onPremNetworks.filter((n) => n.tier === tier).flatMap((n) => n.cidrs.map((c) => parseCidr(c)).filter((c) => c !== undefined)));
+      setOf([...cidrs(policy.onPremNetworks.filter((n) => n.tier === tier)), ...cidrs(policy.teleworkClients.filter((p) => p.tier === tier && p.via !== 'client-vpn'))]);
     const out: Finding[] = [];
     for (const rt of model.routeTables.values()) {
       const tier = model.vpcs.get(rt.vpc)?.tier;
@@ -40,11 +44,11 @@ export const undeclaredOnPremRoute: Rule = {
         const others = CLOSED_TIERS.concat(['internet'])
           .filter((t) => t !== tier)
           .filter((t) => !isEmpty(intersect(undeclared, declared(t))));
-        const ownText = isEmpty(own) ? 'no on-premises network at all' : describeSet(own);
+        const ownText = isEmpty(own) ? 'nothing' : describeSet(own);
         const otherText = others.length ? ` It includes the declared on-premises networks of ${others.map(tierName).join(' and ')}.` : '';
         const what = route.prefixLength < 0 ? 'installs the routes on-premises advertises (route propagation)' : `sends ${route.destText}`;
         out.push(resourceFinding(this.id, this.severity, route.ref, tier === 'personal-number' ? 'personalNumberIsolation' : 'lgwanSeparation', this.title,
-          `${route.ref.logicalId} in ${tierName(tier)} ${what} over the tier's on-premises link, but the policy declares ${ownText} for that tier; ${route.prefixLength < 0 ? 'whatever else is advertised' : describeSet(undeclared)} goes to a network nobody has classified.${otherText} Fix: route only the tier's declared ranges (static routes, no propagation), or declare the range under onPremNetworks with tier ${tier} if it really is that tier's.`));
+          `${route.ref.logicalId} in ${tierName(tier)} ${what} over the tier's on-premises link, but the policy declares ${ownText} behind that tier's link; ${route.prefixLength < 0 ? 'whatever else is advertised' : describeSet(undeclared)} goes to a network nobody has classified.${otherText} Fix: route only the tier's declared ranges (static routes, no propagation), or declare the range under onPremNetworks with tier ${tier} if it really is that tier's.`));
       }
     }
     return out;
