@@ -30,8 +30,15 @@ export const undeclaredOnPremRoute: Rule = {
     const cidrs = (list: readonly { cidrs: string[] }[]) => list.flatMap((n) => n.cidrs.map((c) => parseCidr(c)).filter((c) => c !== undefined));
     // What a tier's link may lead to: its on-premises networks, and its telework clients that arrive over
     // that link (closed SIM, Direct Connect, closed VPN; Client VPN clients enter through AWS instead).
-    const declared = (tier: Tier): IntervalSet =>
-      setOf([...cidrs(policy.onPremNetworks.filter((n) => n.tier === tier)), ...cidrs(policy.teleworkClients.filter((p) => p.tier === tier && p.via !== 'client-vpn'))]);
+    const declaredByTier = new Map<Tier, IntervalSet>();
+    const declared = (tier: Tier): IntervalSet => {
+      let set = declaredByTier.get(tier);
+      if (!set) {
+        set = setOf([...cidrs(policy.onPremNetworks.filter((n) => n.tier === tier)), ...cidrs(policy.teleworkClients.filter((p) => p.tier === tier && p.via !== 'client-vpn'))]);
+        declaredByTier.set(tier, set);
+      }
+      return set;
+    };
     const out: Finding[] = [];
     for (const rt of model.routeTables.values()) {
       const tier = model.vpcs.get(rt.vpc)?.tier;
