@@ -7,7 +7,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { LinkClientAdmission } from '../../lib/access/link-client-admission';
-import { HardenedWorkspacesDirectory } from '../../lib/desktops/hardened-directory';
+import { HardenedWorkspacesDirectory, type HardenedWorkspacesDirectoryProps } from '../../lib/desktops/hardened-directory';
 import { DEFAULT_HARDENING_OPTIONS } from '../../lib/desktops/hardening-baseline';
 import { TeleworkIpAccessGroup } from '../../lib/desktops/ip-access-group';
 import { StreamingEndpoint } from '../../lib/desktops/streaming-endpoint';
@@ -38,53 +38,37 @@ describe('construct rejections', () => {
     ).toThrow(/needs two subnets in different AZs; got 1/);
   });
 
+  /** Valid registration props on the scaffold, with one prop broken per test. */
+  function register(stack: Stack, props: Partial<HardenedWorkspacesDirectoryProps>): HardenedWorkspacesDirectory {
+    const vpc = stack.node.findChild('Vpc') as ec2.Vpc;
+    return new HardenedWorkspacesDirectory(stack, 'H', {
+      tier: 'lgwan',
+      directoryId: 'd-0123456789',
+      desktopSubnets: vpc.isolatedSubnets,
+      deregisterOnDelete: false,
+      hardening: DEFAULT_HARDENING_OPTIONS,
+      streamingVpcEndpointId: 'vpce-1',
+      logKey: stack.node.findChild('K') as kms.Key,
+      logRetention: logs.RetentionDays.ONE_YEAR,
+      ...props,
+    });
+  }
+
   test('WorkSpaces registration on one subnet', () => {
-    const { stack, vpc, key } = scaffold();
-    expect(
-      () =>
-        new HardenedWorkspacesDirectory(stack, 'H', {
-          tier: 'lgwan',
-          directoryId: 'd-0123456789',
-          desktopSubnets: vpc.isolatedSubnets.slice(0, 1),
-          deregisterOnDelete: false,
-          hardening: DEFAULT_HARDENING_OPTIONS,
-          streamingVpcEndpointId: 'vpce-1',
-          logKey: key,
-          logRetention: logs.RetentionDays.ONE_YEAR,
-        }),
-    ).toThrow(/needs desktop subnets in two Availability Zones; got 1/);
+    const { stack, vpc } = scaffold();
+    expect(() => register(stack, { desktopSubnets: vpc.isolatedSubnets.slice(0, 1) })).toThrow(/needs desktop subnets in two Availability Zones; got 1/);
   });
 
   test('closed streaming without the endpoint id', () => {
-    const { stack, vpc, key } = scaffold();
-    expect(
-      () =>
-        new HardenedWorkspacesDirectory(stack, 'H', {
-          tier: 'lgwan',
-          directoryId: 'd-0123456789',
-          desktopSubnets: vpc.isolatedSubnets,
-          deregisterOnDelete: false,
-          hardening: DEFAULT_HARDENING_OPTIONS,
-          logKey: key,
-          logRetention: logs.RetentionDays.ONE_YEAR,
-        }),
-    ).toThrow(/closed streaming is on but no highlander VPC endpoint id was given/);
+    const { stack } = scaffold();
+    expect(() => register(stack, { streamingVpcEndpointId: undefined })).toThrow(/closed streaming is on but no highlander VPC endpoint id was given/);
   });
 
   test('internet streaming without an IP group', () => {
-    const { stack, vpc, key } = scaffold();
-    expect(
-      () =>
-        new HardenedWorkspacesDirectory(stack, 'H', {
-          tier: 'lgwan',
-          directoryId: 'd-0123456789',
-          desktopSubnets: vpc.isolatedSubnets,
-          deregisterOnDelete: false,
-          hardening: { ...DEFAULT_HARDENING_OPTIONS, closedStreaming: false },
-          logKey: key,
-          logRetention: logs.RetentionDays.ONE_YEAR,
-        }),
-    ).toThrow(/streaming crosses the internet but no IP access control group was given/);
+    const { stack } = scaffold();
+    expect(() => register(stack, { hardening: { ...DEFAULT_HARDENING_OPTIONS, closedStreaming: false }, streamingVpcEndpointId: undefined })).toThrow(
+      /streaming crosses the internet but no IP access control group was given/,
+    );
   });
 
   test('an IP access group without ranges', () => {
