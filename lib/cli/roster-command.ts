@@ -167,25 +167,25 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
         return fail(exit, err, 2);
       }
       const journalPath = opts.journal ?? `${file}.apply-journal.jsonl`;
+      const cannotUseJournal = (err: unknown): Error =>
+        new Error(`--journal ${journalPath}: cannot use the apply journal (${(err as Error).message}); pass --journal with a writable path (適用ジャーナルを書き込めません)`);
       let lock: ApplyLock;
       try {
-        // Taken before the journal is read: a second run alive at once would read it before the first wrote.
+        // Fail before any API call if the journal cannot be written: without it a crash could duplicate.
         fs.accessSync(path.dirname(path.resolve(journalPath)), fs.constants.W_OK);
+        // Locked before the journal is read: a second run alive at once would read it before the first wrote.
         lock = ApplyLock.acquire(journalPath);
       } catch (err) {
         prepared.clients.destroy();
-        if (err instanceof ApplyLockHeldError) return fail(exit, err, 2);
-        return fail(exit, new Error(`--journal ${journalPath}: cannot use the apply journal (${(err as Error).message}); pass --journal with a writable path (適用ジャーナルを書き込めません)`), 2);
+        return fail(exit, err instanceof ApplyLockHeldError ? err : cannotUseJournal(err), 2);
       }
       try {
         let journal: ApplyJournal;
         try {
-          // Fail before any API call if the journal cannot be written: without it a crash could duplicate.
-          fs.accessSync(path.dirname(path.resolve(journalPath)), fs.constants.W_OK);
           journal = ApplyJournal.open(journalPath);
         } catch (err) {
           prepared.clients.destroy();
-          return fail(exit, new Error(`--journal ${journalPath}: cannot use the apply journal (${(err as Error).message}); pass --journal with a writable path (適用ジャーナルを書き込めません)`), 2);
+          return fail(exit, cannotUseJournal(err), 2);
         }
         let plan;
         try {
