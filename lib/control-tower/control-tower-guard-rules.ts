@@ -8,12 +8,15 @@
  * and each template is cut down to the resources the running files can see (guard-input.ts). The violations
  * are the same (test/control-tower checks parity against the unmodified validator).
  *
+ * The work is split into one cfn-guard run per AWS service the running files judge, each over only the
+ * resources its files name, and the runs go side by side on the machine's cores (guard-runs-side-by-side.ts).
+ *
  * The real validator still runs cfn-guard and reads its results; this plugin only chooses its inputs, writes
  * the cut-down templates to a private temporary directory, and maps every violation back to the template
  * the synth wrote, so the core's report and construct paths are unchanged. It keeps the name
  * `cdk-validator-cfnguard`, so acknowledgements (`cdk-validator-cfnguard::<rule>`) do not change.
  *
- * A repeated synth of unchanged templates reuses cfn-guard's verdict for byte-identical inputs
+ * A repeated synth of unchanged templates reuses each run's verdict for byte-identical inputs
  * (guard-verdict-cache.ts); `CLOSED_TELEWORK_GUARD_CACHE=off` turns that off.
  */
 import * as fs from 'fs';
@@ -22,7 +25,8 @@ import * as path from 'path';
 import type { IPolicyValidationContextBeta1, IPolicyValidationPluginBeta1, PolicyValidationPluginReportBeta1, PolicyViolationBeta1 } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { analyseGuardRuleFile, type GuardRuleFile } from './guard-rule-file';
-import { planGuardRun, type GuardTemplate } from './guard-input';
+import { planGuardRuns, type GuardTemplate } from './guard-input';
+import { runGuardJobs } from './guard-runs-side-by-side';
 import { guardCacheDir, guardRunKey, GuardVerdictCache, type StoredViolation } from './guard-verdict-cache';
 
 /** The directory of Control Tower rules shipped in @cdklabs/cdk-validator-cfnguard. */
@@ -82,6 +86,11 @@ export interface ControlTowerGuardRulesProps {
    * @default `CLOSED_TELEWORK_GUARD_CACHE`, else node_modules/.cache/closed-telework/cfn-guard (see guard-verdict-cache.ts)
    */
   readonly cacheDir?: string | false;
+  /**
+   * How many cfn-guard processes may run at once (one per group of rule files; see guard-runs-side-by-side.ts).
+   * @default the cores Node may use, at most 4
+   */
+  readonly parallelism?: number;
 }
 
 export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
@@ -92,6 +101,7 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
   private readonly rules: { file: GuardRuleFile; source: string }[];
   private readonly engine: string | undefined;
   private readonly cacheDir: string | false | undefined;
+  private readonly parallelism: number | undefined;
 
   constructor(props: ControlTowerGuardRulesProps = {}) {
     const full = new CfnGuardValidator();
@@ -101,6 +111,10 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
     this.rules = readRules(props.rulesDir ?? CONTROL_TOWER_RULES_DIR);
     this.engine = engineIdentity(full);
     this.cacheDir = props.cacheDir;
+    if (props.parallelism !== undefined && !(Number.isInteger(props.parallelism) && props.parallelism >= 1)) {
+      throw new Error(`ControlTowerGuardRules: parallelism must be a whole number of 1 or more (got ${props.parallelism}); leave it out to use the machine's cores`);
+    }
+    this.parallelism = props.parallelism;
   }
 
   public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
@@ -108,33 +122,55 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
       path: templatePath,
       body: JSON.parse(fs.readFileSync(templatePath, 'utf8')) as Record<string, unknown>,
     }));
-    const run = planGuardRun(
+    // No run at all when no template holds a resource any rule judges: every rule would SKIP.
+    const runs = planGuardRuns(
       this.rules.map((rule) => rule.file),
       templates,
-    );
-    if (run.inputs.length === 0) {
-      // No template holds a resource any rule judges: every rule would SKIP.
-      return { success: true, violations: [] };
-    }
+    ).map((run) => ({ rules: run.rules, sources: run.inputs.map((input) => input.path), data: run.inputs.map((input) => JSON.stringify(input.body)) }));
 
-    const data = run.inputs.map((input) => JSON.stringify(input.body));
-    const verdict = this.cachedOrRun(run.rules, data, context);
-    const sources = run.inputs.map((input) => input.path);
-    return { success: verdict.success, violations: verdict.violations.map((violation) => withTemplatePaths(violation, sources)) };
+    const verdicts = this.cachedOrRun(runs);
+    return {
+      success: verdicts.every((verdict) => verdict.success),
+      violations: verdicts.flatMap((verdict, i) => verdict.violations.map((violation) => withTemplatePaths(violation, (runs[i] as PlannedRun).sources))),
+    };
   }
 
-  private cachedOrRun(rules: readonly GuardRuleFile[], data: readonly string[], context: IPolicyValidationContextBeta1): GuardVerdict {
-    const dir = this.cacheDir === false ? undefined : (this.cacheDir ?? guardCacheDir());
-    if (dir === undefined || this.engine === undefined) return runGuard(rules, data, context);
+  /** Each run's verdict: remembered ones from the cache, the others from cfn-guard, side by side. */
+  private cachedOrRun(runs: readonly PlannedRun[]): GuardVerdict[] {
+    const dir = this.cacheDir === false || this.engine === undefined ? undefined : (this.cacheDir ?? guardCacheDir());
+    const cache = dir === undefined ? undefined : new GuardVerdictCache(dir);
     const sourceOf = new Map(this.rules.map((rule) => [rule.file.path, rule.source]));
-    const key = guardRunKey({ engine: this.engine, rules: rules.map((rule) => ({ path: rule.path, source: sourceOf.get(rule.path) as string })), inputs: [...data] });
-    const cache = new GuardVerdictCache(dir);
-    const stored = cache.get(key, data.length);
-    if (stored) return stored;
-    const verdict = runGuard(rules, data, context);
-    cache.put(key, verdict);
-    return verdict;
+    const keys = runs.map((run) =>
+      cache === undefined ? undefined : guardRunKey({ engine: this.engine as string, rules: run.rules.map((rule) => ({ path: rule.path, source: sourceOf.get(rule.path) as string })), inputs: [...run.data] }),
+    );
+    const verdicts: (GuardVerdict | undefined)[] = runs.map((run, i) => (cache === undefined ? undefined : cache.get(keys[i] as string, run.data.length)));
+    const missing = runs.flatMap((run, i) => (verdicts[i] === undefined ? [{ run, i }] : []));
+    if (missing.length > 0) {
+      // Longest first, so the last run to finish is a short one: cfn-guard's time grows with files × data.
+      missing.sort((a, b) => weight(b.run) - weight(a.run));
+      const fresh = runGuard(
+        missing.map(({ run }) => run),
+        this.parallelism,
+      );
+      missing.forEach(({ i }, k) => {
+        verdicts[i] = fresh[k];
+        if (cache !== undefined) cache.put(keys[i] as string, fresh[k] as GuardVerdict);
+      });
+    }
+    return verdicts as GuardVerdict[];
   }
+}
+
+interface PlannedRun {
+  rules: GuardRuleFile[];
+  /** The template the synth wrote for each data file. */
+  sources: string[];
+  /** The cut-down templates handed to cfn-guard, serialised once (also the cache key's input). */
+  data: string[];
+}
+
+function weight(run: PlannedRun): number {
+  return run.rules.length * run.data.reduce((sum, body) => sum + body.length, 0);
 }
 
 interface GuardVerdict {
@@ -153,29 +189,32 @@ function withTemplatePaths(violation: StoredViolation, sources: readonly string[
 
 /**
  * cfn-guard itself, through the unmodified validator, over data files in a private temporary directory;
- * each violation names the index of the data file it was found in.
+ * each violation names the index of the data file (within its run) it was found in.
  */
-function runGuard(rules: readonly GuardRuleFile[], data: readonly string[], context: IPolicyValidationContextBeta1): GuardVerdict {
+function runGuard(runs: readonly PlannedRun[], parallelism: number | undefined): GuardVerdict[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closed-telework-guard-'));
   try {
     const indexOf = new Map<string, number>();
-    const dataPaths = data.map((body, i) => {
-      const dataPath = path.join(dir, `${i}.template.json`);
-      fs.writeFileSync(dataPath, body);
-      indexOf.set(dataPath, i);
-      return dataPath;
-    });
-    const validator = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: rules.map((rule) => rule.path) });
-    const report = validator.validate({ ...context, templatePaths: dataPaths });
-    const violations = report.violations.map(({ violatingResources, ...rest }) => ({
-      ...rest,
-      violatingResources: violatingResources.map(({ templatePath, resourceLogicalId, locations }) => {
-        const input = indexOf.get(templatePath);
-        if (input === undefined) throw new Error(`cfn-guard reported a violation in ${templatePath}, which is not one of the templates it was given`);
-        return { resourceLogicalId, input, locations: [...locations] };
+    const jobs = runs.map((run, r) => ({
+      rules: run.rules.map((rule) => rule.path),
+      data: run.data.map((body, i) => {
+        const dataPath = path.join(dir, `${r}-${i}.template.json`);
+        fs.writeFileSync(dataPath, body);
+        indexOf.set(dataPath, i);
+        return dataPath;
       }),
     }));
-    return { success: report.success, violations };
+    return runGuardJobs(jobs, parallelism).map((report) => ({
+      success: report.success,
+      violations: report.violations.map(({ violatingResources, ...rest }) => ({
+        ...rest,
+        violatingResources: violatingResources.map(({ templatePath, resourceLogicalId, locations }) => {
+          const input = indexOf.get(templatePath);
+          if (input === undefined) throw new Error(`cfn-guard reported a violation in ${templatePath}, which is not one of the templates it was given`);
+          return { resourceLogicalId, input, locations: [...locations] };
+        }),
+      })),
+    }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

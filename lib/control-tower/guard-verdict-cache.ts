@@ -20,8 +20,8 @@ import * as path from 'path';
 
 /** Bump when the stored shape or the meaning of a key changes. */
 const FORMAT = 'closed-telework/cfn-guard-verdict/1';
-/** Entries kept; the oldest beyond this are removed after a write. */
-const MAX_ENTRIES = 64;
+/** Entries kept (one per cfn-guard run, about ten per synth); the oldest beyond this are removed after a write. */
+const MAX_ENTRIES = 256;
 
 export const GUARD_CACHE_ENV = 'CLOSED_TELEWORK_GUARD_CACHE';
 

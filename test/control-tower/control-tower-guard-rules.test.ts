@@ -122,6 +122,12 @@ describe('running the plugin', () => {
     expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('closed-telework-guard-'))).toEqual(before);
   });
 
+  test('parallelism must be a whole number of 1 or more, and the error says how to fix it', () => {
+    for (const parallelism of [0, 1.5, Number.NaN]) {
+      expect(() => new ControlTowerGuardRules({ parallelism })).toThrow(/parallelism must be a whole number of 1 or more .*leave it out/);
+    }
+  });
+
   test('the rule files are read once per process', () => {
     expect(readRuleFiles(CONTROL_TOWER_RULES_DIR)[0]).toBe(readRuleFiles(CONTROL_TOWER_RULES_DIR)[0]);
   });
@@ -172,6 +178,28 @@ describe('remembering verdicts', () => {
     const b = new ControlTowerGuardRules({ cacheDir }).validate({ templatePaths: [template] } as never);
     expect(guard).toHaveBeenCalledTimes(2);
     expect(lines(b.violations)).toEqual(lines(a.violations));
+  });
+
+  test('a change to one service\'s resources runs cfn-guard again for that service only', () => {
+    const cacheDir = newDir();
+    const write = (ingress: object[]): string => {
+      const file = path.join(newDir(), 'Mixed.template.json');
+      const group = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'g', SecurityGroupIngress: ingress } };
+      fs.writeFileSync(file, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: {} }, G: group } }));
+      return file;
+    };
+    const first = new ControlTowerGuardRules({ cacheDir, parallelism: 1 }).validate({ templatePaths: [write([])] } as never);
+    const runs = guard.mock.calls.length;
+    expect(runs).toBeGreaterThanOrEqual(2); // one run for the S3 files, one for the EC2 files
+    const second = new ControlTowerGuardRules({ cacheDir, parallelism: 1 }).validate({
+      templatePaths: [write([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }])],
+    } as never);
+    expect(guard).toHaveBeenCalledTimes(runs + 1);
+    const groupRules = (report: typeof first) => report.violations.filter((v) => v.violatingResources.some((r) => r.resourceLogicalId === 'G')).map((v) => v.ruleName);
+    expect(groupRules(second)).not.toEqual(groupRules(first));
+    const bucketLines = (report: typeof first) => lines(report.violations).filter((line) => line.split(' | ')[4] === 'B').map((line) => line.replace(/\S*Mixed\.template\.json/, 'T'));
+    expect(bucketLines(second)).toEqual(bucketLines(first));
+    expect(bucketLines(first).length).toBeGreaterThan(0);
   });
 
   test('cacheDir: false always runs cfn-guard and stores nothing', () => {

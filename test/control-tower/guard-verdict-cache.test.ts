@@ -80,19 +80,20 @@ describe('GuardVerdictCache', () => {
     expect(cache.get('k', 2)).toBeUndefined();
   });
 
-  test('keeps at most 64 entries, dropping the oldest', () => {
+  test('keeps at most 256 entries (about 25 synths), dropping the oldest', () => {
     const dir = tmp();
     const cache = new GuardVerdictCache(dir);
-    for (let i = 0; i < 70; i++) {
+    for (let i = 0; i < 260; i++) {
       cache.put(`k${i}`, verdict);
-      const when = new Date(Date.now() - (70 - i) * 1000);
+      const when = new Date(Date.now() - (260 - i) * 1000);
       fs.utimesSync(path.join(dir, `k${i}.json`), when, when);
     }
     cache.put('last', verdict);
     const left = fs.readdirSync(dir);
-    expect(left).toHaveLength(64);
+    expect(left).toHaveLength(256);
     expect(left).toContain('last.json');
-    expect(left).not.toContain('k0.json');
+    expect(left).toContain('k5.json');
+    expect(left).not.toContain('k4.json');
     expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
