@@ -27,6 +27,7 @@ import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { analyseGuardRuleFile, type GuardRuleFile } from './guard-rule-file';
 import { planGuardRuns, type GuardTemplate } from './guard-input';
 import { runGuardJobs } from './guard-runs-side-by-side';
+import { assertGuardRulesParse } from './guard-rules-parse';
 import { guardCacheDir, guardRunKey, GuardVerdictCache, type StoredViolation } from './guard-verdict-cache';
 
 /** The directory of Control Tower rules shipped in @cdklabs/cdk-validator-cfnguard. */
@@ -66,10 +67,32 @@ export function readRuleFiles(dir: string): GuardRuleFile[] {
   return readRules(dir).map((rule) => rule.file);
 }
 
+/** The cfn-guard binary the validator runs. */
+export function guardBinary(validator: CfnGuardValidator = new CfnGuardValidator()): string | undefined {
+  const binary = (validator as unknown as { guard?: unknown }).guard;
+  return typeof binary === 'string' ? binary : undefined;
+}
+
+/** Rule directories other than the shipped one that cfn-guard has parsed in this process. */
+const parsedDirs = new Set<string>();
+
+/** A rule directory of the user's own is parsed once per process (see guard-rules-parse.ts for why). */
+function checkOwnRulesParse(dir: string, files: readonly GuardRuleFile[], validator: CfnGuardValidator): void {
+  const resolved = path.resolve(dir);
+  if (resolved === path.resolve(CONTROL_TOWER_RULES_DIR) || parsedDirs.has(resolved)) return;
+  const binary = guardBinary(validator);
+  if (binary === undefined) throw new Error(`ControlTowerGuardRules: cannot find the cfn-guard binary to check the rule files in ${dir}`);
+  assertGuardRulesParse(
+    binary,
+    files.map((file) => file.path),
+  );
+  parsedDirs.add(resolved);
+}
+
 /** The validator version and the binary's size and mtime; undefined (no caching) if the binary is not found. */
 function engineIdentity(validator: CfnGuardValidator): string | undefined {
-  const binary = (validator as unknown as { guard?: unknown }).guard;
-  if (typeof binary !== 'string') return undefined;
+  const binary = guardBinary(validator);
+  if (binary === undefined) return undefined;
   try {
     const stat = fs.statSync(binary);
     return `${validator.version ?? '?'} ${binary} ${stat.size} ${stat.mtimeMs}`;
@@ -79,7 +102,11 @@ function engineIdentity(validator: CfnGuardValidator): string | undefined {
 }
 
 export interface ControlTowerGuardRulesProps {
-  /** @default the Control Tower rules shipped in @cdklabs/cdk-validator-cfnguard */
+  /**
+   * A directory of guard rule files to run instead of the shipped ones. cfn-guard parses them once per
+   * process when the plugin is made, and a file it cannot parse is an error (guard-rules-parse.ts).
+   * @default the Control Tower rules shipped in @cdklabs/cdk-validator-cfnguard
+   */
   readonly rulesDir?: string;
   /**
    * Where cfn-guard verdicts are remembered; `false` never caches.
@@ -109,6 +136,7 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
     this.version = full.version;
     this.ruleIds = full.ruleIds;
     this.rules = readRules(props.rulesDir ?? CONTROL_TOWER_RULES_DIR);
+    if (props.rulesDir !== undefined) checkOwnRulesParse(props.rulesDir, this.rules.map((rule) => rule.file), full);
     this.engine = engineIdentity(full);
     this.cacheDir = props.cacheDir;
     if (props.parallelism !== undefined && !(Number.isInteger(props.parallelism) && props.parallelism >= 1)) {

@@ -9,7 +9,8 @@ import * as path from 'path';
 import { App, Stack, aws_cloudtrail as cloudtrail, aws_ec2 as ec2, aws_glue as glue, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_rds as rds, aws_s3 as s3, aws_sns as sns, aws_sqs as sqs, type PolicyViolationBeta1 } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { loadEmbeddedConfig } from '../../lib/config';
-import { CONTROL_TOWER_RULES_DIR, ControlTowerGuardRules, readRuleFiles } from '../../lib/control-tower/control-tower-guard-rules';
+import { CONTROL_TOWER_RULES_DIR, ControlTowerGuardRules, guardBinary, readRuleFiles } from '../../lib/control-tower/control-tower-guard-rules';
+import { assertGuardRulesParse, GuardRuleParseError } from '../../lib/control-tower/guard-rules-parse';
 import { MunicipalityStage } from '../../lib/stages/municipality-stage';
 
 /** One line per violating resource, with everything the core's report shows. */
@@ -130,6 +131,37 @@ describe('running the plugin', () => {
 
   test('the rule files are read once per process', () => {
     expect(readRuleFiles(CONTROL_TOWER_RULES_DIR)[0]).toBe(readRuleFiles(CONTROL_TOWER_RULES_DIR)[0]);
+  });
+});
+
+describe('rule files of your own (rulesDir)', () => {
+  const shipped = (name: string): string => fs.readFileSync(readRuleFiles(CONTROL_TOWER_RULES_DIR).find((rule) => rule.name === name)?.path as string, 'utf8');
+  const rulesDir = (files: Record<string, string>): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-own-rules-'));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    return dir;
+  };
+
+  test('run as the shipped ones do', () => {
+    const dir = rulesDir({ 'ct-s3-pr-1.guard': shipped('ct-s3-pr-1') });
+    const data = path.join(rulesDir({}), 'Bucket.template.json');
+    fs.writeFileSync(data, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: {} } } }));
+    const report = new ControlTowerGuardRules({ rulesDir: dir, cacheDir: false }).validate({ templatePaths: [data] } as never);
+    expect(report.violations.map((v) => v.ruleName)).toEqual(['s3_bucket_level_public_access_prohibited_check']);
+  });
+
+  test('a file cfn-guard cannot parse is refused when the plugin is made, naming the file, in English and Japanese', () => {
+    const dir = rulesDir({ 'good.guard': shipped('ct-s3-pr-1'), 'typo.guard': 'let buckets = Resources.*[ Type == "AWS::S3::Bucket" ]\nrule typo when %buckets not empty {\n  %buckets.Properties.Foo == \n}\n' });
+    expect(() => new ControlTowerGuardRules({ rulesDir: dir })).toThrow(GuardRuleParseError);
+    expect(() => new ControlTowerGuardRules({ rulesDir: dir })).toThrow(new RegExp(`cannot use this rule file[^]*- ${path.join(dir, 'typo.guard')}\n[^]*Fix: [^]*解析できません`));
+  });
+
+  test('a binary that cannot run is an error too, not a pass', () => {
+    expect(() => assertGuardRulesParse(path.join(os.tmpdir(), 'no-such-cfn-guard'), [path.join(CONTROL_TOWER_RULES_DIR, 'x.guard')])).toThrow(/cfn-guard said: .*ENOENT/);
+  });
+
+  test('the shipped binary is found', () => {
+    expect(fs.existsSync(guardBinary() as string)).toBe(true);
   });
 });
 

@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { CONTROL_TOWER_RULES_DIR, readRuleFiles } from '../../lib/control-tower/control-tower-guard-rules';
+import { CONTROL_TOWER_RULES_DIR, guardBinary, readRuleFiles } from '../../lib/control-tower/control-tower-guard-rules';
+import { assertGuardRulesParse } from '../../lib/control-tower/guard-rules-parse';
 
 const files = readRuleFiles(CONTROL_TOWER_RULES_DIR);
 
@@ -18,6 +19,10 @@ test('every shipped rule file is read, and every one gates each reported rule on
   // changes the files' shape shows up here first.
   expect(files.filter((f) => f.primaryFrom !== 'rule-gates').map((f) => f.name)).toEqual([]);
   for (const f of files) expect(f.primaryTypes.length).toBeGreaterThan(0);
+});
+
+test('cfn-guard parses every shipped rule file (a file it cannot parse would be skipped and pass)', () => {
+  assertGuardRulesParse(guardBinary() as string, files.map((f) => f.path));
 });
 
 describe('a file reports nothing without a resource of a type it judges', () => {
