@@ -403,6 +403,27 @@ describe('fail closed', () => {
     });
     expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
   });
+  test.each(['Custom::PeerMyVpcs', 'AWS::CloudFormation::CustomResource'])('UNMODELLED-RESOURCE: a custom resource of a type the engine does not know (%s)', (type) => {
+    const r = run((R) => {
+      R.Handler = { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111111111111:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: 'x' } } };
+      R.Deploys = { Type: type, Properties: { ServiceToken: { 'Fn::GetAtt': ['Handler', 'Arn'] } } };
+    });
+    expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
+    expect(r.findings[0]?.resource).toMatchObject({ logicalId: 'Deploys', type });
+    expect(r.findings[0]?.message).toMatch(/runs at deploy time[^]*acknowledge UNMODELLED-RESOURCE on it with that reason[^]*カスタムリソース/);
+  });
+  test.each(['Custom::VpcRestrictDefaultSG', 'Custom::WorkSpacesDirectoryHardening', 'Custom::AdConnector'])('a custom resource whose effect is known (%s) is not a finding', (type) => {
+    const r = run((R) => {
+      R.Known = { Type: type, Properties: { ServiceToken: 'arn:aws:lambda:ap-northeast-1:111111111111:function:f' } };
+    });
+    expect(rules(r)).toEqual([]);
+  });
+  test("this package's custom resources are named in the coverage notes", () => {
+    const r = run((R) => {
+      R.Hardening = { Type: 'Custom::WorkSpacesDirectoryHardening', Properties: { ServiceToken: 'arn:aws:lambda:ap-northeast-1:111111111111:function:f' } };
+    });
+    expect(r.coverage.filter((note) => note.includes('Custom::WorkSpacesDirectoryHardening'))).toHaveLength(1);
+  });
   test('an inert EC2 type (flow log) is not a finding', () => {
     const r = run((R) => {
       R.Flow = { Type: 'AWS::EC2::FlowLog', Properties: { ResourceId: ref('VpcLgwan'), ResourceType: 'VPC', TrafficType: 'ALL' } };

@@ -8,7 +8,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import { App, CustomResource, NestedStack, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { loadEmbeddedConfig } from '../../lib/config';
@@ -115,5 +116,39 @@ describe('the example app with a crossing', () => {
     expect(join?.severity).toBe('fatal');
     expect(join?.description).toContain('LGWAN tier → Personal-number tier');
     expect(join?.violatingConstructs.map((c) => c.constructPath)).toContain('example-city/Network-lgwan/Links/Peering');
+  });
+});
+
+describe('the example app with a custom resource of the user\'s own', () => {
+  // A bucket with autoDeleteObjects brings CDK's Custom::S3AutoDeleteObjects: code that runs at deploy time.
+  const withBucket = (stage: MunicipalityStage): Construct => {
+    const bucket = new s3.Bucket(stage.networkStacks.lgwan, 'Scratch', { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true });
+    const custom = bucket.node.findAll().find((c) => c instanceof CustomResource);
+    if (!custom) throw new Error('autoDeleteObjects added no custom resource');
+    return custom;
+  };
+  let unreviewed: Outcome;
+  let reviewed: Outcome;
+  beforeAll(() => {
+    unreviewed = synth('custom', (stage) => void withBucket(stage));
+    reviewed = synth('custom-acknowledged', (stage) => {
+      Validations.of(withBucket(stage)).acknowledge({
+        id: 'ThreeTierSeparation::UNMODELLED-RESOURCE',
+        reason: 'CDK S3AutoDeleteObjects: its role may only list and delete objects of this bucket; no EC2 permission',
+      });
+    });
+  });
+
+  it('fails synth with UNMODELLED-RESOURCE (an error, not fatal) on that custom resource', () => {
+    expect(unreviewed.thrown?.message).toContain('UNMODELLED-RESOURCE');
+    const found = unreviewed.violations.filter((v) => v.ruleName === 'UNMODELLED-RESOURCE');
+    expect(found.map((v) => v.severity)).toEqual(['error']);
+    expect(found[0]?.description).toContain('Custom::S3AutoDeleteObjects');
+    expect(found[0]?.violatingConstructs.map((c) => c.constructPath).join(' ')).toContain('example-city/Network-lgwan/Scratch/AutoDeleteObjectsCustomResource');
+  });
+
+  it('passes once a reviewer acknowledges it with a reason', () => {
+    expect(reviewed.thrown).toBeUndefined();
+    expect(reviewed.suppressed.map((s) => s.ruleName)).toEqual(['UNMODELLED-RESOURCE']);
   });
 });

@@ -17,6 +17,7 @@ import { firewallExtractor } from './firewall';
 import { egressOnlyGatewayExtractor, gatewayAttachmentExtractor, internetGatewayExtractor, natGatewayExtractor } from './gateways';
 import { dxAssociationExtractor, vgwExtractor, vpnConnectionExtractor } from './links';
 import { naclAssociationExtractor, naclEntryExtractor, naclExtractor } from './nacl';
+import { extractCustomResources, MODELLED_CUSTOM_RESOURCE } from './custom-resources';
 import { classify } from './network-types';
 import { peeringExtractor } from './peering';
 import { prefixListExtractor } from './prefix-lists';
@@ -131,7 +132,7 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
   // CDK's restrictDefaultSecurityGroup custom resource revokes every rule of the VPC's default group at
   // deploy time. It is the one custom resource whose effect the engine models, because it only removes.
   for (const e of ctx.resolver.resources.values()) {
-    if (e.resource.Type !== 'Custom::VpcRestrictDefaultSG' || e.presence !== 'present') continue;
+    if (e.resource.Type !== MODELLED_CUSTOM_RESOURCE || e.presence !== 'present') continue;
     for (const v of ctx.resolver.prop(e, 'DefaultSecurityGroupId')) {
       const sg = v instanceof ResRef ? model.securityGroups.get(v.key) : undefined;
       if (sg?.isDefault) {
@@ -169,10 +170,7 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
     'AWS services reached through VPC endpoints (S3, APIs…) are destinations, not paths: data exchanged through a service shared by two tiers is a policy matter outside this proof.',
     'AWS Network Firewall is modelled as a pass-through hop: its rule groups (domain allow-lists) are not evaluated and never count as blocking.',
   );
-  const custom = [...ctx.resolver.resources.values()].filter((e) => (e.resource.Type.startsWith('Custom::') || e.resource.Type === 'AWS::CloudFormation::CustomResource') && e.resource.Type !== 'Custom::VpcRestrictDefaultSG');
-  if (custom.length > 0) {
-    model.coverage.push(`${custom.length} custom resource(s) (${[...new Set(custom.map((c) => c.resource.Type))].slice(0, 5).join(', ')}) run code at deploy time; what they change is not modelled.`);
-  }
+  extractCustomResources(ctx.resolver.resources.values(), ctx);
 }
 
 /** The tier of a subnet (through its VPC). */

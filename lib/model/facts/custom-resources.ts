@@ -1,0 +1,48 @@
+/**
+ * Custom resources: code that runs at deploy time, with a role of its own, and changes whatever that role
+ * allows. What it changes in the network is not in the template, so a custom resource the engine does not
+ * know is UNMODELLED-RESOURCE (fail closed, as a Transform is): a reviewer reads its handler and role and,
+ * if it cannot create routes, gateways, peering, attachments or security-group rules, acknowledges the
+ * finding on it with that reason (the reviewer's report lists the reason).
+ *
+ * Known types, identified by type name (the way CDK's own custom resources are told apart):
+ * - `Custom::VpcRestrictDefaultSG` (CDK's restrictDefaultSecurityGroup) only revokes the default group's
+ *   rules; its effect is modelled (index.ts).
+ * - This package's two handlers, whose roles are scoped in lib/desktops: they create the desktops' or the
+ *   connector's network interfaces and a security group inside the one tier VPC they are given, and add no
+ *   route, gateway or attachment. They are listed in the coverage notes.
+ */
+import type { ResourceEntry } from '../resolve/resolver';
+import type { ExtractContext } from './context';
+
+export const MODELLED_CUSTOM_RESOURCE = 'Custom::VpcRestrictDefaultSG';
+
+/** This package's custom resource types and what each does to the network. */
+export const PACKAGE_CUSTOM_RESOURCES: Readonly<Record<string, string>> = {
+  'Custom::WorkSpacesDirectoryHardening': "registers the tier's WorkSpaces directory (WorkSpaces creates the desktops' network interfaces and security group in the tier subnets given)",
+  'Custom::AdConnector': "creates an AD Connector (its network interfaces and security group in two subnets of the tier VPC)",
+};
+
+export function isCustomResource(type: string): boolean {
+  return type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+}
+
+/** Each unknown custom resource becomes an unmodelled fact; the package's own are noted in coverage. */
+export function extractCustomResources(entries: Iterable<ResourceEntry>, ctx: ExtractContext): void {
+  const packageTypes = new Set<string>();
+  for (const e of entries) {
+    const type = e.resource.Type;
+    if (!isCustomResource(type) || type === MODELLED_CUSTOM_RESOURCE) continue;
+    if (type in PACKAGE_CUSTOM_RESOURCES) {
+      packageTypes.add(type);
+      continue;
+    }
+    ctx.unmodelled(
+      e,
+      `${type} is a custom resource: its handler runs at deploy time with its own role, and what it changes in the network is not in the template. Review the handler and its role; if it cannot create routes, gateways, peering, attachments or security-group rules, acknowledge UNMODELLED-RESOURCE on it with that reason / カスタムリソースはデプロイ時に独自の権限でコードを実行するため、ネットワークへの変更がテンプレートに現れません。ハンドラーと IAM ロールを確認し、経路・ゲートウェイ・ピアリング・アタッチメント・セキュリティグループを変更できないことを理由として記録してください`,
+    );
+  }
+  for (const type of [...packageTypes].sort()) {
+    ctx.model.coverage.push(`${type} (closed-telework, identified by its type name) ${PACKAGE_CUSTOM_RESOURCES[type]}; it adds no route, gateway or attachment.`);
+  }
+}
