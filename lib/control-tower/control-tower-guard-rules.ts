@@ -49,7 +49,17 @@ function listRuleFiles(dir: string): string[] {
     .sort();
 }
 
-/** Every rule file of a directory, read once per process (the rules ship inside node_modules and do not change). */
+/** The cfn-guard binary the validator runs. */
+export function guardBinary(validator: CfnGuardValidator = new CfnGuardValidator()): string | undefined {
+  const binary = (validator as unknown as { guard?: unknown }).guard;
+  return typeof binary === 'string' ? binary : undefined;
+}
+
+/**
+ * Every rule file of a directory, read once per process (the rules ship inside node_modules and do not
+ * change). A directory of the user's own is also parsed by cfn-guard before it is kept, because cfn-guard
+ * skips a file it cannot parse (guard-rules-parse.ts); the shipped files are checked by a test.
+ */
 const analysed = new Map<string, { file: GuardRuleFile; source: string }[]>();
 function readRules(dir: string): { file: GuardRuleFile; source: string }[] {
   let rules = analysed.get(dir);
@@ -58,6 +68,14 @@ function readRules(dir: string): { file: GuardRuleFile; source: string }[] {
       const source = fs.readFileSync(file, 'utf8');
       return { file: analyseGuardRuleFile(file, source), source };
     });
+    if (path.resolve(dir) !== path.resolve(CONTROL_TOWER_RULES_DIR)) {
+      const binary = guardBinary();
+      if (binary === undefined) throw new Error(`ControlTowerGuardRules: cannot find the cfn-guard binary to check the rule files in ${dir}`);
+      assertGuardRulesParse(
+        binary,
+        rules.map((rule) => rule.file.path),
+      );
+    }
     analysed.set(dir, rules);
   }
   return rules;
@@ -65,28 +83,6 @@ function readRules(dir: string): { file: GuardRuleFile; source: string }[] {
 
 export function readRuleFiles(dir: string): GuardRuleFile[] {
   return readRules(dir).map((rule) => rule.file);
-}
-
-/** The cfn-guard binary the validator runs. */
-export function guardBinary(validator: CfnGuardValidator = new CfnGuardValidator()): string | undefined {
-  const binary = (validator as unknown as { guard?: unknown }).guard;
-  return typeof binary === 'string' ? binary : undefined;
-}
-
-/** Rule directories other than the shipped one that cfn-guard has parsed in this process. */
-const parsedDirs = new Set<string>();
-
-/** A rule directory of the user's own is parsed once per process (see guard-rules-parse.ts for why). */
-function checkOwnRulesParse(dir: string, files: readonly GuardRuleFile[], validator: CfnGuardValidator): void {
-  const resolved = path.resolve(dir);
-  if (resolved === path.resolve(CONTROL_TOWER_RULES_DIR) || parsedDirs.has(resolved)) return;
-  const binary = guardBinary(validator);
-  if (binary === undefined) throw new Error(`ControlTowerGuardRules: cannot find the cfn-guard binary to check the rule files in ${dir}`);
-  assertGuardRulesParse(
-    binary,
-    files.map((file) => file.path),
-  );
-  parsedDirs.add(resolved);
 }
 
 /** The validator version and the binary's size and mtime; undefined (no caching) if the binary is not found. */
@@ -136,7 +132,6 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
     this.version = full.version;
     this.ruleIds = full.ruleIds;
     this.rules = readRules(props.rulesDir ?? CONTROL_TOWER_RULES_DIR);
-    if (props.rulesDir !== undefined) checkOwnRulesParse(props.rulesDir, this.rules.map((rule) => rule.file), full);
     this.engine = engineIdentity(full);
     this.cacheDir = props.cacheDir;
     if (props.parallelism !== undefined && !(Number.isInteger(props.parallelism) && props.parallelism >= 1)) {
@@ -168,24 +163,24 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
     const dir = this.cacheDir === false || this.engine === undefined ? undefined : (this.cacheDir ?? guardCacheDir());
     const cache = dir === undefined ? undefined : new GuardVerdictCache(dir);
     const sourceOf = new Map(this.rules.map((rule) => [rule.file.path, rule.source]));
-    const keys = runs.map((run) =>
-      cache === undefined ? undefined : guardRunKey({ engine: this.engine as string, rules: run.rules.map((rule) => ({ path: rule.path, source: sourceOf.get(rule.path) as string })), inputs: [...run.data] }),
-    );
-    const verdicts: (GuardVerdict | undefined)[] = runs.map((run, i) => (cache === undefined ? undefined : cache.get(keys[i] as string, run.data.length)));
-    const missing = runs.flatMap((run, i) => (verdicts[i] === undefined ? [{ run, i }] : []));
+    const looked = runs.map((run) => {
+      if (cache === undefined || this.engine === undefined) return { run, verdict: undefined as GuardVerdict | undefined };
+      const key = guardRunKey({ engine: this.engine, rules: run.rules.map((rule) => ({ path: rule.path, source: sourceOf.get(rule.path) as string })), inputs: [...run.data] });
+      return { run, key, verdict: cache.get(key, run.data.length) as GuardVerdict | undefined };
+    });
+    // Longest first, so the last run to finish is a short one: cfn-guard's time grows with files × data.
+    const missing = looked.filter((entry) => entry.verdict === undefined).sort((a, b) => weight(b.run) - weight(a.run));
     if (missing.length > 0) {
-      // Longest first, so the last run to finish is a short one: cfn-guard's time grows with files × data.
-      missing.sort((a, b) => weight(b.run) - weight(a.run));
       const fresh = runGuard(
         missing.map(({ run }) => run),
         this.parallelism,
       );
-      missing.forEach(({ i }, k) => {
-        verdicts[i] = fresh[k];
-        if (cache !== undefined) cache.put(keys[i] as string, fresh[k] as GuardVerdict);
+      missing.forEach((entry, k) => {
+        entry.verdict = fresh[k] as GuardVerdict;
+        if (cache !== undefined && entry.key !== undefined) cache.put(entry.key, entry.verdict);
       });
     }
-    return verdicts as GuardVerdict[];
+    return looked.map((entry) => entry.verdict as GuardVerdict);
   }
 }
 
