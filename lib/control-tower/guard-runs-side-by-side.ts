@@ -30,8 +30,8 @@ export interface GuardJobReport {
 }
 
 /** What the validator reports for one job; the same code runs in the main thread and in the workers. */
-function validateJob(validator: typeof CfnGuardValidator, job: GuardJob): GuardJobReport {
-  const report = new validator({ controlTowerRulesEnabled: false, rules: [...job.rules] }).validate({ templatePaths: [...job.data] } as never);
+function validateJob(job: GuardJob): GuardJobReport {
+  const report = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: [...job.rules] }).validate({ templatePaths: [...job.data] } as never);
   return { success: report.success, violations: report.violations };
 }
 
@@ -97,10 +97,10 @@ export interface RunOptions {
  * reports in job order. Jobs are taken in the order given, so put the longest first.
  */
 export function runGuardJobs(jobs: readonly GuardJob[], parallelism: number = defaultGuardParallelism(), options: RunOptions = {}): GuardJobReport[] {
+  if (jobs.length === 0) return [];
   const mainTakesJobs = options.mainThreadTakesJobs ?? true;
   const workerCount = Math.max(mainTakesJobs ? 0 : 1, Math.min(Math.floor(parallelism), jobs.length) - (mainTakesJobs ? 1 : 0));
-  if (jobs.length === 0) return [];
-  if (workerCount === 0) return jobs.map((job) => validateJob(CfnGuardValidator, job));
+  if (workerCount === 0) return jobs.map(validateJob);
 
   // [0]: the next unclaimed job; [1 + i]: 1 once a worker has posted job i's report.
   const state = new SharedArrayBuffer(4 * (1 + jobs.length));
@@ -119,7 +119,7 @@ export function runGuardJobs(jobs: readonly GuardJob[], parallelism: number = de
   const mine = new Set<number>();
   for (let i = mainTakesJobs ? Atomics.add(next, 0, 1) : jobs.length; i < jobs.length; i = Atomics.add(next, 0, 1)) {
     mine.add(i);
-    reports.set(i, validateJob(CfnGuardValidator, jobs[i] as GuardJob));
+    reports.set(i, validateJob(jobs[i] as GuardJob));
   }
 
   const deadline = Date.now() + CLAIMED_RUN_LIMIT_MS;
