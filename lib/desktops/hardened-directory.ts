@@ -19,6 +19,7 @@ import { directorySettingsFromBaseline } from './directory-settings/desired-stat
 import { deploymentFunction } from './custom-resource/deployment-function';
 import { directorySettingsAssetDir } from './directory-settings/handler-asset';
 import type { HardeningOptions } from './hardening-baseline';
+import { WORKSPACES_DIRECTORY_HARDENING_TYPE } from '../model/facts/custom-resources';
 
 export interface HardenedWorkspacesDirectoryProps {
   tier: Tier;
@@ -157,7 +158,7 @@ export class HardenedWorkspacesDirectory extends Construct {
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: this.function.functionArn,
-      resourceType: 'Custom::WorkSpacesDirectoryHardening',
+      resourceType: WORKSPACES_DIRECTORY_HARDENING_TYPE,
       properties: { Settings: stack.toJsonString(settings) },
     });
     this.resource.node.addDependency(policy);

@@ -17,6 +17,7 @@ import { Construct } from 'constructs';
 import type { Tier } from '../../tiers/tier';
 import { deploymentFunction } from '../custom-resource/deployment-function';
 import { adConnectorAssetDir } from './handler-asset';
+import { AD_CONNECTOR_TYPE } from '../../model/facts/custom-resources';
 
 export interface AdConnectorProps {
   tier: Tier;
@@ -138,7 +139,7 @@ export class AdConnector extends Construct {
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: this.function.functionArn,
-      resourceType: 'Custom::AdConnector',
+      resourceType: AD_CONNECTOR_TYPE,
       properties: {
         DomainName: props.domainName,
         ...(props.shortName ? { ShortName: props.shortName } : {}),

@@ -17,10 +17,14 @@ import type { ExtractContext } from './context';
 
 export const MODELLED_CUSTOM_RESOURCE = 'Custom::VpcRestrictDefaultSG';
 
+/** This package's custom resource types (lib/desktops uses these names, so the two cannot drift). */
+export const WORKSPACES_DIRECTORY_HARDENING_TYPE = 'Custom::WorkSpacesDirectoryHardening';
+export const AD_CONNECTOR_TYPE = 'Custom::AdConnector';
+
 /** This package's custom resource types and what each does to the network. */
 export const PACKAGE_CUSTOM_RESOURCES: Readonly<Record<string, string>> = {
-  'Custom::WorkSpacesDirectoryHardening': "registers the tier's WorkSpaces directory (WorkSpaces creates the desktops' network interfaces and security group in the tier subnets given)",
-  'Custom::AdConnector': "creates an AD Connector (its network interfaces and security group in two subnets of the tier VPC)",
+  [WORKSPACES_DIRECTORY_HARDENING_TYPE]: "registers the tier's WorkSpaces directory (WorkSpaces creates the desktops' network interfaces and security group in the tier subnets given)",
+  [AD_CONNECTOR_TYPE]: "creates an AD Connector (its network interfaces and security group in two subnets of the tier VPC)",
 };
 
 export function isCustomResource(type: string): boolean {
