@@ -21,6 +21,9 @@ export const CROSSING_RULE_IDS: readonly string[] = [
   'TIER-JOIN-PRIVATELINK',
   'TIER-JOIN-LINK',
   'TIER-JOIN-EDGE',
+  'PUBLIC-INVOKE-INTO-TIER',
+  'ACCESS-GRANT-INTO-TIER',
+  'SERVICE-RELAY',
 ];
 
 /**
@@ -38,6 +41,7 @@ export const HYGIENE_RULE_IDS: readonly string[] = [
   'SANCTIONED-CHANNEL-EXPIRED',
   'TELEWORK-ENTRY-MODEL',
   'UNDECLARED-ONPREM-ROUTE',
+  'TIER-TAG-VARIABLE',
 ];
 
 export function isCrossingRule(ruleId: string): boolean {

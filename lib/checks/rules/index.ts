@@ -20,10 +20,15 @@ import { unmodelledResource } from './unmodelled-resource';
 import { unresolvedValue } from './unresolved-value';
 import { untaggedLink } from './untagged-link';
 import { untaggedVpc } from './untagged-vpc';
+import { publicInvokeIntoTier } from './public-invoke-into-tier';
+import { accessGrantIntoTier } from './access-grant-into-tier';
+import { serviceRelay } from './service-relay';
+import { tierTagVariable } from './tier-tag-variable';
 
 export const RULES: readonly Rule[] = [
   tierCrossing, closedTierInternet, teleworkEntryPersonalNumber, teleworkBeyondDesktop,
   tierJoinPeering, tierJoinTgw, tierJoinMultihomed, tierJoinPrivateLink, tierJoinLink, tierJoinEdge,
   untaggedVpc, untaggedLink, tierTagConflict, unresolvedValue, unmodelledResource,
   tgwDefaultRouteTable, clientVpnWholeVpc, sanctionedChannelExpired, teleworkEntryModel, undeclaredOnPremRoute,
+  publicInvokeIntoTier, accessGrantIntoTier, serviceRelay, tierTagVariable,
 ];

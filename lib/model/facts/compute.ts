@@ -12,31 +12,47 @@ function subnetsAt(entry: ResourceEntry, ctx: ExtractContext, path: string, v: V
   return ctx.refKeys(entry, path, [v], ['AWS::EC2::Subnet']);
 }
 
-export const instanceExtractor: Extractor = {
-  types: ['AWS::EC2::Instance', 'AWS::EC2::NetworkInterface'],
-  phase: 3,
+/**
+ * Interfaces are read before instances (phase 2 < 3): an instance that names an interface must see its
+ * subnet whatever the declaration order in the template.
+ */
+export const networkInterfaceExtractor: Extractor = {
+  types: ['AWS::EC2::NetworkInterface'],
+  phase: 2,
   extract(entry, ctx) {
-    const props = entry.resource.Properties ?? {};
-    const subnets = new Set<string>();
-    const sgs = new Set<string>();
-    if ('SubnetId' in props) ctx.refKeys(entry, 'SubnetId', undefined, ['AWS::EC2::Subnet']).forEach((s) => subnets.add(s));
-    for (const p of ['SecurityGroupIds', 'GroupSet']) if (p in props) ctx.refKeys(entry, p).forEach((g) => sgs.add(g));
-    for (const ni of ctx.resolver.propList(entry, 'NetworkInterfaces')) {
-      if (!isPlainObject(ni)) continue;
-      if (ni.SubnetId !== undefined) subnetsAt(entry, ctx, 'NetworkInterfaces.SubnetId', ni.SubnetId).forEach((s) => subnets.add(s));
-      if (ni.NetworkInterfaceId !== undefined) {
-        for (const eni of ctx.refKeys(entry, 'NetworkInterfaces.NetworkInterfaceId', [ni.NetworkInterfaceId])) {
-          ctx.model.compute.get(eni)?.subnets.forEach((s) => subnets.add(s));
-        }
-      }
-      if (ni.GroupSet !== undefined) ctx.refKeys(entry, 'NetworkInterfaces.GroupSet', [ni.GroupSet]).forEach((g) => sgs.add(g));
-    }
-    if (entry.resource.Type === 'AWS::EC2::Instance' && subnets.size === 0) {
-      ctx.unresolved(entry, 'SubnetId', 'an instance without SubnetId or NetworkInterfaces lands in the default VPC, which the templates do not describe');
-    }
-    ctx.model.compute.set(entry.key, { ...ctx.fact(entry), subnets: [...subnets], securityGroups: [...sgs] });
+    instanceOrInterface(entry, ctx);
   },
 };
+
+export const instanceExtractor: Extractor = {
+  types: ['AWS::EC2::Instance'],
+  phase: 3,
+  extract(entry, ctx) {
+    instanceOrInterface(entry, ctx);
+  },
+};
+
+function instanceOrInterface(entry: ResourceEntry, ctx: ExtractContext): void {
+  const props = entry.resource.Properties ?? {};
+  const subnets = new Set<string>();
+  const sgs = new Set<string>();
+  if ('SubnetId' in props) ctx.refKeys(entry, 'SubnetId', undefined, ['AWS::EC2::Subnet']).forEach((s) => subnets.add(s));
+  for (const p of ['SecurityGroupIds', 'GroupSet']) if (p in props) ctx.refKeys(entry, p).forEach((g) => sgs.add(g));
+  for (const ni of ctx.resolver.propList(entry, 'NetworkInterfaces')) {
+    if (!isPlainObject(ni)) continue;
+    if (ni.SubnetId !== undefined) subnetsAt(entry, ctx, 'NetworkInterfaces.SubnetId', ni.SubnetId).forEach((s) => subnets.add(s));
+    if (ni.NetworkInterfaceId !== undefined) {
+      for (const eni of ctx.refKeys(entry, 'NetworkInterfaces.NetworkInterfaceId', [ni.NetworkInterfaceId])) {
+        ctx.model.compute.get(eni)?.subnets.forEach((s) => subnets.add(s));
+      }
+    }
+    if (ni.GroupSet !== undefined) ctx.refKeys(entry, 'NetworkInterfaces.GroupSet', [ni.GroupSet]).forEach((g) => sgs.add(g));
+  }
+  if (entry.resource.Type === 'AWS::EC2::Instance' && subnets.size === 0) {
+    ctx.unresolved(entry, 'SubnetId', 'an instance without SubnetId or NetworkInterfaces lands in the default VPC, which the templates do not describe');
+  }
+  ctx.model.compute.set(entry.key, { ...ctx.fact(entry), subnets: [...subnets], securityGroups: [...sgs] });
+}
 
 export const interfaceAttachmentExtractor: Extractor = {
   types: ['AWS::EC2::NetworkInterfaceAttachment'],

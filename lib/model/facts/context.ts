@@ -6,7 +6,8 @@ import type { ResourceRef } from '../../checks/finding';
 import { TIER_TAG_KEY } from '../../tiers/tier';
 import { type Cidr, parseCidr } from '../cidr';
 import { Resolver, type ResourceEntry } from '../resolve/resolver';
-import { NO_VALUE, ResRef, Unresolved, type Value, isPlainObject, refsInString, show, stripRefs } from '../resolve/values';
+import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refsInString, show, stripRefs } from '../resolve/values';
+import { recordVariableTierTag } from './service-facts';
 import type { NetworkModel } from './types';
 
 export class ExtractContext {
@@ -121,13 +122,25 @@ export class ExtractContext {
   /** The `mic:tier` tag value as written; undefined when absent; '?' when present but not resolvable. */
   tierTag(entry: ResourceEntry, property = 'Tags'): string | undefined {
     const tags = this.resolver.propList(entry, property);
+    // Every value the tag can take (a parameter's AllowedValues, both branches of an Fn::If): a tier that a
+    // deployment decides cannot be proven separated, so more than one possible value is a finding.
+    const values: string[] = [];
     for (const t of tags) {
       if (!isPlainObject(t)) continue;
       if (t.Key !== TIER_TAG_KEY) continue;
       const v = t.Value;
-      if (typeof v === 'string') return v;
+      if (typeof v === 'string' && !isOpaqueString(v)) {
+        if (!values.includes(v)) values.push(v);
+        continue;
+      }
       this.unresolved(entry, `${property}.${TIER_TAG_KEY}`, 'the tier tag value is not a literal');
       return '?';
+    }
+    if (values.length > 0) {
+      const raw = (entry.resource.Properties ?? {})[property];
+      const free = Array.isArray(raw) && raw.some((t) => isPlainObject(t) && t.Key === TIER_TAG_KEY && this.resolver.dependsOnFreeParameter(entry.stack, t.Value));
+      if (values.length > 1 || free) recordVariableTierTag(this.model, { ref: this.ref(entry), values, free });
+      return values[0];
     }
     // Some resource types (e.g. Direct Connect) use a map of tags.
     const raw = this.resolver.prop(entry, property)[0];

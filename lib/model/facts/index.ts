@@ -11,7 +11,7 @@ import { ALL_ADDRESSES } from '../cidr';
 import { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import { clientVpnEndpointExtractor, clientVpnPartsExtractor } from './client-vpn';
-import { extractGenericCompute, instanceExtractor, interfaceAttachmentExtractor } from './compute';
+import { extractGenericCompute, instanceExtractor, interfaceAttachmentExtractor, networkInterfaceExtractor } from './compute';
 import { endpointExtractor, endpointServiceExtractor } from './endpoints';
 import { firewallExtractor } from './firewall';
 import { egressOnlyGatewayExtractor, gatewayAttachmentExtractor, internetGatewayExtractor, natGatewayExtractor } from './gateways';
@@ -26,6 +26,9 @@ import { securityGroupExtractor, securityGroupRuleExtractor } from './security-g
 import { directoryServiceExtractor, streamingEndpointAndLbExtractor, workspacesExtractor } from './telework';
 import { tgwAssociationExtractor, tgwAttachmentExtractor, tgwExtractor, tgwRouteExtractor, tgwRouteTableExtractor } from './transit-gateway';
 import { emptyModel, type NetworkModel } from './types';
+import { ACCESS_GRANT_EXTRACTORS } from './access-grants';
+import { INVOCATION_EXTRACTORS } from './invocation';
+import { SERVICE_RELAY_EXTRACTORS } from './service-relays';
 import { subnetCidrBlockExtractor, subnetExtractor, vpcCidrBlockExtractor, vpcExtractor } from './vpc';
 
 export * from './types';
@@ -41,7 +44,8 @@ export const EXTRACTORS: readonly Extractor[] = [
   securityGroupExtractor, securityGroupRuleExtractor, prefixListExtractor,
   clientVpnEndpointExtractor, clientVpnPartsExtractor,
   workspacesExtractor, directoryServiceExtractor, streamingEndpointAndLbExtractor,
-  instanceExtractor, interfaceAttachmentExtractor,
+  networkInterfaceExtractor, instanceExtractor, interfaceAttachmentExtractor,
+  ...INVOCATION_EXTRACTORS, ...ACCESS_GRANT_EXTRACTORS, ...SERVICE_RELAY_EXTRACTORS,
 ];
 
 /** Phase in which the catch-all subnet walker runs for non-EC2 types (before LB entry detection). */
@@ -59,7 +63,9 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
   const byType = new Map<string, Extractor[]>();
   for (const x of EXTRACTORS) for (const t of x.types) byType.set(t, [...(byType.get(t) ?? []), x]);
   const phases = [...new Set([...EXTRACTORS.map((x) => x.phase), GENERIC_COMPUTE_PHASE])].sort((a, b) => a - b);
-  const entries = [...resolver.resources.values()];
+  // Canonical order (stack, then logical id): facts, and so witnesses and findings, never depend on the
+  // order resources are declared in a template.
+  const entries = [...resolver.resources.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   model.resourceCount = entries.length;
 
   for (const e of entries) {
@@ -167,7 +173,8 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
     'NACLs are evaluated at the source and destination subnets; NACLs of transit subnets (NAT, TGW attachments) are not counted as blocking.',
     'Traffic from the internet is assumed to reach every subnet of a VPC with an attached internet gateway (public addresses can be assigned at any time).',
     'AWS-managed prefix lists (pl-…) in security groups and gateway-endpoint routes stand for AWS service addresses, not for a tier.',
-    'AWS services reached through VPC endpoints (S3, APIs…) are destinations, not paths: data exchanged through a service shared by two tiers is a policy matter outside this proof.',
+    'AWS services reached through VPC endpoints (S3, KMS, Logs…) are destinations, not paths: data exchanged through a service shared by two tiers is a policy matter outside this proof. Services the templates make forward requests (API Gateway HTTP integrations, AppSync HTTP data sources, EventBridge API destinations, SNS http subscriptions, Lambda functions) are relays and are checked (SERVICE-RELAY).',
+    'Template parameters with no AllowedValues make the conditions over them undecidable: both branches are modelled.',
     'AWS Network Firewall is modelled as a pass-through hop: its rule groups (domain allow-lists) are not evaluated and never count as blocking.',
   );
   extractCustomResources(ctx.resolver.resources.values(), ctx);

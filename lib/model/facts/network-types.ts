@@ -12,7 +12,7 @@ export const INERT_EC2_TYPES = new Set([
   'AWS::EC2::NetworkInsightsAccessScope', 'AWS::EC2::NetworkInsightsAccessScopeAnalysis', 'AWS::EC2::NetworkInsightsPath',
   'AWS::EC2::NetworkInsightsAnalysis', 'AWS::EC2::IPAM', 'AWS::EC2::IPAMPool', 'AWS::EC2::IPAMPoolCidr', 'AWS::EC2::IPAMScope',
   'AWS::EC2::IPAMAllocation', 'AWS::EC2::IPAMResourceDiscovery', 'AWS::EC2::IPAMResourceDiscoveryAssociation',
-  'AWS::EC2::VPCEndpointConnectionNotification', 'AWS::EC2::VPCEndpointServicePermissions', 'AWS::EC2::NetworkInterfacePermission',
+  'AWS::EC2::VPCEndpointConnectionNotification',
   'AWS::EC2::EnclaveCertificateIamRoleAssociation', 'AWS::EC2::NetworkPerformanceMetricSubscription',
   'AWS::EC2::SnapshotBlockPublicAccess',
   'AWS::EC2::VPCBlockPublicAccessOptions', 'AWS::EC2::VPCBlockPublicAccessExclusion',
@@ -31,6 +31,8 @@ export const MODELLED_EC2_TYPES = new Set([
   'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress', 'AWS::EC2::PrefixList', 'AWS::EC2::ClientVpnEndpoint',
   'AWS::EC2::ClientVpnTargetNetworkAssociation', 'AWS::EC2::ClientVpnAuthorizationRule', 'AWS::EC2::ClientVpnRoute',
   'AWS::EC2::Instance', 'AWS::EC2::NetworkInterface', 'AWS::EC2::NetworkInterfaceAttachment',
+  // Grants into a tier (access-grants.ts).
+  'AWS::EC2::VPCEndpointServicePermissions', 'AWS::EC2::NetworkInterfacePermission',
 ]);
 
 /** Non-EC2 services whose resources carry traffic between networks or let it in; not modelled → finding. */

@@ -5,6 +5,7 @@
 import type { ResourceRef } from '../../checks/finding';
 import type { Tier } from '../../tiers/tier';
 import type { Cidr, IntervalSet } from '../cidr';
+import { emptyServiceFacts, type ServiceFacts } from './service-facts';
 
 export interface Fact {
   key: string;
@@ -247,6 +248,8 @@ export interface NetworkModel {
   coverage: string[];
   /** Count of resources read, for reports and benchmarks. */
   resourceCount: number;
+  /** Invocation surfaces, access grants and service relays (service-facts.ts). */
+  services: ServiceFacts;
 }
 
 export function emptyModel(): NetworkModel {
@@ -255,6 +258,6 @@ export function emptyModel(): NetworkModel {
     nats: new Map(), igws: new Map(), eigws: new Map(), links: new Map(), tgws: new Map(), tgwAttachments: new Map(),
     tgwRouteTables: new Map(), peerings: new Map(), endpoints: new Map(), endpointServices: new Map(), firewalls: new Map(), nacls: new Map(),
     subnetNacl: new Map(), securityGroups: new Map(), prefixLists: new Map(), clientVpns: new Map(), teleworkEntries: [],
-    compute: new Map(), unresolved: [], unmodelled: [], tagConflicts: [], coverage: [], resourceCount: 0,
+    compute: new Map(), unresolved: [], unmodelled: [], tagConflicts: [], coverage: [], resourceCount: 0, services: emptyServiceFacts(),
   };
 }

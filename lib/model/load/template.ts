@@ -26,4 +26,8 @@ export interface LoadedTemplate {
   template: CfnTemplate;
   /** For a nested stack: the parent stack and the logical id of its AWS::CloudFormation::Stack resource. */
   parent?: { stack: string; logicalId: string };
+  /** The name the stack is deployed as, when known (`--stack NAME=FILE`): the value of `AWS::StackName`. */
+  stackName?: string;
+  /** Parameter values given for the deployment (`--parameters FILE`): they replace Defaults and AllowedValues. */
+  parameters?: Record<string, string>;
 }

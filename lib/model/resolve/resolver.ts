@@ -143,17 +143,62 @@ export class Resolver {
         return vs.includes('true') ? 'true' : vs.every((v) => v === 'false') ? 'false' : 'unknown';
       }
       case 'Fn::Equals': {
+        // A parameter with no AllowedValues takes whatever the deployer passes: the condition is undecidable,
+        // whatever its Default says (both branches are then modelled, fail closed).
+        if (this.dependsOnFreeParameter(stack, args[0]) || this.dependsOnFreeParameter(stack, args[1])) return 'unknown';
         const a = this.resolve(stack, args[0]);
         const b = this.resolve(stack, args[1]);
-        if (a.length !== 1 || b.length !== 1) return 'unknown';
         const known = (v: Value): boolean =>
           (typeof v === 'string' && !isOpaqueString(v)) || typeof v === 'number' || typeof v === 'boolean';
-        if (!known(a[0]) || !known(b[0])) return 'unknown';
-        return String(a[0]) === String(b[0]) ? 'true' : 'false';
+        if (![...a, ...b].every(known)) return 'unknown';
+        // Over every allowed combination: decided only when all agree.
+        const outcomes = new Set<boolean>();
+        for (const x of a) for (const y of b) outcomes.add(String(x) === String(y));
+        return outcomes.size === 1 ? (outcomes.has(true) ? 'true' : 'false') : 'unknown';
       }
       default:
         return 'unknown';
     }
+  }
+
+  /**
+   * True when `expr` depends on a parameter the deployer may set to anything: no AllowedValues, not given
+   * a value (`--parameters`, a parent stack), not read from SSM (that is unresolved anyway). Such a value
+   * is known here only by its Default, which decides nothing about what is deployed.
+   */
+  dependsOnFreeParameter(stack: string, expr: unknown, depth = 0): boolean {
+    if (depth > 50 || expr === null || typeof expr !== 'object') {
+      return false;
+    }
+    if (Array.isArray(expr)) return expr.some((e) => this.dependsOnFreeParameter(stack, e, depth + 1));
+    const obj = expr as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    if (keys.length === 1 && keys[0] === 'Ref' && typeof obj.Ref === 'string') return this.isFreeParameter(stack, obj.Ref, depth);
+    if (keys.length === 1 && keys[0] === 'Fn::Sub') {
+      const arg = obj['Fn::Sub'];
+      const text = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg[0] : undefined;
+      const vars = Array.isArray(arg) && isPlainObject(arg[1]) ? (arg[1] as Record<string, unknown>) : {};
+      if (Object.values(vars).some((v) => this.dependsOnFreeParameter(stack, v, depth + 1))) return true;
+      if (typeof text !== 'string') return false;
+      for (const m of text.matchAll(/\$\{([^}!.]*)\}/g)) if (!(m[1] in vars) && this.isFreeParameter(stack, m[1], depth)) return true;
+      return false;
+    }
+    if (keys.length === 1 && keys[0] === 'Condition' && typeof obj.Condition === 'string') return false;
+    return Object.values(obj).some((v) => this.dependsOnFreeParameter(stack, v, depth + 1));
+  }
+
+  private isFreeParameter(stack: string, name: string, depth: number): boolean {
+    const t = this.byStack.get(stack);
+    const param = t?.template.Parameters?.[name];
+    if (!t || !param) return false;
+    if (t.parent) {
+      const parentRes = this.byStack.get(t.parent.stack)?.template.Resources[t.parent.logicalId];
+      const passed = (parentRes?.Properties?.Parameters as Record<string, unknown> | undefined)?.[name];
+      if (passed !== undefined) return this.dependsOnFreeParameter(t.parent.stack, passed, depth + 1);
+    }
+    if (t.parameters?.[name] !== undefined) return false;
+    if (typeof param.Type === 'string' && param.Type.startsWith('AWS::SSM::Parameter')) return false;
+    return !(Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0);
   }
 
   private eval(stack: string, expr: unknown, depth: number): Value[] {
@@ -279,26 +324,30 @@ export class Resolver {
   }
 
   private ref(stack: string, name: string, depth: number): Value[] {
-    if (name.startsWith('AWS::')) return name === 'AWS::NoValue' ? [NO_VALUE] : [`\${${name}}`];
     const t = this.byStack.get(stack);
+    // The stack name a plain template is deployed as (`--stack NAME=FILE`) makes its exports matchable.
+    if (name === 'AWS::StackName' && t?.stackName !== undefined) return [t.stackName];
+    if (name.startsWith('AWS::')) return name === 'AWS::NoValue' ? [NO_VALUE] : [`\${${name}}`];
     if (!t) return [new Unresolved(`unknown stack ${stack}`)];
     const param = t.template.Parameters?.[name];
     if (param) {
+      const isList = typeof param.Type === 'string' && (param.Type.startsWith('List<') || param.Type === 'CommaDelimitedList');
       if (t.parent) {
         const parentRes = t.template && this.byStack.get(t.parent.stack)?.template.Resources[t.parent.logicalId];
         const passed = (parentRes?.Properties?.Parameters as Record<string, unknown> | undefined)?.[name];
-        if (passed !== undefined) return this.eval(t.parent.stack, passed, depth);
+        // Nested-stack parameters are strings: a List parameter receives "a,b" (often a Fn::Join) and splits it.
+        if (passed !== undefined) return isList ? this.eval(t.parent.stack, passed, depth).map(splitList) : this.eval(t.parent.stack, passed, depth);
       }
+      const given = t.parameters?.[name];
+      if (given !== undefined) return [isList ? splitList(given) : given];
       if (typeof param.Type === 'string' && param.Type.startsWith('AWS::SSM::Parameter')) {
         return [new Unresolved(`parameter ${name} is read from SSM at deploy time`)];
       }
-      if (Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0) return cap(param.AllowedValues as Value[]);
+      if (Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0 && !isList) return cap(param.AllowedValues as Value[]);
+      if (Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0 && isList) return cap((param.AllowedValues as Value[]).map(splitList));
       if (param.Default !== undefined) {
         const d = param.Default as Value;
-        if (typeof param.Type === 'string' && param.Type.startsWith('List<') || param.Type === 'CommaDelimitedList') {
-          return [typeof d === 'string' ? d.split(',').map((s) => s.trim()) : d];
-        }
-        return [d];
+        return [isList ? splitList(d) : d];
       }
       return [new Unresolved(`parameter ${name} has no default value and is set only at deploy time`)];
     }
@@ -441,6 +490,11 @@ export class Resolver {
     const parts = pieces.map((p) => (typeof p === 'string' ? [p] : p));
     return product(parts).map((vs) => joinStrings(vs, ''));
   }
+}
+
+/** A List / CommaDelimitedList parameter's value: "a, b" → ['a', 'b']; lists and unresolved values pass through. */
+function splitList(v: Value): Value {
+  return typeof v === 'string' ? v.split(',').map((x) => x.trim()) : v;
 }
 
 function show3(a: Value, b: Value, c: Value): string {

@@ -1,0 +1,38 @@
+/**
+ * PUBLIC-INVOKE-INTO-TIER: code that runs inside an LGWAN or personal-number subnet (a Lambda function with
+ * VpcConfig) that anyone may invoke — a function URL with AuthType NONE, or a resource policy for principal
+ * "*" with no condition on the caller. The request needs no route into the tier: the Lambda service carries
+ * it, and the code then acts inside the tier. The same shape through an API Gateway VPC link is a path too.
+ * A URL on a function outside any VPC, or a function in a VPC with no public surface, is not this finding.
+ */
+import type { Tier } from '../../tiers/tier';
+import type { Rule } from '../rule';
+import { resourceFinding, subnetTierOf, tierName } from './helpers';
+
+export const publicInvokeIntoTier: Rule = {
+  id: 'PUBLIC-INVOKE-INTO-TIER',
+  severity: 'error',
+  title: 'Anyone can invoke code inside a closed tier / 閉域の系の中で動くコードを誰でも呼び出せる',
+  citation: 'closedTierInternet',
+  check({ model }) {
+    const out = [];
+    for (const p of model.services.publicInvokes) {
+      const fn = model.services.functions.get(p.function);
+      if (!fn) continue;
+      const tiers = new Set<Tier>();
+      for (const s of fn.subnets) {
+        const t = subnetTierOf(model, s);
+        if (t && t !== 'internet') tiers.add(t);
+      }
+      for (const tier of tiers) {
+        out.push(resourceFinding(this.id, this.severity, p.ref, this.citation, this.title,
+          `${fn.ref.logicalId} runs inside ${tierName(tier)} (VpcConfig), and ${p.ref.logicalId} gives it ${p.detail}. A request from the internet reaches code in the tier without any route: the Lambda service carries it. / ${fn.ref.logicalId} は ${tierName(tier)} のサブネット内で動作し、${p.ref.logicalId} によりインターネットから呼び出せます（経路がなくても Lambda サービス経由で系の中のコードが実行されます）。 Fix: remove the function URL or the "*" permission (use AuthType AWS_IAM with a caller in the same tier, or a condition on SourceArn / SourceAccount), or move the function out of the closed tier.`,
+          { from: { kind: 'internet' }, to: { kind: 'tier', tier, resource: fn.ref }, path: [
+            { layer: 'entry', resource: p.ref, description: p.detail },
+            { layer: 'exit', resource: fn.ref, description: `the function runs in ${tier} subnets ${fn.subnets.map((s) => s.split('::')[1]).join(', ')}` },
+          ] }));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * SERVICE-RELAY: a tier reaches, through an interface endpoint, an AWS service that the templates configure
+ * to forward elsewhere — an API Gateway private API with an HTTP integration to the internet, an AppSync HTTP
+ * data source, an EventBridge API destination, an SNS http(s) subscription, or a Lambda function that runs
+ * outside any VPC (internet access) or in another tier's VPC. For the tier the endpoint is not a harmless
+ * "AWS service destination" then: the service carries its requests on to the internet or into another tier.
+ * Relays that stay in the tier (a Lambda integration whose function runs in the same tier's subnets) pass.
+ */
+import type { EndpointFact } from '../../model/facts/types';
+import type { RelayFact } from '../../model/facts/service-facts';
+import { endpointShortName } from '../../model/facts/service-relays';
+import type { Tier } from '../../tiers/tier';
+import type { Finding } from '../finding';
+import type { Rule, RuleContext } from '../rule';
+import { resourceFinding, subnetTierOf, tierName } from './helpers';
+
+type Destination = { kind: 'internet'; why: string } | { kind: 'tier'; tier: Tier; why: string };
+
+function destinations(ctx: RuleContext, r: RelayFact): Destination[] {
+  const { model } = ctx;
+  const t = r.target;
+  if (t.kind === 'internet') return [{ kind: 'internet', why: t.what }];
+  const subnets = t.kind === 'function'
+    ? model.services.functions.get(t.function)?.subnets
+    : t.loadBalancers.flatMap((lb) => model.compute.get(lb)?.subnets ?? []);
+  if (subnets === undefined) return [];
+  if (t.kind === 'function' && subnets.length === 0) {
+    return [{ kind: 'internet', why: `${t.what}: function ${t.function.split('::')[1]} runs outside any VPC, with internet access` }];
+  }
+  const tiers = new Set(subnets.map((s) => subnetTierOf(model, s)).filter((x): x is Tier => x !== undefined));
+  return [...tiers].map((tier) => ({ kind: 'tier' as const, tier, why: `${t.what}: runs in ${tier} subnets` }));
+}
+
+export const serviceRelay: Rule = {
+  id: 'SERVICE-RELAY',
+  severity: 'error',
+  title: 'An AWS service relays a tier\'s requests elsewhere / AWSサービスが系の通信を外部へ中継',
+  citation: 'threeTierSeparation',
+  check(ctx) {
+    const { model } = ctx;
+    const out: Finding[] = [];
+    const byService = new Map<string, RelayFact[]>();
+    for (const r of model.services.relays) byService.set(r.service, [...(byService.get(r.service) ?? []), r]);
+    const interfaceEndpoints: EndpointFact[] = [...model.endpoints.values()].filter((e) => e.endpointType === 'Interface');
+    for (const ep of interfaceEndpoints) {
+      const tier = model.vpcs.get(ep.vpc)?.tier;
+      if (!tier) continue;
+      const service = endpointShortName(ep.serviceName);
+      for (const r of byService.get(service) ?? []) {
+        for (const d of destinations(ctx, r)) {
+          if (d.kind === 'internet' && tier === 'internet') continue;
+          if (d.kind === 'tier' && d.tier === tier) continue;
+          const to = d.kind === 'internet' ? 'the internet' : tierName(d.tier);
+          out.push(resourceFinding(this.id, this.severity, r.ref, d.kind === 'internet' ? 'closedTierInternet' : this.citation, this.title,
+            `${tierName(tier)} reaches ${service} through interface endpoint ${ep.ref.logicalId}, and ${r.ref.logicalId} makes ${service} forward to ${to} (${d.why}). The endpoint is then not a destination but a relay out of the tier. / ${tierName(tier)} はインターフェイスエンドポイント ${ep.ref.logicalId} 経由で ${service} を利用でき、${r.ref.logicalId} の設定により ${service} が ${d.kind === 'internet' ? 'インターネット' : tierName(d.tier)} へ中継します。 Fix: remove the relaying configuration, keep its far end inside ${tier} (e.g. the function in ${tier} subnets, a VPC-link integration to a load balancer of ${tier}), or remove the ${service} endpoint from ${tier}.`,
+            { from: { kind: 'tier', tier }, to: d.kind === 'internet' ? { kind: 'internet' } : { kind: 'tier', tier: d.tier }, path: [
+              { layer: 'endpoint', resource: ep.ref, description: `interface endpoint to ${ep.serviceName} in ${tier}` },
+              { layer: 'exit', resource: r.ref, description: d.why },
+            ] }));
+        }
+      }
+    }
+    return out;
+  },
+};
