@@ -30,6 +30,7 @@ export { AuditStack } from './stacks/audit-stack';
 export { MunicipalityStage, type MunicipalityStageProps } from './stages/municipality-stage';
 export { registerPolicyPlugins, externalPolicyPlugins, type RegisterPolicyPluginsOptions } from './stages/policy-plugins';
 export { tierPolicyFromConfigs } from './stages/tier-policy-from-config';
+export { synthOrRefuse, formatRefusal, judgeValidationReport, type SynthGateOptions, type GateRun, type SynthVerdict } from './gate';
 export { ControlTowerGuardRules, type ControlTowerGuardRulesProps } from './control-tower/control-tower-guard-rules';
 
 // prove: the engine, the cdk-nag pack, policy tests

@@ -1,0 +1,105 @@
+/**
+ * reports/synth-verdict.json and reports/synth-verdict.md: which gate produced the verdict (the command, the
+ * packs and their versions), the verdict, and what blocked it. Written on every gated synth, passed or
+ * refused, beside the tier-separation report, through a temporary name and a rename so a reviewer never
+ * reads a half-written file.
+ *
+ * Pure TypeScript (node:fs only): no aws-cdk-lib import.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Invocation } from './invocation';
+import { ackId } from './refusal-text';
+import type { SynthVerdict } from './verdict';
+
+export const GATE_NAME = 'closed-telework synth gate';
+export const VERDICT_STEM = 'synth-verdict';
+
+export interface VerdictRecord {
+  gate: string;
+  /** How the gate decides, in one sentence (so the record stands alone). */
+  rule: string;
+  verdict: 'pass' | 'refused';
+  generatedAt: string;
+  invocation: Invocation;
+  versions: Record<string, string>;
+  validationReport: string;
+  packs: SynthVerdict['packs'];
+  blocking: SynthVerdict['blocking'];
+  problems: string[];
+}
+
+export const GATE_RULE =
+  'The app itself exits 1 when any pack registered on the App reports an unacknowledged error or fatal violation in any stack of any Stage, whatever stacks the CDK CLI selected; a tier crossing is fatal and can never be acknowledged.';
+
+export function verdictRecord(verdict: SynthVerdict, details: Omit<VerdictRecord, 'gate' | 'rule' | 'verdict' | 'packs' | 'blocking' | 'problems'>): VerdictRecord {
+  return {
+    gate: GATE_NAME,
+    rule: GATE_RULE,
+    verdict: verdict.passed ? 'pass' : 'refused',
+    ...details,
+    packs: verdict.packs,
+    blocking: verdict.blocking,
+    problems: verdict.problems,
+  };
+}
+
+export function writeVerdict(dir: string, record: VerdictRecord): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const files: Array<[string, string]> = [
+    [`${VERDICT_STEM}.json`, `${JSON.stringify(record, null, 2)}\n`],
+    [`${VERDICT_STEM}.md`, renderVerdictMarkdown(record)],
+  ];
+  const written: string[] = [];
+  for (const [name, content] of files) {
+    const target = path.join(dir, name);
+    const tmp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, target);
+    written.push(target);
+  }
+  return written;
+}
+
+const CONCLUSION_JA: Record<string, string> = { success: '合格', failure: '不合格', 'not-reported': '合格（指摘なし）' };
+
+export function renderVerdictMarkdown(r: VerdictRecord): string {
+  const passed = r.verdict === 'pass';
+  const lines = [
+    `# Synth verdict / 合成判定: ${passed ? 'PASS / 合格' : 'REFUSED / 中止'}`,
+    '',
+    passed
+      ? 'Every pack registered on the app passed over every stack; the app may be deployed. / アプリに登録したすべてのルールパックが全スタックで合格しました。デプロイできます。'
+      : 'The synth was refused: the app exited 1 and nothing from it may be deployed. / 合成を中止しました（アプリは終了コード 1 で終了）。このアプリからは何もデプロイできません。',
+    '',
+    '## Which gate produced this verdict / 判定した仕組み',
+    '',
+    `- gate / ゲート: ${r.gate}`,
+    `- rule / 判定基準: ${r.rule}`,
+    `- command / コマンド: ${r.invocation.cdkCommand ? `\`${r.invocation.cdkCommand}\`` : 'not run by the CDK CLI (or not found) / CDK CLI 以外から実行'}`,
+    `- CDK CLI: ${r.invocation.cdkCliVersion ?? 'unknown / 不明'}`,
+    `- app process / アプリの起動: \`${r.invocation.appCommand}\``,
+    `- versions / バージョン: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `- generated / 作成日時: ${r.generatedAt}`,
+    `- every pack's violations and acknowledgements / 全パックの指摘と承認: \`${r.validationReport}\``,
+    '',
+    '## Packs / ルールパック',
+    '',
+    '| pack | version | package | verdict / 判定 | unacknowledged / 未対応 | acknowledged / 承認済み |',
+    '|---|---|---|---|---|---|',
+    ...r.packs.map((p) => `| ${p.name} | ${p.version ?? '—'} | ${p.package ?? '—'} | ${p.conclusion} / ${CONCLUSION_JA[p.conclusion] ?? p.conclusion} | ${p.unacknowledged} | ${p.acknowledged} |`),
+  ];
+  if (r.blocking.length > 0) {
+    lines.push('', '## What blocked the synth / 中止の理由', '');
+    for (const b of r.blocking) {
+      const where = b.resources.map((x) => x.constructPath).filter(Boolean).join(', ');
+      const head = b.description.split('\n')[0] ?? '';
+      lines.push(`- **${b.crossing ? 'tier crossing / 系をまたぐ経路' : b.severity}** \`${b.pack}\` ${b.rule}: ${head}${where ? ` — ${where}` : ''}${b.crossing || b.severity === 'fatal' ? '' : ` (acknowledgement id \`${ackId(b)}\`)`}`);
+    }
+  }
+  if (r.problems.length > 0) {
+    lines.push('', '## What the gate could not establish / 判定できなかった事項', '', ...r.problems.map((p) => `- ${p}`));
+  }
+  lines.push('');
+  return lines.join('\n');
+}

@@ -1,0 +1,79 @@
+/**
+ * The e2e tests run the real `cdk` CLI the way a user does — `npx cdk synth` in a project directory whose
+ * cdk.json says how to run the app — but in a temporary copy of the project, so they never write into
+ * the repository's cdk.out/ or reports/ while other tests or a developer use them. The copy holds the app
+ * sources (bin, lib, policies), cdk.json, tsconfig and package.json exactly as in the repository, plus
+ * node_modules as a symlink.
+ *
+ * A broken copy gets ONE line added to its bin/app.ts just before the gate (`synthOrRefuse(app)`): a call
+ * to test/e2e/fixtures/crossing-additions.ts, which joins two tiers in the way the test names.
+ */
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+const COPIED = ['bin', 'lib', 'policies', 'cdk.json', 'tsconfig.json', 'package.json', path.join('test', 'e2e', 'fixtures')];
+/** The line of bin/app.ts the crossing is added before. */
+export const GATE_CALL = /^(\s*)synthOrRefuse\(app\);/m;
+
+export interface ProjectCopy {
+  dir: string;
+  remove(): void;
+}
+
+export function copyProject(prefix: string, crossing?: string): ProjectCopy {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ct-e2e-${prefix}-`));
+  for (const entry of COPIED) {
+    fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  if (crossing) {
+    const appFile = path.join(dir, 'bin', 'app.ts');
+    const source = fs.readFileSync(appFile, 'utf8');
+    if (!GATE_CALL.test(source)) throw new Error('bin/app.ts no longer ends with synthOrRefuse(app): update test/e2e/support/project-copy.ts');
+    fs.writeFileSync(
+      appFile,
+      source.replace(GATE_CALL, (line, indent: string) => `${indent}require('../test/e2e/fixtures/crossing-additions').addCrossing(app, ${JSON.stringify(crossing)});\n${line}`),
+    );
+  }
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliRun {
+  command: string;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, as a user sees them. */
+  output: string;
+}
+
+/** The environment every CLI run gets: no version check, no notices; never the developer's AWS profile. */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', FORCE_COLOR: '0', NO_COLOR: '1', CI: 'true' };
+  for (const key of Object.keys(env)) if (key.startsWith('AWS_') || key === 'CDK_DEFAULT_ACCOUNT' || key === 'CDK_DEFAULT_REGION') delete env[key];
+  delete env.NODE_ENV; // jest sets "test", which makes the CDK throw in-process instead of reporting like a CLI run
+  return { ...env, AWS_EC2_METADATA_DISABLED: 'true', ...extra };
+}
+
+/** Runs `npx cdk <args>` in `dir` and waits (several can run side by side: each is its own process). */
+export function npxCdk(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['cdk', ...args], { cwd: dir, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), (output += d.toString())));
+    child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), (output += d.toString())));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ command: `npx cdk ${args.join(' ')}`, status, stdout, stderr, output }));
+  });
+}
+
+/** The same, synchronously (for a single run in beforeAll). */
+export function npxCdkSync(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const r = spawnSync('npx', ['cdk', ...args], { cwd: dir, env: cliEnv(env), encoding: 'utf8', timeout: 600_000 });
+  return { command: `npx cdk ${args.join(' ')}`, status: r.status, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}\n${r.stderr}` };
+}
