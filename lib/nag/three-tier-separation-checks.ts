@@ -81,6 +81,8 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
   public readonly ruleIds = [...CROSSING_RULE_IDS, ...HYGIENE_RULE_IDS, ACK_REFUSED_RULE];
   /** The last run, kept so a test or the synth report can look at what the pack saw. */
   public lastRun?: PackRun;
+  /** Where the last run wrote the reviewer's report (`false`: not written), for the synth gate's verdict beside it. */
+  public lastReportDir?: string | false;
 
   constructor(private readonly props: ThreeTierSeparationChecksProps = {}) {}
 
@@ -88,9 +90,10 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     const app = context.appConstruct;
     const run = this.runEngine(app, context.stackTemplates);
     const reportDir = this.props.reportDir ?? contextValue(app, REPORT_DIR_CONTEXT) ?? defaultReportDir(app);
-    if (reportDir !== false && reportDir !== 'false') {
+    this.lastReportDir = reportDir !== false && reportDir !== 'false' ? path.resolve(String(reportDir)) : false;
+    if (this.lastReportDir !== false) {
       writeSynthReports({
-        dir: path.resolve(String(reportDir)),
+        dir: this.lastReportDir,
         sources: run.collected.templates.map((t) => path.relative(process.cwd(), t.file)),
         engine: run.engine,
         acknowledgements: run.acknowledgements,
@@ -122,9 +125,11 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
         severity: 'fatal',
         description:
           `Acknowledgement of ${PACK_NAME}::${refused.ruleId} at ${refused.acknowledgedAt} is refused: a tier crossing can never be acknowledged (MIC three-tier separation). ` +
-          'Remove the acknowledgement and remove the path, or declare a sanctioned channel (owner, reason, expiry) in the tier policy file. / ' +
-          `${refused.acknowledgedAt} での ${refused.ruleId} の承認は拒否されました。系をまたぐ経路は承認できません。経路を取り除くか、ポリシーファイルに許可された通信経路として宣言してください。`,
-        fix: 'Delete the Validations.of(...).acknowledge() call for this rule; fix the path or declare a sanctioned channel in the tier policy file.',
+          'Remove the acknowledgement and remove the construct that joins the tiers; do not declare the path in the tier policy file either. ' +
+          'Data moves between tiers only by sanitised exchange (無害化) through a mechanism approved by the information security officer (CISO). / ' +
+          `${refused.acknowledgedAt} での ${refused.ruleId} の承認は拒否されました。系をまたぐ経路は承認できず、ポリシーファイルへの宣言で通すこともできません。` +
+          '承認を削除し、系をつないでいる構成要素を取り除いてください。系の間のデータの受け渡しは、最高情報セキュリティ責任者（CISO）が承認した無害化の仕組みを通す場合に限ります。',
+        fix: 'Delete the Validations.of(...).acknowledge() call for this rule and remove the construct that joins the tiers.',
         ruleMetadata: { acknowledgedId: `${PACK_NAME}::${refused.ruleId}`, reason: refused.reason },
         violatingResources: [{ constructPath: refused.acknowledgedAt, locations: [] }],
       });
@@ -187,10 +192,10 @@ export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: M
   }
   const cite = citationText(f.citation, 'en');
   if (cite) lines.push(`Requirement: ${cite}`);
-  // A crossing the engine rates an error is fatal. One it rates a warning (routes connect but a layer
-  // still blocks every packet) stays a warning: the engine's judgement of defence in depth is kept, and the
-  // construct that joins the tiers is its own fatal finding (TIER-JOIN-*).
-  const fatal = crossing && f.severity === 'error';
+  // Every crossing is fatal, also one the engine rates a warning (routes connect but a layer still blocks
+  // every packet; the title says so): the CDK offers "Acknowledge with …" for any violation that is not
+  // fatal, and a crossing must never be presented as something to acknowledge.
+  const fatal = crossing;
   if (fatal) lines.push('Tier crossings cannot be acknowledged (severity fatal).');
   // The resource a reviewer should look at: the finding's own, else where the path starts.
   const anchor = f.resource ?? f.path[0]?.resource ?? (f.from.kind === 'resource' ? f.from.resource : undefined);

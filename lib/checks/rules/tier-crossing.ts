@@ -16,7 +16,7 @@ export const tierCrossing: Rule = {
           this.id, f, this.citation,
           `${tierName(classTier(f.fromClass))} reaches ${tierName(classTier(f.toClass))} / 系間の通信経路`,
           'The three tiers must not communicate at all (三層分離).',
-          'remove the route, TGW association/propagation or peering that joins the tiers (see the hops); exchange data only through a sanctioned, sanitising channel declared in the policy.',
+          'remove the route, TGW association/propagation or peering that joins the tiers (see the hops). Never declare it as a permitted path: data moves between tiers only by sanitised exchange (無害化) through a mechanism the information security officer approved.',
         ),
       );
   },

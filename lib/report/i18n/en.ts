@@ -8,7 +8,7 @@ export const en: Messages = {
   generatedAt: (when) => `Generated ${when}`,
   sources: 'Templates verified',
   verdictPass: 'PASS: no path crosses between tiers, and nothing is unresolved.',
-  verdictFail: 'FAIL: see the findings below. Tier crossings cannot be acknowledged; fix them or declare a sanctioned channel in the policy file.',
+  verdictFail: 'FAIL: see the findings below. Tier crossings cannot be acknowledged and are never declared as permitted paths: remove them. Data moves between tiers only by sanitised exchange (無害化) through a mechanism the information security officer (CISO) approved.',
   summary: ({ errors, warnings, violations, unresolved }) =>
     `${errors} error(s), ${warnings} warning(s); ${violations} forbidden path(s) and ${unresolved} unresolved pair(s) in the matrix.`,
 

@@ -8,7 +8,7 @@ export const ja: Messages = {
   generatedAt: (when) => `作成日時 ${when}`,
   sources: '検証したテンプレート',
   verdictPass: '合格：系をまたぐ経路はなく、未判定の項目もありません。',
-  verdictFail: '不合格：以下の指摘を確認してください。系をまたぐ経路は承認（acknowledge）できません。修正するか、ポリシーファイルに許可された通信経路として宣言してください。',
+  verdictFail: '不合格：以下の指摘を確認してください。系をまたぐ経路は承認（acknowledge）できず、許可経路として宣言して通すこともできません。取り除いてください。系の間のデータの受け渡しは、最高情報セキュリティ責任者（CISO）が承認した無害化の仕組みを通す場合に限ります。',
   summary: ({ errors, warnings, violations, unresolved }) =>
     `エラー ${errors} 件、警告 ${warnings} 件。マトリクス上の禁止経路 ${violations} 件、未判定 ${unresolved} 件。`,
 
