@@ -49,8 +49,16 @@ export interface VerifyResult {
 export function verify(input: readonly LoadedTemplate[] | LoadResult, policy: TierPolicy, options: VerifyOptions = {}): VerifyResult {
   const started = performance.now();
   const load: LoadResult = Array.isArray(input) ? { templates: [...input], missingNested: [] } : (input as LoadResult);
-  const asOf = options.asOf ?? today();
   const { model } = buildModel(load.templates, load.missingNested);
+  return verifyModel(model, load.templates.map((t) => ({ stack: t.stack, file: t.file })), policy, options, started);
+}
+
+/**
+ * Runs reachability and every rule over a model built by any reader: the template loader above, or the
+ * live-account snapshot reader (lib/snapshot), so both give the same findings, matrix and reports.
+ */
+export function verifyModel(model: NetworkModel, sources: VerifyResult['sources'], policy: TierPolicy, options: VerifyOptions = {}, started = performance.now()): VerifyResult {
+  const asOf = options.asOf ?? today();
   const reachability = analyseReachability(model, policy, asOf);
   const ctx = { model, reachability, policy, asOf };
   const findings = RULES.flatMap((r) => r.check(ctx));
@@ -62,8 +70,8 @@ export function verify(input: readonly LoadedTemplate[] | LoadResult, policy: Ti
     flows: reachability.flows,
     sanctionedFlows: reachability.sanctioned,
     coverage: model.coverage,
-    sources: load.templates.map((t) => ({ stack: t.stack, file: t.file })),
-    stats: { templates: load.templates.length, resources: model.resourceCount, milliseconds: performance.now() - started },
+    sources,
+    stats: { templates: sources.length, resources: model.resourceCount, milliseconds: performance.now() - started },
   };
 }
 
