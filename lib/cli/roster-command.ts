@@ -11,16 +11,17 @@ import * as readline from 'readline';
 import type { Command } from 'commander';
 import { createWorkSpacesClients, WorkSpacesClients } from '../roster/aws/workspaces-clients';
 import { WorkSpacesGateway } from '../roster/aws/workspaces-gateway';
-import { ApplyJournal } from '../roster/apply/apply-journal';
+import { ApplyJournal, directoryOfKey } from '../roster/apply/apply-journal';
 import { ApplyLock, ApplyLockHeldError } from '../roster/apply/apply-lock';
 import { applyPlan } from '../roster/apply/apply-plan';
 import { renderReport } from '../roster/apply/apply-report';
 import { createProgressReporter } from '../roster/apply/progress-reporter';
+import { defaultStateDir, journalPathFor } from '../roster/apply/journal-location';
 import { collect, parseDirectoryOptions, parseSizeBundleOptions, positiveNumber } from '../roster/cli-options';
 import { normaliseEncodingName } from '../roster/csv/decode-roster-bytes';
 import { parseRoster } from '../roster/csv/parse-roster';
 import { RosterValidationError } from '../roster/csv/roster-validation-error';
-import { planRoster } from '../roster/plan/plan-roster';
+import { directoryTiers, planRoster } from '../roster/plan/plan-roster';
 import { renderPlan } from '../roster/plan/render-plan';
 import { countByKind } from '../roster/plan/roster-plan';
 import type { ExitCode } from './main';
@@ -42,7 +43,7 @@ interface ApplyCliOptions extends CommonOptions {
   terminate?: boolean;
   yesTerminate?: string;
   reportJson?: string;
-  journal?: string;
+  stateDir?: string;
   waitTimeout?: number;
   pollInterval?: number;
   consistencyWindow?: number;
@@ -101,21 +102,79 @@ function fail(exit: ExitCode, err: unknown, code: number): void {
   exit.code = code;
 }
 
-async function confirmTerminations(count: number, opts: ApplyCliOptions): Promise<string | undefined> {
-  if (count === 0) return undefined;
+/** `--yes-terminate` as typed: a plain decimal integer ("0x3", "3.0", "3e0", " 3" are refused). */
+export function parseTerminationCount(value: string): number {
+  if (!/^(0|[1-9][0-9]{0,8})$/.test(value)) {
+    throw new Error(`--yes-terminate=${value}: give the number of WorkSpaces the plan terminates as a plain decimal integer, e.g. --yes-terminate=3 (削除台数は 10 進の整数で指定してください)`);
+  }
+  return Number(value);
+}
+
+async function confirmTerminations(count: number, opts: ApplyCliOptions, abort: AbortController): Promise<string | undefined> {
   if (opts.yesTerminate !== undefined) {
-    if (Number(opts.yesTerminate) !== count) {
-      return `--yes-terminate=${opts.yesTerminate} does not match the ${count} WorkSpace(s) the plan would terminate; review \`roster plan\` and pass --yes-terminate=${count} (削除対象数が一致しません)`;
+    // Checked even when the plan terminates none: a stale count in a CI line must not pass silently.
+    if (parseTerminationCount(opts.yesTerminate) !== count) {
+      return `--yes-terminate=${opts.yesTerminate} does not match the ${count} WorkSpace(s) the plan would terminate; nothing was applied. Review \`roster plan\` and pass --yes-terminate=${count} / 削除対象は ${count} 台で、--yes-terminate=${opts.yesTerminate} と一致しません。何も反映していません`;
     }
     return undefined;
   }
+  if (count === 0) return undefined;
   if (!process.stdin.isTTY || !process.stderr.isTTY) {
-    return `--terminate would terminate ${count} WorkSpace(s); confirm with --yes-terminate=${count} (non-interactive run) / 削除する台数を --yes-terminate=${count} で確認してください`;
+    return `--terminate would terminate ${count} WorkSpace(s); confirm with --yes-terminate=${count} (non-interactive run); nothing was applied / 削除する台数を --yes-terminate=${count} で確認してください。何も反映していません`;
   }
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await new Promise<string>((resolve) => rl.question(`Terminate ${count} WorkSpace(s)? Type ${count} to confirm (削除する台数を入力): `, resolve));
+  const answer = await new Promise<string>((resolve) => {
+    // Ctrl-C at the prompt: readline swallows it (the process never sees SIGINT), so abort here.
+    rl.on('SIGINT', () => {
+      abort.abort();
+      resolve('');
+    });
+    rl.question(`Terminate ${count} WorkSpace(s)? Type ${count} to confirm (削除する台数を入力): `, resolve);
+  });
   rl.close();
+  if (abort.signal.aborted) return undefined;
   return answer.trim() === String(count) ? undefined : 'termination not confirmed; nothing was applied (確認されなかったため何も反映していません)';
+}
+
+/**
+ * Ctrl-C: abort the run (the journal keeps what was in flight) and end with the documented code 3.
+ * Listening for the WHOLE command, not once: through `npx` the terminal's SIGINT reaches this process
+ * twice (from the terminal and forwarded by npm), and a second, unhandled one would kill Node with the
+ * signal — npm then reports 130 instead of the documented code.
+ */
+function onInterrupt(abort: AbortController): () => void {
+  const handler = () => {
+    if (!abort.signal.aborted) process.stderr.write('\nclosed-telework roster: interrupted; finishing the journal and stopping (中断しています)\n');
+    abort.abort();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.removeListener('SIGINT', handler);
+    process.removeListener('SIGTERM', handler);
+  };
+}
+
+const INTERRUPTED = 'interrupted; nothing further was sent. Run apply again to continue (the journal prevents duplicates) / 中断しました。再度 apply を実行すると続きから処理します（ジャーナルにより二重作成は起きません）';
+
+function isAbort(err: unknown): boolean {
+  return (err as Error)?.name === 'AbortError';
+}
+
+/** Fails before any API call when a file the run must write at the end cannot be written. */
+export function checkWritable(option: string, file: string): void {
+  const target = path.resolve(file);
+  try {
+    if (fs.existsSync(target)) {
+      if (fs.statSync(target).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      fs.accessSync(target, fs.constants.W_OK);
+    } else {
+      fs.accessSync(path.dirname(target), fs.constants.W_OK);
+    }
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new Error(`${option} ${file}: cannot be written (${why}); nothing was applied. Give a writable path / ${option} のファイルに書き込めません。何も反映していません`);
+  }
 }
 
 export function registerRosterCommand(program: Command, exit: ExitCode): void {
@@ -124,28 +183,32 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
   addCommonOptions(roster.command('plan').argument('<roster>', 'roster CSV (UTF-8 or Shift_JIS)').description('show what apply would create, keep, modify and terminate'))
     .option('--json', 'print the plan as JSON instead of a table')
     .action(async (file: string, opts: CommonOptions & { json?: boolean }) => {
-      let prepared: Prepared;
+      const abort = new AbortController();
+      const stopListening = onInterrupt(abort);
+      let prepared: Prepared | undefined;
       try {
-        prepared = prepare(file, opts);
-      } catch (err) {
-        return fail(exit, err, 2);
-      }
-      try {
+        try {
+          prepared = prepare(file, opts, abort.signal);
+        } catch (err) {
+          return fail(exit, err, 2);
+        }
         const plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories);
         process.stdout.write(opts.json ? JSON.stringify({ counts: countByKind(plan), actions: plan.actions }, null, 2) + '\n' : renderPlan(plan));
         exit.code = 0;
       } catch (err) {
-        fail(exit, err, 2);
+        if (isAbort(err) || abort.signal.aborted) fail(exit, new Error('interrupted / 中断しました'), 3);
+        else fail(exit, err, 2);
       } finally {
-        prepared.clients.destroy();
+        prepared?.clients.destroy();
+        stopListening();
       }
     });
 
   addCommonOptions(roster.command('apply').argument('<roster>', 'roster CSV (UTF-8 or Shift_JIS)').description('create, modify (and with --terminate, terminate) WorkSpaces to match the roster'))
     .option('--terminate', 'also terminate WorkSpaces of users no longer on the roster (asks for the count)')
-    .option('--yes-terminate <count>', 'confirm the number of terminations without a prompt (CI)')
-    .option('--report-json <file>', 'write the final report as JSON')
-    .option('--journal <file>', 'apply journal (default: <roster>.apply-journal.jsonl)')
+    .option('--yes-terminate <count>', 'confirm the number of terminations without a prompt (CI); must equal the plan\'s count, 0 included')
+    .option('--report-json <file>', 'write the final report as JSON (checked writable before any API call)')
+    .option('--state-dir <dir>', 'where the apply journals and locks are kept, one per Region and WorkSpaces directory (default: $CLOSED_TELEWORK_STATE_DIR or ~/.local/state/closed-telework)')
     .option('--wait-timeout <seconds>', 'give up waiting for AVAILABLE after this long (default 2400)', positiveNumber('--wait-timeout'))
     .option('--poll-interval <seconds>', 'Describe poll interval while waiting (default 15)', positiveNumber('--poll-interval'))
     .option('--consistency-window <seconds>', 'how long a new WorkSpace may stay invisible to Describe (default 120)', positiveNumber('--consistency-window'))
@@ -155,61 +218,75 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
     .option('--auto-stop-minutes <n>', 'AutoStop timeout of new AUTO_STOP WorkSpaces (multiple of 60, default 60)', positiveNumber('--auto-stop-minutes'))
     .action(async (file: string, opts: ApplyCliOptions) => {
       const abort = new AbortController();
-      const onSigint = () => abort.abort();
-      let prepared: Prepared;
+      const stopListening = onInterrupt(abort);
+      let prepared: Prepared | undefined;
+      let locks: ApplyLock[] = [];
+      let journal: ApplyJournal | undefined;
       try {
-        const protocol = (opts.protocol ?? 'WSP').toUpperCase();
-        if (protocol !== 'WSP' && protocol !== 'PCOIP') throw new Error(`--protocol ${opts.protocol}: use WSP (DCV) or PCOIP`);
-        if (opts.autoStopMinutes !== undefined && opts.autoStopMinutes % 60 !== 0) throw new Error(`--auto-stop-minutes ${opts.autoStopMinutes}: WorkSpaces AutoStop is set in 60-minute intervals`);
-        if (opts.volumeKey !== undefined && !/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/.test(opts.volumeKey)) throw new Error(`--volume-key ${opts.volumeKey}: give a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)`);
-        prepared = prepare(file, opts, abort.signal);
-      } catch (err) {
-        return fail(exit, err, 2);
-      }
-      const journalPath = opts.journal ?? `${file}.apply-journal.jsonl`;
-      const cannotUseJournal = (err: unknown): Error =>
-        new Error(`--journal ${journalPath}: cannot use the apply journal (${(err as Error).message}); pass --journal with a writable path (適用ジャーナルを書き込めません)`);
-      let lock: ApplyLock;
-      try {
-        // Fail before any API call if the journal cannot be written: without it a crash could duplicate.
-        fs.accessSync(path.dirname(path.resolve(journalPath)), fs.constants.W_OK);
-        // Locked before the journal is read: a second run alive at once would read it before the first wrote.
-        lock = ApplyLock.acquire(journalPath);
-      } catch (err) {
-        prepared.clients.destroy();
-        return fail(exit, err instanceof ApplyLockHeldError ? err : cannotUseJournal(err), 2);
-      }
-      try {
-        let journal: ApplyJournal;
+        // Everything that can be refused is refused here, before any API call.
         try {
-          journal = ApplyJournal.open(journalPath);
+          const protocol = (opts.protocol ?? 'WSP').toUpperCase();
+          if (protocol !== 'WSP' && protocol !== 'PCOIP') throw new Error(`--protocol ${opts.protocol}: use WSP (DCV) or PCOIP`);
+          if (opts.autoStopMinutes !== undefined && opts.autoStopMinutes % 60 !== 0) throw new Error(`--auto-stop-minutes ${opts.autoStopMinutes}: WorkSpaces AutoStop is set in 60-minute intervals`);
+          if (opts.volumeKey !== undefined && !/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/.test(opts.volumeKey)) throw new Error(`--volume-key ${opts.volumeKey}: give a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)`);
+          if (opts.yesTerminate !== undefined) {
+            if (!opts.terminate) throw new Error('--yes-terminate needs --terminate (削除には --terminate が必要です)');
+            parseTerminationCount(opts.yesTerminate);
+          }
+          if (opts.reportJson) checkWritable('--report-json', opts.reportJson);
+          prepared = prepare(file, opts, abort.signal);
         } catch (err) {
-          prepared.clients.destroy();
-          return fail(exit, cannotUseJournal(err), 2);
+          return fail(exit, err, 2);
+        }
+        const stateDir = path.resolve(opts.stateDir ?? defaultStateDir());
+        let region: string;
+        try {
+          region = await prepared.clients.reads.config.region();
+        } catch (err) {
+          return fail(exit, new Error(`no AWS Region: pass --region or set AWS_REGION (${(err as Error).message}) / リージョンが指定されていません`), 2);
+        }
+        const managed = [...directoryTiers(prepared.entries, prepared.directories).keys()];
+        const journalPaths = new Map(managed.map((d) => [d, journalPathFor(stateDir, region, d)] as const));
+        const cannotUseJournal = (err: unknown): Error =>
+          new Error(`--state-dir ${stateDir}: cannot use the apply journal (${(err as Error).message}); pass --state-dir with a writable folder; nothing was applied (適用ジャーナルを書き込めません。何も反映していません)`);
+        try {
+          // Fail before any API call if a journal cannot be written: without it a crash could duplicate.
+          for (const p of journalPaths.values()) {
+            fs.mkdirSync(path.dirname(p), { recursive: true });
+            fs.accessSync(path.dirname(p), fs.constants.W_OK);
+          }
+          // Locked before the journals are read: a second run alive at once would read them before the first wrote.
+          locks = ApplyLock.acquireAll([...journalPaths.values()]);
+          journal = ApplyJournal.openPerDirectory(journalPaths);
+          const legacy = `${file}.apply-journal.jsonl`;
+          if (fs.existsSync(legacy)) {
+            const { moved, kept } = journal.importLegacy(legacy, (key) => journalPaths.has(directoryOfKey(key)));
+            process.stderr.write(`closed-telework roster: took over ${moved} record(s) of the old journal ${legacy}${kept ? `; ${kept} record(s) for directories this roster does not manage stay there` : ' and removed it'} (旧ジャーナルを引き継ぎました)\n`);
+          }
+        } catch (err) {
+          return fail(exit, err instanceof ApplyLockHeldError ? err : cannotUseJournal(err), 2);
         }
         let plan;
         try {
           plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories);
         } catch (err) {
-          prepared.clients.destroy();
-          return fail(exit, err, 2);
+          return fail(exit, isAbort(err) ? new Error(INTERRUPTED) : err, isAbort(err) ? 3 : 2);
         }
         const terminations = countByKind(plan).terminate;
         if (opts.terminate) {
-          const refusal = await confirmTerminations(terminations, opts);
-          if (refusal) {
-            prepared.clients.destroy();
-            return fail(exit, new Error(refusal), 2);
+          let refusal: string | undefined;
+          try {
+            refusal = await confirmTerminations(terminations, opts, abort);
+          } catch (err) {
+            return fail(exit, err, 2);
           }
-        } else if (opts.yesTerminate !== undefined) {
-          prepared.clients.destroy();
-          return fail(exit, new Error('--yes-terminate needs --terminate'), 2);
+          if (abort.signal.aborted) return fail(exit, new Error(INTERRUPTED), 3);
+          if (refusal) return fail(exit, new Error(refusal), 2);
         }
         if (!opts.volumeKey) {
           process.stderr.write('closed-telework roster: warning: no --volume-key; new WorkSpaces will not be encrypted with a customer-managed key and `audit` will report them (暗号化キー未指定)\n');
         }
         const progress = createProgressReporter(process.stderr, opts.progress === false);
-        process.once('SIGINT', onSigint);
         try {
           const report = await applyPlan(plan, {
             gateway: prepared.gateway,
@@ -224,22 +301,27 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
           });
           progress.stop();
           process.stdout.write(renderReport(report));
-          if (opts.reportJson) {
-            const tmp = `${opts.reportJson}.tmp`;
-            fs.writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
-            fs.renameSync(tmp, opts.reportJson);
-          }
           exit.code = report.exitCode;
+          if (opts.reportJson) {
+            try {
+              const tmp = `${opts.reportJson}.tmp`;
+              fs.writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
+              fs.renameSync(tmp, opts.reportJson);
+            } catch (err) {
+              // Checked writable at the start; if it still fails, the changes stand: say so, never "total failure".
+              process.stderr.write(`closed-telework roster: the changes above were applied, but --report-json ${opts.reportJson} could not be written (${(err as Error).message}) / 変更は反映済みですが、レポートを書き込めませんでした\n`);
+              if (exit.code === 0) exit.code = 1;
+            }
+          }
         } catch (err) {
           progress.stop();
-          fail(exit, (err as Error).name === 'AbortError' ? new Error('interrupted; apply again to continue (the journal prevents duplicates) / 中断しました') : err, 3);
-        } finally {
-          process.removeListener('SIGINT', onSigint);
-          journal.close();
-          prepared.clients.destroy();
+          fail(exit, isAbort(err) ? new Error(INTERRUPTED) : err, 3);
         }
       } finally {
-        lock.release();
+        journal?.close();
+        prepared?.clients.destroy();
+        for (const l of locks) l.release();
+        stopListening();
       }
     });
 }

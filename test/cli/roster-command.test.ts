@@ -102,7 +102,7 @@ describe('roster apply', () => {
       const users = Array.from({ length: 30 }, (_, i) => `user${i},lgwan,STANDARD`);
       const file = writeRoster('apply.csv', ['user,tier,size', 'suzuki,lgwan,STANDARD', ...users, 'sato,internet,STANDARD'].join('\n') + '\n');
       const report = path.join(dir, 'report.json');
-      expect(await run(api, 'roster', 'apply', file, ...fast, '--report-json', report, '--journal', path.join(dir, 'j1.jsonl'))).toBe(0);
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--report-json', report, '--state-dir', path.join(dir, 'state-j1'))).toBe(0);
       const json = JSON.parse(fs.readFileSync(report, 'utf8'));
       expect(json.exitCode).toBe(0);
       expect(json.counts).toMatchObject({ created: 31, modified: 1, failed: 0 });
@@ -116,9 +116,9 @@ describe('roster apply', () => {
       const suzuki = api.state.liveWorkspaces().find((w) => w.UserName === 'suzuki')!;
       expect(suzuki.WorkspaceProperties.RunningMode).toBe('AUTO_STOP');
       expect(suzuki.tags).toContainEqual({ Key: 'mic:tier', Value: 'lgwan' });
-      expect(fs.existsSync(path.join(dir, 'j1.jsonl'))).toBe(false); // nothing in doubt: journal removed
+      expect(fs.readdirSync(path.join(dir, 'state-j1', 'apply-journals', 'ap-northeast-1'))).toEqual([]); // nothing in doubt: journals and locks removed
       // A second apply finds nothing to do.
-      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', path.join(dir, 'j1.jsonl'))).toBe(0);
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--state-dir', path.join(dir, 'state-j1'))).toBe(0);
       expect(api.log.filter((o) => o === 'CreateWorkspaces')).toHaveLength(2);
     } finally {
       await api.close();
@@ -132,12 +132,13 @@ describe('roster apply', () => {
       api.state.seedWorkspace({ DirectoryId: INTERNET, UserName: 'leaver2' });
       api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'stays', tags: [{ Key: 'mic:tier', Value: 'lgwan' }] });
       const file = writeRoster('term.csv', 'user,tier,size\nstays,lgwan,STANDARD\nnewbie,lgwan,STANDARD\n');
-      const j = ['--journal', path.join(dir, 'j2.jsonl')];
+      const j = ['--state-dir', path.join(dir, 'state-j2')];
       expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate')).toBe(2);
       expect(err.join('')).toMatch(/would terminate 2 WorkSpace\(s\); confirm with --yes-terminate=2/);
       expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate', '--yes-terminate', '3')).toBe(2);
       expect(err.join('')).toMatch(/--yes-terminate=3 does not match the 2/);
       expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--yes-terminate', '2')).toBe(2);
+      expect(err.join('')).toMatch(/--yes-terminate needs --terminate/);
       expect(api.log.filter((o) => !o.startsWith('Describe'))).toEqual([]); // nothing applied so far
       // Without --terminate: leavers are reported, not touched.
       expect(await run(api, 'roster', 'apply', file, ...fast, ...j)).toBe(0);
@@ -155,12 +156,12 @@ describe('roster apply', () => {
     try {
       // One user's bundle does not exist: that item comes back in FailedRequests (not retryable).
       const partial = writeRoster('partial.csv', 'user,tier,bundle\nok1,lgwan,wsb-stand0001\nbad1,lgwan,wsb-missing01\n');
-      expect(await run(api, 'roster', 'apply', partial, ...fast, '--journal', path.join(dir, 'j3.jsonl'))).toBe(1);
-      expect(out.join('')).toMatch(/PARTIAL \(一部失敗\): 1 created/);
+      expect(await run(api, 'roster', 'apply', partial, ...fast, '--state-dir', path.join(dir, 'state-j3'))).toBe(1);
+      expect(out.join('')).toMatch(/PARTIAL — a person must follow up \(一部失敗・要対応\): 1 created/);
       expect(out.join('')).toMatch(/failed\s+create\s+bad1.*ResourceNotFound\.Bundle/);
       out.length = 0;
       const total = writeRoster('total.csv', 'user,tier,bundle\nok1,lgwan,wsb-stand0001\nbad2,lgwan,wsb-missing01\nbad3,internet,wsb-missing01\n');
-      expect(await run(api, 'roster', 'apply', total, ...fast, '--journal', path.join(dir, 'j4.jsonl'))).toBe(3);
+      expect(await run(api, 'roster', 'apply', total, ...fast, '--state-dir', path.join(dir, 'state-j4'))).toBe(3);
       expect(out.join('')).toMatch(/FAILED \(失敗\): 0 created, 1 kept/);
     } finally {
       await api.close();
@@ -171,7 +172,8 @@ describe('roster apply', () => {
     const api = await start({ directories: [LGWAN, INTERNET] });
     try {
       const file = writeRoster('journal.csv', 'user,tier,size\nx,lgwan,STANDARD\n');
-      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', path.join(dir, 'no-such-dir', 'j.jsonl'))).toBe(2);
+      const notADir = writeRoster('not-a-dir', 'x');
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--state-dir', path.join(notADir, 'state'))).toBe(2);
       expect(err.join('')).toMatch(/cannot use the apply journal/);
       expect(api.log).toEqual([]);
     } finally {
@@ -179,32 +181,37 @@ describe('roster apply', () => {
     }
   });
 
-  it('exits 2 before any API call while another apply holds the journal lock, and leaves that lock alone', async () => {
+  it('exits 2 before any API call while another apply holds the directory lock, and leaves that lock alone', async () => {
     const api = await start({ directories: [LGWAN, INTERNET] });
     try {
       const file = writeRoster('locked.csv', 'user,tier,size\nx,lgwan,STANDARD\n');
-      const journal = path.join(dir, 'locked.jsonl');
+      const state = path.join(dir, 'state-locked');
+      const lockFile = path.join(state, 'apply-journals', 'ap-northeast-1', `${INTERNET}.jsonl.lock`);
+      fs.mkdirSync(path.dirname(lockFile), { recursive: true });
       // A live holder: this very test process, on this host.
       const holder = JSON.stringify({ pid: process.pid, host: os.hostname(), since: '2026-11-21T00:00:00.000Z' });
-      fs.writeFileSync(`${journal}.lock`, holder);
-      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', journal)).toBe(2);
-      expect(err.join('')).toMatch(/another roster apply holds .*locked\.jsonl\.lock \(pid \d+ on .* since 2026-11-21T00:00:00\.000Z\)/);
+      fs.writeFileSync(lockFile, holder);
+      // The lock belongs to the directory: a roster under any other name is refused the same way.
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--state-dir', state)).toBe(2);
+      expect(err.join('')).toMatch(/another roster apply holds .*d-2222222222\.jsonl\.lock \(pid \d+ on .* since 2026-11-21T00:00:00\.000Z\)/);
       expect(err.join('')).toMatch(/別の roster apply が実行中です/);
       expect(api.log).toEqual([]);
-      expect(fs.readFileSync(`${journal}.lock`, 'utf8')).toBe(holder);
+      expect(fs.readFileSync(lockFile, 'utf8')).toBe(holder);
+      // The LGWAN directory's lock was taken first (sorted) and given back: nothing is half-locked.
+      expect(fs.existsSync(path.join(state, 'apply-journals', 'ap-northeast-1', `${LGWAN}.jsonl.lock`))).toBe(false);
     } finally {
       await api.close();
     }
   });
 
-  it('releases its lock when it ends, so the next apply can run', async () => {
+  it('releases its locks when it ends, so the next apply can run', async () => {
     const api = await start({ directories: [LGWAN, INTERNET] });
     try {
       const file = writeRoster('unlock.csv', 'user,tier,size\nx,lgwan,STANDARD\n');
-      const journal = path.join(dir, 'unlock.jsonl');
-      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', journal)).toBe(0);
-      expect(fs.existsSync(`${journal}.lock`)).toBe(false);
-      expect(await run(api, 'roster', 'apply', file, ...fast, '--journal', journal)).toBe(0);
+      const state = path.join(dir, 'state-unlock');
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--state-dir', state)).toBe(0);
+      expect(fs.readdirSync(path.join(state, 'apply-journals', 'ap-northeast-1'))).toEqual([]);
+      expect(await run(api, 'roster', 'apply', file, ...fast, '--state-dir', state)).toBe(0);
     } finally {
       await api.close();
     }
@@ -215,7 +222,7 @@ describe('roster apply', () => {
     const endpoint = api.endpoint;
     await api.close();
     const file = writeRoster('down.csv', 'user,tier,size\nx,lgwan,STANDARD\n');
-    const code = await main(['node', 'ct', 'roster', 'apply', file, '--endpoint-url', endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--max-attempts', '1', '--journal', path.join(dir, 'j5.jsonl')]);
+    const code = await main(['node', 'ct', 'roster', 'apply', file, '--endpoint-url', endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--max-attempts', '1', '--state-dir', path.join(dir, 'state-j5')]);
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/ECONNREFUSED|connect/);
   });

@@ -1,5 +1,7 @@
 /**
- * One `roster apply` at a time per journal: an exclusive lock file beside the journal.
+ * One `roster apply` at a time per WorkSpaces directory: an exclusive lock file beside the directory's
+ * journal (journal-location.ts), so two rosters — or two copies of one roster — that manage the same
+ * directory never run at once, whatever their file names.
  *
  * Why: the journal is what stops a crashed run's successor from giving a user a second WorkSpace, but two
  * runs alive at once (two terminals, a pipeline retried while the first still runs) would each read the
@@ -71,11 +73,26 @@ export class ApplyLock {
       }
       const who = holder ? `pid ${holder.pid} on ${holder.host} since ${holder.since}` : 'an unreadable lock';
       throw new ApplyLockHeldError(
-        `another roster apply holds ${lockPath} (${who}). Wait for it to finish; if you are certain no apply is running for this roster, delete ${lockPath} and run again. ` +
+        `another roster apply holds ${lockPath} (${who}). Wait for it to finish; if you are certain no apply is running for this WorkSpaces directory, delete ${lockPath} and run again. ` +
           `(別の roster apply が実行中です（${who}）。終了を待ってください。実行中でないことが確かな場合のみ ${lockPath} を削除して再実行してください)`,
       );
     }
     throw new ApplyLockHeldError(`could not take ${lockPath}; run again (ロックを取得できませんでした)`);
+  }
+
+  /**
+   * Takes the locks of several journals (one per directory), in a stable order; if one is held, the ones
+   * already taken are released and the error is thrown (nothing is half-locked).
+   */
+  static acquireAll(journalPaths: string[]): ApplyLock[] {
+    const taken: ApplyLock[] = [];
+    try {
+      for (const p of [...journalPaths].sort()) taken.push(ApplyLock.acquire(p));
+      return taken;
+    } catch (err) {
+      for (const l of taken) l.release();
+      throw err;
+    }
   }
 
   /** Removes the lock if it is still ours (never another run's). */

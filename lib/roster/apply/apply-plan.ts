@@ -20,6 +20,8 @@ import type { WorkspaceRequest } from '@aws-sdk/client-workspaces';
 import { TIER_TAG_KEY } from '../../tiers/tier';
 import { GONE_STATES, ObservedWorkspace } from '../aws/observed-workspace';
 import { WorkSpacesGateway } from '../aws/workspaces-gateway';
+import { bundleChangeAdvice } from '../plan/bundle-change-advice';
+import { duplicateAdvice } from '../plan/duplicate-advice';
 import { RosterPlan } from '../plan/roster-plan';
 import { RosterEntry, userKey } from '../roster-entry';
 import { ApplyJournal, JournalRecord } from './apply-journal';
@@ -93,6 +95,8 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
   const pollIntervalMs = options.pollIntervalMs ?? 15_000;
   const checkSpacing = Math.max(1, consistency.windowMs / Math.max(1, consistency.checks));
   const outcomes: UserOutcome[] = [];
+  /** Things a person must know that belong to no single user (they make the exit code at least 1). */
+  const notices: string[] = [];
   const calls = { create: 0 };
   const total = plan.actions.filter((a) => a.kind !== 'keep').length;
   let done = 0;
@@ -125,7 +129,7 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
     for (const a of plan.actions) {
       if (a.kind !== 'modify') continue;
       const run: UserRun = { entry: a.entry, key: userKey(a.entry.directoryId, a.entry.userName), attempts: 1, throttles: 0 };
-      const notApplied = a.changes.filter((c) => !c.applied).map((c) => `${c.field} ${c.from} → ${c.to} not applied (migrate or rebuild by hand)`);
+      const notApplied = a.changes.filter((c) => !c.applied).map((c) => bundleChangeAdvice(c.from, c.to));
       try {
         for (const c of a.changes) {
           if (!c.applied) continue;
@@ -134,7 +138,8 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
         }
         finish(run, {
           action: 'modify',
-          outcome: notApplied.length ? 'failed' : 'modified',
+          // A bundle change is never made here: it needs a person (migrate or rebuild), not a retry.
+          outcome: notApplied.length ? 'needs-person' : 'modified',
           workspaceId: a.workspace.workspaceId,
           state: a.workspace.state,
           detail: [...a.changes.filter((c) => c.applied).map((c) => `${c.field} ${c.from} → ${c.to}`), ...notApplied].join('; '),
@@ -179,7 +184,7 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
     const adopt = async (run: UserRun, found: ObservedWorkspace[]) => {
       if (found.length > 1) {
         journal.record([{ t: 'created', key: run.key, at: now(), workspaceId: found[0].workspaceId }]);
-        finish(run, { action: 'create', outcome: 'conflict', workspaceId: found.map((w) => w.workspaceId).join(','), detail: `${found.length} WorkSpaces exist for this user; keep one, terminate the others by hand` });
+        finish(run, { action: 'create', outcome: 'conflict', workspaceId: found.map((w) => w.workspaceId).join(','), detail: duplicateAdvice(found.map((w) => w.workspaceId)) });
         return;
       }
       const records: JournalRecord[] = [];
@@ -399,11 +404,64 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
       if (awaiting.size === 0) break;
       if (now() >= deadline) {
         for (const [id, run] of awaiting) {
-          finish(run, { action: 'create', outcome: 'unconfirmed', workspaceId: id, detail: `not AVAILABLE after ${Math.round(waitTimeoutMs / 1000)} s; it will not be re-created — run apply again later to check` });
+          finish(run, {
+            action: 'create',
+            outcome: 'unconfirmed',
+            workspaceId: id,
+            detail:
+              `accepted by AWS but not AVAILABLE after ${Math.round(waitTimeoutMs / 1000)} s (provisioning can take 20 minutes or more); it exists and will not be re-created — run \`roster apply\` again later to confirm` +
+              ` / 作成は受け付けられましたが ${Math.round(waitTimeoutMs / 1000)} 秒以内に利用可能になりませんでした（作成中）。再作成はしません。しばらくしてから roster apply を再実行して確認してください`,
+          });
         }
         break;
       }
       await sleep(Math.min(pollIntervalMs, Math.max(1, deadline - now())), signal);
+    }
+
+    // 3b. Re-list every directory the roster manages: a duplicate, however it arose (another operator,
+    // a run on another machine, a journal that was lost), ends as a conflict — never as "complete".
+    // A listing counts only once it shows every WorkSpace this run knows exists (eventual consistency:
+    // one that lags may also hide a duplicate); it is repeated over the consistency window until it does.
+    try {
+      const rosteredDirectories = [...new Set(plan.actions.flatMap((a) => (a.kind === 'terminate' ? [] : [a.entry.directoryId])))];
+      const known = new Set(outcomes.filter((o) => o.action !== 'terminate' && o.outcome !== 'failed').flatMap((o) => (o.workspaceId ?? '').split(',').filter(Boolean)));
+      const liveByUser = new Map<string, ObservedWorkspace[]>();
+      for (let listing = 1; ; listing++) {
+        liveByUser.clear();
+        const seen = new Set<string>();
+        for (const d of rosteredDirectories) {
+          for (const w of liveOf(await gateway.listDirectory(d))) {
+            seen.add(w.workspaceId);
+            const k = userKey(w.directoryId, w.userName);
+            liveByUser.set(k, [...(liveByUser.get(k) ?? []), w]);
+          }
+        }
+        const lagging = [...known].filter((id) => !seen.has(id));
+        if (lagging.length === 0) break;
+        if (listing >= Math.max(1, consistency.checks)) {
+          notices.push(
+            `the listing after the run still does not show ${lagging.length} WorkSpace(s) this run knows exist (${lagging.slice(0, 5).join(', ')}${lagging.length > 5 ? ', …' : ''}), so it cannot confirm that nobody has two; run \`roster plan\` in a few minutes to check` +
+              ` / 実行後の一覧にまだ表示されない WorkSpace があり、二重作成がないことを確認できませんでした。数分後に roster plan で確認してください`,
+          );
+          break;
+        }
+        await sleep(checkSpacing, signal);
+      }
+      for (const o of outcomes) {
+        if (o.action === 'terminate') continue;
+        const mine = liveByUser.get(userKey(o.directoryId, o.userName)) ?? [];
+        if (mine.length > 1 && o.outcome !== 'conflict') {
+          const ids = mine.map((w) => w.workspaceId);
+          options.onProgress?.({ done, total, message: `conflict ${o.userName}: found ${ids.length} WorkSpaces after the run` });
+          Object.assign(o, { outcome: 'conflict', workspaceId: ids.join(','), detail: `${duplicateAdvice(ids)} (found when the directory was listed again after the run)` });
+        }
+      }
+    } catch (err) {
+      if (classifyCallError(err) === 'aborted') throw err;
+      notices.push(
+        `could not list the directories again after the run to confirm no user has two WorkSpaces (${(err as Error).name}: ${(err as Error).message}); run \`roster plan\` to check` +
+          ` / 実行後の再確認（利用者ごとに WorkSpace が 1 台であること）ができませんでした。roster plan で確認してください`,
+      );
     }
 
     // 4. Terminations (only when confirmed), never of a rostered user.
@@ -454,5 +512,5 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
 
   const inDoubt = new Set<string>([...outcomes.filter((o) => o.outcome === 'unconfirmed').map((o) => userKey(o.directoryId, o.userName))]);
   journal.compact(inDoubt);
-  return summarise(outcomes, started, calls);
+  return summarise(outcomes, started, calls, notices);
 }

@@ -21,7 +21,7 @@ import {
 import { setMaxListeners } from 'events';
 import { Pacer } from '../apply/pacer';
 import { WorkSpacesClients } from './workspaces-clients';
-import { ObservedWorkspace } from './observed-workspace';
+import { ObservedWorkspace, uniqueById } from './observed-workspace';
 
 export interface RateLimits {
   /** CreateWorkspaces calls per second. Default 1 (AWS documents no figure; old docs say ≈ 2/s). */
@@ -106,7 +106,7 @@ export class WorkSpacesGateway {
       all.push(...page.workspaces);
       token = page.next;
     } while (token);
-    return all;
+    return uniqueById(all, (w) => w.workspaceId);
   }
 
   /** The WorkSpaces of one user in one directory. */
@@ -118,7 +118,7 @@ export class WorkSpacesGateway {
       all.push(...page.workspaces);
       token = page.next;
     } while (token);
-    return all;
+    return uniqueById(all, (w) => w.workspaceId);
   }
 
   /** Every WorkSpace of a directory as the API returned it (the audit reads API field paths). */
@@ -130,7 +130,7 @@ export class WorkSpacesGateway {
       all.push(...(out.Workspaces ?? []));
       token = out.NextToken;
     } while (token);
-    return all;
+    return uniqueById(all, (w) => w.WorkspaceId);
   }
 
   /** Registered directories (all, or the given ids), all pages. */
@@ -161,7 +161,7 @@ export class WorkSpacesGateway {
   /** WorkSpaces by id (≤ 25). */
   async byIds(ids: string[]): Promise<ObservedWorkspace[]> {
     if (ids.length === 0) return [];
-    return (await this.describe({ WorkspaceIds: ids })).workspaces;
+    return uniqueById((await this.describe({ WorkspaceIds: ids })).workspaces, (w) => w.workspaceId);
   }
 
   async tags(workspaceId: string): Promise<Record<string, string>> {

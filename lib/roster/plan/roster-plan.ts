@@ -3,8 +3,9 @@
  * Pure: computed from the validated roster and what Describe returned, no API calls.
  */
 import { TIER_TAG_KEY, Tier } from '../../tiers/tier';
-import { GONE_STATES, ObservedWorkspace } from '../aws/observed-workspace';
+import { GONE_STATES, ObservedWorkspace, uniqueById } from '../aws/observed-workspace';
 import { RosterEntry, userKey } from '../roster-entry';
+import { duplicateAdvice } from './duplicate-advice';
 
 export interface Change {
   field: 'runningMode' | 'tierTag' | 'bundle';
@@ -38,7 +39,7 @@ export function countByKind(plan: RosterPlan): Record<PlanAction['kind'], number
  * @param directoryTiers the tier of each managed directory (from the roster and the options).
  */
 export function computePlan(entries: RosterEntry[], existing: ObservedWorkspace[], directoryTiers: Map<string, Tier>): RosterPlan {
-  const live = existing.filter((w) => !GONE_STATES.has(w.state));
+  const live = uniqueById(existing.filter((w) => !GONE_STATES.has(w.state)), (w) => w.workspaceId);
   const byUser = new Map<string, ObservedWorkspace[]>();
   for (const w of live) {
     const k = userKey(w.directoryId, w.userName);
@@ -59,7 +60,7 @@ export function computePlan(entries: RosterEntry[], existing: ObservedWorkspace[
         kind: 'conflict',
         entry,
         workspaces: mine,
-        reason: `${mine.length} WorkSpaces for one user (${mine.map((w) => w.workspaceId).join(', ')}); keep one and terminate the others by hand`,
+        reason: duplicateAdvice(mine.map((w) => w.workspaceId)),
       });
       continue;
     }

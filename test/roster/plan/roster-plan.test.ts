@@ -26,7 +26,7 @@ describe('computePlan', () => {
   it('is a conflict, never a guess, when a user has two WorkSpaces or one in ERROR', () => {
     const plan = computePlan([entry('dup'), entry('err')], [ws('dup'), ws('dup'), ws('err', { state: 'ERROR', errorCode: 'X' })], tiers);
     expect(plan.actions.map((a) => [a.kind, a.kind === 'conflict' ? a.reason : ''])).toEqual([
-      ['conflict', expect.stringMatching(/^2 WorkSpaces for one user/)],
+      ['conflict', expect.stringMatching(/^2 distinct WorkSpaces for one user/)],
       ['conflict', expect.stringMatching(/is in ERROR \(X\)/)],
     ]);
   });
