@@ -36,7 +36,7 @@ interface ServerStats {
 }
 
 const WORKER_SOURCE = `
-require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(path.join(__dirname, '..', 'tsconfig.json'))} });
+require(${JSON.stringify(path.join(__dirname, '..', 'bin', 'register-ts.js'))});
 const { parentPort, workerData } = require('worker_threads');
 const { start } = require(${JSON.stringify(path.join(__dirname, '..', 'test', 'support', 'workspaces-api'))});
 start(workerData).then((api) => {

@@ -10,7 +10,7 @@
  *                                     BENCH_ROUNDS_CLI (end-to-end `cdk synth` rows, default 3; 0 skips them)
  *
  * The in-process rows time `app.synth()` alone, the strict measure. The end-to-end rows time what a user
- * waits for (`cdk synth`: the CLI, ts-node and the app), where the same pack cost is a smaller share.
+ * waits for (`cdk synth`: the CLI, loading the app and the app), where the same pack cost is a smaller share.
  * "all" is a first synth (empty cfn-guard verdict cache); "all-repeat" a repeated synth of the same
  * templates, which reuses cfn-guard's verdict (lib/control-tower/guard-verdict-cache.ts).
  */
@@ -181,13 +181,13 @@ async function measure(label: string, configs: readonly MunicipalityConfig[], ro
 }
 
 /**
- * What an infra engineer waits for: the real `cdk synth` (CLI, ts-node, the app, the packs) on
+ * What an infra engineer waits for: the real `cdk synth` (CLI, loading the app, the app, the packs) on
  * bench/synth-packs-app.ts, with no packs and with every pack, interleaved; medians compared.
  */
 function endToEnd(municipalities: number, rounds: number, tmp: string): void {
   const root = path.join(__dirname, '..');
   const cdk = path.join(root, 'node_modules', '.bin', 'cdk');
-  const appCommand = `${path.join(root, 'node_modules', '.bin', 'ts-node')} --transpile-only ${path.join(__dirname, 'synth-packs-app.ts')}`;
+  const appCommand = `node -r ${path.join(root, 'bin', 'register-ts.js')} ${path.join(__dirname, 'synth-packs-app.ts')}`;
   type Row = 'none' | 'all' | 'all-repeat';
   const times: Record<Row, number[]> = { none: [], all: [], 'all-repeat': [] };
   const repeatCache = fs.mkdtempSync(path.join(tmp, 'cli-guard-cache-repeat-'));

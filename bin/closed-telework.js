@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `closed-telework` command. In the repository, ts-node transpiles the TypeScript sources on the fly
-// (type-checking happens once in `npm test`, not on every run); the published package ships no CLI
-// sources, only the compiled dist/ built by the prepack script, so a stale dist/ never shadows the code.
+// The `closed-telework` command. In the repository it runs the TypeScript sources through register-ts.js
+// (esbuild, each file transpiled once and cached by its bytes; type-checking happens in `npm test`, not on
+// every run); the published package ships no CLI sources, only the compiled dist/ built by the prepack
+// script, so a stale dist/ never shadows the code.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -15,7 +16,7 @@ process.stdout.on('error', (err) => {
 const sources = path.join(__dirname, '..', 'lib', 'cli', 'main.ts');
 let cli;
 if (fs.existsSync(sources)) {
-  require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+  require('./register-ts');
   cli = require(sources);
 } else {
   cli = require(path.join(__dirname, '..', 'dist', 'lib', 'cli', 'main.js'));

@@ -1,7 +1,7 @@
 /**
  * Files the package ships beside its code (the default tier policy, the Lambda handler source).
  * Resolved from the package root, not from `__dirname`, because the same module runs from `lib/` in the
- * repository (ts-node, jest) and from `dist/lib/` in the published package.
+ * repository (bin/register-ts.js, jest) and from `dist/lib/` in the published package.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -37,7 +37,7 @@ function validateJob(job: GuardJob): GuardJobReport {
 
 /**
  * The worker's whole program. It is plain JavaScript evaluated from a string, so it runs the same under
- * ts-node, jest and the compiled package; it loads the validator the main thread resolved.
+ * bin/register-ts.js, jest and the compiled package; it loads the validator the main thread resolved.
  */
 const WORKER_PROGRAM = `
 const { workerData } = require('worker_threads');

@@ -1,8 +1,8 @@
 /**
  * The `verify` command: exit codes (0 clean / 1 findings / 2 unusable input), the four formats, YAML and
  * cloud assemblies. Two cases run the real bin (`node bin/closed-telework.js verify …`) in a child process;
- * the rest call the same commander program in-process (each child process pays ~15 s of ts-node start-up
- * on these shared machines).
+ * the rest call the same commander program in-process (a child process pays Node's and the modules' start-up
+ * each time).
  */
 import { spawnSync } from 'child_process';
 import { main } from '../../lib/cli/main';

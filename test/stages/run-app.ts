@@ -13,12 +13,12 @@ export interface AppRun {
 }
 
 /**
- * Runs bin/app.ts the way `cdk synth` does (ts-node, transpile-only), with context passed through
+ * Runs bin/app.ts the way `cdk synth` does (cdk.json's app: bin/register-ts.js), with context passed through
  * CDK_CONTEXT_JSON and the cloud assembly written to a fresh temporary directory.
  */
 export function runApp(context: Record<string, unknown>): AppRun {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-app-'));
-  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bin/app.ts'], {
+  const result = spawnSync(process.execPath, ['-r', './bin/register-ts.js', 'bin/app.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
