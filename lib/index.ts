@@ -12,6 +12,7 @@ export * from './tiers/tier';
 
 // build: configuration and constructs
 export * from './config';
+export * from './cidr/ipv4-blocks';
 export * from './network';
 export { ClosedClientVpn, type ClosedClientVpnProps } from './access/closed-client-vpn';
 export { LinkClientAdmission, type LinkClientAdmissionProps } from './access/link-client-admission';

@@ -1,5 +1,4 @@
 /** The municipality configuration: schema, loader and validation (pure TypeScript, no aws-cdk-lib). */
-export * from './cidr';
 export * from './config-error';
 export * from './load';
 export * from './reserved-ranges';

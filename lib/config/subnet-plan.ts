@@ -4,7 +4,7 @@
  * NACLs and security groups can use literal CIDRs, and the synthesised VPC is exactly what was checked).
  */
 import type { Tier } from '../tiers/tier';
-import { cidrSizeOf, formatCidr, mustParseCidr } from './cidr';
+import { cidrSizeOf, formatCidr, mustParseIpv4Block } from '../cidr/ipv4-blocks';
 import type { InternetEgress, TierNetworkConfig } from './schema';
 
 /** What a subnet is for. `nat` and `firewall` exist only in the internet tier with Network Firewall egress. */
@@ -59,7 +59,7 @@ export function planTierSubnets(
   azs: readonly string[],
   egress: InternetEgress,
 ): TierSubnetPlan | { needed: number; available: number } {
-  const vpc = mustParseCidr(network.vpcCidr);
+  const vpc = mustParseIpv4Block(network.vpcCidr);
   const requests = subnetRequests(tier, network, azs, egress);
   // Stable sort: by size (largest first), keeping purpose/AZ order for equal sizes.
   const ordered = requests.map((r, i) => ({ r, i })).sort((a, b) => a.r.prefix - b.r.prefix || a.i - b.i);

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { TIERS, NO_TELEWORK_TIER, TIER_LABELS, type Tier } from '../tiers/tier';
 import { ConfigProblem } from './config-error';
 import { cidrString } from './zod-helpers';
-import { cidrContains, cidrsOverlap, mustParseCidr, parseCidr } from './cidr';
+import { ipv4BlockContains, cidrsOverlap, mustParseIpv4Block, parseIpv4Block } from '../cidr/ipv4-blocks';
 import {
   DEFAULT_HARDENING_OPTIONS,
   DEVICE_TYPES,
@@ -276,7 +276,7 @@ export function validateTelework(input: TeleworkConfig | ResolvedTelework): Conf
         ja: `telework.tiers に "${tier}" がないのにアドレス範囲が指定されています。どちらかを直してください`,
       });
     }
-    const parsed = mustParseCidr(cidr);
+    const parsed = mustParseIpv4Block(cidr);
     if (parsed.prefix < CLIENT_CIDR_MIN_PREFIX || parsed.prefix > CLIENT_CIDR_MAX_PREFIX) {
       problems.push({
         path: `telework.clientCidrs.${tier}`,
@@ -521,7 +521,7 @@ export function validateTeleworkAgainstConfig(config: TierNetworkView): ConfigPr
       });
     }
     cidrs.forEach((cidr, i) => {
-      const c = mustParseCidr(cidr);
+      const c = mustParseIpv4Block(cidr);
       for (const other of TIERS) {
         const ranges: Array<{ what: string; cidr: string }> = [{ what: 'VPC range', cidr: config.tiers[other].vpcCidr }];
         if (other !== tier) {
@@ -531,7 +531,7 @@ export function validateTeleworkAgainstConfig(config: TierNetworkView): ConfigPr
           (telework.linkClientCidrs[other] ?? []).forEach((o) => ranges.push({ what: 'link client range', cidr: o }));
         }
         for (const r of ranges) {
-          if (cidrsOverlap(c, mustParseCidr(r.cidr))) {
+          if (cidrsOverlap(c, mustParseIpv4Block(r.cidr))) {
             problems.push({
               path: `telework.linkClientCidrs.${tier}.${i}`,
               message: `${cidr} overlaps the ${other} tier's ${r.what} ${r.cidr}: telework clients must be distinguishable from every tier's hosts`,
@@ -564,11 +564,11 @@ function adConnectorDnsProblems(config: TierNetworkView, telework: ResolvedTelew
   for (const [tierName, d] of Object.entries(telework.directories)) {
     const tier = tierName as Tier;
     if (d?.kind !== 'ad-connector') continue;
-    const own = config.tiers[tier].onPremCidrs.map((c) => parseCidr(c)).filter((c): c is Exclude<ReturnType<typeof parseCidr>, string> => typeof c !== 'string');
+    const own = config.tiers[tier].onPremCidrs.map((c) => parseIpv4Block(c)).filter((c): c is Exclude<ReturnType<typeof parseIpv4Block>, string> => typeof c !== 'string');
     d.customerDnsIps.forEach((ip, i) => {
-      const host = parseCidr(`${ip}/32`);
+      const host = parseIpv4Block(`${ip}/32`);
       if (typeof host === 'string') return; // reported by validateTelework
-      if (own.some((range) => cidrContains(range, host))) return;
+      if (own.some((range) => ipv4BlockContains(range, host))) return;
       problems.push({
         path: `telework.directories.${tier}.customerDnsIps.${i}`,
         message: `DNS server ${ip} is not inside the ${tier} tier's on-prem ranges (${config.tiers[tier].onPremCidrs.join(', ') || 'none declared'}): the AD Connector would reach outside its tier`,

@@ -4,7 +4,7 @@
  * one ConfigError listing them all, BEFORE any construct is built.
  */
 import { NO_TELEWORK_TIER, TIERS, TIER_LABELS, Tier } from '../tiers/tier';
-import { cidrsOverlap, Ipv4Cidr, mustParseCidr, parseCidr, usableAddresses } from './cidr';
+import { cidrsOverlap, Ipv4Cidr, mustParseIpv4Block, parseIpv4Block, usableAddresses } from '../cidr/ipv4-blocks';
 import { ConfigError, ConfigProblem } from './config-error';
 import { RESERVED_RANGES } from './reserved-ranges';
 import { problemsFromZod } from './schema-problems';
@@ -119,7 +119,7 @@ function availabilityZoneProblems(config: MunicipalityConfig): ConfigProblem[] {
 
 function vpcPrefixProblems(config: MunicipalityConfig): ConfigProblem[] {
   return TIERS.flatMap((tier) => {
-    const cidr = mustParseCidr(config.tiers[tier].vpcCidr);
+    const cidr = mustParseIpv4Block(config.tiers[tier].vpcCidr);
     if (cidr.prefix >= VPC_MIN_PREFIX && cidr.prefix <= VPC_MAX_PREFIX) return [];
     return [
       {
@@ -164,7 +164,7 @@ export function rawTierRanges(input: unknown): TierRange[] {
   const obj = (v: unknown): Record<string, unknown> | undefined =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   const add = (tier: Tier, kind: TierRange['kind'], path: string, value: unknown): void => {
-    if (typeof value === 'string' && typeof parseCidr(value) !== 'string') ranges.push({ tier, kind, path, cidr: value.trim() });
+    if (typeof value === 'string' && typeof parseIpv4Block(value) !== 'string') ranges.push({ tier, kind, path, cidr: value.trim() });
   };
   const root = obj(input);
   const tiers = obj(root?.tiers);
@@ -185,7 +185,7 @@ export function rawTierRanges(input: unknown): TierRange[] {
 }
 
 function overlapProblems(ranges: TierRange[]): ConfigProblem[] {
-  const all = ranges.map((r) => ({ r, c: mustParseCidr(r.cidr) }));
+  const all = ranges.map((r) => ({ r, c: mustParseIpv4Block(r.cidr) }));
   const problems: ConfigProblem[] = [];
   for (let i = 0; i < all.length; i++) {
     for (let j = 0; j < i; j++) {
@@ -205,10 +205,10 @@ function overlapProblems(ranges: TierRange[]): ConfigProblem[] {
 }
 
 function reservedRangeProblems(ranges: TierRange[]): ConfigProblem[] {
-  const reserved = RESERVED_RANGES.map((r) => ({ r, c: mustParseCidr(r.cidr) }));
+  const reserved = RESERVED_RANGES.map((r) => ({ r, c: mustParseIpv4Block(r.cidr) }));
   const problems: ConfigProblem[] = [];
   for (const range of ranges) {
-    const c: Ipv4Cidr = mustParseCidr(range.cidr);
+    const c: Ipv4Cidr = mustParseIpv4Block(range.cidr);
     for (const { r, c: rc } of reserved) {
       if (!cidrsOverlap(c, rc)) continue;
       const d = describe(range);

@@ -3,7 +3,7 @@
  * fix text (English + Japanese) in `params`, which `schema-problems.ts` turns into a ConfigProblem.
  */
 import { z } from 'zod';
-import { parseCidr } from './cidr';
+import { parseIpv4Block } from '../cidr/ipv4-blocks';
 
 export interface FixParams {
   fix: string;
@@ -12,7 +12,7 @@ export interface FixParams {
 
 /** An IPv4 CIDR block; bad text is reported with the exact reason (octet, prefix, host bits). */
 export const cidrString = z.string().superRefine((value, ctx) => {
-  const parsed = parseCidr(value);
+  const parsed = parseIpv4Block(value);
   if (typeof parsed === 'string') {
     const params: FixParams = {
       fix: 'write an IPv4 network address with its prefix length and no host bits, e.g. 10.1.0.0/16',

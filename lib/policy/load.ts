@@ -1,7 +1,7 @@
 /** Reads and validates a tier policy file (YAML or JSON); errors name the field and the fix. */
 import * as fs from 'fs';
 import { parse } from 'yaml';
-import { InputError } from '../model/load/errors';
+import { InputError } from '../input-error';
 import { packageFile } from '../package-files';
 import { policySchema, type TierPolicy } from './schema';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { TIERS } from '../tiers/tier';
-import { parseCidr } from '../model/cidr';
+import { parseCidr } from '../cidr/address-sets';
 
 const cidr = z.string().refine((s) => parseCidr(s) !== undefined, {
   message: 'must be a CIDR block such as 10.20.0.0/16 or 2001:db8::/48 (CIDR ブロックで指定してください)',

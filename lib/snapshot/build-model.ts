@@ -11,7 +11,7 @@
  *   route target, an attachment type the model does not know) is an unresolved or unmodelled fact: a
  *   finding, never a silent drop.
  */
-import { ALL_ADDRESSES, setOf, type Cidr, type IntervalSet } from '../model/cidr';
+import { ALL_ADDRESSES, setOf, type Cidr, type IntervalSet } from '../cidr/address-sets';
 import { parseProtocol } from '../model/facts/protocols';
 import type { NetworkModel, RouteFact, RouteTarget, SgRuleFact, TgwAttachmentFact } from '../model/facts/types';
 import { isTier } from '../tiers/tier';

@@ -2,7 +2,7 @@
  * Unusable snapshots. Both are InputError, so every command maps them to exit 2 with the message as
  * written: a file that cannot be read names the file; a missing file names the exact command to run.
  */
-import { InputError } from '../model/load/errors';
+import { InputError } from '../input-error';
 
 export { InputError };
 

@@ -7,9 +7,9 @@
  * than one account lists (a shared transit gateway's attachments, a peering connection seen from both
  * sides) resolve through one index, so they become one fact, and only they join the address spaces.
  */
-import type { ResourceRef } from '../checks/finding';
+import type { ResourceRef } from '../model/path';
 import { TIER_TAG_KEY } from '../tiers/tier';
-import { parseCidr, type Cidr } from '../model/cidr';
+import { parseCidr, type Cidr } from '../cidr/address-sets';
 import { emptyModel, type NetworkModel } from '../model/facts/types';
 import { isObject, type Json, type RegionSnapshot } from './read-snapshot';
 

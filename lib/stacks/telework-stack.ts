@@ -11,7 +11,8 @@ import { CfnOutput, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ConfigError, formatAddress, mustParseCidr, type MunicipalityConfig } from '../config';
+import { mustParseIpv4Block, formatIpv4Address } from '../cidr/ipv4-blocks';
+import { ConfigError, type MunicipalityConfig } from '../config';
 import {
   hardeningOptionsOf,
   resolveTelework,
@@ -33,8 +34,8 @@ import { DesktopVolumeKey } from '../desktops/volume-key';
 
 /** The Amazon-provided DNS resolver of a VPC: its primary CIDR's base address + 2. */
 export function vpcResolverIp(vpcCidr: string): string {
-  const c = mustParseCidr(vpcCidr);
-  return formatAddress(c.start + 2);
+  const c = mustParseIpv4Block(vpcCidr);
+  return formatIpv4Address(c.start + 2);
 }
 
 export interface TeleworkStackProps extends StackProps {

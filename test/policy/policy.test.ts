@@ -1,7 +1,7 @@
 /** The policy file: the packaged default is valid, and every bad field is named with its fix. */
 import * as fs from 'fs';
 import { DEFAULT_POLICY_FILE, loadPolicy, parsePolicy } from '../../lib/policy/load';
-import { InputError } from '../../lib/model/load/errors';
+import { InputError } from '../../lib/input-error';
 
 describe('tier policy', () => {
   test('the packaged default policy loads and matches the example city', () => {

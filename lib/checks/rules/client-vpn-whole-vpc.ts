@@ -1,5 +1,5 @@
 /** CLIENT-VPN-WHOLE-VPC: a Client VPN authorization rule that covers a whole VPC CIDR (or everything), not just the desktops. */
-import { setOf, subtract } from '../../model/cidr';
+import { setOf, subtract } from '../../cidr/address-sets';
 import type { Rule } from '../rule';
 import { resourceFinding } from './helpers';
 

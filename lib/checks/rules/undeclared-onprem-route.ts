@@ -14,7 +14,7 @@
  * the LGWAN operator), because the engine cannot see the on-premises side.
  */
 import type { Tier } from '../../tiers/tier';
-import { describeSet, intersect, isEmpty, parseCidr, setOf, subtract, type IntervalSet } from '../../model/cidr';
+import { describeSet, intersect, isEmpty, parseCidr, setOf, subtract, type IntervalSet } from '../../cidr/address-sets';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 import { resourceFinding, tierName } from './helpers';

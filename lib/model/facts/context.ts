@@ -2,9 +2,9 @@
  * Shared helpers for the extractors: resolving the properties that matter for the network and
  * recording, as facts, every value the engine could not resolve (fail closed).
  */
-import type { ResourceRef } from '../../checks/finding';
+import type { ResourceRef } from '../path';
 import { TIER_TAG_KEY } from '../../tiers/tier';
-import { type Cidr, parseCidr } from '../cidr';
+import { type Cidr, parseCidr } from '../../cidr/address-sets';
 import { Resolver, type ResourceEntry } from '../resolve/resolver';
 import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refsInString, show, stripRefs } from '../resolve/values';
 import { recordVariableTierTag } from './service-facts';

@@ -7,7 +7,7 @@ import type { LoadedTemplate } from '../load/template';
 import type { MissingNestedTemplate } from '../load';
 import { Resolver } from '../resolve/resolver';
 import { ResRef } from '../resolve/values';
-import { ALL_ADDRESSES } from '../cidr';
+import { ALL_ADDRESSES } from '../../cidr/address-sets';
 import { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import { clientVpnEndpointExtractor, clientVpnPartsExtractor } from './client-vpn';

@@ -2,7 +2,7 @@
  * Network ACLs: ordered, stateless, checked on the way out of the source subnet and on the way into
  * the destination subnet. A subnet without an association uses its VPC's default NACL (allow all).
  */
-import { setOf } from '../cidr';
+import { setOf } from '../../cidr/address-sets';
 import type { Extractor } from './extractor';
 import { parseProtocol, portRange } from './protocols';
 

@@ -1,5 +1,5 @@
 /** Customer-managed prefix lists, used by routes and security groups. */
-import { parseCidr } from '../cidr';
+import { parseCidr } from '../../cidr/address-sets';
 import { isPlainObject } from '../resolve/values';
 import type { Extractor } from './extractor';
 

@@ -1,5 +1,5 @@
 /** Route tables, routes, subnet and gateway (edge) associations, and VGW route propagation. */
-import { ALL_ADDRESSES, setOf } from '../cidr';
+import { ALL_ADDRESSES, setOf } from '../../cidr/address-sets';
 import type { ResourceEntry } from '../resolve/resolver';
 import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';

@@ -3,7 +3,7 @@
  * prefix lists. A group with no egress rule at all gets CloudFormation's default allow-all egress
  * (applied when the model is finalised, since egress may be declared in another resource).
  */
-import { parseCidr, setOf, type IntervalSet } from '../cidr';
+import { parseCidr, setOf, type IntervalSet } from '../../cidr/address-sets';
 import type { ResourceEntry } from '../resolve/resolver';
 import { ResRef, Unresolved, type Value, isPlainObject, refsInString, show } from '../resolve/values';
 import type { ExtractContext } from './context';

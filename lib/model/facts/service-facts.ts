@@ -6,7 +6,7 @@
  * service-relays.ts; judged by the rules PUBLIC-INVOKE-INTO-TIER, ACCESS-GRANT-INTO-TIER, SERVICE-RELAY
  * and TIER-TAG-VARIABLE.
  */
-import type { ResourceRef } from '../../checks/finding';
+import type { ResourceRef } from '../path';
 
 /** A Lambda function and where its code runs: in the subnets of its VpcConfig, or outside any VPC (on the internet). */
 export interface FunctionFact {

@@ -3,7 +3,7 @@
  * `DefaultRouteTableAssociation`/`DefaultRouteTablePropagation` default to enable: every attachment
  * then joins the default route table, i.e. one route domain for all tiers.
  */
-import { setOf } from '../cidr';
+import { setOf } from '../../cidr/address-sets';
 import type { Extractor } from './extractor';
 
 export const tgwExtractor: Extractor = {

@@ -2,9 +2,9 @@
  * The network model: facts extracted once from every template, keyed by resource identity
  * (`<stack>::<logicalId>`). Reachability and the rules are queries over these facts.
  */
-import type { ResourceRef } from '../../checks/finding';
+import type { ResourceRef } from '../path';
 import type { Tier } from '../../tiers/tier';
-import type { Cidr, IntervalSet } from '../cidr';
+import type { Cidr, IntervalSet } from '../../cidr/address-sets';
 import { emptyServiceFacts, type ServiceFacts } from './service-facts';
 
 export interface Fact {

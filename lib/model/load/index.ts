@@ -5,11 +5,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from './errors';
+import { InputError } from '../../input-error';
 import { readTemplateFile } from './read-template';
 import type { CfnTemplate, LoadedTemplate } from './template';
 
-export { InputError } from './errors';
+export { InputError } from '../../input-error';
 export type { CfnTemplate, CfnResource, LoadedTemplate } from './template';
 export { parseTemplateText } from './read-template';
 

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument, type ScalarTag, type CollectionTag, YAMLMap, YAMLSeq } from 'yaml';
-import { InputError } from './errors';
+import { InputError } from '../../input-error';
 import type { CfnTemplate } from './template';
 
 const INTRINSICS = [

@@ -4,8 +4,8 @@
  * "is there ANY packet (addresses, protocol, port) that all of them let through?" exactly, by testing
  * one representative of each equivalence class of addresses and ports the rules distinguish.
  */
-import type { Layer } from '../../checks/finding';
-import { type IntervalSet, contains, intersect, subtract, union } from '../cidr';
+import type { Layer } from '../path';
+import { type IntervalSet, contains, intersect, subtract, union } from '../../cidr/address-sets';
 import type { NaclEntryFact, NaclFact, SgFact, SgRuleFact } from '../facts/types';
 
 export interface FilterSide {

@@ -5,10 +5,10 @@
  * (source network, destination network) with one witness path each, and summarised as a matrix over
  * endpoint classes.
  */
-import type { Hop, Layer } from '../../checks/finding';
+import type { Hop, Layer } from '../path';
 import { TIERS, isTier, type Tier } from '../../tiers/tier';
 import type { TierPolicy } from '../../policy/schema';
-import { ALL_ADDRESSES, type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parseCidr, setOf, union } from '../cidr';
+import { ALL_ADDRESSES, type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parseCidr, setOf, union } from '../../cidr/address-sets';
 import type { NetworkModel, NaclFact, SgFact } from '../facts/types';
 import { protocolName } from '../facts/protocols';
 import { evaluateFilters, type FilterSide, type Packet } from './filters';

@@ -2,9 +2,9 @@
  * Places where packets start and end, and the endpoint classes the matrix and the rules speak about:
  * a tier's subnets, a tier's on-premises network, a tier's telework clients, and the internet.
  */
-import type { Endpoint, ResourceRef } from '../../checks/finding';
+import type { Endpoint, ResourceRef } from '../path';
 import { TIERS, type Tier } from '../../tiers/tier';
-import type { IntervalSet } from '../cidr';
+import type { IntervalSet } from '../../cidr/address-sets';
 
 export type EndpointClass =
   | 'internet'

@@ -5,9 +5,9 @@
  * is visited at most once per address (the visited set only grows), so the walk ends and is linear in
  * the size of the connected part of the network.
  */
-import type { Hop, ResourceRef } from '../../checks/finding';
+import type { Hop, ResourceRef } from '../path';
 import { isTier, type Tier } from '../../tiers/tier';
-import { ALL_ADDRESSES, ALL_V6, type IntervalSet, describeSet, intersect, isEmpty, setOf, subtract, union } from '../cidr';
+import { ALL_ADDRESSES, ALL_V6, type IntervalSet, describeSet, intersect, isEmpty, setOf, subtract, union } from '../../cidr/address-sets';
 import type { NetworkModel, RouteTarget, TgwAttachmentFact } from '../facts/types';
 import type { Place } from './places';
 

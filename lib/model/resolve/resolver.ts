@@ -5,7 +5,7 @@
  * Whatever cannot be evaluated becomes `Unresolved` with the reason, never a guess.
  */
 import type { LoadedTemplate, CfnResource } from '../load/template';
-import { parseCidr, subdivide } from '../cidr';
+import { parseCidr, subdivide } from '../../cidr/address-sets';
 import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refToString } from './values';
 
 /** How many alternative values one expression may fan out to before we stop and call it unresolved. */

@@ -249,10 +249,6 @@ export function contains(a: IntervalSet, addr: bigint): boolean {
   return false;
 }
 
-export function cidrContains(c: Cidr, addr: bigint): boolean {
-  return addr >= c.lo && addr <= c.hi;
-}
-
 /** Human text for a set: CIDRs where the set is a few aligned blocks, ranges otherwise. */
 export function describeSet(a: IntervalSet, max = 4): string {
   const parts: string[] = [];
@@ -273,9 +269,4 @@ export function describeSet(a: IntervalSet, max = 4): string {
   }
   if (a.length > max) parts.push(`… (+${a.length - max})`);
   return parts.length ? parts.join(', ') : '(none)';
-}
-
-/** A representative address of a set (its lowest), used to pick a concrete witness packet. */
-export function firstAddress(a: IntervalSet): bigint | undefined {
-  return a.length ? a[0][0] : undefined;
 }

@@ -1,4 +1,4 @@
-import { ALL_V4, ALL_V6, describeSet, formatAddress, intersect, parseCidr, setOf, subdivide, subtract, union, V4_BASE } from '../../lib/model/cidr';
+import { ALL_V4, ALL_V6, describeSet, formatAddress, intersect, parseCidr, setOf, subdivide, subtract, union, V4_BASE } from '../../lib/cidr/address-sets';
 
 describe('CIDR arithmetic', () => {
   test('parses and normalises IPv4 and IPv6', () => {

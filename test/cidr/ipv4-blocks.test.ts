@@ -1,21 +1,21 @@
-import { cidrsOverlap, mustParseCidr, parseCidr, usableAddresses } from '../../lib/config/cidr';
+import { cidrsOverlap, mustParseIpv4Block, parseIpv4Block, usableAddresses } from '../../lib/cidr/ipv4-blocks';
 import { isSubnetPlan, parseConfig, planTierSubnets } from '../../lib/config';
-import { exampleInput } from './helpers';
+import { exampleInput } from '../config/helpers';
 
 describe('CIDR arithmetic', () => {
   it('parses and rejects', () => {
-    expect(parseCidr('10.0.0.0/8')).toEqual({ text: '10.0.0.0/8', start: 167772160, prefix: 8 });
-    expect(parseCidr('255.255.255.255/32')).toMatchObject({ start: 4294967295 });
-    expect(parseCidr('10.0.0.1/16')).toBe('"10.0.0.1/16" has host bits set; the network is 10.0.0.0/16');
-    expect(parseCidr('10.0.0.0')).toMatch(/not an IPv4 CIDR/);
+    expect(parseIpv4Block('10.0.0.0/8')).toEqual({ text: '10.0.0.0/8', start: 167772160, prefix: 8 });
+    expect(parseIpv4Block('255.255.255.255/32')).toMatchObject({ start: 4294967295 });
+    expect(parseIpv4Block('10.0.0.1/16')).toBe('"10.0.0.1/16" has host bits set; the network is 10.0.0.0/16');
+    expect(parseIpv4Block('10.0.0.0')).toMatch(/not an IPv4 CIDR/);
   });
 
   it('detects overlap, nesting and adjacency', () => {
-    const a = mustParseCidr('10.0.0.0/16');
-    expect(cidrsOverlap(a, mustParseCidr('10.0.255.0/24'))).toBe(true);
-    expect(cidrsOverlap(mustParseCidr('10.0.255.0/24'), a)).toBe(true);
-    expect(cidrsOverlap(a, mustParseCidr('10.1.0.0/16'))).toBe(false);
-    expect(cidrsOverlap(mustParseCidr('0.0.0.0/0'), a)).toBe(true);
+    const a = mustParseIpv4Block('10.0.0.0/16');
+    expect(cidrsOverlap(a, mustParseIpv4Block('10.0.255.0/24'))).toBe(true);
+    expect(cidrsOverlap(mustParseIpv4Block('10.0.255.0/24'), a)).toBe(true);
+    expect(cidrsOverlap(a, mustParseIpv4Block('10.1.0.0/16'))).toBe(false);
+    expect(cidrsOverlap(mustParseIpv4Block('0.0.0.0/0'), a)).toBe(true);
   });
 
   it('counts the 5 addresses AWS reserves', () => {
@@ -35,8 +35,8 @@ describe('subnet plan', () => {
       'directory@ap-northeast-1a', 'directory@ap-northeast-1c',
       'endpoints@ap-northeast-1a', 'endpoints@ap-northeast-1c',
     ]);
-    const vpc = mustParseCidr('10.20.0.0/20');
-    const cidrs = plan.subnets.map((s) => mustParseCidr(s.cidr));
+    const vpc = mustParseIpv4Block('10.20.0.0/20');
+    const cidrs = plan.subnets.map((s) => mustParseIpv4Block(s.cidr));
     for (const c of cidrs) expect(c.start >= vpc.start && c.start < vpc.start + 4096).toBe(true);
     for (let i = 0; i < cidrs.length; i++) for (let j = 0; j < i; j++) expect(cidrsOverlap(cidrs[i], cidrs[j])).toBe(false);
   });

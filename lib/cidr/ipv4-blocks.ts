@@ -1,5 +1,8 @@
 /**
- * IPv4 CIDR arithmetic for configuration validation and subnet planning.
+ * IPv4 blocks as a configuration writes them, for validation and subnet planning: a strict parse that
+ * explains what is wrong (host bits set, octet above 255), overlap and containment, and the addresses AWS
+ * reserves per subnet. The proof's exact address sets (IPv4 and IPv6, route lookup) are address-sets.ts
+ * in this folder; the two share no function name so a reader always knows which one is meant.
  * Pure TypeScript (no aws-cdk-lib): the validator must run before any construct exists.
  */
 
@@ -18,7 +21,7 @@ const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
  * problem. Host bits must be zero: AWS rejects `10.0.0.1/16` for a VPC, and a reader who wrote it
  * probably meant a different network, so we refuse rather than silently normalising.
  */
-export function parseCidr(text: string): Ipv4Cidr | string {
+export function parseIpv4Block(text: string): Ipv4Cidr | string {
   const m = CIDR_PATTERN.exec(text.trim());
   if (!m) {
     return `"${text}" is not an IPv4 CIDR block like 10.1.0.0/16`;
@@ -35,14 +38,14 @@ export function parseCidr(text: string): Ipv4Cidr | string {
   const size = cidrSizeOf(prefix);
   if (start % size !== 0) {
     const aligned = start - (start % size);
-    return `"${text}" has host bits set; the network is ${formatAddress(aligned)}/${prefix}`;
+    return `"${text}" has host bits set; the network is ${formatIpv4Address(aligned)}/${prefix}`;
   }
   return { text: text.trim(), start, prefix };
 }
 
 /** Parses or throws; for values the schema has already checked. */
-export function mustParseCidr(text: string): Ipv4Cidr {
-  const parsed = parseCidr(text);
+export function mustParseIpv4Block(text: string): Ipv4Cidr {
+  const parsed = parseIpv4Block(text);
   if (typeof parsed === 'string') {
     throw new Error(parsed);
   }
@@ -64,16 +67,16 @@ export function cidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
   return a.start < bEnd && b.start < aEnd;
 }
 
-export function cidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
+export function ipv4BlockContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
   return inner.start >= outer.start && inner.start + cidrSize(inner) <= outer.start + cidrSize(outer);
 }
 
-export function formatAddress(n: number): string {
+export function formatIpv4Address(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
 export function formatCidr(start: number, prefix: number): string {
-  return `${formatAddress(start)}/${prefix}`;
+  return `${formatIpv4Address(start)}/${prefix}`;
 }
 
 /** AWS reserves the first four and the last address of every subnet (network, router, DNS, future, broadcast). */
