@@ -439,24 +439,12 @@ export function hardeningBaseline(options: HardeningOptions = DEFAULT_HARDENING_
   return settings;
 }
 
-/** Controls no API can apply or read; listed so reports show them as manual, never as silently passing. */
-export const MANUAL_CONTROLS: ReadonlyArray<{ id: string; title: Bilingual; where: string }> = [
-  {
-    id: 'WSH-MANUAL-TRUSTED-DEVICES',
-    title: { en: 'Trusted-device certificates (console only, ≤ 2 root CAs per platform, no revocation)', ja: '信頼済みデバイス証明書（コンソールのみ・ルートCA最大2つ・失効不可）' },
-    where: 'docs/telework.md#runbook-trusted-devices',
-  },
-  {
-    id: 'WSH-MANUAL-GPO-REDIRECTION',
-    title: { en: 'Group Policy: drive, clipboard, printer, USB redirection off on every desktop', ja: 'グループポリシー：ドライブ・クリップボード・プリンタ・USBリダイレクト無効化' },
-    where: 'docs/telework.md#runbook-group-policy',
-  },
-  {
-    id: 'WSH-MANUAL-ACCESS-ANALYZER',
-    title: { en: 'Post-deploy Network Access Analyzer run: every scope must have no findings', ja: 'デプロイ後の Network Access Analyzer 実行：全スコープで検出ゼロ' },
-    where: 'docs/telework.md#runbook-network-access-analyzer',
-  },
-];
+/**
+ * Controls no API can apply or read; listed so reports show them as manual, never as silently passing.
+ * Defined with the reviewer's checklist (lib/report/manual-controls.ts), which the prove side owns; kept
+ * under this name so the audit command and the report can never disagree about it.
+ */
+export { DESKTOP_RUNBOOK_CONTROLS as MANUAL_CONTROLS } from '../report/manual-controls';
 
 /** The result of comparing one setting with an observed value. */
 export interface SettingEvaluation {

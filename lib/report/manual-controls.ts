@@ -1,13 +1,33 @@
 /**
  * The controls a reviewer must check by hand because CloudFormation cannot express them.
- * The desktops' own list (lib/desktops/hardening-baseline.ts MANUAL_CONTROLS: trusted-device certificates,
- * the Group Policy redirection baseline, the post-deploy Network Access Analyzer run) comes first, so the
- * report and the audit command can never disagree about it; the items below are the ones only a reviewer
- * of the whole environment checks (screen lock, device procedure, what still crosses the internet).
+ * The desktops' runbook (trusted-device certificates, the Group Policy redirection baseline, the
+ * post-deploy Network Access Analyzer run) comes first; the audit command reads the same list (re-exported
+ * by lib/desktops/hardening-baseline.ts as MANUAL_CONTROLS), so the report and the audit can never disagree
+ * about it. The items after it are the ones only a reviewer of the whole environment checks (screen lock,
+ * device procedure, what still crosses the internet).
+ * Defined here, on the prove side, because the prove side imports nothing from the build side.
  * Pure TypeScript: no aws-cdk-lib import.
  */
-import { MANUAL_CONTROLS as DESKTOP_MANUAL_CONTROLS } from '../desktops/hardening-baseline';
 import type { ManualControl } from './report-input';
+
+/** The desktops' runbook: controls no API can apply or read (docs/telework.md has the steps). */
+export const DESKTOP_RUNBOOK_CONTROLS: ReadonlyArray<{ id: string; title: { en: string; ja: string }; where: string }> = [
+  {
+    id: 'WSH-MANUAL-TRUSTED-DEVICES',
+    title: { en: 'Trusted-device certificates (console only, ≤ 2 root CAs per platform, no revocation)', ja: '信頼済みデバイス証明書（コンソールのみ・ルートCA最大2つ・失効不可）' },
+    where: 'docs/telework.md#runbook-trusted-devices',
+  },
+  {
+    id: 'WSH-MANUAL-GPO-REDIRECTION',
+    title: { en: 'Group Policy: drive, clipboard, printer, USB redirection off on every desktop', ja: 'グループポリシー：ドライブ・クリップボード・プリンタ・USBリダイレクト無効化' },
+    where: 'docs/telework.md#runbook-group-policy',
+  },
+  {
+    id: 'WSH-MANUAL-ACCESS-ANALYZER',
+    title: { en: 'Post-deploy Network Access Analyzer run: every scope must have no findings', ja: 'デプロイ後の Network Access Analyzer 実行：全スコープで検出ゼロ' },
+    where: 'docs/telework.md#runbook-network-access-analyzer',
+  },
+];
 
 /** Where each desktop control is set; an id this table does not know is shown as a procedure. */
 const DESKTOP_CONTROL_WHERE: Record<string, ManualControl['where']> = {
@@ -16,7 +36,7 @@ const DESKTOP_CONTROL_WHERE: Record<string, ManualControl['where']> = {
   'WSH-MANUAL-ACCESS-ANALYZER': 'procedure',
 };
 
-function fromDesktop(c: (typeof DESKTOP_MANUAL_CONTROLS)[number]): ManualControl {
+function fromDesktop(c: (typeof DESKTOP_RUNBOOK_CONTROLS)[number]): ManualControl {
   return {
     id: c.id,
     where: DESKTOP_CONTROL_WHERE[c.id] ?? 'procedure',
@@ -67,5 +87,4 @@ const REPORT_ONLY_CONTROLS: readonly ManualControl[] = [
     citation: 'teleworkLgwanRequirements',
   },
 ];
-
-export const MANUAL_CONTROLS: readonly ManualControl[] = [...DESKTOP_MANUAL_CONTROLS.map(fromDesktop), ...REPORT_ONLY_CONTROLS];
+export const MANUAL_CONTROLS: readonly ManualControl[] = [...DESKTOP_RUNBOOK_CONTROLS.map(fromDesktop), ...REPORT_ONLY_CONTROLS];
