@@ -18,7 +18,7 @@ const { today } = require('../../lib/policy/load') as typeof import('../../lib/p
 const original = checks.verify;
 
 (checks as { verify: typeof original }).verify = (input, policy, options = {}) => {
-  const load = Array.isArray(input) ? { templates: [...input], missingNested: [] } : input;
+  const load: import('../../lib/checks').LoadResult = Array.isArray(input) ? { templates: [...(input as readonly import('../../lib/checks').LoadedTemplate[])], missingNested: [] } : (input as import('../../lib/checks').LoadResult);
   const record = {
     templates: load.templates.map((t) => ({ stack: t.stack, file: path.basename(t.file), template: t.template, ...(t.parent ? { parent: t.parent } : {}) })),
     missingNested: load.missingNested,

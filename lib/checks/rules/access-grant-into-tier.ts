@@ -14,8 +14,12 @@ import { resourceFinding, subnetTierOf, tierName } from './helpers';
 export const accessGrantIntoTier: Rule = {
   id: 'ACCESS-GRANT-INTO-TIER',
   severity: 'error',
+  severityLoweredWhen: 'warning when `AcceptanceRequired: true`',
+  acknowledgeable: false,
   title: 'Another account is allowed into a closed tier / 他のアカウントに閉域の系への接続を許可',
   citation: 'closedTierInternet',
+  summary:
+    '`AWS::EC2::VPCEndpointServicePermissions` allowing `*` or another account to an endpoint service whose load balancers are in a closed tier (or outside the templates), or `AWS::EC2::NetworkInterfacePermission` giving another account an interface in a closed tier. `AcceptanceRequired` absent counts as off. This account is `${AWS::AccountId}` (Ref / Sub); a literal account id cannot be told apart from it and counts as another account',
   check({ model }) {
     const out = [];
     for (const g of model.services.accessGrants) {

@@ -6,8 +6,10 @@ import { resourceFinding } from './helpers';
 export const clientVpnWholeVpc: Rule = {
   id: 'CLIENT-VPN-WHOLE-VPC',
   severity: 'error',
+  acknowledgeable: true,
   title: 'Client VPN authorises a whole VPC / Client VPNの認可範囲がVPC全体',
   citation: 'clientVpnAuthorization',
+  summary: 'an authorization rule covering a whole VPC CIDR',
   check({ model }) {
     const out = [];
     for (const c of model.clientVpns.values()) {

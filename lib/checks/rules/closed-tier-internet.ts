@@ -7,8 +7,11 @@ import { flowFinding, tierName } from './helpers';
 export const closedTierInternet: Rule = {
   id: 'CLOSED-TIER-INTERNET',
   severity: 'error',
+  severityWhenFiltered: 'warning',
+  acknowledgeable: false,
   title: 'A closed tier is connected to the internet / 閉域系とインターネットの接続',
   citation: 'closedTierInternet',
+  summary: 'the internet reaches, or is reached from, the LGWAN / personal-number tier',
   check({ reachability }) {
     return reachability.flows
       .filter((f) => {
@@ -20,7 +23,7 @@ export const closedTierInternet: Rule = {
         const t = classTier(f.fromClass === 'internet' ? f.toClass : f.fromClass);
         const inbound = f.fromClass === 'internet';
         return flowFinding(
-          this.id, f, this.citation,
+          this, f,
           `${inbound ? 'The internet reaches' : `${tierName(t)} reaches the internet from`} ${inbound ? tierName(t) : ''} / インターネット接続`.replace(/\s+/g, ' '),
           `The ${t} tier is closed: no path to or from the internet (telework enters only through the closed VPN).`,
           inbound

@@ -5,6 +5,7 @@ import type { Flow } from '../../model/reachability';
 import { endpointOf } from '../../model/reachability/places';
 import type { CitationKey } from '../citations';
 import type { Finding, ResourceRef } from '../finding';
+import type { Rule } from '../rule';
 
 export function tierName(t: Tier | undefined): string {
   return t ? `${TIER_LABELS[t].en} (${TIER_LABELS[t].ja})` : 'an undeclared network';
@@ -36,10 +37,10 @@ export function crossingResource(f: Flow): ResourceRef | undefined {
   return hop ? templateResource(hop.resource) : undefined;
 }
 
+/** A path finding of `rule`: its severity is the rule's own, or `severityWhenFiltered` when only filters stop the path. */
 export function flowFinding(
-  rule: string,
+  rule: Pick<Rule, 'id' | 'severity' | 'severityWhenFiltered' | 'citation'>,
   f: Flow,
-  citation: CitationKey,
   title: string,
   why: string,
   fix: string,
@@ -50,8 +51,8 @@ export function flowFinding(
     : `Routes connect ${f.from.label} to ${f.to.label}; today only ${f.blockedBy.join(' and ')} stop(s) every packet (defence in depth is gone).`;
   const resource = crossingResource(f);
   return {
-    rule,
-    severity: open ? 'error' : 'warning',
+    rule: rule.id,
+    severity: open ? rule.severity : (rule.severityWhenFiltered ?? rule.severity),
     title: open ? title : `${title} (routes connect; blocked only by ${f.blockedBy.join('+')})`,
     message: `${what} ${why} Fix: ${fix}`,
     from: endpointOf(f.from),
@@ -62,7 +63,7 @@ export function flowFinding(
     path: f.hops,
     stillBlockedBy: open ? [] : f.blockedBy,
     ...(resource ? { resource } : {}),
-    citation,
+    citation: rule.citation,
   };
 }
 

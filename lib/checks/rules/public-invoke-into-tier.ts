@@ -12,8 +12,11 @@ import { resourceFinding, subnetTierOf, tierName } from './helpers';
 export const publicInvokeIntoTier: Rule = {
   id: 'PUBLIC-INVOKE-INTO-TIER',
   severity: 'error',
+  acknowledgeable: false,
   title: 'Anyone can invoke code inside a closed tier / 閉域の系の中で動くコードを誰でも呼び出せる',
   citation: 'closedTierInternet',
+  summary:
+    'a Lambda function whose `VpcConfig` puts it in LGWAN / personal-number subnets, with a function URL `AuthType: NONE` or a resource policy for principal `*` with no `SourceArn` / `SourceAccount` / `PrincipalOrgID` (aliases and versions are followed). The internet reaches code inside the tier with no route. Not a finding: a function in a VPC with no public surface, a URL on a function outside any VPC, `AuthType: AWS_IAM`',
   check({ model }) {
     const out = [];
     for (const p of model.services.publicInvokes) {

@@ -4,8 +4,10 @@ import type { Rule } from '../rule';
 export const sanctionedChannelExpired: Rule = {
   id: 'SANCTIONED-CHANNEL-EXPIRED',
   severity: 'error',
+  acknowledgeable: true,
   title: 'Sanctioned exchange channel has expired / 許可された連携経路の有効期限切れ',
   citation: 'sanctionedExchange',
+  summary: 'a policy channel past its expiry',
   check({ policy, asOf }) {
     return policy.sanctionedChannels
       .filter((c) => c.expires < asOf)

@@ -34,8 +34,11 @@ function destinations(ctx: RuleContext, r: RelayFact): Destination[] {
 export const serviceRelay: Rule = {
   id: 'SERVICE-RELAY',
   severity: 'error',
+  acknowledgeable: false,
   title: 'An AWS service relays a tier\'s requests elsewhere / AWSサービスが系の通信を外部へ中継',
   citation: 'threeTierSeparation',
+  summary:
+    'a tier has an interface endpoint to a service the templates configure to forward elsewhere: API Gateway private API (`EndpointConfiguration: PRIVATE`) with an `HTTP`/`HTTP_PROXY` integration (Methods, or an inline OpenAPI `Body`; `BodyS3Location` cannot be read and counts as a relay), AppSync private API HTTP data source, EventBridge API destination, SNS `http`/`https` subscription, or a Lambda function (through `lambda`, an API / AppSync / EventBridge / SNS target) running outside any VPC (internet) or in another tier\'s VPC. A relay whose far end stays in the tier passes',
   check(ctx) {
     const { model } = ctx;
     const out: Finding[] = [];

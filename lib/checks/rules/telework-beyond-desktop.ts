@@ -9,8 +9,10 @@ import { classTier } from '../../model/reachability/places';
 export const teleworkBeyondDesktop: Rule = {
   id: 'TELEWORK-BEYOND-DESKTOP',
   severity: 'error',
+  acknowledgeable: false,
   title: 'Telework clients reach more than the desktop service / テレワーク端末が仮想デスクトップ以外に到達',
   citation: 'teleworkScreenTransfer',
+  summary: 'telework clients reach a subnet of their tier other than the desktop subnets, or that tier\'s on-premises network',
   check({ reachability }) {
     return reachability.flows
       .filter(
@@ -22,7 +24,7 @@ export const teleworkBeyondDesktop: Rule = {
       )
       .map((f) =>
         flowFinding(
-          this.id, f, this.citation,
+          this, f,
           `Telework clients reach ${f.to.label} in ${tierName(classTier(f.toClass))}, which is not the desktop service`,
           'Telework is screen transfer only: clients may reach the virtual desktops and nothing else in the tier.',
           'narrow the Client VPN authorization rules and routes to the desktop (WorkSpaces) subnets.',

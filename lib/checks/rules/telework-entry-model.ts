@@ -5,8 +5,10 @@ import { resourceFinding, subnetTierOf } from './helpers';
 export const teleworkEntryModel: Rule = {
   id: 'TELEWORK-ENTRY-MODEL',
   severity: 'warning',
+  acknowledgeable: true,
   title: 'Telework into the internet tier in an α-model city / αモデルでインターネット接続系へのテレワーク',
   citation: 'teleworkModel',
+  summary: 'telework desktops in the internet tier while the policy says α / α′',
   check({ model, policy }) {
     if (policy.model === 'beta' || policy.model === 'beta-prime') return [];
     return model.teleworkEntries

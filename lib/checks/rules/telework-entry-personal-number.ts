@@ -6,8 +6,10 @@ import { resourceFinding, subnetTierOf } from './helpers';
 export const teleworkEntryPersonalNumber: Rule = {
   id: 'TELEWORK-ENTRY-PERSONAL-NUMBER',
   severity: 'error',
+  acknowledgeable: false,
   title: 'Telework entry point in the personal-number tier / マイナンバー利用事務系へのテレワーク入口',
   citation: 'personalNumberNoTelework',
+  summary: 'WorkSpaces (desktop, pool, directory and the AD it uses), Client VPN, `…highlander` streaming endpoint or internet-facing LB in the personal-number tier',
   check({ model }) {
     const out = [];
     for (const e of model.teleworkEntries) {

@@ -5,8 +5,10 @@ import { resourceFinding } from './helpers';
 export const tgwDefaultRouteTable: Rule = {
   id: 'TGW-DEFAULT-ROUTE-TABLE',
   severity: 'warning',
+  acknowledgeable: true,
   title: 'Transit gateway default route table enabled / TGWの既定ルートテーブルが有効',
   citation: 'tgwSegmentation',
+  summary: '`DefaultRouteTableAssociation/Propagation` left enabled (CloudFormation\'s default)',
   check({ model }) {
     return [...model.tgws.values()]
       .filter((t) => t.defaultAssociation || t.defaultPropagation)

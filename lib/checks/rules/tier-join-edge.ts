@@ -23,8 +23,10 @@ interface Landing {
 export const tierJoinEdge: Rule = {
   id: 'TIER-JOIN-EDGE',
   severity: 'error',
+  acknowledgeable: false,
   title: 'Two tiers share one on-premises edge / 二つの系が同じ接続点を共有',
   citation: 'defenceInDepth',
+  summary: 'external links of two tiers end at one on-premises edge: the same Direct Connect gateway (resource, or the same gateway id written in two associations) or customer gateways at the same address — each link may be tagged and landed correctly, but the device between them can forward across tiers (the configuration refuses this too, before synth)',
   check({ model }) {
     const byEdge = new Map<string, Landing[]>();
     for (const l of model.links.values()) {

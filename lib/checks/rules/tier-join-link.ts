@@ -19,8 +19,10 @@ import { attachmentTier, resourceFinding, tierName } from './helpers';
 export const tierJoinLink: Rule = {
   id: 'TIER-JOIN-LINK',
   severity: 'error',
+  acknowledgeable: false,
   title: 'A VPN / Direct Connect link joins two tiers / 外部回線が系をまたぐ',
   citation: 'defenceInDepth',
+  summary: 'a VPN connection or Direct Connect gateway association whose on-premises side (its tag, or its customer gateway\'s) is one tier, landing on a virtual private gateway attached to a VPC of another tier — or, through a TGW, a customer gateway of another tier than its route domain (a link\'s own tag differing from its TGW route domain is TIER-JOIN-TGW)',
   check({ model }) {
     const out: Finding[] = [];
     for (const l of model.links.values()) {

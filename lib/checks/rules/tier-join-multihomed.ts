@@ -6,8 +6,10 @@ import { resourceFinding, subnetTierOf, tierName } from './helpers';
 export const tierJoinMultihomed: Rule = {
   id: 'TIER-JOIN-MULTIHOMED',
   severity: 'error',
+  acknowledgeable: false,
   title: 'A resource sits in two tiers (multi-homed) / 複数の系にまたがるリソース',
   citation: 'defenceInDepth',
+  summary: 'anything with interfaces or placement in subnets of two tiers (instances, ENIs, Lambda, LBs, ASGs, subnet groups…)',
   check({ model }) {
     const out = [];
     for (const c of model.compute.values()) {

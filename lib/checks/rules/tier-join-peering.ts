@@ -5,8 +5,10 @@ import { resourceFinding, tierName } from './helpers';
 export const tierJoinPeering: Rule = {
   id: 'TIER-JOIN-PEERING',
   severity: 'error',
+  acknowledgeable: false,
   title: 'VPC peering joins two tiers / 系をまたぐVPCピアリング',
   citation: 'defenceInDepth',
+  summary: 'VPC peering between tiers, even with no route',
   check({ model }) {
     const out = [];
     for (const p of model.peerings.values()) {

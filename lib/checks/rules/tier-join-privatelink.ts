@@ -6,8 +6,10 @@ import { resourceFinding, subnetTierOf, tierName } from './helpers';
 export const tierJoinPrivateLink: Rule = {
   id: 'TIER-JOIN-PRIVATELINK',
   severity: 'error',
+  acknowledgeable: false,
   title: 'PrivateLink connects two tiers / PrivateLinkによる系間接続',
   citation: 'defenceInDepth',
+  summary: 'an interface endpoint in one tier to an endpoint service whose load balancer is in another',
   check({ model }) {
     const out = [];
     for (const ep of model.endpoints.values()) {

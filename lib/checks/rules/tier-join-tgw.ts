@@ -10,8 +10,10 @@ import { attachmentTier, resourceFinding, tierName } from './helpers';
 export const tierJoinTgw: Rule = {
   id: 'TIER-JOIN-TGW',
   severity: 'error',
+  acknowledgeable: false,
   title: 'A transit gateway route domain spans two tiers / TGW経路ドメインが系をまたぐ',
   citation: 'defenceInDepth',
+  summary: 'a TGW route table with associations/propagations/static routes of two tiers (also the default table)',
   check({ model }) {
     const out: Finding[] = [];
     for (const rt of model.tgwRouteTables.values()) {

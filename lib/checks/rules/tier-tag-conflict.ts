@@ -5,8 +5,10 @@ import { resourceFinding } from './helpers';
 export const tierTagConflict: Rule = {
   id: 'TIER-TAG-CONFLICT',
   severity: 'error',
+  acknowledgeable: true,
   title: 'Tier tag contradicts its VPC or link / 系のタグが矛盾',
   citation: 'declaredTiers',
+  summary: 'subnet / attachment / VPN / VGW tag contradicts its VPC or gateway (a declaration fact; when the link really joins two tiers TIER-JOIN-LINK is reported as well)',
   check({ model }) {
     return model.tagConflicts.map((c) =>
       resourceFinding(this.id, this.severity, c.ref, this.citation, this.title,

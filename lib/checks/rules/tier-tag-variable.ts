@@ -9,8 +9,11 @@ import { resourceFinding } from './helpers';
 export const tierTagVariable: Rule = {
   id: 'TIER-TAG-VARIABLE',
   severity: 'error',
+  acknowledgeable: true,
   title: 'The tier depends on a deploy-time value / 所属する系がデプロイ時の値で変わる',
   citation: 'declaredTiers',
+  summary:
+    'a `mic:tier` tag whose value a deployment decides: a parameter with several `AllowedValues` or none at all, or `Fn::If` over an undecidable condition. The verdict is computed for the first value only, so the run cannot pass; give the tag a literal, or verify each deployment with its parameter values',
   check({ model }) {
     return model.services.variableTierTags.map((v) =>
       resourceFinding(this.id, this.severity, v.ref, this.citation, this.title,

@@ -24,8 +24,10 @@ const CLOSED_TIERS: readonly Tier[] = ['lgwan', 'personal-number'];
 export const undeclaredOnPremRoute: Rule = {
   id: 'UNDECLARED-ONPREM-ROUTE',
   severity: 'error',
+  acknowledgeable: true,
   title: 'A closed tier routes undeclared ranges to on-premises / 閉域の系が未宣言の宛先をオンプレミスへ送る',
   citation: 'personalNumberIsolation',
+  summary: 'an LGWAN or personal-number route table sends addresses over the tier\'s on-premises link (a route to its virtual private gateway, or VGW route propagation) that the policy does not declare as that tier\'s on-premises networks — they go to a network nobody has classified; the message says when they include another tier\'s declared networks. The internet tier is exempt (its link may carry the default route to the security cloud)',
   check({ model, policy }) {
     const cidrs = (list: readonly { cidrs: string[] }[]) => list.flatMap((n) => n.cidrs.map((c) => parseCidr(c)).filter((c) => c !== undefined));
     // What a tier's link may lead to: its on-premises networks, and its telework clients that arrive over

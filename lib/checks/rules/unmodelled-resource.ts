@@ -5,8 +5,10 @@ import { resourceFinding } from './helpers';
 export const unmodelledResource: Rule = {
   id: 'UNMODELLED-RESOURCE',
   severity: 'error',
+  acknowledgeable: true,
   title: 'Network resource not modelled / 検証対象外のネットワークリソース',
   citation: 'failClosed',
+  summary: 'a type that can carry traffic and is not modelled (carrier/local gateways, TGW Connect/peering, Lattice, RAM shares, Route 53 Resolver endpoints, Verified Access, Instance Connect endpoints, any unknown `AWS::EC2::*`…), a nested stack whose template is missing, a `Transform`, or a custom resource (`Custom::*`, `AWS::CloudFormation::CustomResource`) the engine does not know: its handler runs at deploy time with its own role. After reviewing the handler and role, acknowledge it in synth with the reason. Known: CDK\'s `Custom::VpcRestrictDefaultSG` (modelled: it only revokes the default group\'s rules) and this package\'s `Custom::WorkSpacesDirectoryHardening` and `Custom::AdConnector` (listed in the coverage notes), identified by type name',
   check({ model }) {
     return model.unmodelled.map((u) =>
       resourceFinding(this.id, this.severity, u.ref, this.citation, `${this.title}: ${u.ref.type}`,

@@ -5,8 +5,10 @@ import { resourceFinding } from './helpers';
 export const unresolvedValue: Rule = {
   id: 'UNRESOLVED-VALUE',
   severity: 'error',
+  acknowledgeable: true,
   title: 'A network value cannot be resolved / 値を解決できない',
   citation: 'failClosed',
+  summary: 'a network value the engine cannot resolve (IPAM CIDR, literal `vpc-…` id, parameter without default, missing export…)',
   check({ model }) {
     const seen = new Set<string>();
     const out = [];

@@ -6,8 +6,10 @@ import { resourceFinding } from './helpers';
 export const untaggedLink: Rule = {
   id: 'UNTAGGED-LINK',
   severity: 'error',
+  acknowledgeable: true,
   title: 'External link has no tier tag / 外部接続に系のタグがない',
   citation: 'declaredTiers',
+  summary: 'an external link (VPN connection, customer / virtual private gateway, Direct Connect gateway) without a valid `mic:tier` tag',
   check({ model }) {
     const out = [];
     for (const l of model.links.values()) {

@@ -6,8 +6,10 @@ import { resourceFinding } from './helpers';
 export const untaggedVpc: Rule = {
   id: 'UNTAGGED-VPC',
   severity: 'error',
+  acknowledgeable: true,
   title: 'VPC has no tier tag / VPCに系のタグがない',
   citation: 'declaredTiers',
+  summary: 'a VPC without a valid `mic:tier` tag',
   check({ model }) {
     return [...model.vpcs.values()]
       .filter((v) => !v.tier)
