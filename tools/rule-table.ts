@@ -3,7 +3,7 @@
  * whether it can be acknowledged, and its summary. docs/verify.md holds the table between two markers;
  * test/checks/rule-table.test.ts fails when the file is stale.
  *
- *   npx ts-node --transpile-only tools/rule-table.ts      # rewrites docs/verify.md
+ *   node -r ./bin/register-ts.js tools/rule-table.ts      # rewrites docs/verify.md
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -2,7 +2,7 @@
  * A rule is a small query over the model and reachability results that returns findings, and carries
  * everything it is (as cfn-lint's rules do): its id, severities, whether a finding may be acknowledged, its
  * citation, its title and the one-line summary the docs' rule table is generated from
- * (docs/verify.md; `npx ts-node --transpile-only tools/rule-table.ts` rewrites it, a test fails when stale).
+ * (docs/verify.md; `node -r ./bin/register-ts.js tools/rule-table.ts` rewrites it, a test fails when stale).
  */
 import type { NetworkModel } from '../model/facts/types';
 import type { Reachability } from '../model/reachability';

@@ -14,8 +14,8 @@ git -C "$here" worktree add --detach "$work/base" "$ref" >/dev/null 2>&1
 ln -s "$here/node_modules" "$work/base/node_modules"
 # The replayer is taken from the working tree so both sides are read the same way.
 mkdir -p "$work/base/tools/parity" && cp "$here/tools/parity/replay.ts" "$work/base/tools/parity/replay.ts"
-(cd "$work/base" && npx ts-node --transpile-only tools/parity/replay.ts "$corpus" "$work/before" >/dev/null)
-(cd "$here" && npx ts-node --transpile-only tools/parity/replay.ts "$corpus" "$work/after" >/dev/null)
+(cd "$work/base" && node -r ./bin/register-ts.js tools/parity/replay.ts "$corpus" "$work/before" >/dev/null)
+(cd "$here" && node -r ./bin/register-ts.js tools/parity/replay.ts "$corpus" "$work/after" >/dev/null)
 if diff -r "$work/before" "$work/after" > "$work/diff"; then
   echo "parity: $(ls "$work/after" | wc -l) identical verify --format json outputs ($ref → working tree)"
 else

@@ -3,7 +3,7 @@
  * writes, per input, what `closed-telework verify --format json` prints for it (plus the matrix the
  * report reads). Run it at two commits and compare the output directories: `diff -r` must be empty.
  *
- *   npx ts-node --transpile-only tools/parity/replay.ts /tmp/corpus /tmp/out-before
+ *   node -r ./bin/register-ts.js tools/parity/replay.ts /tmp/corpus /tmp/out-before
  */
 import * as fs from 'fs';
 import * as path from 'path';
