@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { cidrString, FixParams, subnetPrefix } from './zod-helpers';
 import { teleworkSchema } from './telework';
+import { costSettingsSchema } from '../cost/settings';
 
 /** Municipal data stays in Japan: Tokyo or Osaka (see docs/configuration.md). */
 export const ALLOWED_REGIONS = ['ap-northeast-1', 'ap-northeast-3'] as const;
@@ -167,6 +168,8 @@ export const municipalityConfigSchema = z.strictObject({
   transitGateway: transitGatewaySchema.optional(),
   // prefault: an absent section is parsed as {} so every default of telework.ts (owned by D) applies.
   telework: teleworkSchema.prefault({}),
+  /** Inputs of `closed-telework cost` (exchange rate, usage assumptions, price overrides); docs/cost.md. */
+  cost: costSettingsSchema.optional(),
 });
 
 /** A configuration as written (before defaults). */
