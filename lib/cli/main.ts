@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './audit-command';
+import { registerCostCommand } from './cost-command';
 import { registerReportCommand } from './report-command';
 import { registerRosterCommand } from './roster-command';
 import { registerVerifyCommand } from './verify-command';
@@ -22,6 +23,7 @@ export function buildProgram(exit: ExitCode): Command {
   registerReportCommand(program, exit);
   registerRosterCommand(program, exit);
   registerAuditCommand(program, exit);
+  registerCostCommand(program, exit);
   return program;
 }
 
