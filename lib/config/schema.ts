@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { cidrString, FixParams, subnetPrefix } from './zod-helpers';
 import { teleworkSchema } from './telework';
-import { costSettingsSchema } from '../cost/settings';
+import { costSettingsSchema } from './cost-settings';
 
 /** Municipal data stays in Japan: Tokyo or Osaka (see docs/configuration.md). */
 export const ALLOWED_REGIONS = ['ap-northeast-1', 'ap-northeast-3'] as const;

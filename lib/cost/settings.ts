@@ -1,138 +1,14 @@
 /**
- * The inputs of a cost estimate besides the municipality configuration itself: the exchange rate, the tax
- * rate, a discount, the usage assumptions, how each telework tier's desktops are billed, the log and traffic
- * volumes, and price overrides. They are written in the configuration's `cost` section or in an overrides
- * file (`closed-telework cost --overrides FILE`), both validated by the same zod schema; every field has a
- * default a municipality recognises, stated in docs/cost.md.
+ * The inputs of a cost estimate with every default applied. They are written in the configuration's `cost`
+ * section or in an overrides file (`closed-telework cost --overrides FILE`), both validated by the schema in
+ * lib/config/cost-settings.ts; every field has a default a municipality recognises, stated in docs/cost.md.
  * Pure TypeScript: no aws-cdk-lib, no I/O.
  */
-import { z } from 'zod';
 import { TIERS, type Tier } from '../tiers/tier';
-import {
-  DEFAULT_STALE_AFTER_DAYS,
-  isPriceKey,
-  PRICE_KEYS,
-  PRICED_REGIONS,
-  RUNNING_MODES,
-  WORKSPACES_BUNDLES,
-  type PricedRegion,
-  type PriceKey,
-  type RunningMode,
-  type WorkspacesBundle,
-} from './prices/price-entry';
+import type { CostSettings, PriceOverride } from '../config/cost-settings';
+import { DEFAULT_STALE_AFTER_DAYS, PRICED_REGIONS, type PricedRegion, type PriceKey, type RunningMode, type WorkspacesBundle } from './prices/price-entry';
 
-/** A fix text in both languages, carried in a custom issue's params (read by lib/config/schema-problems.ts). */
-interface FixParams {
-  fix: string;
-  ja: string;
-}
-
-const isoDate = z.string().superRefine((value, ctx) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (!m || d === undefined || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    const params: FixParams = { fix: 'write the date as YYYY-MM-DD, e.g. 2026-12-01', ja: `日付「${value}」は YYYY-MM-DD の形式（例: 2026-12-01）で書いてください` };
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a date (YYYY-MM-DD)`, params });
-  }
-});
-
-const bundle = z.string().superRefine((value, ctx) => {
-  if (!(WORKSPACES_BUNDLES as readonly string[]).includes(value)) {
-    const params: FixParams = {
-      fix: `use one of the WorkSpaces bundles ${WORKSPACES_BUNDLES.join(', ')} (GPU and general-purpose bundles are not in the price table)`,
-      ja: `WorkSpaces のバンドル「${value}」は価格表にありません。${WORKSPACES_BUNDLES.join(' / ')} のいずれかを指定してください`,
-    };
-    ctx.addIssue({ code: 'custom', message: `unknown WorkSpaces bundle "${value}"`, params });
-  }
-});
-
-const runningMode = z.string().superRefine((value, ctx) => {
-  if (!(RUNNING_MODES as readonly string[]).includes(value)) {
-    const params: FixParams = {
-      fix: `use ${RUNNING_MODES.join(' or ')}`,
-      ja: `実行モード「${value}」は使えません。AUTO_STOP（時間課金）または ALWAYS_ON（月額固定）を指定してください`,
-    };
-    ctx.addIssue({ code: 'custom', message: `unknown running mode "${value}"`, params });
-  }
-});
-
-/** A price that replaces (or adds to) the shipped table: its own source and date are required. */
-export const priceOverrideSchema = z.strictObject({
-  usd: z.number().min(0),
-  source: z.string().min(1),
-  read: isoDate,
-  note: z.string().optional(),
-});
-export type PriceOverride = z.infer<typeof priceOverrideSchema>;
-
-const priceOverrides = z.record(z.string(), priceOverrideSchema).superRefine((record, ctx) => {
-  for (const key of Object.keys(record)) {
-    if (!isPriceKey(key)) {
-      const params: FixParams = {
-        fix: `use a key of the price table (closed-telework cost --prices lists them), e.g. ${PRICE_KEYS[1]}`,
-        ja: `価格キー「${key}」は価格表にありません。closed-telework cost --prices で一覧を確認してください`,
-      };
-      ctx.addIssue({ code: 'custom', message: `unknown price key "${key}"`, path: [key], params });
-    }
-  }
-});
-
-export const desktopBillingSchema = z.strictObject({
-  bundle: bundle.optional(),
-  runningMode: runningMode.optional(),
-  /** Seats to price instead of tiers.<tier>.seats (e.g. the trial's 20 seats). */
-  seats: z
-    .number()
-    .int()
-    .max(20000)
-    .superRefine((value, ctx) => {
-      if (value < 0) {
-        const params: FixParams = { fix: 'give the number of desktops to price, 0 or more (e.g. 20 for a trial)', ja: `席数に負の値（${value}）は指定できません。0以上の台数（試行なら例えば20）を指定してください` };
-        ctx.addIssue({ code: 'custom', message: `a seat count cannot be negative (got ${value})`, params });
-      }
-    })
-    .optional(),
-});
-
-export const costSettingsSchema = z.strictObject({
-  /** JPY per USD used for the budget; state your finance section's planning rate (予算積算レート). */
-  exchangeRate: z
-    .strictObject({
-      jpyPerUsd: z.number().gt(0).max(1000),
-      asOf: isoDate,
-      basis: z.string().optional(),
-    })
-    .optional(),
-  /** Consumption tax, shown separately (0.10 = 10 %). */
-  consumptionTaxRate: z.number().min(0).max(0.5).optional(),
-  /** A negotiated discount on AWS usage, percent, applied before tax (e.g. an enterprise agreement). */
-  discountPercent: z.number().min(0).max(100).optional(),
-  usage: z
-    .strictObject({
-      workingDaysPerMonth: z.number().int().min(1).max(31).optional(),
-      teleworkHoursPerDay: z.number().gt(0).max(24).optional(),
-      /** Share of a tier's seats in use on a given working day (0.25 = a quarter of the staff telework each day). */
-      teleworkShare: z.number().min(0).max(1).optional(),
-    })
-    .optional(),
-  /** Per telework tier: the WorkSpaces bundle and running mode to price, and optionally its seats. */
-  desktops: z.partialRecord(z.enum(TIERS), desktopBillingSchema).optional(),
-  volumes: z
-    .strictObject({
-      flowLogGbPerTierMonth: z.number().min(0).optional(),
-      teleworkLogGbPerTierMonth: z.number().min(0).optional(),
-      trailGbPerMonth: z.number().min(0).optional(),
-      internetEgressGbPerMonth: z.number().min(0).optional(),
-      transitGatewayGbPerMonth: z.number().min(0).optional(),
-    })
-    .optional(),
-  /** Price overrides per region: `ap-northeast-1: { "workspaces.STANDARD.alwaysOnMonthly": { usd, source, read } }`. */
-  prices: z.partialRecord(z.enum(PRICED_REGIONS), priceOverrides).optional(),
-  /** Prices read longer ago than this make the estimate warn. */
-  staleAfterDays: z.number().int().min(1).max(3650).optional(),
-});
-export type CostSettingsInput = z.input<typeof costSettingsSchema>;
-export type CostSettings = z.infer<typeof costSettingsSchema>;
+export { costSettingsSchema, desktopBillingSchema, priceOverrideSchema, type CostSettings, type CostSettingsInput, type PriceOverride } from '../config/cost-settings';
 
 export interface DesktopBilling {
   bundle: WorkspacesBundle;

@@ -6,55 +6,18 @@
  * Pure data and types: no aws-cdk-lib, no I/O.
  */
 
-/** Regions this package deploys to (the same two lib/config allows; kept here so lib/config can import lib/cost). */
-export const PRICED_REGIONS = ['ap-northeast-1', 'ap-northeast-3'] as const;
-export type PricedRegion = (typeof PRICED_REGIONS)[number];
-
-/** WorkSpaces Personal compute types a tier's desktops can be priced as (the roster's SIZES, minus GPU/general-purpose). */
-export const WORKSPACES_BUNDLES = ['VALUE', 'STANDARD', 'PERFORMANCE', 'POWER', 'POWERPRO'] as const;
-export type WorkspacesBundle = (typeof WORKSPACES_BUNDLES)[number];
-
-/** How WorkSpaces bills a desktop: AutoStop = monthly base + per running hour; AlwaysOn = flat monthly. */
-export const RUNNING_MODES = ['AUTO_STOP', 'ALWAYS_ON'] as const;
-export type RunningMode = (typeof RUNNING_MODES)[number];
-
-const bundleKeys = WORKSPACES_BUNDLES.flatMap((b) => [
-  `workspaces.${b}.alwaysOnMonthly`,
-  `workspaces.${b}.autoStopMonthly`,
-  `workspaces.${b}.autoStopHourly`,
-] as const);
-
-/** Every price key, in the order the price table is printed. */
-export const PRICE_KEYS = [
-  ...bundleKeys,
-  'directory.managedAd.Standard.dcHour',
-  'directory.managedAd.Enterprise.dcHour',
-  'directory.adConnector.Small.hour',
-  'directory.adConnector.Large.hour',
-  'clientVpn.associationHour',
-  'clientVpn.connectionHour',
-  'privateCa.generalPurposeMonth',
-  'siteToSiteVpn.connectionHour',
-  'transitGateway.attachmentHour',
-  'transitGateway.dataGb',
-  'natGateway.hour',
-  'natGateway.dataGb',
-  'publicIpv4.hour',
-  'networkFirewall.endpointHour',
-  'networkFirewall.dataGb',
-  'privateLink.endpointAzHour',
-  'cloudWatchLogs.ingestGb',
-  'cloudWatchLogs.storageGbMonth',
-  'kms.keyMonth',
-  'secretsManager.secretMonth',
-  's3.standardGbMonth',
-  'cloudTrail.managementEventsFirstCopy',
-] as const;
-export type PriceKey = (typeof PRICE_KEYS)[number];
-
-export function isPriceKey(value: unknown): value is PriceKey {
-  return typeof value === 'string' && (PRICE_KEYS as readonly string[]).includes(value);
-}
+export {
+  isPriceKey,
+  PRICE_KEYS,
+  PRICED_REGIONS,
+  RUNNING_MODES,
+  WORKSPACES_BUNDLES,
+  type PriceKey,
+  type PricedRegion,
+  type RunningMode,
+  type WorkspacesBundle,
+} from '../../config/cost-settings';
+import type { PriceKey } from '../../config/cost-settings';
 
 export interface Bilingual {
   en: string;
