@@ -22,12 +22,17 @@ import { normaliseEncodingName } from '../roster/csv/decode-roster-bytes';
 import { parseRoster } from '../roster/csv/parse-roster';
 import { RosterValidationError } from '../roster/csv/roster-validation-error';
 import { directoryTiers, planRoster } from '../roster/plan/plan-roster';
-import { renderPlan } from '../roster/plan/render-plan';
+import { renderPlan, unmentionedDirectoryNotice } from '../roster/plan/render-plan';
+import type { PlanOptions } from '../roster/plan/roster-plan';
+import { parseTier } from '../roster/csv/roster-values';
+import type { RosterEntry } from '../roster/roster-entry';
+import type { Tier } from '../tiers/tier';
 import { countByKind } from '../roster/plan/roster-plan';
 import type { ExitCode } from './main';
 
 interface CommonOptions {
   directory?: string[];
+  emptyTier?: string[];
   sizeBundle?: string[];
   encoding?: string;
   region?: string;
@@ -64,12 +69,14 @@ function addCommonOptions(cmd: Command): Command {
     .option('--create-rate <n>', 'CreateWorkspaces calls per second (default 1)', positiveNumber('--create-rate'))
     .option('--describe-rate <n>', 'Describe calls per second (default 5)', positiveNumber('--describe-rate'))
     .option('--max-attempts <n>', 'SDK attempts per read call (adaptive retry mode, default 8)', positiveNumber('--max-attempts'))
-    .option('--request-timeout <seconds>', 'abandon an unanswered request after this long (default 30)', positiveNumber('--request-timeout'));
+    .option('--request-timeout <seconds>', 'abandon an unanswered request after this long (default 30)', positiveNumber('--request-timeout'))
+    .option('--empty-tier <tier>', 'the roster deliberately has nobody in this tier: plan terminating every WorkSpace of its --directory (repeatable)', collect, []);
 }
 
 interface Prepared {
   entries: ReturnType<typeof parseRoster>['entries'];
   directories: ReturnType<typeof parseDirectoryOptions>;
+  planOptions: PlanOptions;
   clients: WorkSpacesClients;
   gateway: WorkSpacesGateway;
 }
@@ -85,6 +92,7 @@ function prepare(file: string, opts: CommonOptions, signal?: AbortSignal): Prepa
     throw new Error(`${file}: cannot read the roster (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) / 名簿ファイルを読めません`);
   }
   const { entries } = parseRoster(bytes, file, { directories, sizeBundles, encoding });
+  const emptyTiers = parseEmptyTierOptions(opts.emptyTier, entries, directories);
   const clients = createWorkSpacesClients({
     region: opts.region,
     profile: opts.profile,
@@ -93,7 +101,26 @@ function prepare(file: string, opts: CommonOptions, signal?: AbortSignal): Prepa
     requestTimeoutMs: opts.requestTimeout ? opts.requestTimeout * 1000 : undefined,
   });
   const gateway = new WorkSpacesGateway(clients, { createPerSecond: opts.createRate, describePerSecond: opts.describeRate }, signal);
-  return { entries, directories, clients, gateway };
+  return { entries, directories, planOptions: { emptyTiers }, clients, gateway };
+}
+
+/**
+ * `--empty-tier TIER`: the one way to plan terminating a whole directory. Refused when it contradicts the
+ * roster (someone IS in that tier) or names a tier without a --directory (nothing to empty).
+ */
+function parseEmptyTierOptions(values: string[] = [], entries: RosterEntry[], directories: Partial<Record<Tier, string>>): Set<Tier> {
+  const out = new Set<Tier>();
+  for (const v of values) {
+    const tier = parseTier(v);
+    if (!tier || tier === 'personal-number') throw new Error(`--empty-tier ${v}: give internet or lgwan (系を internet か lgwan で指定してください)`);
+    if (!directories[tier]) throw new Error(`--empty-tier ${v}: no --directory ${tier}=d-… was given, so there is no directory to empty (--directory ${tier}=… がありません)`);
+    const inTier = entries.filter((e) => e.tier === tier);
+    if (inTier.length > 0) {
+      throw new Error(`--empty-tier ${v}: the roster has ${inTier.length} user(s) in the ${tier} tier (line ${inTier[0].line} first); remove the option or those lines (名簿にこの系の利用者がいるため --empty-tier と矛盾します)`);
+    }
+    out.add(tier);
+  }
+  return out;
 }
 
 function fail(exit: ExitCode, err: unknown, code: number): void {
@@ -192,8 +219,8 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
         } catch (err) {
           return fail(exit, err, 2);
         }
-        const plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories);
-        process.stdout.write(opts.json ? JSON.stringify({ counts: countByKind(plan), actions: plan.actions }, null, 2) + '\n' : renderPlan(plan));
+        const plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories, prepared.planOptions);
+        process.stdout.write(opts.json ? JSON.stringify({ counts: countByKind(plan), actions: plan.actions, unmentionedDirectories: plan.unmentioned }, null, 2) + '\n' : renderPlan(plan));
         exit.code = 0;
       } catch (err) {
         if (isAbort(err) || abort.signal.aborted) fail(exit, new Error('interrupted / 中断しました'), 3);
@@ -268,7 +295,8 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
         }
         let plan;
         try {
-          plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories);
+          plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories, prepared.planOptions);
+          for (const u of plan.unmentioned) process.stderr.write(`closed-telework roster: notice: ${unmentionedDirectoryNotice(u)}\n`);
         } catch (err) {
           return fail(exit, isAbort(err) ? new Error(INTERRUPTED) : err, isAbort(err) ? 3 : 2);
         }
@@ -305,7 +333,7 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
           if (opts.reportJson) {
             try {
               const tmp = `${opts.reportJson}.tmp`;
-              fs.writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
+              fs.writeFileSync(tmp, JSON.stringify({ ...report, unmentionedDirectories: plan.unmentioned }, null, 2) + '\n');
               fs.renameSync(tmp, opts.reportJson);
             } catch (err) {
               // Checked writable at the start; if it still fails, the changes stand: say so, never "total failure".

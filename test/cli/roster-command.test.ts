@@ -70,7 +70,9 @@ describe('roster plan', () => {
     const file = writeRoster('plan2.csv', 'user,tier,size\ntanaka,lgwan,STANDARD\n');
     expect(await run(api, 'roster', 'plan', file, '--json')).toBe(0);
     const json = JSON.parse(out.join(''));
-    expect(json.counts).toEqual({ create: 0, keep: 1, modify: 0, terminate: 2, conflict: 0 });
+    // suzuki (lgwan, not on this roster) is a leaver; the internet directory has no roster line: left alone.
+    expect(json.counts).toEqual({ create: 0, keep: 1, modify: 0, terminate: 1, conflict: 0 });
+    expect(json.unmentionedDirectories).toEqual([{ directoryId: INTERNET, tier: 'internet', workspaces: 1 }]);
   });
 
   it('exits 2 on an invalid roster, naming line and field, without calling the API', async () => {
@@ -125,27 +127,35 @@ describe('roster apply', () => {
     }
   });
 
-  it('terminates only with --terminate and a matching --yes-terminate (else exit 2, nothing applied)', async () => {
+  it('terminates only with --terminate and a --yes-terminate equal to the plan\'s count (else exit 2, nothing applied)', async () => {
     const api = await start({ directories: [LGWAN, INTERNET] });
     try {
       api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'leaver1' });
       api.state.seedWorkspace({ DirectoryId: INTERNET, UserName: 'leaver2' });
       api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'stays', tags: [{ Key: 'mic:tier', Value: 'lgwan' }] });
-      const file = writeRoster('term.csv', 'user,tier,size\nstays,lgwan,STANDARD\nnewbie,lgwan,STANDARD\n');
+      api.state.seedWorkspace({ DirectoryId: INTERNET, UserName: 'net1', tags: [{ Key: 'mic:tier', Value: 'internet' }] });
+      const file = writeRoster('term.csv', 'user,tier,size\nstays,lgwan,STANDARD\nnewbie,lgwan,STANDARD\nnet1,internet,STANDARD\n');
       const j = ['--state-dir', path.join(dir, 'state-j2')];
       expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate')).toBe(2);
       expect(err.join('')).toMatch(/would terminate 2 WorkSpace\(s\); confirm with --yes-terminate=2/);
-      expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate', '--yes-terminate', '3')).toBe(2);
-      expect(err.join('')).toMatch(/--yes-terminate=3 does not match the 2/);
+      for (const wrong of ['3', '0', '0x2', '2.0', '2e0', ' 2', '+2', '02', '-2']) {
+        err.length = 0;
+        expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate', `--yes-terminate=${wrong}`)).toBe(2);
+        expect(err.join('')).toMatch(/--yes-terminate=.*(does not match the 2|plain decimal integer)/);
+      }
       expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--yes-terminate', '2')).toBe(2);
       expect(err.join('')).toMatch(/--yes-terminate needs --terminate/);
       expect(api.log.filter((o) => !o.startsWith('Describe'))).toEqual([]); // nothing applied so far
       // Without --terminate: leavers are reported, not touched.
       expect(await run(api, 'roster', 'apply', file, ...fast, ...j)).toBe(0);
       expect(out.join('')).toMatch(/2 not terminated \(no --terminate\)/);
-      expect(api.state.liveWorkspaces().map((w) => w.UserName).sort()).toEqual(['leaver1', 'leaver2', 'newbie', 'stays']);
+      expect(api.state.liveWorkspaces().map((w) => w.UserName).sort()).toEqual(['leaver1', 'leaver2', 'net1', 'newbie', 'stays']);
       expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate', '--yes-terminate=2')).toBe(0);
-      expect(api.state.liveWorkspaces().map((w) => w.UserName).sort()).toEqual(['newbie', 'stays']);
+      expect(api.state.liveWorkspaces().map((w) => w.UserName).sort()).toEqual(['net1', 'newbie', 'stays']);
+      // The plan now terminates none: a stale count is refused, only 0 confirms.
+      expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate', '--yes-terminate=2')).toBe(2);
+      expect(err.join('')).toMatch(/--yes-terminate=2 does not match the 0 WorkSpace/);
+      expect(await run(api, 'roster', 'apply', file, ...fast, ...j, '--terminate', '--yes-terminate=0')).toBe(0);
     } finally {
       await api.close();
     }

@@ -6,7 +6,7 @@ import type { Tier } from '../../tiers/tier';
 import { WorkSpacesGateway } from '../aws/workspaces-gateway';
 import { RosterEntry } from '../roster-entry';
 import { observeWorkspaces } from './observe-workspaces';
-import { RosterPlan, computePlan } from './roster-plan';
+import { PlanOptions, RosterPlan, computePlan } from './roster-plan';
 
 export function directoryTiers(entries: RosterEntry[], directories: Partial<Record<Tier, string>> = {}): Map<string, Tier> {
   const map = new Map<string, Tier>();
@@ -15,8 +15,8 @@ export function directoryTiers(entries: RosterEntry[], directories: Partial<Reco
   return map;
 }
 
-export async function planRoster(gateway: WorkSpacesGateway, entries: RosterEntry[], directories: Partial<Record<Tier, string>> = {}): Promise<RosterPlan> {
+export async function planRoster(gateway: WorkSpacesGateway, entries: RosterEntry[], directories: Partial<Record<Tier, string>> = {}, options: PlanOptions = {}): Promise<RosterPlan> {
   const tiers = directoryTiers(entries, directories);
   const existing = await observeWorkspaces(gateway, entries, [...tiers.keys()]);
-  return computePlan(entries, existing, tiers);
+  return computePlan(entries, existing, tiers, options);
 }

@@ -22,10 +22,28 @@ export type PlanAction =
   | { kind: 'terminate'; directoryId: string; tier?: Tier; workspace: ObservedWorkspace }
   | { kind: 'conflict'; entry: RosterEntry; workspaces: ObservedWorkspace[]; reason: string };
 
+/** A directory given on the command line whose tier no roster line mentions: left alone, and said so. */
+export interface UnmentionedDirectory {
+  directoryId: string;
+  tier: Tier;
+  /** Live WorkSpaces in it: what an emptying plan would have terminated. */
+  workspaces: number;
+}
+
 export interface RosterPlan {
   actions: PlanAction[];
   /** Directories the roster manages (terminations are considered only there). */
   directories: string[];
+  /** Directories given with --directory that no roster line is in: never emptied without --empty-tier. */
+  unmentioned: UnmentionedDirectory[];
+}
+
+export interface PlanOptions {
+  /**
+   * Tiers the roster deliberately leaves empty (`--empty-tier`): their directories are managed even though
+   * no roster line is in them, so every WorkSpace there is planned for termination.
+   */
+  emptyTiers?: ReadonlySet<Tier>;
 }
 
 export function countByKind(plan: RosterPlan): Record<PlanAction['kind'], number> {
@@ -38,7 +56,7 @@ export function countByKind(plan: RosterPlan): Record<PlanAction['kind'], number
  * @param existing every WorkSpace of every managed directory, as listed; tags filled where read.
  * @param directoryTiers the tier of each managed directory (from the roster and the options).
  */
-export function computePlan(entries: RosterEntry[], existing: ObservedWorkspace[], directoryTiers: Map<string, Tier>): RosterPlan {
+export function computePlan(entries: RosterEntry[], existing: ObservedWorkspace[], directoryTiers: Map<string, Tier>, options: PlanOptions = {}): RosterPlan {
   const live = uniqueById(existing.filter((w) => !GONE_STATES.has(w.state)), (w) => w.workspaceId);
   const byUser = new Map<string, ObservedWorkspace[]>();
   for (const w of live) {
@@ -82,11 +100,19 @@ export function computePlan(entries: RosterEntry[], existing: ObservedWorkspace[
     }
     actions.push(changes.length ? { kind: 'modify', entry, workspace: ws, changes } : { kind: 'keep', entry, workspace: ws });
   }
+  // A directory is managed for terminations only when the roster has someone in it, or when its tier is
+  // deliberately declared empty. A roster for one tier run with both --directory options must never plan
+  // to empty the other tier's directory.
+  const withEntries = new Set(entries.map((e) => e.directoryId));
+  const managed = new Set([...directoryTiers].filter(([id, tier]) => withEntries.has(id) || options.emptyTiers?.has(tier)).map(([id]) => id));
+  const unmentioned: UnmentionedDirectory[] = [...directoryTiers]
+    .filter(([id]) => !managed.has(id))
+    .map(([directoryId, tier]) => ({ directoryId, tier, workspaces: live.filter((w) => w.directoryId === directoryId).length }));
   for (const w of live) {
-    if (!directoryTiers.has(w.directoryId)) continue;
+    if (!managed.has(w.directoryId)) continue;
     if (!rostered.has(userKey(w.directoryId, w.userName))) {
       actions.push({ kind: 'terminate', directoryId: w.directoryId, tier: directoryTiers.get(w.directoryId), workspace: w });
     }
   }
-  return { actions, directories: [...directoryTiers.keys()] };
+  return { actions, directories: [...managed], unmentioned };
 }
