@@ -11,7 +11,7 @@ import { auditAccount } from '../roster/audit/audit-account';
 import { renderAudit } from '../roster/audit/render-audit';
 import { createWorkSpacesClients } from '../roster/aws/workspaces-clients';
 import { WorkSpacesGateway } from '../roster/aws/workspaces-gateway';
-import { collect, parseDirectoryOptions, positiveNumber } from '../roster/cli-options';
+import { checkWritable, collect, parseDirectoryOptions, positiveNumber } from '../roster/cli-options';
 import type { ExitCode } from './main';
 
 interface AuditCliOptions {
@@ -77,6 +77,8 @@ export function registerAuditCommand(program: Command, exit: ExitCode): void {
       try {
         directories = parseDirectoryOptions(opts.directory);
         hardening = hardeningFrom(opts);
+        // An unwritable --json must fail before the account is read, not after (exit 2, nothing concluded).
+        if (opts.json) checkWritable('--json', opts.json);
         clients = createWorkSpacesClients({ region: opts.region, profile: opts.profile, endpointUrl: opts.endpointUrl });
         gateway = new WorkSpacesGateway(clients, { describePerSecond: opts.describeRate });
       } catch (err) {
@@ -96,8 +98,16 @@ export function registerAuditCommand(program: Command, exit: ExitCode): void {
           kind: 'personal',
         });
         process.stdout.write(renderAudit(result));
-        if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(result, null, 2) + '\n');
         exit.code = result.drifts.length > 0 ? 1 : 0;
+        if (opts.json) {
+          try {
+            fs.writeFileSync(opts.json, JSON.stringify(result, null, 2) + '\n');
+          } catch (err) {
+            // The verdict above stands; without the file a pipeline cannot archive it: 2, said plainly.
+            process.stderr.write(`closed-telework audit: the result above could not be written to --json ${opts.json} (${(err as Error).message}) / 結果ファイルを書き込めませんでした\n`);
+            exit.code = 2;
+          }
+        }
       } catch (err) {
         process.stderr.write(`closed-telework audit: could not read the account, nothing concluded: ${(err as Error).message}\n`);
         exit.code = 2;

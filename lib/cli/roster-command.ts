@@ -6,6 +6,7 @@
  * changes were needed and none succeeded). See docs/roster.md.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as readline from 'readline';
 import type { Command } from 'commander';
@@ -17,7 +18,7 @@ import { applyPlan } from '../roster/apply/apply-plan';
 import { renderReport } from '../roster/apply/apply-report';
 import { createProgressReporter } from '../roster/apply/progress-reporter';
 import { defaultStateDir, journalPathFor } from '../roster/apply/journal-location';
-import { collect, parseDirectoryOptions, parseSizeBundleOptions, positiveNumber } from '../roster/cli-options';
+import { checkWritable, collect, parseDirectoryOptions, parseSizeBundleOptions, positiveNumber } from '../roster/cli-options';
 import { normaliseEncodingName } from '../roster/csv/decode-roster-bytes';
 import { parseRoster } from '../roster/csv/parse-roster';
 import { RosterValidationError } from '../roster/csv/roster-validation-error';
@@ -164,22 +165,42 @@ async function confirmTerminations(count: number, opts: ApplyCliOptions, abort: 
 }
 
 /**
- * Ctrl-C: abort the run (the journal keeps what was in flight) and end with the documented code 3.
- * Listening for the WHOLE command, not once: through `npx` the terminal's SIGINT reaches this process
- * twice (from the terminal and forwarded by npm), and a second, unhandled one would kill Node with the
- * signal — npm then reports 130 instead of the documented code.
+ * Ctrl-C (SIGINT) or SIGTERM: abort the run — the journal keeps what was in flight — and end with the
+ * shell's own code for that signal, 128 + its number: 130 for Ctrl-C, 143 for SIGTERM (docs/roster.md).
+ *
+ * Why not a code of our own: run through `npx`, npm starts the tool under `sh -c`, and the terminal's
+ * Ctrl-C reaches the whole process group. The shell (dash on Debian/Ubuntu) dies of the signal at once
+ * whatever this process does, and npm then re-raises it on itself, so the caller always sees 130. The
+ * only exit code that can be the same run directly and through npx is the signal's, so that is the
+ * documented one, and this process exits with it too.
+ *
+ * Listening for the whole command, and after an interrupt until the process ends: npm forwards its own
+ * copy of the signal, which may arrive after the clean-up; unhandled, it would kill Node mid-exit.
  */
-function onInterrupt(abort: AbortController): () => void {
-  const handler = () => {
+interface Interrupt {
+  abort: AbortController;
+  /** 130 or 143 once interrupted. */
+  exitCode?: number;
+  stop(): void;
+}
+
+function onInterrupt(): Interrupt {
+  const abort = new AbortController();
+  const state: Interrupt = { abort, stop: () => undefined };
+  const handler = (signal: NodeJS.Signals) => {
     if (!abort.signal.aborted) process.stderr.write('\nclosed-telework roster: interrupted; finishing the journal and stopping (中断しています)\n');
+    state.exitCode ??= 128 + (os.constants.signals[signal] ?? 2);
     abort.abort();
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
-  return () => {
+  state.stop = () => {
+    // Signal listeners do not keep Node alive, so keeping them after an interrupt costs nothing.
+    if (abort.signal.aborted) return;
     process.removeListener('SIGINT', handler);
     process.removeListener('SIGTERM', handler);
   };
+  return state;
 }
 
 const INTERRUPTED = 'interrupted; nothing further was sent. Run apply again to continue (the journal prevents duplicates) / 中断しました。再度 apply を実行すると続きから処理します（ジャーナルにより二重作成は起きません）';
@@ -188,30 +209,14 @@ function isAbort(err: unknown): boolean {
   return (err as Error)?.name === 'AbortError';
 }
 
-/** Fails before any API call when a file the run must write at the end cannot be written. */
-export function checkWritable(option: string, file: string): void {
-  const target = path.resolve(file);
-  try {
-    if (fs.existsSync(target)) {
-      if (fs.statSync(target).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      fs.accessSync(target, fs.constants.W_OK);
-    } else {
-      fs.accessSync(path.dirname(target), fs.constants.W_OK);
-    }
-  } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new Error(`${option} ${file}: cannot be written (${why}); nothing was applied. Give a writable path / ${option} のファイルに書き込めません。何も反映していません`);
-  }
-}
-
 export function registerRosterCommand(program: Command, exit: ExitCode): void {
   const roster = program.command('roster').description('provision WorkSpaces from a roster CSV (名簿から WorkSpaces を配備)');
 
   addCommonOptions(roster.command('plan').argument('<roster>', 'roster CSV (UTF-8 or Shift_JIS)').description('show what apply would create, keep, modify and terminate'))
     .option('--json', 'print the plan as JSON instead of a table')
     .action(async (file: string, opts: CommonOptions & { json?: boolean }) => {
-      const abort = new AbortController();
-      const stopListening = onInterrupt(abort);
+      const interrupt = onInterrupt();
+      const abort = interrupt.abort;
       let prepared: Prepared | undefined;
       try {
         try {
@@ -223,11 +228,11 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
         process.stdout.write(opts.json ? JSON.stringify({ counts: countByKind(plan), actions: plan.actions, unmentionedDirectories: plan.unmentioned }, null, 2) + '\n' : renderPlan(plan));
         exit.code = 0;
       } catch (err) {
-        if (isAbort(err) || abort.signal.aborted) fail(exit, new Error('interrupted / 中断しました'), 3);
+        if (isAbort(err) || abort.signal.aborted) fail(exit, new Error('interrupted / 中断しました'), interrupt.exitCode ?? 130);
         else fail(exit, err, 2);
       } finally {
         prepared?.clients.destroy();
-        stopListening();
+        interrupt.stop();
       }
     });
 
@@ -244,8 +249,8 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
     .option('--protocol <name>', 'streaming protocol of new WorkSpaces: WSP (DCV, default) or PCOIP')
     .option('--auto-stop-minutes <n>', 'AutoStop timeout of new AUTO_STOP WorkSpaces (multiple of 60, default 60)', positiveNumber('--auto-stop-minutes'))
     .action(async (file: string, opts: ApplyCliOptions) => {
-      const abort = new AbortController();
-      const stopListening = onInterrupt(abort);
+      const interrupt = onInterrupt();
+      const abort = interrupt.abort;
       let prepared: Prepared | undefined;
       let locks: ApplyLock[] = [];
       let journal: ApplyJournal | undefined;
@@ -298,7 +303,7 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
           plan = await planRoster(prepared.gateway, prepared.entries, prepared.directories, prepared.planOptions);
           for (const u of plan.unmentioned) process.stderr.write(`closed-telework roster: notice: ${unmentionedDirectoryNotice(u)}\n`);
         } catch (err) {
-          return fail(exit, isAbort(err) ? new Error(INTERRUPTED) : err, isAbort(err) ? 3 : 2);
+          return fail(exit, isAbort(err) ? new Error(INTERRUPTED) : err, isAbort(err) ? (interrupt.exitCode ?? 130) : 2);
         }
         const terminations = countByKind(plan).terminate;
         if (opts.terminate) {
@@ -308,7 +313,7 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
           } catch (err) {
             return fail(exit, err, 2);
           }
-          if (abort.signal.aborted) return fail(exit, new Error(INTERRUPTED), 3);
+          if (abort.signal.aborted) return fail(exit, new Error(INTERRUPTED), interrupt.exitCode ?? 130);
           if (refusal) return fail(exit, new Error(refusal), 2);
         }
         if (!opts.volumeKey) {
@@ -343,13 +348,14 @@ export function registerRosterCommand(program: Command, exit: ExitCode): void {
           }
         } catch (err) {
           progress.stop();
-          fail(exit, isAbort(err) ? new Error(INTERRUPTED) : err, 3);
+          // Interrupted: the signal's code. Anything else unexpected after changes may have begun: 3.
+          fail(exit, isAbort(err) ? new Error(INTERRUPTED) : err, isAbort(err) ? (interrupt.exitCode ?? 130) : 3);
         }
       } finally {
         journal?.close();
         prepared?.clients.destroy();
         for (const l of locks) l.release();
-        stopListening();
+        interrupt.stop();
       }
     });
 }

@@ -2,6 +2,8 @@
  * Parsing of the roster/audit command-line values that need more than commander's strings:
  * `--directory TIER=d-…`, `--size-bundle SIZE=wsb-…`, positive numbers. Errors name the option and the fix.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { InvalidArgumentError } from 'commander';
 import type { Tier } from '../tiers/tier';
 import { parseTier } from './csv/roster-values';
@@ -46,4 +48,20 @@ export function positiveNumber(option: string): (value: string) => number {
     if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${option} ${value}: expected a positive number`);
     return n;
   };
+}
+
+/** Fails before any API call when a file the run must write at the end cannot be written. */
+export function checkWritable(option: string, file: string): void {
+  const target = path.resolve(file);
+  try {
+    if (fs.existsSync(target)) {
+      if (fs.statSync(target).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      fs.accessSync(target, fs.constants.W_OK);
+    } else {
+      fs.accessSync(path.dirname(target), fs.constants.W_OK);
+    }
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new Error(`${option} ${file}: cannot be written (${why}); nothing was done. Give a writable path / ${option} のファイルに書き込めません。何も実行していません`);
+  }
 }

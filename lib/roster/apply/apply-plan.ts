@@ -376,7 +376,9 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
         await sendBatch(next.batch, await next.found, prepare);
         continue;
       }
-      const wakeAt = Math.min(...delayed.map((d) => d.readyAt), ...[...uncertain.values()].map((u) => u.nextCheckAt));
+      let wakeAt = Infinity; // a loop, not Math.min(...): a six-figure roster would overflow the stack
+      for (const d of delayed) wakeAt = Math.min(wakeAt, d.readyAt);
+      for (const u of uncertain.values()) wakeAt = Math.min(wakeAt, u.nextCheckAt);
       // Nothing left to wait for (resolveUncertain may just have settled the last user): re-check the loop.
       if (!Number.isFinite(wakeAt)) continue;
       await sleep(Math.max(1, wakeAt - now()), signal);

@@ -10,6 +10,7 @@ import { COLUMN_LABELS, Column, columnForHeader, normaliseLabel } from './roster
 import { RosterIssue, RosterValidationError } from './roster-validation-error';
 import { BUNDLE_ID_PATTERN, DIRECTORY_ID_PATTERN, parseRunningMode, parseSize, parseTier } from './roster-values';
 import { userNameProblem } from './user-name-rules';
+import { shown } from './echo';
 
 export type TeleworkTier = 'internet' | 'lgwan';
 
@@ -35,6 +36,18 @@ const INFORMATIONAL_HEADERS = new Set(
   ['name', 'fullname', 'displayname', 'email', 'mail', 'department', 'section', 'note', 'notes', 'comment', 'comments', 'remarks',
     '氏名', '名前', '所属', '部署', '課', '課名', '備考', 'メモ', 'メール', 'メールアドレス', 'no', '番号', '#'].map(normaliseLabel),
 );
+
+/** 0 → A, 25 → Z, 26 → AA: how Excel names a column, so staff find the cell. */
+function excelColumn(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
 
 export function parseRoster(bytes: Buffer, file: string, options: RosterOptions = {}): ParsedRoster {
   const issues: RosterIssue[] = [];
@@ -65,7 +78,8 @@ export function parseRoster(bytes: Buffer, file: string, options: RosterOptions 
   try {
     decoded = decodeRosterBytes(bytes, options.encoding);
   } catch (err) {
-    throw new RosterValidationError(file, [...issues, { line: 0, field: 'encoding (文字コード)', en: (err as Error).message, ja: '' }]);
+    const [en, ja] = (err as Error).message.split(' / ');
+    throw new RosterValidationError(file, [...issues, { line: 0, field: 'encoding (文字コード)', en, ja: ja ?? '' }]);
   }
 
   let records: Array<{ record: string[]; info: { lines: number } }>;
@@ -75,7 +89,7 @@ export function parseRoster(bytes: Buffer, file: string, options: RosterOptions 
     const e = err as Error & { lines?: number };
     throw new RosterValidationError(file, [
       ...issues,
-      { line: e.lines ?? 0, field: 'CSV', en: `the file is not valid CSV: ${e.message}`, ja: 'CSV として読み取れません（引用符の閉じ忘れなど）' },
+      { line: e.lines ?? 0, field: 'CSV', en: `the file is not valid CSV: ${shown(e.message, 200)}`, ja: 'CSV として読み取れません（引用符の閉じ忘れなど）' },
     ]);
   }
   if (records.length === 0) {
@@ -89,15 +103,15 @@ export function parseRoster(bytes: Buffer, file: string, options: RosterOptions 
     const column = columnForHeader(label);
     if (column) {
       if (positions.has(column)) {
-        issues.push({ line: header.info.lines, field: label, en: `column ${COLUMN_LABELS[column]} appears twice`, ja: `列「${label}」が重複しています` });
+        issues.push({ line: header.info.lines, field: shown(label), en: `column ${COLUMN_LABELS[column]} appears twice`, ja: `列「${shown(label)}」が重複しています` });
       }
       positions.set(column, index);
     } else if (label !== '' && !INFORMATIONAL_HEADERS.has(normaliseLabel(label))) {
       issues.push({
         line: header.info.lines,
-        field: label,
-        en: `unknown column "${label}"; rename it to one of user, tier, bundle, size, running mode, directory (or remove it)`,
-        ja: `列「${label}」は不明です。ユーザー名・系・バンドル・サイズ・実行モード・ディレクトリのいずれかに名前を変えるか、削除してください`,
+        field: shown(label),
+        en: `unknown column "${shown(label)}"; rename it to one of user, tier, bundle, size, running mode, directory (or remove it)`,
+        ja: `列「${shown(label)}」は不明です。ユーザー名・系・バンドル・サイズ・実行モード・ディレクトリのいずれかに名前を変えるか、削除してください`,
       });
     }
   });
@@ -125,6 +139,19 @@ export function parseRoster(bytes: Buffer, file: string, options: RosterOptions 
     const issue = (c: Column, en: string, ja: string) => issues.push({ line, field: COLUMN_LABELS[c], en, ja });
     const before = issues.length;
 
+    // A value to the right of the last header would be silently dropped: an error, naming the column as
+    // Excel letters it. (Empty trailing cells — Excel's trailing commas — are fine.)
+    const beyond = record.slice(header.record.length).findIndex((v) => v.trim() !== '');
+    if (beyond >= 0) {
+      const col = header.record.length + beyond;
+      issues.push({
+        line,
+        field: `column ${excelColumn(col)} (${excelColumn(col)} 列)`,
+        en: `"${shown(record[col].trim())}" is in a cell beyond the header's ${header.record.length} columns and would be ignored; give that column a header or move the value`,
+        ja: `見出し行（${header.record.length} 列）より右のセルに「${shown(record[col].trim())}」があり、読み取られません。列に見出しを付けるか、値を正しい列に移してください`,
+      });
+    }
+
     const userName = cell('user');
     const nameProblem = userNameProblem(userName);
     if (nameProblem) issue('user', nameProblem.en, nameProblem.ja);
@@ -134,7 +161,7 @@ export function parseRoster(bytes: Buffer, file: string, options: RosterOptions 
     if (tierText === '') {
       issue('tier', 'is empty; enter internet or lgwan', '空です。インターネット接続系 または LGWAN接続系 を入力してください');
     } else if (!tier) {
-      issue('tier', `unknown tier "${tierText}"; use internet (インターネット接続系) or lgwan (LGWAN接続系)`, `系「${tierText}」は不明です。インターネット接続系 または LGWAN接続系 を入力してください`);
+      issue('tier', `unknown tier "${shown(tierText)}"; use internet (インターネット接続系) or lgwan (LGWAN接続系)`, `系「${shown(tierText)}」は不明です。インターネット接続系 または LGWAN接続系 を入力してください`);
     } else if (tier === NO_TELEWORK_TIER) {
       issue(
         'tier',
@@ -149,12 +176,12 @@ export function parseRoster(bytes: Buffer, file: string, options: RosterOptions 
       if (!BUNDLE_ID_PATTERN.test(bundleId)) {
         const asSize = parseSize(bundleId);
         if (asSize) bundleId = options.sizeBundles?.[asSize] ?? `size:${asSize}`;
-        else issue('bundle', `"${bundleId}" is not a bundle id (wsb-xxxxxxxxx) or a size`, `「${bundleId}」はバンドル ID（wsb-…）でもサイズでもありません`);
+        else issue('bundle', `"${shown(bundleId)}" is not a bundle id (wsb-xxxxxxxxx) or a size`, `「${shown(bundleId)}」はバンドル ID（wsb-…）でもサイズでもありません`);
       }
     } else if (sizeText !== '') {
       const size = parseSize(sizeText);
       if (!size) {
-        issue('size', `unknown size "${sizeText}"; use one of ${SIZES.join(', ')}`, `サイズ「${sizeText}」は不明です`);
+        issue('size', `unknown size "${shown(sizeText)}"; use one of ${SIZES.join(', ')}`, `サイズ「${shown(sizeText)}」は不明です`);
       } else {
         bundleId = options.sizeBundles?.[size] ?? `size:${size}`;
       }
@@ -170,7 +197,7 @@ export function parseRoster(bytes: Buffer, file: string, options: RosterOptions 
     let runningMode: RunningMode = options.defaultRunningMode ?? 'AUTO_STOP';
     if (modeText !== '') {
       const m = parseRunningMode(modeText);
-      if (!m) issue('runningMode', `unknown running mode "${modeText}"; use AUTO_STOP (自動停止) or ALWAYS_ON (常時稼働)`, `実行モード「${modeText}」は不明です。自動停止 または 常時稼働 を入力してください`);
+      if (!m) issue('runningMode', `unknown running mode "${shown(modeText)}"; use AUTO_STOP (自動停止) or ALWAYS_ON (常時稼働)`, `実行モード「${shown(modeText)}」は不明です。自動停止 または 常時稼働 を入力してください`);
       else runningMode = m;
     }
 
@@ -182,7 +209,7 @@ export function parseRoster(bytes: Buffer, file: string, options: RosterOptions 
           issue('directory', `no directory for the ${tier} tier; add a directory column or pass --directory ${tier}=d-xxxxxxxxxx`, `${TIER_LABELS[tier].ja}のディレクトリが指定されていません。--directory ${tier}=d-… を指定してください`);
         }
       } else if (!DIRECTORY_ID_PATTERN.test(directoryId)) {
-        issue('directory', `"${directoryId}" is not a directory id (d-xxxxxxxxxx)`, `「${directoryId}」はディレクトリ ID ではありません`);
+        issue('directory', `"${shown(directoryId)}" is not a directory id (d-xxxxxxxxxx)`, `「${shown(directoryId)}」はディレクトリ ID ではありません`);
       } else if (directoryTier.has(directoryId) && directoryTier.get(directoryId) !== tier) {
         issue('directory', `directory ${directoryId} belongs to the ${directoryTier.get(directoryId)} tier, but this line says ${tier}`, `ディレクトリ ${directoryId} は別の系（${directoryTier.get(directoryId)}）のものです`);
       } else {
@@ -194,7 +221,7 @@ export function parseRoster(bytes: Buffer, file: string, options: RosterOptions 
       const key = userKey(directoryId, userName);
       const first = seen.get(key);
       if (first !== undefined) {
-        issue('user', `"${userName}" is already on line ${first}; a user gets exactly one WorkSpace per directory`, `「${userName}」は ${first} 行目と重複しています`);
+        issue('user', `"${shown(userName)}" is already on line ${first}; a user gets exactly one WorkSpace per directory`, `「${shown(userName)}」は ${first} 行目と重複しています`);
       } else {
         seen.set(key, line);
       }

@@ -12,14 +12,19 @@ export interface RosterIssue {
 
 export function formatIssue(issue: RosterIssue): string {
   const where = issue.line > 0 ? `line ${issue.line} (${issue.line} 行目), ${issue.field}` : issue.field;
-  return `${where}: ${issue.en} / ${issue.ja}`;
+  return issue.ja ? `${where}: ${issue.en} / ${issue.ja}` : `${where}: ${issue.en}`;
 }
+
+/** Problems printed in the message; the rest are counted (all stay in `issues`). A 100,000-line roster
+ * saved from the wrong sheet must give a message a person can read. */
+export const ISSUES_SHOWN = 100;
 
 export class RosterValidationError extends Error {
   constructor(readonly file: string, readonly issues: RosterIssue[]) {
     super(
       `${file}: the roster is invalid; nothing was applied (名簿に誤りがあるため、何も反映していません): ${issues.length} problem(s)\n` +
-        issues.map((i) => `  ${formatIssue(i)}`).join('\n'),
+        issues.slice(0, ISSUES_SHOWN).map((i) => `  ${formatIssue(i)}`).join('\n') +
+        (issues.length > ISSUES_SHOWN ? `\n  … and ${issues.length - ISSUES_SHOWN} more problem(s) of the same kinds; fix these and run again (ほか ${issues.length - ISSUES_SHOWN} 件)` : ''),
     );
     this.name = 'RosterValidationError';
   }

@@ -161,9 +161,86 @@ describe('user name rules (AD logon name as WorkSpaces uses it)', () => {
     ['tanaka.', /end with a period/],
     ['tan aka', /contains a space/],
     ['tan\u0007aka', /control characters/],
+    // Issue 14 §6: what the docs call invalid is refused.
+    ['田中', /characters other than half-width letters.*"田"/],
+    ['ｻﾄｳ', /half-width katakana \("ｻ"\)/],
+    ['tana\u200Bka', /invisible character \(U\+200B\) at position 5/],
+    ['\uFEFFtanaka', /invisible character \(U\+FEFF\) at position 1/],
+    ['tanaka\u00A0', /invisible character \(U\+00A0\)/],
+    ['con', /Windows reserves for a device/],
+    ['NUL', /Windows reserves/],
+    ['Com1', /Windows reserves/],
+    ['lpt9', /Windows reserves/],
+    ['console', undefined],
+    ['-tanaka', /starts with "-"/],
+    ['tana-ka', undefined],
+    ['café', /characters other than half-width/],
   ])('%j → %s', (name, problem) => {
     const p = userNameProblem(name);
     if (problem === undefined) expect(p).toBeUndefined();
     else expect(p?.en).toMatch(problem);
+  });
+});
+
+describe('issue 14 §6: rosters as they really arrive', () => {
+  it('a zero-width space never makes a second user next to the visible one', () => {
+    expect(issuesOf('user,tier,size\ntanaka,lgwan,STANDARD\ntana\u200Bka,lgwan,STANDARD\n')).toEqual([expect.stringMatching(/^3\|user \(ユーザー名\)\|.*invisible character \(U\+200B\)/)]);
+  });
+
+  it('a value beyond the header is an error naming the Excel column, not silently dropped; trailing empty cells are fine', () => {
+    expect(issuesOf('user,tier,size\ntanaka,lgwan,STANDARD,,\nsato,lgwan,STANDARD,,常時稼働\n')).toEqual([expect.stringMatching(/^3\|column E \(E 列\)\|"常時稼働" is in a cell beyond the header's 3 columns/)]);
+  });
+
+  it.each([
+    ['EUC-JP', (t: string) => iconv.encode(t, 'EUC-JP'), /the roster is EUC-JP/],
+    ['UTF-16LE with a BOM (Excel "Unicode テキスト")', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t, 'utf16le')]), /UTF-16 \("Unicode text"\)/],
+    ['UTF-16LE without a BOM', (t: string) => iconv.encode(t, 'utf16le'), /UTF-16/],
+    ['UTF-16BE with a BOM', (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(t, 'utf16be')]), /UTF-16/],
+  ])('%s: refused with the encoding named and how to save from Excel, in both languages', (_name, encode, names) => {
+    let error: RosterValidationError | undefined;
+    try {
+      parseRoster(encode(JA), 'roster.csv', OPTS);
+    } catch (err) {
+      error = err as RosterValidationError;
+    }
+    expect(error).toBeInstanceOf(RosterValidationError);
+    expect(error!.issues).toHaveLength(1); // not a cascade of "unknown column" mojibake
+    expect(error!.message).toMatch(names);
+    expect(error!.message).toMatch(/"CSV UTF-8 \(comma delimited\) \(\*\.csv\)" or "CSV \(comma delimited\) \(\*\.csv\)"/);
+    expect(error!.message).toMatch(/「CSV UTF-8 \(コンマ区切り\) \(\*\.csv\)」/);
+  });
+
+  it('a short EUC-JP roster with one kanji name is still recognised', () => {
+    expect(() => parseRoster(iconv.encode('user,tier,size,氏名\ntanaka,lgwan,STANDARD,田中\n', 'EUC-JP'), 'r.csv', OPTS)).toThrow(/EUC-JP/);
+  });
+
+  it('Shift_JIS with half-width katakana and NEC extensions is still read as Shift_JIS', () => {
+    const r = parseRoster(iconv.encode('user,tier,size,氏名\r\nsato,lgwan,STANDARD,ｻﾄｳ ①\r\n', 'cp932'), 'r.csv', OPTS);
+    expect(r.encoding).toBe('shift_jis');
+  });
+
+  it('a 10 MB single cell gives a short error, the value echoed once and shortened', () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    let message = '';
+    try {
+      parseRoster(Buffer.from(`user,tier,size\n${huge},lgwan,STANDARD\n`), 'r.csv', OPTS);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/xxxxxxxx…\(10485760 characters \/ 10485760 文字\)/);
+    expect(message.length).toBeLessThan(2000);
+  });
+
+  it('a roster with 150,000 bad lines lists the first 100 problems and counts the rest', () => {
+    const text = 'user,tier,size\n' + Array.from({ length: 150_000 }, (_, i) => `u${i},dmz,STANDARD`).join('\n') + '\n';
+    let error: RosterValidationError | undefined;
+    try {
+      parseRoster(Buffer.from(text), 'r.csv', OPTS);
+    } catch (err) {
+      error = err as RosterValidationError;
+    }
+    expect(error!.issues).toHaveLength(150_000);
+    expect(error!.message.split('\n')).toHaveLength(102);
+    expect(error!.message).toMatch(/… and 149900 more problem\(s\)/);
   });
 });

@@ -46,3 +46,4 @@ export { DEFAULT_BUNDLES, defaultDirectory } from './state';
 export type { DirectoryState, WorkspaceRecord, BundleState, Tag } from './state';
 export type { RateLimit } from './token-bucket';
 export { FastRetryStrategy } from './fast-retry-strategy';
+export { TEST_KEY_ARN, TEST_STREAMING_VPCE, hardenedDirectory, seedHardenedDesktop } from './hardened-account';
