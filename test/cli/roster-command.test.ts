@@ -45,7 +45,7 @@ describe('roster plan', () => {
   let api: RunningServer;
   beforeAll(async () => {
     api = await start({ directories: [LGWAN, INTERNET] });
-    api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'tanaka', BundleId: 'wsb-stand0001', tags: [{ Key: 'mic:tier', Value: 'lgwan' }] });
+    api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'tanaka', BundleId: 'wsb-stand0001', tags: [{ Key: 'mic:tier', Value: 'lgwan' }, { Key: 'mic:running-mode', Value: 'AUTO_STOP' }] });
     api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: 'suzuki', BundleId: 'wsb-stand0001', WorkspaceProperties: { RunningMode: 'ALWAYS_ON' }, tags: [] });
     api.state.seedWorkspace({ DirectoryId: INTERNET, UserName: 'leaver', BundleId: 'wsb-stand0001' });
   });
@@ -58,7 +58,7 @@ describe('roster plan', () => {
     const text = out.join('');
     const line = (user: string) => text.split('\n').find((l) => l.includes(` ${user} `)) ?? '';
     expect(line('tanaka')).toMatch(/^keep \(維持\)/);
-    expect(line('suzuki')).toMatch(/^modify \(変更\).*runningMode: ALWAYS_ON → AUTO_STOP; tierTag: \(none\) → lgwan/);
+    expect(line('suzuki')).toMatch(/^modify \(変更\).*runningMode: ALWAYS_ON → AUTO_STOP; tierTag: \(none\) → lgwan; modeTag: \(none\) → AUTO_STOP/);
     expect(line('sato')).toMatch(/^create \(作成\).*インターネット接続系.*wsb-stand0001 ALWAYS_ON/);
     expect(line('leaver')).toMatch(/^terminate \(削除\).*not on the roster/);
     expect(text).toContain('1 to create, 1 to keep, 1 to modify, 1 to terminate, 0 conflict(s)');
@@ -112,7 +112,7 @@ describe('roster apply', () => {
       expect(out.join('')).toMatch(/complete \(完了\): 31 created, 0 kept, 1 modified/);
       expect(err.join('')).toMatch(/\[1\/32\] /); // plain progress lines when stderr is not a TTY
       const sato = api.state.liveWorkspaces().find((w) => w.UserName === 'sato')!;
-      expect(sato.tags).toEqual([{ Key: 'mic:tier', Value: 'internet' }]);
+      expect(sato.tags).toEqual([{ Key: 'mic:tier', Value: 'internet' }, { Key: 'mic:running-mode', Value: 'AUTO_STOP' }]);
       expect(sato).toMatchObject({ RootVolumeEncryptionEnabled: true, UserVolumeEncryptionEnabled: true, VolumeEncryptionKey: KEY });
       expect(sato.WorkspaceProperties).toMatchObject({ RunningMode: 'AUTO_STOP', RunningModeAutoStopTimeoutInMinutes: 60, Protocols: ['WSP'] });
       const suzuki = api.state.liveWorkspaces().find((w) => w.UserName === 'suzuki')!;

@@ -23,7 +23,8 @@ import { WorkSpacesGateway } from '../aws/workspaces-gateway';
 import { bundleChangeAdvice } from '../plan/bundle-change-advice';
 import { duplicateAdvice } from '../plan/duplicate-advice';
 import { RosterPlan } from '../plan/roster-plan';
-import { RosterEntry, userKey } from '../roster-entry';
+import { RosterEntry, RunningMode, userKey } from '../roster-entry';
+import { runningModeTag } from '../running-mode-declaration';
 import { ApplyJournal, JournalRecord } from './apply-journal';
 import { ApplyReport, UserOutcome, summarise } from './apply-report';
 import { BackoffOptions, jitteredDelay, sleep, throwIfAborted } from './backoff';
@@ -131,11 +132,15 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
       const run: UserRun = { entry: a.entry, key: userKey(a.entry.directoryId, a.entry.userName), attempts: 1, throttles: 0 };
       const notApplied = a.changes.filter((c) => !c.applied).map((c) => bundleChangeAdvice(c.from, c.to));
       try {
+        const tags: Record<string, string> = {};
         for (const c of a.changes) {
           if (!c.applied) continue;
           if (c.field === 'runningMode') await gateway.setRunningMode(a.workspace.workspaceId, c.to);
-          if (c.field === 'tierTag') await gateway.tag(a.workspace.workspaceId, { [TIER_TAG_KEY]: c.to });
+          if (c.field === 'tierTag') tags[TIER_TAG_KEY] = c.to;
+          if (c.field === 'modeTag') Object.assign(tags, runningModeTag(c.to as RunningMode));
         }
+        // After the mode itself: the declaration tag never claims a mode the desktop does not have yet.
+        if (Object.keys(tags).length > 0) await gateway.tag(a.workspace.workspaceId, tags);
         finish(run, {
           action: 'modify',
           // A bundle change is never made here: it needs a person (migrate or rebuild), not a retry.
@@ -191,7 +196,7 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
       accept(run, found[0], records);
       journal.record(records);
       try {
-        await gateway.tag(found[0].workspaceId, { [TIER_TAG_KEY]: run.entry.tier });
+        await gateway.tag(found[0].workspaceId, { [TIER_TAG_KEY]: run.entry.tier, ...runningModeTag(run.entry.runningMode) });
       } catch (err) {
         if (classifyCallError(err) === 'aborted') throw err;
         // The tag is re-checked by the next plan (modify tierTag); the WorkSpace itself is fine.
@@ -289,7 +294,7 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
         ...(desktop.volumeEncryptionKey
           ? { VolumeEncryptionKey: desktop.volumeEncryptionKey, RootVolumeEncryptionEnabled: true, UserVolumeEncryptionEnabled: true }
           : {}),
-        Tags: [{ Key: TIER_TAG_KEY, Value: r.entry.tier }],
+        Tags: Object.entries({ [TIER_TAG_KEY]: r.entry.tier, ...runningModeTag(r.entry.runningMode) }).map(([Key, Value]) => ({ Key, Value })),
       }));
       const call = gateway.create(requests);
       call.catch(() => undefined);

@@ -18,6 +18,7 @@ import {
 } from '../../desktops/hardening-baseline';
 import { TIER_TAG_KEY, Tier, isTier } from '../../tiers/tier';
 import { GONE_STATES } from '../aws/observed-workspace';
+import { SETTINGS_WAIVED_BY_DECLARED_ALWAYS_ON, UNDECLARED_ALWAYS_ON_FIX, isDeclaredAlwaysOn } from '../running-mode-declaration';
 import { WorkSpacesGateway } from '../aws/workspaces-gateway';
 
 export interface Drift {
@@ -87,9 +88,18 @@ export async function auditAccount(gateway: WorkSpacesGateway, options: AuditOpt
         if (GONE_STATES.has(ws.State ?? '')) continue;
         workspacesChecked++;
         const id = ws.WorkspaceId ?? '';
-        check(id, 'workspace', ws, wsSettings, ws.UserName);
+        const tags = await gateway.tags(id);
+        // One rule with the roster (running-mode-declaration.ts): 常時稼働 the roster declared is accepted;
+        // ALWAYS_ON without that declaration is drift, and its fix names both ways out.
+        const declaredAlwaysOn = isDeclaredAlwaysOn(ws.WorkspaceProperties?.RunningMode, tags);
+        const before = drifts.length;
+        check(id, 'workspace', ws, declaredAlwaysOn ? wsSettings.filter((x) => !SETTINGS_WAIVED_BY_DECLARED_ALWAYS_ON.has(x.id)) : wsSettings, ws.UserName);
+        if (declaredAlwaysOn) settingsChecked += wsSettings.length - wsSettings.filter((x) => !SETTINGS_WAIVED_BY_DECLARED_ALWAYS_ON.has(x.id)).length;
+        for (const d of drifts.slice(before)) {
+          if (d.settingId === 'WSH-DESKTOP-AUTO-STOP' && d.actual === 'ALWAYS_ON') d.fix = UNDECLARED_ALWAYS_ON_FIX;
+        }
         settingsChecked++;
-        const tag = (await gateway.tags(id))[TIER_TAG_KEY];
+        const tag = tags[TIER_TAG_KEY];
         const tagProblem =
           tag === undefined
             ? `no ${TIER_TAG_KEY} tag: the desktop's tier is undeclared`

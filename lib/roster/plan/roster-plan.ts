@@ -5,10 +5,11 @@
 import { TIER_TAG_KEY, Tier } from '../../tiers/tier';
 import { GONE_STATES, ObservedWorkspace, uniqueById } from '../aws/observed-workspace';
 import { RosterEntry, userKey } from '../roster-entry';
+import { RUNNING_MODE_TAG_KEY } from '../running-mode-declaration';
 import { duplicateAdvice } from './duplicate-advice';
 
 export interface Change {
-  field: 'runningMode' | 'tierTag' | 'bundle';
+  field: 'runningMode' | 'tierTag' | 'modeTag' | 'bundle';
   from: string;
   to: string;
   /** False for changes `apply` does not make (a bundle change needs a migration or rebuild). */
@@ -94,6 +95,12 @@ export function computePlan(entries: RosterEntry[], existing: ObservedWorkspace[
     const tag = ws.tags?.[TIER_TAG_KEY];
     if (ws.tags !== undefined && tag !== entry.tier) {
       changes.push({ field: 'tierTag', from: tag ?? '(none)', to: entry.tier, applied: true });
+    }
+    // The roster's running mode, recorded on the desktop (running-mode-declaration.ts): what lets
+    // `audit` accept a 常時稼働 desktop the roster asked for.
+    const modeTag = ws.tags?.[RUNNING_MODE_TAG_KEY];
+    if (ws.tags !== undefined && modeTag !== entry.runningMode) {
+      changes.push({ field: 'modeTag', from: modeTag ?? '(none)', to: entry.runningMode, applied: true });
     }
     if (ws.bundleId !== entry.bundleId) {
       changes.push({ field: 'bundle', from: ws.bundleId, to: entry.bundleId, applied: false });

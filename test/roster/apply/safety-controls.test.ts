@@ -95,7 +95,7 @@ describe('re-check before each batch', () => {
   it('never terminates a rostered user even with terminate on, and terminates leavers', async () => {
     const api = await start({ directories: [LGWAN_DIR, INTERNET_DIR] });
     try {
-      for (const u of users.slice(0, 10)) api.state.seedWorkspace({ DirectoryId: u.directoryId, UserName: u.userName.toUpperCase(), tags: [{ Key: 'mic:tier', Value: 'lgwan' }] });
+      for (const u of users.slice(0, 10)) api.state.seedWorkspace({ DirectoryId: u.directoryId, UserName: u.userName.toUpperCase(), tags: [{ Key: 'mic:tier', Value: 'lgwan' }, { Key: 'mic:running-mode', Value: 'AUTO_STOP' }] });
       api.state.seedWorkspace({ DirectoryId: LGWAN_DIR, UserName: 'gone' });
       const res = await runApply(api, users, tempJournal(), { terminate: true });
       expect(res.report?.counts).toMatchObject({ terminated: 1, kept: 10, created: 20 });

@@ -8,7 +8,7 @@ import { BUNDLE, INTERNET_DIR, LGWAN_DIR, entry } from '../apply/roster-harness'
 const tiers = new Map<string, Tier>([[LGWAN_DIR, 'lgwan'], [INTERNET_DIR, 'internet']]);
 let n = 0;
 function ws(userName: string, extra: Partial<ObservedWorkspace> = {}): ObservedWorkspace {
-  return { workspaceId: `ws-${++n}`, directoryId: LGWAN_DIR, userName, bundleId: BUNDLE, state: 'AVAILABLE', runningMode: 'AUTO_STOP', tags: { 'mic:tier': 'lgwan' }, ...extra };
+  return { workspaceId: `ws-${++n}`, directoryId: LGWAN_DIR, userName, bundleId: BUNDLE, state: 'AVAILABLE', runningMode: 'AUTO_STOP', tags: { 'mic:tier': 'lgwan', 'mic:running-mode': 'AUTO_STOP' }, ...extra };
 }
 
 describe('computePlan', () => {
@@ -18,9 +18,14 @@ describe('computePlan', () => {
   });
 
   it('modifies running mode and a missing or wrong tier tag; shows a bundle change as not applied', () => {
-    const plan = computePlan([entry('a'), entry('b'), entry('c')], [ws('a', { runningMode: 'ALWAYS_ON' }), ws('b', { tags: { 'mic:tier': 'internet' } }), ws('c', { bundleId: 'wsb-other0001' })], tiers);
+    const plan = computePlan([entry('a'), entry('b'), entry('c')], [ws('a', { runningMode: 'ALWAYS_ON' }), ws('b', { tags: { 'mic:tier': 'internet', 'mic:running-mode': 'AUTO_STOP' } }), ws('c', { bundleId: 'wsb-other0001' })], tiers);
     const changes = plan.actions.map((a) => (a.kind === 'modify' ? a.changes.map((c) => `${c.field}:${c.from}->${c.to}:${c.applied}`) : a.kind));
     expect(changes).toEqual([['runningMode:ALWAYS_ON->AUTO_STOP:true'], ['tierTag:internet->lgwan:true'], [`bundle:wsb-other0001->${BUNDLE}:false`]]);
+  });
+
+  it('records the roster\'s running mode on the desktop (the declaration audit accepts 常時稼働 by)', () => {
+    const plan = computePlan([entry('a')], [ws('a', { tags: { 'mic:tier': 'lgwan' } })], tiers);
+    expect(plan.actions[0].kind === 'modify' && plan.actions[0].changes.map((c) => `${c.field}:${c.from}->${c.to}`)).toEqual(['modeTag:(none)->AUTO_STOP']);
   });
 
   it('is a conflict, never a guess, when a user has two WorkSpaces or one in ERROR', () => {

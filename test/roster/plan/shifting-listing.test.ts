@@ -21,7 +21,7 @@ async function seedShiftingDirectory() {
   for (let i = 0; i < 30; i++) {
     // The first desktop is missed by the first page's Describe and visible from the second page on:
     // everything after it shifts by one, so the last desktop of page 1 is also the first of page 2.
-    api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: `u${String(i).padStart(2, '0')}`, invisibleForDescribes: i === 0 ? 1 : 0, tags: [{ Key: 'mic:tier', Value: 'lgwan' }] });
+    api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: `u${String(i).padStart(2, '0')}`, invisibleForDescribes: i === 0 ? 1 : 0, tags: [{ Key: 'mic:tier', Value: 'lgwan' }, { Key: 'mic:running-mode', Value: 'AUTO_STOP' }] });
   }
   return api;
 }
