@@ -30,16 +30,23 @@ export const SNAPSHOT_COVERAGE = [
   'AWS services reached through VPC endpoints (S3, APIs…) are destinations, not paths: data exchanged through a service shared by two tiers is a policy matter outside this proof.',
   'AWS Network Firewall is modelled as a pass-through hop: its rule groups (domain allow-lists) are not evaluated and never count as blocking.',
   'Each account in the snapshot is its own address space; accounts are joined only by the peering connections and shared transit gateway attachments the files list.',
+  'Function URLs, resource policies granting other accounts, and service relays are not in the EC2 outputs: the snapshot does not judge them (the templates\' verify does).',
 ];
 
 type Items = (r: RegionSnapshot) => Json[];
 const items = (kind: Parameters<RegionSnapshot['listings']['get']>[0]): Items => (r) => (r.listings.get(kind)?.items ?? []).filter((i) => !GONE.has(stateOf(i)));
 
-export function buildSnapshotModel(regions: readonly RegionSnapshot[]): NetworkModel {
+export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model: NetworkModel; origins: SnapshotContext['origins'] } {
   const ctx = new SnapshotContext();
   const m = ctx.model;
   const each = (get: Items, fn: (r: RegionSnapshot, item: Json) => void): void => {
-    for (const r of regions) for (const i of get(r)) fn(r, i);
+    for (const r of regions) {
+      for (const i of get(r)) {
+        ctx.current = i;
+        fn(r, i);
+      }
+    }
+    ctx.current = undefined;
   };
   m.coverage.push(...SNAPSHOT_COVERAGE);
 
@@ -148,6 +155,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): NetworkM
     const tgw = ctx.lookup(str(t.TransitGatewayId));
     if (!tgw) return ctx.unresolved(key, 'TransitGatewayId', `transit gateway ${String(t.TransitGatewayId)} is not in the snapshot`);
     m.tgwRouteTables.set(key, { ...ctx.fact(key), tgw, isDefault: t.DefaultAssociationRouteTable === true, associations: [], propagations: [], routes: [] });
+    if (t.DefaultAssociationRouteTable === true) ctx.origins.set(key, { ownedBy: tgw, what: 'defaultRouteTable' });
   });
   each(items('VpcPeeringConnections'), (r, p) => peering(ctx, r, p));
   each(items('ServiceConfigurations'), (r, s) => {
@@ -167,6 +175,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): NetworkM
     if (!vpc) ctx.unresolved(key, 'VpcId', `VPC ${String(g.VpcId)} is not in the snapshot`);
     // Egress as listed: an empty list means no egress at all (no CloudFormation default applies to a live group).
     m.securityGroups.set(key, { ...ctx.fact(key), vpc, isDefault: g.GroupName === 'default', ingress: [], egress: [], explicitEgress: true });
+    if (g.GroupName === 'default' && vpc) ctx.origins.set(key, { ownedBy: vpc, what: 'defaultSg' });
   });
   for (const r of regions) {
     const perRule = r.listings.get('SecurityGroupRules');
@@ -234,7 +243,9 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): NetworkM
   for (const r of regions) {
     for (const [arn, f] of r.perId.get('Firewall') ?? []) {
       const fw = isObject(f.body.Firewall) ? f.body.Firewall : {};
+      ctx.current = fw;
       const { key } = ctx.register(r, arn, 'firewall');
+      ctx.current = undefined;
       const vpc = ctx.lookup(str(fw.VpcId));
       const subnets = list(fw.SubnetMappings).map((s) => ctx.lookup(str(s.SubnetId))).filter((s): s is string => !!s);
       const status = isObject(f.body.FirewallStatus) ? f.body.FirewallStatus : {};
@@ -267,7 +278,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): NetworkM
   for (const r of regions) {
     for (const u of r.unused) m.coverage.push(`${u.file}: not used (${u.why}).`);
   }
-  return m;
+  return { model: m, origins: ctx.origins };
 }
 
 function attachedVpcs(ctx: SnapshotContext, key: string, attachments: unknown): string[] {
@@ -306,6 +317,7 @@ function transitGatewayAttachments(ctx: SnapshotContext, regions: readonly Regio
   for (const r of regions) for (const a of items('TransitGatewayVpcAttachments')(r)) if (str(a.TransitGatewayAttachmentId)) vpcDetails.set(String(a.TransitGatewayAttachmentId), a);
   for (const r of regions) {
     for (const a of items('TransitGatewayAttachments')(r)) {
+      ctx.current = vpcDetails.get(String(a.TransitGatewayAttachmentId)) ?? a;
       const id = str(a.TransitGatewayAttachmentId);
       if (!id) continue;
       const { key, isNew } = ctx.register(r, id, 'tgw-attach');
@@ -330,6 +342,7 @@ function transitGatewayAttachments(ctx: SnapshotContext, regions: readonly Regio
         }
       } else if (type === 'vpn' || type === 'direct-connect-gateway') {
         const link = type === 'vpn' ? ctx.lookup(resource) : undefined;
+        if (link) ctx.origins.set(key, { ownedBy: link, what: 'tgwAttachment' });
         const linkTag = link ? m.links.get(link)?.tierTag : m.tgws.get(tgw)?.tierTag;
         fact = { ...ctx.fact(key), tgw, kind: type === 'vpn' ? 'vpn' : 'dx', subnets: [], ...(link ? { link } : {}), tierTag: tierTagOf(a) ?? linkTag };
       } else {
@@ -339,6 +352,7 @@ function transitGatewayAttachments(ctx: SnapshotContext, regions: readonly Regio
       m.tgwAttachments.set(key, fact);
     }
   }
+  ctx.current = undefined;
 }
 
 function endpoint(ctx: SnapshotContext, r: RegionSnapshot, e: Json): void {
@@ -388,6 +402,7 @@ function nacl(ctx: SnapshotContext, r: RegionSnapshot, n: Json): void {
   }
   // isDefault stays false: the default NACL's entries are listed, so they are evaluated like any other.
   ctx.model.nacls.set(key, { ...ctx.fact(key), vpc, isDefault: false, entries });
+  if (n.IsDefault === true) ctx.origins.set(key, { ownedBy: vpc, what: 'defaultNacl' });
   for (const a of list(n.Associations)) {
     const s = ctx.lookup(str(a.SubnetId));
     if (s) ctx.model.subnetNacl.set(s, key);
@@ -623,7 +638,10 @@ function mainRouteTables(ctx: SnapshotContext, regions: readonly RegionSnapshot[
       if (!list(t.Associations).some((a) => a.Main === true)) continue;
       const key = ctx.lookup(str(t.RouteTableId));
       const rt = key ? m.routeTables.get(key) : undefined;
-      if (rt && key) mainByVpc.set(rt.vpc, key);
+      if (rt && key) {
+        mainByVpc.set(rt.vpc, key);
+        if (!ctx.origins.has(key)) ctx.origins.set(key, { ownedBy: rt.vpc, what: 'mainRouteTable' });
+      }
     }
   }
   for (const s of m.subnets.values()) {

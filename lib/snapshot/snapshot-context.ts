@@ -32,6 +32,13 @@ export class SnapshotContext {
   private readonly refs = new Map<string, ResourceRef>();
   /** Network interface id → the compute fact that owns it (its instance, or the interface itself). */
   readonly eniOwner = new Map<string, string>();
+  /**
+   * Where a resource came from, for drift: its CloudFormation stack and logical id (the aws:cloudformation:*
+   * tags CloudFormation puts on what it creates), or what AWS created it with (`<vpc key>#defaultNacl`…).
+   */
+  readonly origins = new Map<string, { stack: string; logicalId: string } | { ownedBy: string; what: string }>();
+  /** The listing item being read, so register() can note its origin tags. */
+  current?: Json;
 
   key(region: RegionSnapshot, id: string): string {
     return `${region.folder}::${id}`;
@@ -43,6 +50,10 @@ export class SnapshotContext {
     if (known) return { key: known, isNew: false };
     const key = this.key(region, id);
     this.index.set(id, key);
+    const stack = this.current ? tagOf(this.current, 'aws:cloudformation:stack-name') : undefined;
+    const logicalId = this.current ? tagOf(this.current, 'aws:cloudformation:logical-id') : undefined;
+    // Only the item's own id takes its tags (an interface's item also names its instance).
+    if (stack && logicalId && Object.values(this.current ?? {}).includes(id)) this.origins.set(key, { stack, logicalId });
     this.refs.set(key, { stack: region.folder, logicalId: id, type: CFN_TYPE[kind] });
     this.model.resourceCount++;
     return { key, isNew: true };

@@ -7,6 +7,7 @@ import { loadPaths } from '../../lib/model/load';
 import { removeAssembly, runApp } from '../stages/run-app';
 import { cli, SnapshotDir } from './helpers';
 import type { Json } from '../support/snapshot-from-templates';
+import type { Finding } from '../../lib/checks/finding';
 
 let outdir: string;
 let snap: SnapshotDir;
@@ -98,8 +99,76 @@ describe('verify --snapshot on the deployed example city', () => {
       expect(rules(r.stdout)).toEqual(expect.arrayContaining(['TIER-JOIN-PEERING']));
       const text = await cli('verify', '--snapshot', copy.root);
       expect(text.stdout).toContain('pcx-0a1b2c3d4e5f60718');
+
+      // As drift: the peering and both routes are on a new path between tiers — errors, with the path.
+      const drift = await cli('verify', '--format', 'json', '--snapshot', copy.root, '--against', outdir);
+      expect(drift.code).toBe(1);
+      const findings = (JSON.parse(drift.stdout) as { findings: Finding[] }).findings;
+      const opens = findings.filter((f) => f.rule === 'DRIFT-OPENS-PATH' && f.severity === 'error');
+      expect(opens.map((f) => `${JSON.stringify(f.from)} → ${JSON.stringify(f.to)}`)).toEqual(expect.arrayContaining([
+        `${JSON.stringify({ kind: 'tier', tier: 'lgwan' })} → ${JSON.stringify({ kind: 'tier', tier: 'personal-number' })}`,
+        `${JSON.stringify({ kind: 'tier', tier: 'personal-number' })} → ${JSON.stringify({ kind: 'tier', tier: 'lgwan' })}`,
+      ]));
+      expect(opens[0].path.some((h) => h.layer === 'peering')).toBe(true);
+      const added = findings.filter((f) => f.rule === 'DRIFT-ADDED');
+      expect(added.filter((f) => f.severity === 'error').map((f) => f.resource?.type).sort()).toEqual(['AWS::EC2::Route', 'AWS::EC2::Route', 'AWS::EC2::VPCPeeringConnection']);
+      expect(added).toHaveLength(3);
+      expect(findings.filter((f) => f.rule === 'DRIFT-MISSING')).toEqual([]);
     } finally {
       copy.remove();
     }
+  });
+});
+
+describe('verify --snapshot DIR --against cdk.out (drift)', () => {
+  it('finds no drift between the example city and the account deployed from it', async () => {
+    const r = await cli('verify', '--format', 'json', '--snapshot', snap.root, '--against', outdir);
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { findings: Finding[] }).findings).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('reports a console-added security-group rule as drift that opens no path between tiers (a warning)', async () => {
+    const copy = changed((s) => {
+      const lgwanVpc = s.byTier('vpcs.json', 'Vpcs', 'lgwan')[0];
+      s.edit('security-groups.json', (b) => {
+        const g = (b.SecurityGroups as Json[]).find((x) => x.VpcId === lgwanVpc.VpcId && x.GroupName !== 'default')!;
+        (g.IpPermissions as Json[]).push({ IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, IpRanges: [{ CidrIp: '10.20.0.0/20' }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] });
+      });
+    });
+    try {
+      const r = await cli('verify', '--format', 'json', '--snapshot', copy.root, '--against', outdir);
+      const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+      expect(findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['DRIFT-ADDED warning']);
+      expect(findings[0].message).toContain('in proto=tcp ports=3389-3389 10.20.0.0/20');
+      expect(r.code).toBe(1);
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it('reports a NACL deny entry removed in the console as missing, naming the lost layer', async () => {
+    const copy = changed((s) => {
+      const inetVpc = s.byTier('vpcs.json', 'Vpcs', 'internet')[0];
+      s.edit('network-acls.json', (b) => {
+        const acl = (b.NetworkAcls as Json[]).find((x) => x.VpcId === inetVpc.VpcId && x.IsDefault === false)!;
+        const entries = acl.Entries as Json[];
+        entries.splice(entries.findIndex((e) => e.RuleAction === 'deny' && e.RuleNumber === 100 && e.Egress === false), 1);
+      });
+    });
+    try {
+      const r = await cli('verify', '--format', 'json', '--snapshot', copy.root, '--against', outdir);
+      const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+      expect(findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['DRIFT-MISSING warning']);
+      expect(findings[0].message).toContain('in #100 deny proto=all ports=all 10.20.0.0/20');
+      expect(findings[0].message).toContain('less defence in depth');
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it('refuses --against without --snapshot, and templates with --snapshot (exit 2)', async () => {
+    expect((await cli('verify', '--against', outdir, outdir)).code).toBe(2);
+    expect((await cli('verify', '--snapshot', snap.root, outdir)).code).toBe(2);
   });
 });

@@ -489,7 +489,7 @@ function deriveEndpointsAndInterfaces(d: TemplateDeployment, put: (n: string, b:
     const endpoint = d.id(`${f.key}#endpoint`);
     put(`network-firewall-${f.logicalId}.json`, {
       UpdateToken: 'token',
-      Firewall: { FirewallName: d.prop(f, 'FirewallName') ?? f.logicalId, FirewallArn: d.id(f.key), FirewallPolicyArn: d.prop(f, 'FirewallPolicyArn'), VpcId: d.prop(f, 'VpcId'), SubnetMappings: mappings.map((m) => ({ SubnetId: m.SubnetId, IPAddressType: 'IPV4' })), DeleteProtection: true, FirewallId: endpoint.slice(5) },
+      Firewall: { FirewallName: d.prop(f, 'FirewallName') ?? f.logicalId, FirewallArn: d.id(f.key), FirewallPolicyArn: d.prop(f, 'FirewallPolicyArn'), VpcId: d.prop(f, 'VpcId'), SubnetMappings: mappings.map((m) => ({ SubnetId: m.SubnetId, IPAddressType: 'IPV4' })), DeleteProtection: true, FirewallId: endpoint.slice(5), Tags: d.tags(f) },
       // One endpoint per Availability Zone; the templates route to the first (Fn::Select [0, EndpointIds]).
       FirewallStatus: { Status: 'READY', ConfigurationSyncStateSummary: 'IN_SYNC', SyncStates: Object.fromEntries(mappings.map((m, i) => [`${d.region}${'acd'[i % 3]}`, { Attachment: { SubnetId: m.SubnetId, EndpointId: i === 0 ? endpoint : `vpce-${createHash('sha256').update(`${f.key}${i}`).digest('hex').slice(0, 17)}`, Status: 'READY' } }])) },
     });
