@@ -7,6 +7,7 @@ import { registerAuditCommand } from './audit-command';
 import { registerCostCommand } from './cost-command';
 import { registerReportCommand } from './report-command';
 import { registerRosterCommand } from './roster-command';
+import { registerSnapshotCommand } from './snapshot-command';
 import { registerVerifyCommand } from './verify-command';
 
 /** The exit code a command asks for; set by the command's action. */
@@ -24,6 +25,7 @@ export function buildProgram(exit: ExitCode): Command {
   registerRosterCommand(program, exit);
   registerAuditCommand(program, exit);
   registerCostCommand(program, exit);
+  registerSnapshotCommand(program, exit);
   return program;
 }
 
