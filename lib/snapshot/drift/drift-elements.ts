@@ -13,7 +13,7 @@
  * through a custom resource), load balancers.
  */
 import type { ResourceRef } from '../../checks/finding';
-import { ALL_ADDRESSES, describeSet, type IntervalSet } from '../../model/cidr';
+import { ALL_ADDRESSES, describeSet, type IntervalSet } from '../../cidr/address-sets';
 import { protocolName } from '../../model/facts/protocols';
 import type { NetworkModel, SgRuleFact } from '../../model/facts/types';
 

@@ -14,7 +14,7 @@
  * UnauthorizedOperation, not retried).
  */
 import * as http from 'http';
-import { parseCidr } from '../../../lib/model/cidr';
+import { parseCidr } from '../../../lib/cidr/address-sets';
 import { readSnapshot, type RegionSnapshot } from '../../../lib/snapshot/read-snapshot';
 import type { ListingKind, PerIdKind } from '../../../lib/snapshot/catalogue';
 import { sendJson, startLoopbackServer } from '../loopback-json-server';
