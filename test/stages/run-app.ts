@@ -12,9 +12,15 @@ export interface AppRun {
   outdir: string;
 }
 
+/** cdk.json's context (the feature flags among it), which the CDK CLI hands to every app it runs. */
+export function cdkJsonContext(): Record<string, unknown> {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+}
+
 /**
- * Runs bin/app.ts the way `cdk synth` does (cdk.json's app: bin/register-ts.js), with context passed through
- * CDK_CONTEXT_JSON and the cloud assembly written to a fresh temporary directory.
+ * Runs bin/app.ts the way `cdk synth` does (cdk.json's app: bin/register-ts.js, cdk.json's context and
+ * feature flags), with context passed through CDK_CONTEXT_JSON and the cloud assembly written to a fresh
+ * temporary directory.
  */
 export function runApp(context: Record<string, unknown>): AppRun {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-app-'));
@@ -23,7 +29,7 @@ export function runApp(context: Record<string, unknown>): AppRun {
     env: {
       ...process.env,
       CDK_OUTDIR: outdir,
-      CDK_CONTEXT_JSON: JSON.stringify({ '@aws-cdk/core:validationReportJson': true, ...context }),
+      CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(), '@aws-cdk/core:validationReportJson': true, ...context }),
       CDK_DISABLE_VERSION_CHECK: '1',
     },
     encoding: 'utf8',
