@@ -9,7 +9,8 @@
 // unchanged file is read back rather than transpiled again, and an edited file can never be served stale.
 //
 // The cache lives in node_modules/.cache/closed-telework/ts (so `npm ci` empties it). Turn it off with
-// CLOSED_TELEWORK_TS_CACHE=off; an unwritable cache is not an error, only slower.
+// CLOSED_TELEWORK_TS_CACHE=off (or CLOSED_TELEWORK_CACHE=off, every cache of this package); an unwritable
+// cache is not an error, only slower.
 // Stack traces point into the TypeScript sources with NODE_OPTIONS=--enable-source-maps (inline maps).
 //
 // The published package does not use this file: it runs the compiled dist/ (see bin/closed-telework.js).
@@ -38,7 +39,7 @@ let versionKey;
 
 function cacheDirectory() {
   if (cacheDir === undefined) {
-    const off = /^(off|false|0|no)$/i.test(process.env[CACHE_ENV] ?? '');
+    const off = /^(off|false|0|no)$/i.test(process.env[CACHE_ENV] || process.env.CLOSED_TELEWORK_CACHE || '');
     cacheDir = off ? null : path.join(ROOT, 'node_modules', '.cache', 'closed-telework', 'ts');
   }
   return cacheDir;

@@ -10,7 +10,8 @@
  * not have is ignored and cfn-guard runs. The cache never turns a violation into a pass: a hit returns the
  * violations cfn-guard reported for byte-identical inputs.
  *
- * Where: `CLOSED_TELEWORK_GUARD_CACHE=<dir>`, or `off` to never cache; by default
+ * Where: `CLOSED_TELEWORK_GUARD_CACHE=<dir>`, or `off` to never cache (`CLOSED_TELEWORK_CACHE=off` turns
+ * off every cache of this package); by default
  * `node_modules/.cache/closed-telework/cfn-guard` under the current directory when `node_modules` is there
  * (the usual home of tool caches), else no cache.
  */
@@ -29,6 +30,7 @@ export const GUARD_CACHE_ENV = 'CLOSED_TELEWORK_GUARD_CACHE';
 export function guardCacheDir(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string | undefined {
   const setting = env[GUARD_CACHE_ENV];
   if (setting !== undefined && setting !== '') return setting === 'off' ? undefined : path.resolve(cwd, setting);
+  if (env.CLOSED_TELEWORK_CACHE === 'off') return undefined; // every cache of this package off at once
   const modules = path.join(cwd, 'node_modules');
   return fs.existsSync(modules) ? path.join(modules, '.cache', 'closed-telework', 'cfn-guard') : undefined;
 }

@@ -18,6 +18,7 @@ import type { Construct } from 'constructs';
 import { ThreeTierSeparationChecks } from '../nag/three-tier-separation-checks';
 import type { TierPolicy } from '../policy/schema';
 import { ControlTowerGuardRules } from '../control-tower/control-tower-guard-rules';
+import { registerCachedCloudFormationValidate } from '../cfn-validate/cached-cloudformation-validate';
 
 /** The packs, fresh instances each call (a plugin keeps state between validations). */
 export function externalPolicyPlugins(scope?: Construct): IPolicyValidationPlugin[] {
@@ -45,4 +46,7 @@ export interface RegisterPolicyPluginsOptions {
  */
 export function registerPolicyPlugins(app: Construct, options: RegisterPolicyPluginsOptions = {}): void {
   Validations.of(app).addPlugins(...externalPolicyPlugins(app), new ThreeTierSeparationChecks(options.policy ? { policy: options.policy } : {}));
+  // aws-cdk-lib's own CloudFormation validation, unchanged (last, where the CDK puts it), its verdict reused
+  // for byte-identical templates.
+  registerCachedCloudFormationValidate(app);
 }

@@ -9,6 +9,12 @@ describe('guardCacheDir', () => {
   test('off turns caching off', () => {
     expect(guardCacheDir({ [GUARD_CACHE_ENV]: 'off' }, '/project')).toBeUndefined();
   });
+  test('CLOSED_TELEWORK_CACHE=off turns it off with every other cache, unless a directory is named', () => {
+    const project = tmp();
+    fs.mkdirSync(path.join(project, 'node_modules'));
+    expect(guardCacheDir({ CLOSED_TELEWORK_CACHE: 'off' }, project)).toBeUndefined();
+    expect(guardCacheDir({ CLOSED_TELEWORK_CACHE: 'off', [GUARD_CACHE_ENV]: 'g' }, project)).toBe(path.join(project, 'g'));
+  });
   test('a directory is resolved against the current directory', () => {
     expect(guardCacheDir({ [GUARD_CACHE_ENV]: '.cache/guard' }, '/project')).toBe(path.resolve('/project', '.cache/guard'));
   });

@@ -1,0 +1,163 @@
+/**
+ * aws-cdk-lib's built-in CloudFormation validation, unchanged, with its verdict reused for byte-identical
+ * input.
+ *
+ * Why: the built-in validation (the @aws/cloudformation-validate WebAssembly engine) is the largest single
+ * cost of a synth of this app — about 2 s to compile the module, 4–5 s of CPU to construct the engine and
+ * ~1 s per template here — and an infra engineer synthesises the same templates again and again (`cdk
+ * diff`, then `cdk deploy`, each a synth). Its report is a function of the engine, the rules, the plugin
+ * that maps diagnostics to violations and the templates with their stack, account and region, so it is
+ * stored under a digest of exactly those and replayed when every one of them is byte-identical.
+ *
+ * How this stays the CDK's own check: aws-cdk-lib documents registering "a custom configured instance of
+ * CloudFormationValidatePlugin on the app" as the way to configure it. This IS that class (a subclass), so
+ * the CDK treats it exactly as the default: same plugin name (its errors become warnings unless
+ * `@aws-cdk/core:validateAgainstDefaultRules` is set), same trust, same place in validation-report.json.
+ * On a miss it calls the unmodified validate(). `cdk synth --no-validation` / CDK_VALIDATION=false and
+ * `new App({ builtinCloudFormationValidation: false })` still turn it off (see registerCachedCloudFormationValidate).
+ *
+ * Off: `CLOSED_TELEWORK_CFN_VALIDATE_CACHE=off` (or a directory), or `CLOSED_TELEWORK_CACHE=off` for every cache.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, CloudFormationValidatePlugin, Validations } from 'aws-cdk-lib';
+import type { CloudFormationValidatePluginProps, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation, PolicyViolatingResource } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { digestOf, VerdictStore, verdictCacheDir } from './verdict-store';
+
+export const CFN_VALIDATE_CACHE_ENV = 'CLOSED_TELEWORK_CFN_VALIDATE_CACHE';
+
+/** Bump when the stored shape or the meaning of a key changes. */
+const FORMAT = 'closed-telework/cloudformation-validate-verdict/1';
+
+/** A violation as stored: each resource names the index of the template it was found in, not its path. */
+interface StoredVerdict {
+  format: string;
+  success: boolean;
+  violations: Array<Omit<PolicyViolation, 'violatingResources'> & {
+    violatingResources: Array<{ resourceLogicalId?: string; constructPath?: string; locations: string[]; input: number }>;
+  }>;
+}
+
+function isStoredVerdict(value: unknown): value is StoredVerdict {
+  const v = value as StoredVerdict | null;
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    v.format === FORMAT &&
+    typeof v.success === 'boolean' &&
+    Array.isArray(v.violations) &&
+    v.violations.every(
+      (violation) =>
+        typeof violation?.ruleName === 'string' &&
+        typeof violation.description === 'string' &&
+        Array.isArray(violation.violatingResources) &&
+        violation.violatingResources.every((r) => Number.isInteger(r?.input) && r.input >= 0 && Array.isArray(r.locations)),
+    )
+  );
+}
+
+/** Where aws-cdk-lib and its validation engine are installed (the engine is aws-cdk-lib's own dependency). */
+function installed(): { cdkLib: string; engine: string } {
+  const cdkLib = path.dirname(require.resolve('aws-cdk-lib/package.json'));
+  const engine = path.dirname(require.resolve('@aws/cloudformation-validate/package.json', { paths: [cdkLib] }));
+  return { cdkLib, engine };
+}
+
+let identity: string[] | undefined;
+
+/**
+ * What the verdict depends on besides the templates: aws-cdk-lib's and the engine's versions, the engine's
+ * WebAssembly size, the plugin's own code (its excluded rules and mapping) and every built-in rule file.
+ * Read without loading the engine, so a hit costs no WebAssembly compilation.
+ */
+function engineIdentity(): string[] {
+  if (identity) return identity;
+  const { cdkLib, engine } = installed();
+  const version = (dir: string): string => (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const parts = [FORMAT, `aws-cdk-lib@${version(cdkLib)}`, `@aws/cloudformation-validate@${version(engine)}`];
+  for (const f of fs.readdirSync(engine).filter((n) => n.endsWith('.wasm')).sort()) parts.push(f, String(fs.statSync(path.join(engine, f)).size));
+  const validation = path.join(cdkLib, 'core', 'lib', 'validation');
+  parts.push(fs.readFileSync(path.join(validation, 'cloudformation-validate-plugin.js'), 'utf8'));
+  const rules = path.join(validation, 'rules');
+  for (const f of fs.readdirSync(rules).sort()) parts.push(f, fs.readFileSync(path.join(rules, f), 'utf8'));
+  identity = parts;
+  return parts;
+}
+
+export interface CachedCloudFormationValidateOptions {
+  /**
+   * The cache directory; undefined turns caching off.
+   * @default from CLOSED_TELEWORK_CFN_VALIDATE_CACHE / CLOSED_TELEWORK_CACHE, else node_modules/.cache/closed-telework/cloudformation-validate
+   */
+  readonly cacheDir?: string;
+}
+
+export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
+  private readonly cache: VerdictStore<StoredVerdict> | undefined;
+  private readonly configuration: string;
+
+  constructor(props: CloudFormationValidatePluginProps = {}, options: CachedCloudFormationValidateOptions = { cacheDir: verdictCacheDir('cloudformation-validate', CFN_VALIDATE_CACHE_ENV) }) {
+    super(props);
+    // Extra schemas are read from a directory at validation time, not part of the key: never cached.
+    const cacheable = options.cacheDir !== undefined && props._additionalSchemasDirectory === undefined;
+    this.cache = cacheable ? new VerdictStore(options.cacheDir!, isStoredVerdict) : undefined;
+    // The props' rule sources are content, so they are part of the key.
+    this.configuration = JSON.stringify(props);
+  }
+
+  /** The engine's version, read from its package.json: the CDK asks for it even when the verdict is reused. */
+  public override get version(): string | undefined {
+    return (JSON.parse(fs.readFileSync(path.join(installed().engine, 'package.json'), 'utf8')) as { version: string }).version;
+  }
+
+  public override get ruleIds(): string[] | undefined {
+    const v = this.version;
+    return v === undefined ? undefined : [v];
+  }
+
+  public override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const cache = this.cache;
+    if (cache === undefined) return super.validate(context);
+    const inputs = context.stackTemplates;
+    const parts: (string | Buffer)[] = [...engineIdentity(), this.configuration, String(inputs.length)];
+    for (const s of inputs) parts.push(s.stackConstructPath, s.accountId ?? '', s.region ?? '', fs.readFileSync(s.templatePath));
+    const key = digestOf(parts);
+    const stored = cache.get(key);
+    if (stored !== undefined && stored.violations.every((v) => v.violatingResources.every((r) => r.input < inputs.length))) {
+      return {
+        success: stored.success,
+        violations: stored.violations.map(({ violatingResources, ...v }) => ({
+          ...v,
+          violatingResources: violatingResources.map(({ input, ...r }) => ({ ...r, templatePath: inputs[input]!.templatePath }) as PolicyViolatingResource),
+        })),
+      };
+    }
+    const report = super.validate(context);
+    const index = new Map(inputs.map((s, i) => [s.templatePath, i]));
+    const storable = report.violations.every((v) => v.violatingResources.every((r) => r.templatePath !== undefined && index.has(r.templatePath)));
+    if (storable) {
+      cache.put(key, {
+        format: FORMAT,
+        success: report.success,
+        violations: report.violations.map((v) => ({
+          ...v,
+          violatingResources: v.violatingResources.map(({ templatePath, ...r }) => ({ ...r, input: index.get(templatePath!)! })),
+        })),
+      });
+    }
+    return report;
+  }
+}
+
+/**
+ * Registers the cached built-in validation on the App in place of the CDK's default instance — only when
+ * the CDK would run its default (an App, built-in validation not turned off, no instance registered yet).
+ */
+export function registerCachedCloudFormationValidate(scope: IConstruct): void {
+  if (!App.isApp(scope)) return; // the CDK accepts this plugin on the App only
+  const app = scope as App & { readonly _builtinCloudFormationValidation?: boolean; readonly _validationPlugins?: readonly unknown[] };
+  if (app._builtinCloudFormationValidation === false || process.env.CDK_VALIDATION === 'false') return;
+  if ((app._validationPlugins ?? []).some((p) => p instanceof CloudFormationValidatePlugin)) return; // the user configured their own
+  Validations.of(app).addPlugins(new CachedCloudFormationValidate());
+}
