@@ -3,35 +3,44 @@
  * Exit codes are each command's own (documented in the README); 2 always means unusable input.
  */
 import { Command, CommanderError } from 'commander';
-import { registerAuditCommand } from './audit-command';
-import { registerCostCommand } from './cost-command';
-import { registerReportCommand } from './report-command';
-import { registerRosterCommand } from './roster-command';
-import { registerSnapshotCommand } from './snapshot-command';
-import { registerVerifyCommand } from './verify-command';
 
 /** The exit code a command asks for; set by the command's action. */
 export interface ExitCode {
   code: number;
 }
 
-export function buildProgram(exit: ExitCode): Command {
+type Register = (program: Command, exit: ExitCode) => void;
+
+/**
+ * Each sub-command's module, loaded only when that command runs (all of them for help or an unknown
+ * command): `verify` is called many times a day and never needs the AWS SDK, the roster's CSV stack or
+ * the cost workbook, which together took most of its start-up.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: Record<string, () => Register> = {
+  verify: () => (require('./verify-command') as typeof import('./verify-command')).registerVerifyCommand,
+  report: () => (require('./report-command') as typeof import('./report-command')).registerReportCommand,
+  roster: () => (require('./roster-command') as typeof import('./roster-command')).registerRosterCommand,
+  audit: () => (require('./audit-command') as typeof import('./audit-command')).registerAuditCommand,
+  cost: () => (require('./cost-command') as typeof import('./cost-command')).registerCostCommand,
+  snapshot: () => (require('./snapshot-command') as typeof import('./snapshot-command')).registerSnapshotCommand,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The program with every sub-command, or only `only` when it names one. */
+export function buildProgram(exit: ExitCode, only?: string): Command {
   const program = new Command('closed-telework')
     .description('Build and prove a closed-network telework environment for Japanese municipalities (三層分離).')
     .exitOverride()
     .showHelpAfterError();
-  registerVerifyCommand(program, exit);
-  registerReportCommand(program, exit);
-  registerRosterCommand(program, exit);
-  registerAuditCommand(program, exit);
-  registerCostCommand(program, exit);
-  registerSnapshotCommand(program, exit);
+  const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
+  for (const name of names) COMMANDS[name]!()(program, exit);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const exit: ExitCode = { code: 0 };
-  const program = buildProgram(exit);
+  const program = buildProgram(exit, argv[2]);
   try {
     await program.parseAsync(argv);
   } catch (err) {
