@@ -1,0 +1,257 @@
+/**
+ * `npm run bench -- inner-loop`: what an infra engineer waits for, end to end through the real CLI, for the
+ * example app and the ten-municipality app, rows interleaved round by round (machine noise hits them
+ * alike) and medians compared in this one run:
+ *
+ *   floor        the same app from precompiled JavaScript, no validation of any kind (CDK_VALIDATION=false)
+ *   cdk-default  precompiled, aws-cdk-lib's defaults (its built-in CloudFormation validation on), no pack of ours
+ *   default      `npx cdk synth` as the README runs it (sources through bin/register-ts.js, every pack, the
+ *                reports), as the first synth of a clean checkout: every cache of this package empty
+ *   repeat       the same synth again with unchanged sources (the caches as the previous synth left them)
+ *
+ * Targets: default ≤ 1.5× cdk-default; repeat ≤ 1.2× floor. Then one instrumented run per row breaks the
+ * time down (bench/support/synth-timings.js): CLI, node start, load (of which transpile), construct build,
+ * synthesis, each validator, the tier pack's report files, exit. Last, `closed-telework verify` on a small
+ * template and on the example app's cloud assembly, in the checkout and from the packed package (`npm pack`,
+ * installed into a temporary project). Targets: ≤ 0.5 s and ≤ 1 s.
+ *
+ *   BENCH_ROUNDS_LOOP (example app, default 3)   BENCH_ROUNDS_LOOP_TEN (ten municipalities, default 1; 0 skips)
+ *   BENCH_ROUNDS_VERIFY (default 5)              BENCH_PACKED=0 skips the packed-package rows
+ *
+ * The ten-municipality "default" and "repeat" rows run bench/synth-packs-app.ts through the same hook with
+ * every pack (bin/app.ts synthesises one municipality per run).
+ */
+import { spawnSync, type SpawnSyncReturns } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+const TIMINGS_PRELOAD = path.join(__dirname, 'support', 'synth-timings.js');
+
+type Row = 'floor' | 'cdk-default' | 'default' | 'repeat';
+const ROWS: readonly Row[] = ['floor', 'cdk-default', 'default', 'repeat'];
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function fail(what: string, result: SpawnSyncReturns<string>): never {
+  throw new Error(`${what} exited ${result.status}${result.signal ? ` (${result.signal})` : ''}: ${(result.stderr || result.stdout || '').slice(-2000)}`);
+}
+
+/** Every TypeScript file of lib/, bin/ and bench/, compiled once with esbuild (no bundling), as the floor's "precompiled JavaScript". */
+function precompile(): string {
+  // Inside node_modules/.cache so the compiled modules find this package's root (policies, handler sources) and node_modules.
+  const out = path.join(ROOT, 'node_modules', '.cache', 'closed-telework', 'bench-compiled');
+  fs.rmSync(out, { recursive: true, force: true });
+  const entryPoints = ['lib', 'bin', 'bench'].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(ROOT, dir), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+      .map((f) => path.join(ROOT, dir, f)),
+  );
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  esbuild.buildSync({
+    entryPoints,
+    outdir: out,
+    outbase: ROOT,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+    tsconfigRaw: { compilerOptions: { target: 'ES2022', useDefineForClassFields: true, alwaysStrict: true, esModuleInterop: true } },
+  });
+  return out;
+}
+
+interface Caches {
+  ts: string;
+  cfnValidate: string;
+  guard: string;
+}
+
+function freshCaches(tmp: string): Caches {
+  const dir = fs.mkdtempSync(path.join(tmp, 'caches-'));
+  return { ts: path.join(dir, 'ts'), cfnValidate: path.join(dir, 'cfn-validate'), guard: path.join(dir, 'guard') };
+}
+
+interface Synth {
+  ms: number;
+  outdir: string;
+  timings?: Timings;
+}
+
+interface Timings {
+  boot: number;
+  load: number;
+  transpile: number;
+  construct: number;
+  synthesis: number;
+  exit: number;
+  total: number;
+  reportFiles: number;
+  validators: Record<string, number>;
+}
+
+class InnerLoop {
+  private readonly repeatCaches: Caches;
+
+  constructor(
+    private readonly municipalities: number,
+    private readonly compiled: string,
+    private readonly tmp: string,
+  ) {
+    this.repeatCaches = freshCaches(tmp);
+  }
+
+  /** One `npx cdk synth` of a row; the cloud assembly is kept only when asked. */
+  public synth(row: Row, options: { keep?: boolean; timings?: boolean } = {}): Synth {
+    const outdir = fs.mkdtempSync(path.join(this.tmp, `${row}-`));
+    const caches = row === 'repeat' ? this.repeatCaches : freshCaches(this.tmp);
+    const precompiledApp = `node ${path.join(this.compiled, 'bench', 'synth-packs-app.js')}`;
+    const args = ['cdk', 'synth', '--quiet', '--output', outdir, '-c', `closed-telework:reportDir=${outdir}-reports`];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CDK_DISABLE_VERSION_CHECK: '1',
+      BENCH_MUNICIPALITIES: String(this.municipalities),
+      CLOSED_TELEWORK_TS_CACHE: caches.ts,
+      CLOSED_TELEWORK_CFN_VALIDATE_CACHE: caches.cfnValidate,
+      CLOSED_TELEWORK_GUARD_CACHE: caches.guard,
+    };
+    delete env.CLOSED_TELEWORK_CACHE;
+    delete env.CDK_VALIDATION;
+    switch (row) {
+      case 'floor':
+        args.push('--app', precompiledApp);
+        Object.assign(env, { BENCH_PACKS: 'none', CDK_VALIDATION: 'false' });
+        break;
+      case 'cdk-default':
+        args.push('--app', precompiledApp);
+        Object.assign(env, { BENCH_PACKS: 'none' });
+        break;
+      case 'default':
+      case 'repeat':
+        // One municipality: exactly the README's `npx cdk synth` (cdk.json's app). Ten: the same hook and packs.
+        if (this.municipalities !== 1) args.push('--app', `node -r ./bin/register-ts.js ${path.join('bench', 'synth-packs-app.ts')}`);
+        Object.assign(env, { BENCH_PACKS: 'all' });
+        break;
+    }
+    const timingsFile = `${outdir}-timings.json`;
+    if (options.timings) Object.assign(env, { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${TIMINGS_PRELOAD}`.trim(), BENCH_TIMINGS_FILE: timingsFile });
+    const start = performance.now();
+    const result = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const ms = performance.now() - start;
+    if (result.status !== 0) fail(`cdk synth (${row}, ${this.municipalities} municipalities)`, result);
+    const timings = options.timings && fs.existsSync(timingsFile) ? (JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as Timings) : undefined;
+    fs.rmSync(`${outdir}-reports`, { recursive: true, force: true });
+    fs.rmSync(timingsFile, { force: true });
+    if (!options.keep) fs.rmSync(outdir, { recursive: true, force: true });
+    return { ms, outdir, timings };
+  }
+
+  /** The earlier synth the repeated ones follow (it fills the repeat caches); not measured. */
+  public prime(): string {
+    return this.synth('repeat', { keep: true }).outdir;
+  }
+}
+
+function breakdownLine(row: Row, wall: number, t: Timings | undefined): string {
+  if (!t) return `  ${row.padEnd(12)} (no timings recorded)`;
+  const f = (ms: number): string => `${(ms / 1000).toFixed(2)}`;
+  const validators = Object.entries(t.validators)
+    .map(([name, ms]) => `${name} ${f(name === 'ThreeTierSeparation' ? ms - t.reportFiles : ms)}`)
+    .join(', ');
+  const parts = [
+    `CLI ${f(wall - t.total)}`,
+    `node start ${f(t.boot)}`,
+    `load ${f(t.load)} (transpile/cache ${f(t.transpile)})`,
+    `construct ${f(t.construct)}`,
+    `synthesis ${f(t.synthesis)}`,
+    validators ? `validators: ${validators}` : 'validators: none',
+    t.reportFiles > 0 ? `tier report files ${f(t.reportFiles)}` : '',
+    `exit ${f(t.exit)}`,
+  ].filter(Boolean);
+  return `  ${row.padEnd(12)} ${f(wall)} s = ${parts.join(' + ')}`;
+}
+
+function measureSynth(label: string, loop: InnerLoop, rounds: number): string | undefined {
+  const primed = loop.prime();
+  const times: Record<Row, number[]> = { floor: [], 'cdk-default': [], default: [], repeat: [] };
+  for (let r = 0; r < rounds; r++) for (const row of ROWS) times[row].push(loop.synth(row).ms);
+  const m = Object.fromEntries(ROWS.map((row) => [row, median(times[row])])) as Record<Row, number>;
+  process.stdout.write(`\n${label}: end to end through \`npx cdk synth\`, ${rounds} round(s), median wall\n`);
+  for (const row of ROWS) {
+    process.stdout.write(`  ${row.padEnd(12)} ${(m[row] / 1000).toFixed(2).padStart(6)} s  ${(m[row] / m.floor).toFixed(2)}× floor  ${(m[row] / m['cdk-default']).toFixed(2)}× cdk-default   [${times[row].map((x) => (x / 1000).toFixed(1)).join(', ')}]\n`);
+  }
+  const d = m.default / m['cdk-default'];
+  const rep = m.repeat / m.floor;
+  process.stdout.write(`  target default ≤ 1.5× cdk-default: ${d <= 1.5 ? 'MET' : 'NOT MET'} (${d.toFixed(2)}×)\n`);
+  process.stdout.write(`  target repeat ≤ 1.2× floor: ${rep <= 1.2 ? 'MET' : 'NOT MET'} (${rep.toFixed(2)}×)\n`);
+  process.stdout.write(`  breakdown (one instrumented synth per row, seconds):\n`);
+  for (const row of ROWS) {
+    const run = loop.synth(row, { timings: true });
+    process.stdout.write(`${breakdownLine(row, run.ms, run.timings)}\n`);
+  }
+  return primed;
+}
+
+/** `npx closed-telework verify` where it is run: the checkout, or a temporary project that installed the packed package. */
+function measureVerify(assembly: string, tmp: string, rounds: number, packed: boolean): void {
+  const small = path.join(ROOT, 'test', 'fixtures', 'yaml-crossing.yaml');
+  const places: { name: string; cwd: string }[] = [{ name: 'checkout', cwd: ROOT }];
+  if (packed) {
+    const project = fs.mkdtempSync(path.join(tmp, 'packed-'));
+    const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (pack.status !== 0) fail('npm pack', pack);
+    const tarball = path.join(project, pack.stdout.trim().split('\n').pop()!.trim());
+    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'packed-verify-bench', private: true }));
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--silent', tarball], { cwd: project, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (install.status !== 0) fail('npm install of the packed package', install);
+    places.push({ name: 'packed', cwd: project });
+  }
+  // `npx` is how the README runs it; the bin itself (node_modules/.bin or bin/) shows what npx adds.
+  const cases = places.flatMap((p) => {
+    const bin = p.name === 'checkout' ? ['node', path.join(ROOT, 'bin', 'closed-telework.js')] : [path.join(p.cwd, 'node_modules', '.bin', 'closed-telework')];
+    return [
+      { label: `${p.name}: small template`, cwd: p.cwd, command: ['npx', 'closed-telework'], input: small, target: 500 },
+      { label: `${p.name}: example cdk.out`, cwd: p.cwd, command: ['npx', 'closed-telework'], input: assembly, target: 1000 },
+      { label: `${p.name}: small, bin`, cwd: p.cwd, command: bin, input: small, target: 500 },
+      { label: `${p.name}: cdk.out, bin`, cwd: p.cwd, command: bin, input: assembly, target: 1000 },
+    ];
+  });
+  const times = cases.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    cases.forEach((c, i) => {
+      const start = performance.now();
+      const result = spawnSync(c.command[0]!, [...c.command.slice(1), 'verify', c.input], { cwd: c.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      times[i]!.push(performance.now() - start);
+      if (result.status !== 0 && result.status !== 1) fail(`closed-telework verify (${c.label})`, result);
+    });
+  }
+  process.stdout.write(`\n\`closed-telework verify\` (npx as in the README, and the bin itself), ${rounds} round(s), median wall\n`);
+  cases.forEach((c, i) => {
+    const m = median(times[i]!);
+    process.stdout.write(`  ${c.label.padEnd(28)} ${(m / 1000).toFixed(2).padStart(6)} s  target ≤ ${(c.target / 1000).toFixed(1)} s: ${m <= c.target ? 'MET' : 'NOT MET'}   [${times[i]!.map((x) => (x / 1000).toFixed(2)).join(', ')}]\n`);
+  });
+}
+
+export async function run(): Promise<void> {
+  const rounds = Number(process.env.BENCH_ROUNDS_LOOP ?? 3);
+  const roundsTen = Number(process.env.BENCH_ROUNDS_LOOP_TEN ?? 1);
+  const roundsVerify = Number(process.env.BENCH_ROUNDS_VERIFY ?? 5);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-inner-loop-'));
+  try {
+    process.stdout.write(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+    const compiled = precompile();
+    const assembly = measureSynth('example app (example-city)', new InnerLoop(1, compiled, tmp), rounds);
+    if (roundsTen > 0) measureSynth('ten-municipality app', new InnerLoop(10, compiled, tmp), roundsTen);
+    if (assembly) measureVerify(assembly, tmp, roundsVerify, process.env.BENCH_PACKED !== '0');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,116 @@
+// Preloaded (NODE_OPTIONS=--require) into the CDK app's process by `npm run bench -- inner-loop` for its
+// breakdown rounds only (never the timed rounds): where the app's time goes, written as JSON to
+// $BENCH_TIMINGS_FILE when the process exits. Plain JavaScript so it loads before any TypeScript hook.
+//
+//   load        top-level require()s of the app's entry module (TypeScript transpile or cache reads included)
+//   transpile   of which: bin/register-ts.js's own time (transpiling or reading its cache)
+//   construct   the app's code before app.synth(): configuration, constructs, lazy requires
+//   synthesis   app.synth() less the validation plugins: templates, assets, manifest, validation report
+//   validators  each validation plugin's validate(), by plugin name (the tier pack's report files apart)
+//   exit        after app.synth() returns until the process exits
+// The CDK CLI runs in another process; the bench attributes the rest of the wall time to it.
+'use strict';
+if (process.env.CDK_OUTDIR && process.env.BENCH_TIMINGS_FILE) {
+  const fs = require('fs');
+  const Module = require('module');
+  const startedAt = performance.now(); // since the process started (performance.timeOrigin)
+  const t = { boot: startedAt, load: 0, construct: 0, synthesis: 0, exit: 0, validators: {}, reportFiles: 0 };
+  let depth = 0;
+  let loadedAt;
+  let synthStart;
+  let synthEnd;
+  const originalLoad = Module._load;
+  Module._load = function timedLoad(request, parent, isMain) {
+    if (isMain || depth > 0 || synthStart !== undefined || (parent && parent.id !== '.' && !parent.filename?.endsWith(process.argv[1]))) {
+      return originalLoad.apply(this, arguments);
+    }
+    // A top-level require of the entry module.
+    const start = performance.now();
+    depth++;
+    try {
+      return originalLoad.apply(this, arguments);
+    } finally {
+      depth--;
+      t.load += performance.now() - start;
+      loadedAt = performance.now();
+    }
+  };
+
+  const inValidator = [];
+  function wrap(plugin) {
+    if (!plugin || plugin.__benchTimed) return plugin;
+    const validate = plugin.validate;
+    plugin.validate = function timedValidate(...args) {
+      const start = performance.now();
+      inValidator.push(plugin.name);
+      try {
+        return validate.apply(this, args);
+      } finally {
+        inValidator.pop();
+        if (inValidator.length === 0) t.validators[plugin.name] = (t.validators[plugin.name] ?? 0) + performance.now() - start;
+      }
+    };
+    Object.defineProperty(plugin, '__benchTimed', { value: true });
+    return plugin;
+  }
+
+  // Hook aws-cdk-lib once its core is loaded by the app itself (loading it here would move its cost).
+  let hooked = false;
+  const afterLoad = Module._load;
+  Module._load = function hookCdk(request, parent, isMain) {
+    const exported = afterLoad.apply(this, arguments);
+    if (!hooked && request === 'aws-cdk-lib' && exported && exported.App && exported.Stage) {
+      hooked = true;
+      const { App, Stage, CloudFormationValidatePlugin } = exported;
+      const synth = App.prototype.synth;
+      App.prototype.synth = function timedSynth(...args) {
+        // The first call does the work; later ones (the App's own synth before exit) return the same assembly.
+        if (synthStart !== undefined) return synth.apply(this, args);
+        synthStart = performance.now();
+        try {
+          return synth.apply(this, args);
+        } finally {
+          synthEnd = performance.now();
+        }
+      };
+      const descriptor = Object.getOwnPropertyDescriptor(Stage.prototype, '_validationPlugins');
+      if (descriptor && descriptor.get) {
+        Object.defineProperty(Stage.prototype, '_validationPlugins', { ...descriptor, get() { return descriptor.get.call(this).map(wrap); } });
+      }
+      // The CDK's default instance of its own validation is not among the registered plugins.
+      const singleton = CloudFormationValidatePlugin._singletonInstance;
+      CloudFormationValidatePlugin._singletonInstance = function timedSingleton() {
+        return wrap(singleton.call(this));
+      };
+    }
+    if (request.endsWith('write-synth-reports') && exported && typeof exported.writeSynthReports === 'function') {
+      // Hand the tier pack a copy whose writeSynthReports is timed (compiled exports may be read-only getters).
+      const write = exported.writeSynthReports;
+      return {
+        ...exported,
+        writeSynthReports(...args) {
+          const start = performance.now();
+          try {
+            return write.apply(this, args);
+          } finally {
+            t.reportFiles += performance.now() - start;
+          }
+        },
+      };
+    }
+    return exported;
+  };
+
+  process.on('exit', () => {
+    const end = performance.now();
+    const validation = Object.values(t.validators).reduce((a, b) => a + b, 0);
+    if (synthStart !== undefined) {
+      t.construct = synthStart - (loadedAt ?? startedAt);
+      t.synthesis = synthEnd - synthStart - validation;
+      t.exit = end - synthEnd;
+    }
+    t.total = end;
+    t.transpile = globalThis.__closedTeleworkTs ? globalThis.__closedTeleworkTs.ms : 0;
+    fs.writeFileSync(process.env.BENCH_TIMINGS_FILE, JSON.stringify(t));
+  });
+}
