@@ -8,6 +8,7 @@ import { cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, 
 import { renderDiagramSvg, xmlEscape as esc } from './diagram-svg';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
+import { costSectionHtml } from './cost-section';
 
 const STYLE = `
 body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2em;max-width:1200px;color:#222}
@@ -97,6 +98,6 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
     const cite = citationText(c.citation, options.lang);
     o.push(`<li><label><input type="checkbox"> <strong>${esc(text.title)}</strong> (${esc(m.manualWhere[c.where])}, <code>${esc(c.id)}</code>): ${esc(text.how)}${cite ? ` — ${esc(m.citation)}: ${esc(cite)}` : ''}</label></li>`);
   }
-  o.push('</ul></body></html>');
+  o.push('</ul>', input.cost ? costSectionHtml(input.cost, options.lang, esc) : '', '</body></html>');
   return o.join('\n');
 }

@@ -8,6 +8,7 @@ import { citationText } from '../checks/citations';
 import { cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
+import { costSectionMarkdown } from './cost-section';
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -112,5 +113,6 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
     out.push(`- [ ] **${mdEscape(text.title)}** (${m.manualWhere[c.where]}, \`${c.id}\`): ${mdEscape(text.how)}${cite ? ` — ${m.citation}: ${mdEscape(cite)}` : ''}`);
   }
   out.push('');
+  if (input.cost) out.push(...costSectionMarkdown(input.cost, options.lang));
   return out.join('\n');
 }

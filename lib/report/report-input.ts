@@ -7,6 +7,7 @@
 import type { Endpoint, Finding, Hop, Layer } from '../checks/finding';
 import type { Tier } from '../tiers/tier';
 import { TIERS } from '../tiers/tier';
+import type { CostSection } from './cost-section';
 
 /**
  * One end of the tier matrix: a tier's networks, its on-prem segment, the telework clients that enter it,
@@ -153,6 +154,8 @@ export interface ReportInput {
   diagram: DiagramModel;
   /** ISO timestamp; injected so reports are reproducible in tests. */
   generatedAt: string;
+  /** The 費用試算 section, when the report is rendered with a configuration (lib/cost/report-section.ts). */
+  cost?: CostSection;
 }
 
 /**
