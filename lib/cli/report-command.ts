@@ -1,8 +1,9 @@
 /**
- * `closed-telework report [--lang ja,en] [--format md,html] [--out DIR] [--policy FILE] [--junit] PATH...`
+ * `closed-telework report [--lang ja,en] [--format md,html] [--out DIR] [--policy FILE] [--junit] [--cost CONFIG [--cost-overrides FILE]] PATH...`
  *
  * Renders the reviewer's report for template files or a cloud assembly (cdk.out): the same engine the
- * cdk-nag pack runs, plus every pack's acknowledgements from cdk.out/validation-report.json.
+ * cdk-nag pack runs, plus every pack's acknowledgements from cdk.out/validation-report.json. With --cost, the
+ * report gains the 費用試算 section for that configuration (docs/cost.md).
  * Exit codes: 0 the report shows tier separation holds; 1 it does not (findings, forbidden or unresolved
  * pairs); 2 unusable input (bad option, unreadable template, missing file) — nothing is written then.
  */
@@ -15,6 +16,9 @@ import { isLang, LANGS, type Lang } from '../report/i18n';
 import { reportPasses } from '../report/report-input';
 import { readAcknowledgements, ValidationReportError } from '../report/validation-report';
 import { isReportFormat, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write-reports';
+import { ConfigError } from '../config/config-error';
+import { CostInputError } from '../cost/cost-error';
+import { costReportSectionFor } from '../cost/report-section';
 import type { ExitCode } from './main';
 
 interface ReportOptions {
@@ -23,6 +27,8 @@ interface ReportOptions {
   out: string;
   policy?: string;
   junit?: boolean;
+  cost?: string;
+  costOverrides?: string;
 }
 
 class UsageError extends Error {}
@@ -57,6 +63,8 @@ export function registerReportCommand(program: Command, exit: ExitCode): void {
     .option('--out <dir>', 'directory the report is written to', 'reports')
     .option('--policy <file>', 'tier policy file (default: the packaged policies/tier-policy.yaml)')
     .option('--junit', 'also write JUnit XML (tier-separation.junit.xml)')
+    .option('--cost <config>', 'add the 費用試算 (cost estimate) section for this configuration: a JSON/YAML file or an embedded municipality name')
+    .option('--cost-overrides <file>', 'cost settings that win over the configuration\'s cost section (docs/cost.md)')
     .action((paths: string[], options: ReportOptions) => {
       try {
         const langs: Lang[] = parseList(options.lang, 'lang', LANGS, isLang);
@@ -64,23 +72,26 @@ export function registerReportCommand(program: Command, exit: ExitCode): void {
         if (options.policy !== undefined && !fs.existsSync(options.policy)) {
           throw new UsageError(`--policy ${options.policy}: no such file. / ポリシーファイル ${options.policy} が見つかりません。`);
         }
+        if (options.costOverrides !== undefined && options.cost === undefined) throw new UsageError('--cost-overrides needs --cost CONFIG. / --cost-overrides には --cost で設定を指定してください。');
+        const cost = options.cost !== undefined ? costReportSectionFor(options.cost, options.costOverrides) : undefined;
         const loaded = loadPaths(paths);
         const run: EngineRun = reportEngine.run({ templates: loaded.templates, missingNested: loaded.missingNested, ...(options.policy ? { policyFile: options.policy } : {}) });
         const acknowledgements = paths.filter((p) => fs.statSync(p).isDirectory()).flatMap((dir) => readAcknowledgements(dir));
-        const input = assembleReportInput({
+        const assembled = assembleReportInput({
           findings: run.findings,
           report: run.report,
           acknowledgements,
           sources: loaded.templates.map((t) => t.file),
           generatedAt: new Date().toISOString(),
         });
+        const input = cost !== undefined ? { ...assembled, cost } : assembled;
         const written = writeReports(input, { dir: options.out, langs, formats, junit: options.junit === true });
         for (const file of written) process.stdout.write(`${file}\n`);
         const pass = reportPasses(input);
         process.stdout.write(pass ? 'tier separation holds / 三層分離は保たれています\n' : 'tier separation does NOT hold: see the report / 三層分離が保たれていません。報告書を確認してください\n');
         exit.code = pass ? 0 : 1;
       } catch (err) {
-        if (err instanceof UsageError || err instanceof InputError || err instanceof ValidationReportError) {
+        if (err instanceof UsageError || err instanceof InputError || err instanceof ValidationReportError || err instanceof ConfigError || err instanceof CostInputError) {
           process.stderr.write(`closed-telework report: ${err.message}\n`);
           exit.code = 2;
           return;
