@@ -34,6 +34,24 @@ export { tierPolicyFromConfigs } from './stages/tier-policy-from-config';
 export { synthOrRefuse, formatRefusal, judgeValidationReport, type SynthGateOptions, type GateRun, type SynthVerdict } from './gate';
 export { ControlTowerGuardRules, type ControlTowerGuardRulesProps } from './control-tower/control-tower-guard-rules';
 
+// cost: what a configuration costs, for the budget request (docs/cost.md)
+export {
+  estimateForConfig,
+  estimateCost,
+  costDrivers,
+  costReportSection,
+  CostInputError,
+  PRICE_TABLE,
+  renderCostText,
+  renderCostJson,
+  renderCostCsv,
+  renderCostXlsx,
+  type CostEstimate,
+  type CostLine,
+  type PriceEntry,
+  type ResolvedCostSettings,
+} from './cost';
+
 // prove: the engine, the cdk-nag pack, policy tests
 export * from './checks';
 export { ThreeTierSeparationChecks, type ThreeTierSeparationChecksProps } from './nag/three-tier-separation-checks';

@@ -3,7 +3,7 @@
  * request, the breakdown with numeric cells (so the sheet adds up in Excel), the assumptions, the price table
  * with sources and dates, and what is not included. Built in memory; the caller writes the file atomically.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CostEstimate } from '../estimate';
 import { costDocument } from './cost-document';
 import type { Lang } from './format';
@@ -18,7 +18,10 @@ export const XLSX_SHEET_NAMES: Record<Lang, { summary: string; breakdown: string
 export async function renderCostXlsx(estimate: CostEstimate, lang: Lang): Promise<Buffer> {
   const d = costDocument(estimate, lang);
   const names = XLSX_SHEET_NAMES[lang];
-  const wb = new ExcelJS.Workbook();
+  // Loaded on use: exceljs is large, and only the spreadsheet needs it (not the text, CSV or JSON, nor the CDK app).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const wb: ExcelJS.Workbook = new Workbook();
   wb.creator = 'closed-telework';
   // Fixed timestamps: the same estimate gives the same workbook.
   wb.created = new Date(`${estimate.today}T00:00:00Z`);
