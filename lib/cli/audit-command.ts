@@ -19,6 +19,8 @@ interface AuditCliOptions {
   region?: string;
   profile?: string;
   endpointUrl?: string;
+  taggingEndpointUrl?: string;
+  apiRate?: number;
   describeRate?: number;
   approvedDevices?: string;
   credentialCaching?: boolean;
@@ -60,7 +62,9 @@ export function registerAuditCommand(program: Command, exit: ExitCode): void {
     .option('--region <region>', 'AWS Region (default: the standard AWS chain)')
     .option('--profile <name>', 'AWS profile from the shared config files')
     .option('--endpoint-url <url>', 'send WorkSpaces API calls to this endpoint (as in the AWS CLI)')
-    .option('--describe-rate <n>', 'Describe calls per second (default 5)', positiveNumber('--describe-rate'))
+    .option('--tagging-endpoint-url <url>', 'Resource Groups Tagging API endpoint for bulk tag reads (default: --endpoint-url if given, else the Region\'s)')
+    .option('--api-rate <n>', 'all WorkSpaces API calls together, per second (default 10)', positiveNumber('--api-rate'))
+    .option('--describe-rate <n>', 'cap on Describe calls per second, within --api-rate (default: none)', positiveNumber('--describe-rate'))
     .option('--approved-devices <list>', 'approved client device types, e.g. Windows,Osx (default: Windows)')
     .option('--credential-caching', 'the configuration allows credential caching (ReconnectEnabled)')
     .option('--client-log-upload', 'the configuration allows client log upload')
@@ -79,8 +83,12 @@ export function registerAuditCommand(program: Command, exit: ExitCode): void {
         hardening = hardeningFrom(opts);
         // An unwritable --json must fail before the account is read, not after (exit 2, nothing concluded).
         if (opts.json) checkWritable('--json', opts.json);
-        clients = createWorkSpacesClients({ region: opts.region, profile: opts.profile, endpointUrl: opts.endpointUrl });
-        gateway = new WorkSpacesGateway(clients, { describePerSecond: opts.describeRate });
+        clients = createWorkSpacesClients({ region: opts.region, profile: opts.profile, endpointUrl: opts.endpointUrl, taggingEndpointUrl: opts.taggingEndpointUrl });
+        gateway = new WorkSpacesGateway(clients, {
+          apiPerSecond: opts.apiRate,
+          describePerSecond: opts.describeRate,
+          onWarning: (m) => process.stderr.write(`closed-telework audit: warning: ${m}\n`),
+        });
       } catch (err) {
         process.stderr.write(`closed-telework audit: ${(err as Error).message}\n`);
         exit.code = 2;

@@ -39,6 +39,8 @@ interface CommonOptions {
   region?: string;
   profile?: string;
   endpointUrl?: string;
+  taggingEndpointUrl?: string;
+  apiRate?: number;
   createRate?: number;
   describeRate?: number;
   maxAttempts?: number;
@@ -67,8 +69,10 @@ function addCommonOptions(cmd: Command): Command {
     .option('--region <region>', 'AWS Region (default: the standard AWS chain)')
     .option('--profile <name>', 'AWS profile from the shared config files')
     .option('--endpoint-url <url>', 'send WorkSpaces API calls to this endpoint (as in the AWS CLI)')
-    .option('--create-rate <n>', 'CreateWorkspaces calls per second (default 1)', positiveNumber('--create-rate'))
-    .option('--describe-rate <n>', 'Describe calls per second (default 5)', positiveNumber('--describe-rate'))
+    .option('--tagging-endpoint-url <url>', 'Resource Groups Tagging API endpoint for bulk tag reads (default: --endpoint-url if given, else the Region\'s)')
+    .option('--api-rate <n>', 'all WorkSpaces API calls together, per second (default 10)', positiveNumber('--api-rate'))
+    .option('--create-rate <n>', 'cap on CreateWorkspaces calls per second, within --api-rate (default: none)', positiveNumber('--create-rate'))
+    .option('--describe-rate <n>', 'cap on Describe calls per second, within --api-rate (default: none)', positiveNumber('--describe-rate'))
     .option('--max-attempts <n>', 'SDK attempts per read call (adaptive retry mode, default 8)', positiveNumber('--max-attempts'))
     .option('--request-timeout <seconds>', 'abandon an unanswered request after this long (default 30)', positiveNumber('--request-timeout'))
     .option('--empty-tier <tier>', 'the roster deliberately has nobody in this tier: plan terminating every WorkSpace of its --directory (repeatable)', collect, []);
@@ -98,10 +102,15 @@ function prepare(file: string, opts: CommonOptions, signal?: AbortSignal): Prepa
     region: opts.region,
     profile: opts.profile,
     endpointUrl: opts.endpointUrl,
+    taggingEndpointUrl: opts.taggingEndpointUrl,
     maxAttempts: opts.maxAttempts,
     requestTimeoutMs: opts.requestTimeout ? opts.requestTimeout * 1000 : undefined,
   });
-  const gateway = new WorkSpacesGateway(clients, { createPerSecond: opts.createRate, describePerSecond: opts.describeRate }, signal);
+  const gateway = new WorkSpacesGateway(
+    clients,
+    { apiPerSecond: opts.apiRate, createPerSecond: opts.createRate, describePerSecond: opts.describeRate, onWarning: (m) => process.stderr.write(`closed-telework roster: warning: ${m}\n`) },
+    signal,
+  );
   return { entries, directories, planOptions: { emptyTiers }, clients, gateway };
 }
 

@@ -54,6 +54,13 @@ export interface ApplyOptions {
   waitTimeoutMs?: number;
   /** Interval between Describe polls while waiting (ms). Default 15 s. */
   pollIntervalMs?: number;
+  /**
+   * How old a listing of a directory may be and still serve as the re-check before a batch of users
+   * never sent before (ms). Default 30 s. The plan's own listing counts. A fresher one buys nothing:
+   * Describe may itself lag a new WorkSpace by minutes (the consistency window), and the listing after
+   * the run reports any duplicate as a conflict. Users in doubt are always re-checked afresh.
+   */
+  recheckMaxAgeMs?: number;
   /** Properties every new desktop gets (the hardening baseline expects DCV, encryption, AutoStop 60). */
   desktop?: DesktopDefaults;
   signal?: AbortSignal;
@@ -205,6 +212,12 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
 
     const liveOf = (list: ObservedWorkspace[]) => list.filter((w) => !GONE_STATES.has(w.state));
 
+    // Listings of directories that may serve as the re-check of never-sent users; the plan's counts
+    // (none of the users it plans to create had a WorkSpace then).
+    const recheckMaxAgeMs = options.recheckMaxAgeMs ?? 30_000;
+    const listings = new Map<string, { at: number; live: ObservedWorkspace[] }>();
+    if (plan.observedAt !== undefined) for (const d of plan.directories) listings.set(d, { at: plan.observedAt, live: [] });
+
     // WorkSpaces known to exist per directory: what a full listing of it would cost (25 per page).
     const knownInDirectory = new Map<string, number>();
     for (const a of plan.actions) {
@@ -217,14 +230,20 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
      * the cheaper of one call per user (DirectoryId + UserName) and one listing of the whole directory
      * (one call per 25 WorkSpaces): early in a big run the directory is small and a listing is cheaper.
      */
-    const recheck = (batch: UserRun[]): Promise<Map<string, ObservedWorkspace[]>> => {
+    const recheck = (batch: UserRun[], mayUseRecentListing = false): Promise<Map<string, ObservedWorkspace[]>> => {
       const byDirectory = new Map<string, UserRun[]>();
       for (const r of batch) byDirectory.set(r.entry.directoryId, [...(byDirectory.get(r.entry.directoryId) ?? []), r]);
       const p = Promise.all(
         [...byDirectory].map(async ([directoryId, runsInDir]) => {
+          const recent = listings.get(directoryId);
+          if (mayUseRecentListing && recent && now() - recent.at < recheckMaxAgeMs) {
+            return runsInDir.map((r) => [r.key, recent.live.filter((w) => userKey(w.directoryId, w.userName) === r.key)] as const);
+          }
           const listingPages = Math.floor((knownInDirectory.get(directoryId) ?? 0) / 25) + 1;
           if (listingPages < runsInDir.length) {
+            const at = now();
             const all = liveOf(await gateway.listDirectory(directoryId));
+            listings.set(directoryId, { at, live: all });
             return runsInDir.map((r) => [r.key, all.filter((w) => userKey(w.directoryId, w.userName) === r.key)] as const);
           }
           return Promise.all(runsInDir.map(async (r) => [r.key, liveOf(await gateway.listUser(directoryId, r.entry.userName))] as const));
@@ -311,9 +330,9 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
           journal.record(toSend.map((r) => ({ t: 'not-created', key: r.key, at: now(), code: e.name })));
           // Throttled: nothing was created. Back off with jitter, starting from one send slot: the
           // pacer keeps us near the limit, so a throttle usually means clock jitter, not overload.
-          const slot = 1000 / gateway.createPacer.perSecond;
+          const slot = 1000 / gateway.createPerSecond;
           const wait = Math.max(slot, jitteredDelay(Math.min(...toSend.map((r) => r.throttles)), { ...backoff, baseMs: Math.max(slot, backoff.baseMs / 4) }));
-          gateway.createPacer.penalise(wait);
+          gateway.penaliseCreate(wait);
           for (const run of toSend) {
             run.throttles++;
             if (run.throttles > maxThrottles) finish(run, { action: 'create', outcome: 'failed', detail: `throttled ${run.throttles} times in a row` });
@@ -365,7 +384,8 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
     const prepare = () => {
       while (prepared.length < PREFETCH && queue.length > 0) {
         const batch = queue.splice(0, 25);
-        prepared.push({ batch, found: recheck(batch) });
+        // Users never sent before may be checked against a recent listing; anyone sent before, afresh.
+        prepared.push({ batch, found: recheck(batch, batch.every((r) => r.attempts === 0 && r.throttles === 0)) });
       }
     };
 

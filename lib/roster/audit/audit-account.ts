@@ -81,14 +81,19 @@ export async function auditAccount(gateway: WorkSpacesGateway, options: AuditOpt
 
   if (kind === 'personal') {
     const wsSettings = settingsFor(baseline, 'personal-workspace', 'personal');
+    const listed: Array<{ directoryId: string; ws: Awaited<ReturnType<WorkSpacesGateway['listDirectoryRaw']>>[number] }> = [];
     for (const d of directories) {
       const directoryId = d.DirectoryId ?? '';
-      const expectedTier = options.directoryTiers?.get(directoryId);
-      for (const ws of await gateway.listDirectoryRaw(directoryId)) {
-        if (GONE_STATES.has(ws.State ?? '')) continue;
+      for (const ws of await gateway.listDirectoryRaw(directoryId)) if (!GONE_STATES.has(ws.State ?? '')) listed.push({ directoryId, ws });
+    }
+    // Tags in bulk (100 WorkSpaces per call), not one DescribeTags per desktop.
+    const tagsById = await gateway.tagsOf(listed.map((l) => l.ws.WorkspaceId ?? ''));
+    {
+      for (const { directoryId, ws } of listed) {
+        const expectedTier = options.directoryTiers?.get(directoryId);
         workspacesChecked++;
         const id = ws.WorkspaceId ?? '';
-        const tags = await gateway.tags(id);
+        const tags = tagsById.get(id) ?? {};
         // One rule with the roster (running-mode-declaration.ts): 常時稼働 the roster declared is accepted;
         // ALWAYS_ON without that declaration is drift, and its fix names both ways out.
         const declaredAlwaysOn = isDeclaredAlwaysOn(ws.WorkspaceProperties?.RunningMode, tags);

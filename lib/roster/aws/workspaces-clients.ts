@@ -11,12 +11,18 @@
  *    idempotency token: an automatic retry after a timeout or a 500 could create a second WorkSpace for
  *    the same user. The apply engine retries it itself, after checking what exists.
  */
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { WorkSpacesClient, WorkSpacesClientConfig } from '@aws-sdk/client-workspaces';
 
 export interface WorkSpacesConnection {
   region?: string;
   profile?: string;
   endpointUrl?: string;
+  /**
+   * Endpoint of the Resource Groups Tagging API (tags of many WorkSpaces in one call). Default: the
+   * `endpointUrl` when one is given (the local test server speaks both), else the Region's public one.
+   */
+  taggingEndpointUrl?: string;
   /** Attempts per read/idempotent call (SDK adaptive retries). Default 8. */
   maxAttempts?: number;
   /** Per-request timeout in ms (an unanswered request is abandoned). Default 30 000. */
@@ -30,6 +36,8 @@ export interface WorkSpacesConnection {
 export interface WorkSpacesClients {
   reads: WorkSpacesClient;
   creates: WorkSpacesClient;
+  /** Resource Groups Tagging API: GetResources reads the tags of up to 100 WorkSpaces per call. */
+  tagging: ResourceGroupsTaggingAPIClient;
   destroy(): void;
 }
 
@@ -60,12 +68,20 @@ export function createWorkSpacesClients(conn: WorkSpacesConnection = {}): WorkSp
     ...(conn.retryStrategy ? { retryStrategy: conn.retryStrategy } : { retryMode: 'adaptive', maxAttempts: conn.maxAttempts ?? 8 }),
   });
   const creates = new WorkSpacesClient({ ...base, maxAttempts: 1 });
+  const taggingEndpoint = conn.taggingEndpointUrl ?? conn.endpointUrl;
+  const tagging = new ResourceGroupsTaggingAPIClient({
+    ...base,
+    ...(taggingEndpoint ? { endpoint: validateEndpointUrl(taggingEndpoint) } : {}),
+    ...(conn.retryStrategy ? { retryStrategy: conn.retryStrategy } : { retryMode: 'adaptive', maxAttempts: conn.maxAttempts ?? 8 }),
+  });
   return {
     reads,
     creates,
+    tagging,
     destroy: () => {
       reads.destroy();
       creates.destroy();
+      tagging.destroy();
     },
   };
 }

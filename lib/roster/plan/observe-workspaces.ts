@@ -1,6 +1,7 @@
 /**
  * Reads what exists before planning: every WorkSpace in each managed directory, and the tags of those
- * that belong to rostered users (to see a missing or wrong `mic:tier` tag). Tags of WorkSpaces about to
+ * that belong to rostered users (to see a missing or wrong `mic:tier` / `mic:running-mode` tag) — in bulk
+ * (Resource Groups Tagging API, 100 per call), never one call per WorkSpace. Tags of WorkSpaces about to
  * be terminated are not read: nothing is decided from them.
  */
 import { ObservedWorkspace, GONE_STATES } from '../aws/observed-workspace';
@@ -12,10 +13,7 @@ export async function observeWorkspaces(gateway: WorkSpacesGateway, entries: Ros
   for (const d of directories) all.push(...(await gateway.listDirectory(d)));
   const rostered = new Set(entries.map((e) => userKey(e.directoryId, e.userName)));
   const needTags = all.filter((w) => !GONE_STATES.has(w.state) && rostered.has(userKey(w.directoryId, w.userName)));
-  await Promise.all(
-    needTags.map(async (w) => {
-      w.tags = await gateway.tags(w.workspaceId);
-    }),
-  );
+  const tags = await gateway.tagsOf(needTags.map((w) => w.workspaceId));
+  for (const w of needTags) w.tags = tags.get(w.workspaceId) ?? {};
   return all;
 }

@@ -17,6 +17,7 @@ export function directoryTiers(entries: RosterEntry[], directories: Partial<Reco
 
 export async function planRoster(gateway: WorkSpacesGateway, entries: RosterEntry[], directories: Partial<Record<Tier, string>> = {}, options: PlanOptions = {}): Promise<RosterPlan> {
   const tiers = directoryTiers(entries, directories);
+  const observedAt = Date.now();
   const existing = await observeWorkspaces(gateway, entries, [...tiers.keys()]);
-  return computePlan(entries, existing, tiers, options);
+  return { ...computePlan(entries, existing, tiers, options), observedAt };
 }

@@ -37,6 +37,8 @@ export interface RosterPlan {
   directories: string[];
   /** Directories given with --directory that no roster line is in: never emptied without --empty-tier. */
   unmentioned: UnmentionedDirectory[];
+  /** When the listing the plan was computed from began (ms since the epoch), if it came from the API. */
+  observedAt?: number;
 }
 
 export interface PlanOptions {

@@ -19,7 +19,8 @@ it('stops with a report when the API fails mid-run, and a re-run completes witho
       if (op === 'DescribeWorkspaces' && ++describes === 3) api.faults.schedule!.serverErrorRate = 1;
       return set(op, value);
     };
-    const first = await runApply(api, users, journal);
+    // recheckMaxAgeMs 0: the first batch is re-checked afresh, so the failure comes before anything is sent.
+    const first = await runApply(api, users, journal, { recheckMaxAgeMs: 0 });
     if (first.error) throw first.error;
     expect(first.report?.exitCode).toBe(3);
     expect(first.report?.counts.failed).toBe(40);
@@ -28,6 +29,32 @@ it('stops with a report when the API fails mid-run, and a re-run completes witho
     api.faults.schedule!.serverErrorRate = 0;
     const second = await runApply(api, users, journal);
     expect(second.report?.exitCode).toBe(0);
+    expect(invariantViolations(api, users, true)).toEqual([]);
+  } finally {
+    await api.close();
+  }
+});
+
+it('when Describe fails while waiting, desktops AWS accepted are unconfirmed (exit 1), never failed or re-created', async () => {
+  const api = await start({ directories: [LGWAN_DIR, INTERNET_DIR], faults: { seed: 1, operations: ['DescribeWorkspaces'] } });
+  try {
+    const users = Array.from({ length: 40 }, (_, i) => entry(`w${i}`));
+    const journal = tempJournal();
+    let describes = 0;
+    const calls = api.state.calls;
+    const set = calls.set.bind(calls);
+    calls.set = (op: string, value: number) => {
+      if (op === 'DescribeWorkspaces' && ++describes === 3) api.faults.schedule!.serverErrorRate = 1;
+      return set(op, value);
+    };
+    const first = await runApply(api, users, journal);
+    if (first.error) throw first.error;
+    expect(first.report?.counts.unconfirmed).toBe(40);
+    expect(first.report?.exitCode).toBe(1);
+    api.faults.schedule!.serverErrorRate = 0;
+    const second = await runApply(api, users, journal);
+    expect(second.report?.exitCode).toBe(0);
+    expect(api.state.calls.get('CreateWorkspaces')).toBe(2); // the first run's two batches, never again
     expect(invariantViolations(api, users, true)).toEqual([]);
   } finally {
     await api.close();

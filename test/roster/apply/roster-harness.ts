@@ -40,7 +40,7 @@ export async function runApply(api: RunningServer, entries: RosterEntry[], journ
     retryStrategy: new FastRetryStrategy(8, 1),
     requestTimeoutMs: 300,
   });
-  const gateway = new WorkSpacesGateway(clients, { createPerSecond: 2000, describePerSecond: 20000, otherPerSecond: 20000 }, extra.signal);
+  const gateway = new WorkSpacesGateway(clients, { apiPerSecond: 20000, createPerSecond: 2000 }, extra.signal);
   const journal = ApplyJournal.open(journalPath);
   try {
     const plan = await planRoster(gateway, entries, { lgwan: LGWAN_DIR, internet: INTERNET_DIR });

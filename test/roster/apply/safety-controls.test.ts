@@ -83,10 +83,32 @@ describe('re-check before each batch', () => {
         }
         return original(op, n);
       };
-      const res = await runApply(api, users, tempJournal());
+      // A listing may serve as the re-check for at most this long: 0 = a fresh Describe before every batch.
+      const res = await runApply(api, users, tempJournal(), { recheckMaxAgeMs: 0 });
       expect(injected).toBe(true);
       expect(invariantViolations(api, users, true)).toEqual([]);
       expect(res.report?.counts.created).toBe(30);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('with the default listing age (the plan\'s listing serves as the re-check for 30 s) the same injection ends as a conflict, exit 1 — never "complete"', async () => {
+    const api = await start({ directories: [LGWAN_DIR, INTERNET_DIR] });
+    try {
+      let injected = false;
+      const original = api.state.calls.set.bind(api.state.calls);
+      api.state.calls.set = (op: string, n: number) => {
+        if (op === 'CreateWorkspaces' && !injected) {
+          injected = true;
+          api.state.seedWorkspace({ DirectoryId: LGWAN_DIR, UserName: 's27' });
+        }
+        return original(op, n);
+      };
+      const res = await runApply(api, users, tempJournal());
+      expect(injected).toBe(true);
+      expect(res.report?.exitCode).toBe(1);
+      expect(res.report?.outcomes.find((o) => o.userName === 's27')).toMatchObject({ outcome: 'conflict', detail: expect.stringMatching(/2 distinct WorkSpaces for one user.*found when the directory was listed again/) });
     } finally {
       await api.close();
     }

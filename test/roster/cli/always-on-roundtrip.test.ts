@@ -20,8 +20,8 @@ describe('roster apply with 常時稼働 users, then audit', () => {
   let dir: string;
   const common = () => ['--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--directory', `internet=${INTERNET}`];
   const apply = (roster: string) =>
-    main(['node', 'ct', 'roster', 'apply', roster, ...common(), '--size-bundle', 'STANDARD=wsb-stand0001', '--volume-key', TEST_KEY_ARN, '--state-dir', path.join(dir, 'state'), '--poll-interval', '0.01', '--wait-timeout', '5', '--create-rate', '100', '--describe-rate', '500']);
-  const audit = () => main(['node', 'ct', 'audit', ...common(), '--streaming-endpoint', TEST_STREAMING_VPCE, '--volume-key', TEST_KEY_ARN, '--describe-rate', '1000']);
+    main(['node', 'ct', 'roster', 'apply', roster, ...common(), '--size-bundle', 'STANDARD=wsb-stand0001', '--volume-key', TEST_KEY_ARN, '--state-dir', path.join(dir, 'state'), '--poll-interval', '0.01', '--wait-timeout', '5', '--api-rate', '5000', '--create-rate', '100', '--describe-rate', '500']);
+  const audit = () => main(['node', 'ct', 'audit', ...common(), '--streaming-endpoint', TEST_STREAMING_VPCE, '--volume-key', TEST_KEY_ARN, '--describe-rate', '1000', '--api-rate', '5000']);
 
   beforeEach(async () => {
     api = await start({ directories: [hardenedDirectory(LGWAN), hardenedDirectory(INTERNET)] });

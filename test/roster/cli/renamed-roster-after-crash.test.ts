@@ -59,7 +59,7 @@ describe('a roster renamed between an interrupted run and its re-run', () => {
       const corrected = path.join(folder, '名簿_0402_修正.csv');
       fs.writeFileSync(corrected, rosterText);
       fs.rmSync(first);
-      const code = await main(['node', 'closed-telework', 'roster', 'apply', corrected, '--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--state-dir', state, '--poll-interval', '0.01', '--consistency-window', '0.05', '--wait-timeout', '5', '--create-rate', '100', '--describe-rate', '500']);
+      const code = await main(['node', 'closed-telework', 'roster', 'apply', corrected, '--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--state-dir', state, '--poll-interval', '0.01', '--consistency-window', '0.05', '--wait-timeout', '5', '--api-rate', '5000', '--create-rate', '100', '--describe-rate', '500']);
       expect(duplicates(api)).toEqual([]);
       expect(api.state.liveWorkspaces()).toHaveLength(20);
       expect(api.state.calls.get('CreateWorkspaces')).toBe(1); // never sent again
@@ -80,7 +80,7 @@ describe('a roster renamed between an interrupted run and its re-run', () => {
       const first = path.join(folder, '名簿_0402.csv');
       fs.writeFileSync(first, rosterText);
       await killedRun(api.endpoint, first, path.join(folder, 'state-a'), hook);
-      const code = await main(['node', 'closed-telework', 'roster', 'apply', first, '--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--state-dir', path.join(folder, 'state-b'), '--poll-interval', '0.01', '--consistency-window', '0.05', '--wait-timeout', '5', '--create-rate', '100', '--describe-rate', '500']);
+      const code = await main(['node', 'closed-telework', 'roster', 'apply', first, '--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--state-dir', path.join(folder, 'state-b'), '--poll-interval', '0.01', '--consistency-window', '0.05', '--wait-timeout', '5', '--api-rate', '5000', '--create-rate', '100', '--describe-rate', '500']);
       expect(duplicates(api)).toHaveLength(20);
       // The old desktops are still inside their invisibility window when this run lists the directory
       // again, so even that listing cannot see them yet: only the journal prevents this.
@@ -109,7 +109,7 @@ describe('a duplicate that arises however it may', () => {
         }
         return set(op, n);
       };
-      const code = await main(['node', 'closed-telework', 'roster', 'apply', roster, '--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--state-dir', path.join(folder, 'state'), '--poll-interval', '0.01', '--wait-timeout', '5', '--create-rate', '100', '--describe-rate', '500']);
+      const code = await main(['node', 'closed-telework', 'roster', 'apply', roster, '--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001', '--state-dir', path.join(folder, 'state'), '--poll-interval', '0.01', '--wait-timeout', '5', '--api-rate', '5000', '--create-rate', '100', '--describe-rate', '500']);
       expect(injected).toBe(true);
       expect(code).toBe(1);
       const line = out.join('').split('\n').find((l) => / tanaka /.test(l)) ?? '';

@@ -20,7 +20,8 @@
  * directories), DescribeWorkspaceDirectories, DescribeClientProperties/ModifyClientProperties,
  * ModifyWorkspaceAccessProperties, ModifyWorkspaceCreationProperties, ModifyStreamingProperties,
  * ModifySelfservicePermissions, RegisterWorkspaceDirectory/DeregisterWorkspaceDirectory,
- * DescribeWorkspaceBundles. Anything else → 400 UnknownOperationException.
+ * DescribeWorkspaceBundles; and, on the same endpoint, the Resource Groups Tagging API's GetResources for
+ * WorkSpaces (tagging-operations.ts). Anything else → 400 UnknownOperationException.
  *
  * Errors: `{"__type": "<Code>", "message": "..."}`. ThrottlingException is HTTP 400 (the SDK classifies
  * throttling by the error code; WorkSpaces does not model it as a shape), InternalFailure 500,
@@ -47,3 +48,4 @@ export type { DirectoryState, WorkspaceRecord, BundleState, Tag } from './state'
 export type { RateLimit } from './token-bucket';
 export { FastRetryStrategy } from './fast-retry-strategy';
 export { TEST_KEY_ARN, TEST_STREAMING_VPCE, hardenedDirectory, seedHardenedDesktop } from './hardened-account';
+export { TEST_ACCOUNT, TEST_REGION } from './tagging-operations';

@@ -9,6 +9,7 @@ import * as http from 'http';
 import { sendJson, startLoopbackServer } from '../loopback-json-server';
 import { FaultInjector, FaultSchedule } from './faults';
 import { ApiError, MUTATING_OPERATIONS, OPERATIONS } from './operations';
+import { TAGGING_OPERATIONS } from './tagging-operations';
 import { BundleState, DEFAULT_BUNDLES, DirectoryState, WorkSpacesState, defaultDirectory } from './state';
 import { RateLimit, TokenBucket } from './token-bucket';
 
@@ -73,12 +74,13 @@ export async function start(options: ServerOptions = {}): Promise<RunningServer>
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, raw: string): void => {
     const target = String(req.headers['x-amz-target'] ?? '');
-    const m = /^WorkspacesService\.(\w+)$/.exec(target);
+    const m = /^(WorkspacesService|ResourceGroupsTaggingAPI_20170126)\.(\w+)$/.exec(target);
     if (req.method !== 'POST' || req.url !== '/' || !m) {
       sendError(res, new ApiError(400, 'UnknownOperationException', `Unknown operation: ${target || '(no X-Amz-Target)'}`));
       return;
     }
-    const operation = m[1];
+    const operation = m[2];
+    const operations = m[1] === 'WorkspacesService' ? OPERATIONS : TAGGING_OPERATIONS;
     log.push(operation);
     state.calls.set(operation, (state.calls.get(operation) ?? 0) + 1);
     if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
@@ -89,7 +91,7 @@ export async function start(options: ServerOptions = {}): Promise<RunningServer>
       sendError(res, new ApiError(400, 'MissingAuthenticationTokenException', 'Missing Authentication Token'));
       return;
     }
-    const impl = OPERATIONS[operation];
+    const impl = operations[operation];
     if (!impl) {
       sendError(res, new ApiError(400, 'UnknownOperationException', `Unknown operation ${operation}`));
       return;
