@@ -203,10 +203,27 @@ export class WorkSpacesGateway {
    * is everything when GetResources itself is unavailable (e.g. tag:GetResources not allowed): slower,
    * never wrong.
    */
-  async tagsOf(workspaceIds: string[]): Promise<Map<string, Record<string, string>>> {
+  async tagsOf(workspaceIds: string[], bulk?: Promise<Map<string, Record<string, string>> | undefined>): Promise<Map<string, Record<string, string>>> {
     const wanted = new Set(workspaceIds);
     const out = new Map<string, Record<string, string>>();
     if (wanted.size === 0) return out;
+    const all = await (bulk ?? this.allWorkspaceTags());
+    for (const id of wanted) {
+      const t = all?.get(id);
+      if (t) out.set(id, t);
+    }
+    const missing = [...wanted].filter((id) => !out.has(id));
+    await Promise.all(missing.map(async (id) => out.set(id, await this.tags(id))));
+    return out;
+  }
+
+  /**
+   * The tags of every tagged WorkSpace in the Region (GetResources, 100 per page), or undefined when the
+   * Tagging API cannot be used (the caller then reads tags one by one; the operator is told once). Needs
+   * no WorkSpace ids, so it can run while the directories are being listed.
+   */
+  async allWorkspaceTags(): Promise<Map<string, Record<string, string>> | undefined> {
+    const out = new Map<string, Record<string, string>>();
     try {
       let token: string | undefined;
       do {
@@ -216,10 +233,11 @@ export class WorkSpacesGateway {
         );
         for (const m of page.ResourceTagMappingList ?? []) {
           const id = /:workspace\/(ws-[0-9a-z]+)$/.exec(m.ResourceARN ?? '')?.[1];
-          if (id && wanted.has(id)) out.set(id, Object.fromEntries((m.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])));
+          if (id) out.set(id, Object.fromEntries((m.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])));
         }
         token = page.PaginationToken || undefined; // the last page says "" (not absent)
       } while (token);
+      return out;
     } catch (err) {
       if ((err as Error).name === 'AbortError') throw err;
       if (!this.warnedTagFallback) {
@@ -229,11 +247,8 @@ export class WorkSpacesGateway {
             ` / タグの一括取得ができないため 1 台ずつ取得します（低速）。tag:GetResources の許可を確認してください`,
         );
       }
-      out.clear();
+      return undefined;
     }
-    const missing = [...wanted].filter((id) => !out.has(id));
-    await Promise.all(missing.map(async (id) => out.set(id, await this.tags(id))));
-    return out;
   }
 
   async tags(workspaceId: string): Promise<Record<string, string>> {

@@ -9,11 +9,13 @@ import { WorkSpacesGateway } from '../aws/workspaces-gateway';
 import { RosterEntry, userKey } from '../roster-entry';
 
 export async function observeWorkspaces(gateway: WorkSpacesGateway, entries: RosterEntry[], directories: string[]): Promise<ObservedWorkspace[]> {
-  const all: ObservedWorkspace[] = [];
-  for (const d of directories) all.push(...(await gateway.listDirectory(d)));
+  // Tags in bulk need no ids: read them while the directories are listed.
+  const bulk = directories.length ? gateway.allWorkspaceTags() : Promise.resolve(undefined);
+  bulk.catch(() => undefined); // awaited below; an abort while listing must not surface as unhandled
+  const all = (await Promise.all(directories.map((d) => gateway.listDirectory(d)))).flat();
   const rostered = new Set(entries.map((e) => userKey(e.directoryId, e.userName)));
   const needTags = all.filter((w) => !GONE_STATES.has(w.state) && rostered.has(userKey(w.directoryId, w.userName)));
-  const tags = await gateway.tagsOf(needTags.map((w) => w.workspaceId));
+  const tags = await gateway.tagsOf(needTags.map((w) => w.workspaceId), bulk);
   for (const w of needTags) w.tags = tags.get(w.workspaceId) ?? {};
   return all;
 }
