@@ -1,9 +1,10 @@
 /**
  * `closed-telework roster plan|apply ROSTER`: provision WorkSpaces from a municipal roster CSV.
  *
- * Exit codes (both sub-commands): 0 success; 1 partial (apply: some changes failed, are unconfirmed, or
- * need a person); 2 invalid input or a failure before anything was applied; 3 total failure (apply:
- * changes were needed and none succeeded). See docs/roster.md.
+ * Exit codes (the table in docs/roster.md, tested row by row in test/roster/cli/exit-codes.test.ts):
+ * 0 success; 1 a person must follow up (apply: failed, unconfirmed, conflicts, bundle changes); 2 invalid
+ * input or unwritable output, or a failure before anything was applied; 3 total failure (apply: every
+ * needed change failed); 130 interrupted (Ctrl-C; 143 for SIGTERM).
  */
 import * as fs from 'fs';
 import * as os from 'os';

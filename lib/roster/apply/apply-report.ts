@@ -6,8 +6,8 @@
  *      (unconfirmed), conflicts (two WorkSpaces, ERROR), a bundle change, a notice (e.g. the listing
  *      after the run could not be made)
  *   2  invalid input, or a failure before anything was applied (set by the command, not here)
- *   3  total failure: changes were needed, every one failed and nothing is in flight (or interrupted,
- *      set by the command)
+ *   3  total failure: changes were needed, every one failed and nothing is in flight
+ *  130  interrupted (set by the command)
  */
 import { Tier } from '../../tiers/tier';
 import { renderTable } from '../text-table';
