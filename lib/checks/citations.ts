@@ -76,6 +76,10 @@ export const CITATIONS = {
     en: "MIC guideline (β model, 2020): telework into internet-tier desktops belongs to the β/β' models; an α-model city keeps telework in the LGWAN tier",
     ja: "総務省ガイドライン（令和2年 βモデル）：インターネット接続系の仮想デスクトップへのテレワークは β/β' モデルのもの。αモデルの団体はテレワークを LGWAN接続系に置く",
   },
+  municipalitySeparation: {
+    en: 'closed-telework proof obligation (this tool\'s own criterion): municipalities sharing a prefecture hub or a platform (共同利用) remain separate networks — no route from one municipality\'s network reaches another\'s, and only internet tiers attach to the prefecture\'s security cloud',
+    ja: 'closed-telework の証明方針（本ツール独自の基準）：都道府県のハブや共同利用基盤を共有する団体どうしも別のネットワークとし（団体間の分離）、ある団体のネットワークから他団体のネットワークへの経路を設けない。自治体情報セキュリティクラウドに接続するのはインターネット接続系のみとする',
+  },
 } as const satisfies Record<string, Citation>;
 
 export type CitationKey = keyof typeof CITATIONS;

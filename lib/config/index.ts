@@ -6,3 +6,6 @@ export * from './schema';
 export * from './subnet-plan';
 export * from './telework';
 export * from './validate';
+export * from './app-configuration';
+export * from './cross-validate';
+export * from './prefecture';

@@ -95,7 +95,8 @@ export const tierNetworkSchema = z.strictObject({
 });
 export type TierNetworkConfig = z.infer<typeof tierNetworkSchema>;
 
-const domainName = z
+/** A domain for a Network Firewall allow-list (also used by the prefecture's security cloud). */
+export const domainName = z
   .string()
   .regex(/^(\*\.|\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
     message: 'must be a domain name such as .windowsupdate.com or www.example.lg.jp (lower case)',
@@ -106,7 +107,11 @@ const domainName = z
  * - `network-firewall`: AWS Network Firewall with a domain allow-list (TLS SNI / HTTP Host) in front of
  *   one NAT gateway;
  * - `security-cloud`: the prefecture's 自治体情報セキュリティクラウド, reached over the internet tier's
- *   own on-prem link (default route to the tier's VGW; no IGW at all).
+ *   own on-prem link (default route to the tier's VGW; no IGW at all);
+ * - `prefecture-hub`: the prefecture's security cloud built by this package (lib/prefecture): the tier's
+ *   VPC attaches to the prefecture's shared Transit Gateway and sends its default route there; the
+ *   prefecture's inspection VPC (Network Firewall domain allow-list, one NAT) is its only way out. Needs a
+ *   prefecture file with `securityCloud` in the same app (see docs/prefecture.md).
  */
 export const internetEgressSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -117,6 +122,9 @@ export const internetEgressSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('security-cloud'),
+  }),
+  z.strictObject({
+    kind: z.literal('prefecture-hub'),
   }),
 ]);
 export type InternetEgress = z.infer<typeof internetEgressSchema>;

@@ -7,7 +7,8 @@ import type { Tier } from '../tiers/tier';
 import { cidrSizeOf, formatCidr, mustParseIpv4Block } from '../cidr/ipv4-blocks';
 import type { InternetEgress, TierNetworkConfig } from './schema';
 
-/** What a subnet is for. `nat` and `firewall` exist only in the internet tier with Network Firewall egress. */
+/** What a subnet is for. `nat` and `firewall` exist only in the internet tier with Network Firewall egress
+ * (with `prefecture-hub` egress they are in the prefecture's inspection VPC instead). */
 export type SubnetPurpose = 'desktops' | 'directory' | 'endpoints' | 'firewall' | 'nat';
 
 export interface PlannedSubnet {

@@ -220,7 +220,7 @@ describe('configuration errors (one test per error)', () => {
 
   it('an unknown egress kind', () => {
     const problems = problemsAfter((c) => (c.internetEgress = { kind: 'proxy' }));
-    expect(problems).toEqual([expect.objectContaining({ path: 'internetEgress.kind', fix: 'set "internetEgress.kind" to one of "network-firewall", "security-cloud"' })]);
+    expect(problems).toEqual([expect.objectContaining({ path: 'internetEgress.kind', fix: 'set "internetEgress.kind" to one of "network-firewall", "security-cloud", "prefecture-hub"' })]);
   });
 
   it('a Network Firewall egress with no allowed domain', () => {

@@ -1,5 +1,9 @@
 /** The rule registry: one rule per file, run in this order. */
 import type { Rule } from '../rule';
+import { hubAttachmentTier } from './hub-attachment-tier';
+import { hubBypass } from './hub-bypass';
+import { municipalityCrossing } from './municipality-crossing';
+import { untaggedMunicipality } from './untagged-municipality';
 import { closedTierInternet } from './closed-tier-internet';
 import { clientVpnWholeVpc } from './client-vpn-whole-vpc';
 import { sanctionedChannelExpired } from './sanctioned-channel-expired';
@@ -31,4 +35,6 @@ export const RULES: readonly Rule[] = [
   untaggedVpc, untaggedLink, tierTagConflict, unresolvedValue, unmodelledResource,
   tgwDefaultRouteTable, clientVpnWholeVpc, sanctionedChannelExpired, teleworkEntryModel, undeclaredOnPremRoute,
   publicInvokeIntoTier, accessGrantIntoTier, serviceRelay, tierTagVariable,
+  // Separation between municipalities (prefecture hub, shared platforms).
+  municipalityCrossing, hubAttachmentTier, hubBypass, untaggedMunicipality,
 ];

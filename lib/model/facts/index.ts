@@ -16,6 +16,7 @@ import { endpointExtractor, endpointServiceExtractor } from './endpoints';
 import { firewallExtractor } from './firewall';
 import { egressOnlyGatewayExtractor, gatewayAttachmentExtractor, internetGatewayExtractor, natGatewayExtractor } from './gateways';
 import { dxAssociationExtractor, vgwExtractor, vpnConnectionExtractor } from './links';
+import { membershipExtractor } from './membership';
 import { naclAssociationExtractor, naclEntryExtractor, naclExtractor } from './nacl';
 import { extractCustomResources, MODELLED_CUSTOM_RESOURCE } from './custom-resources';
 import { classify } from './network-types';
@@ -44,7 +45,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   securityGroupExtractor, securityGroupRuleExtractor, prefixListExtractor,
   clientVpnEndpointExtractor, clientVpnPartsExtractor,
   workspacesExtractor, directoryServiceExtractor, streamingEndpointAndLbExtractor,
-  networkInterfaceExtractor, instanceExtractor, interfaceAttachmentExtractor,
+  networkInterfaceExtractor, instanceExtractor, interfaceAttachmentExtractor, membershipExtractor,
   ...INVOCATION_EXTRACTORS, ...ACCESS_GRANT_EXTRACTORS, ...SERVICE_RELAY_EXTRACTORS,
 ];
 

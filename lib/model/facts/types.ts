@@ -202,6 +202,13 @@ export interface ComputeFact extends Fact {
   securityGroups: string[];
 }
 
+/** The municipality (`mic:municipality`) or prefecture hub (`mic:hub`) a VPC or Transit Gateway declares. */
+export interface MembershipFact {
+  ref: ResourceRef;
+  municipality?: string;
+  hub?: string;
+}
+
 export interface UnresolvedFact {
   ref: ResourceRef;
   property: string;
@@ -240,6 +247,8 @@ export interface NetworkModel {
   clientVpns: Map<string, ClientVpnFact>;
   teleworkEntries: TeleworkEntryFact[];
   compute: Map<string, ComputeFact>;
+  /** VPC / TGW key → its declared municipality or hub (only resources that carry one of the tags). */
+  membership: Map<string, MembershipFact>;
   unresolved: UnresolvedFact[];
   unmodelled: UnmodelledFact[];
   /** Tier tags that disagree with the VPC/link they belong to. */
@@ -258,6 +267,6 @@ export function emptyModel(): NetworkModel {
     nats: new Map(), igws: new Map(), eigws: new Map(), links: new Map(), tgws: new Map(), tgwAttachments: new Map(),
     tgwRouteTables: new Map(), peerings: new Map(), endpoints: new Map(), endpointServices: new Map(), firewalls: new Map(), nacls: new Map(),
     subnetNacl: new Map(), securityGroups: new Map(), prefixLists: new Map(), clientVpns: new Map(), teleworkEntries: [],
-    compute: new Map(), unresolved: [], unmodelled: [], tagConflicts: [], coverage: [], resourceCount: 0, services: emptyServiceFacts(),
+    compute: new Map(), membership: new Map(), unresolved: [], unmodelled: [], tagConflicts: [], coverage: [], resourceCount: 0, services: emptyServiceFacts(),
   };
 }

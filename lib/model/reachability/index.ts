@@ -17,6 +17,7 @@ import { Router, type Arrival, type PlaceDirectory } from './routing';
 
 export * from './places';
 export type { Packet } from './filters';
+export type { Arrival, Router } from './routing';
 
 export interface Flow {
   from: Place;
@@ -54,6 +55,11 @@ export interface Reachability {
   matrix: MatrixCell[];
   /** Subnet keys where telework desktops run (WorkSpaces, their directories, streaming endpoints). */
   desktopSubnets: Set<string>;
+  /**
+   * The route-level walker the flows were computed with (its walks are cached): for rules that ask about
+   * paths within one endpoint class, such as one municipality's internet tier reaching another's.
+   */
+  router: Router;
 }
 
 function groupOf(p: Place): string {
@@ -236,7 +242,7 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
   const sanctioned = [...sanctionedByGroup.values()];
   const desktopSubnets = new Set<string>();
   for (const e of model.teleworkEntries) if (e.kind !== 'client-vpn' && e.kind !== 'internet-facing-load-balancer') e.subnets.forEach((s) => desktopSubnets.add(s));
-  return { places, flows, sanctioned, matrix: buildMatrix(model, flows), desktopSubnets };
+  return { places, flows, sanctioned, matrix: buildMatrix(model, flows), desktopSubnets, router };
 }
 
 function buildMatrix(model: NetworkModel, flows: Flow[]): MatrixCell[] {

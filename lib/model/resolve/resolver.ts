@@ -6,6 +6,7 @@
  */
 import type { LoadedTemplate, CfnResource } from '../load/template';
 import { parseCidr, subdivide } from '../../cidr/address-sets';
+import { indexSsmParameters, ssmParameterNames, type SsmParameterDefinition } from './ssm-parameters';
 import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refToString } from './values';
 
 /** How many alternative values one expression may fan out to before we stop and call it unresolved. */
@@ -37,6 +38,7 @@ export class Resolver {
   private readonly conditionCache = new Map<string, TriState>();
   private readonly ipv6Blocks = new Map<string, string>();
   private vpcIpv6Index?: Map<string, string[]>;
+  private ssmIndex?: Map<string, SsmParameterDefinition[]>;
   readonly resources = new Map<string, ResourceEntry>();
   private built = false;
 
@@ -341,6 +343,13 @@ export class Resolver {
       const given = t.parameters?.[name];
       if (given !== undefined) return [isList ? splitList(given) : given];
       if (typeof param.Type === 'string' && param.Type.startsWith('AWS::SSM::Parameter')) {
+        // A parameter another template given defines (e.g. the prefecture hub's shared TGW id) links the two.
+        if (param.Type === 'AWS::SSM::Parameter::Value<String>' && typeof param.Default === 'string') {
+          this.ssmIndex ??= indexSsmParameters(this.templates);
+          const defs = ssmParameterNames(param.Default).flatMap((n) => this.ssmIndex!.get(n) ?? []);
+          if (defs.length === 1) return this.eval(defs[0].stack, defs[0].value, depth);
+          if (defs.length > 1) return [new Unresolved(`parameter ${name} reads SSM parameter ${param.Default}, which more than one template defines`)];
+        }
         return [new Unresolved(`parameter ${name} is read from SSM at deploy time`)];
       }
       if (Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0 && !isList) return cap(param.AllowedValues as Value[]);
