@@ -11,19 +11,20 @@
  *   npx cdk synth                                   # the embedded example-city (cdk.json default)
  *   npx cdk synth -c municipality=example-city
  *   npx cdk synth -c config=path/to/our-city.yaml   # a copied and edited configuration
+ *   npx cdk synth -c prefecture=examples/prefecture/prefecture.yaml   # many municipalities, the prefecture hub
+ *   npx cdk synth -c configDir=path/to/folder       # every *.yaml / *.json in the folder is a municipality
  */
 import { App } from 'aws-cdk-lib';
-import { ConfigError, loadConfigFromContext, MunicipalityConfig } from '../lib/config';
-import { MunicipalityStage } from '../lib/stages/municipality-stage';
-import { registerPolicyPlugins } from '../lib/stages/policy-plugins';
-import { tierPolicyFromConfigs } from '../lib/stages/tier-policy-from-config';
+import { AppConfiguration, ConfigError, loadAppConfigurationFromContext } from '../lib/config';
+import { buildApp } from '../lib/stages/build-app';
 import { synthOrRefuse } from '../lib/gate';
 
 function main(): void {
   const app = new App();
-  let config: MunicipalityConfig;
+  const context = (key: string): unknown => app.node.tryGetContext(key);
+  let configuration: AppConfiguration;
   try {
-    config = loadConfigFromContext((key) => app.node.tryGetContext(key));
+    configuration = loadAppConfigurationFromContext(context);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -31,9 +32,13 @@ function main(): void {
     }
     throw err;
   }
-  // The proof judges against this configuration's own on-premises networks and telework pools.
-  registerPolicyPlugins(app, { policy: tierPolicyFromConfigs([config]) });
-  new MunicipalityStage(app, config.name, { config });
+  // The proof judges every stage in one model, against the configurations' own on-premises networks and
+  // telework pools. A prefecture with a `pipeline` section is built inside its pipeline (-c pipeline=false: not).
+  const selector = (['prefecture', 'configDir'] as const).find((k) => typeof context(k) === 'string' && context(k) !== '');
+  buildApp(app, configuration, {
+    pipeline: String(context('pipeline')) !== 'false',
+    synthContext: selector ? `-c ${selector}=${String(context(selector))}` : '',
+  });
   synthOrRefuse(app);
 }
 

@@ -9,6 +9,7 @@
 
 // Shared vocabulary
 export * from './tiers/tier';
+export * from './tiers/municipality';
 
 // build: configuration and constructs
 export * from './config';
@@ -33,6 +34,15 @@ export { registerPolicyPlugins, externalPolicyPlugins, type RegisterPolicyPlugin
 export { tierPolicyFromConfigs } from './stages/tier-policy-from-config';
 export { synthOrRefuse, formatRefusal, judgeValidationReport, type SynthGateOptions, type GateRun, type SynthVerdict } from './gate';
 export { ControlTowerGuardRules, type ControlTowerGuardRulesProps } from './control-tower/control-tower-guard-rules';
+// build: many municipalities, the prefecture's security cloud hub, the pipeline
+export { buildApp, type BuildAppOptions, type BuiltApp } from './stages/build-app';
+export { SecurityCloudHub, type SecurityCloudHubProps, type HubMember } from './prefecture/security-cloud-hub';
+export { PrefectureHubAttachment, type PrefectureHubAttachmentProps } from './prefecture/hub-attachment';
+export { HubMunicipalityRouting, type HubMunicipalityRoutingProps } from './prefecture/hub-routing';
+export { SecurityCloudHubStage, HubRoutingStage, type PrefectureStageProps } from './prefecture/prefecture-stages';
+export type { PrefectureHubLink } from './prefecture/hub-names';
+export { ClosedTeleworkPipeline, type ClosedTeleworkPipelineProps, type PipelineStageEntry, PIPELINE_POLICY_FILE } from './pipeline/closed-telework-pipeline';
+export { ClosedTeleworkPipelineStack, type ClosedTeleworkPipelineStackProps } from './pipeline/pipeline-stack';
 
 // cost: what a configuration costs, for the budget request (docs/cost.md)
 export {

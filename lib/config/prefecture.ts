@@ -41,6 +41,11 @@ export const securityCloudSchema = z.strictObject({
   amazonSideAsn: z.number().int().min(64512).max(65534).default(64512),
   /** Retention of the inspection VPC's flow logs (days; a CloudWatch Logs retention value). */
   flowLogRetentionDays: z.number().int().default(3653),
+  /**
+   * Share the hub with member accounts outside the prefecture's AWS Organization (each then accepts a RAM
+   * invitation). Off by default: inside one Organization no invitation is needed and nothing outside it can be named.
+   */
+  shareOutsideOrganization: z.boolean().default(false),
 });
 export type SecurityCloudConfig = z.infer<typeof securityCloudSchema>;
 
@@ -58,6 +63,11 @@ export const pipelineConfigSchema = z.strictObject({
   }),
   /** How many municipalities deploy side by side in one wave. */
   waveSize: z.number().int().min(1).max(50).default(10),
+  /**
+   * After each stage's deployment, prove the live account too (`closed-telework verify --snapshot`, through
+   * the target account's read-only CDK lookup role). Off until the snapshot collection command ships.
+   */
+  liveVerify: z.boolean().default(false),
 });
 export type PipelineConfig = z.infer<typeof pipelineConfigSchema>;
 

@@ -14,6 +14,8 @@ import { TierInterfaceEndpoints } from './interface-endpoints';
 import { OnPremLink } from './on-prem-link';
 import { TierNacl } from './tier-nacl';
 import { TierSubnetPurpose, TierVpc } from './tier-vpc';
+import { PrefectureHubAttachment } from '../prefecture/hub-attachment';
+import type { PrefectureHubLink } from '../prefecture/hub-names';
 
 export interface TierRanges {
   vpc: string;
@@ -28,6 +30,8 @@ export interface TierRanges {
 export interface TierNetworkProps {
   config: MunicipalityConfig;
   tier: Tier;
+  /** The prefecture hub the internet tier egresses through (`internetEgress.kind: prefecture-hub`). */
+  prefectureHub?: PrefectureHubLink;
 }
 
 export class TierNetwork extends Construct {
@@ -44,7 +48,7 @@ export class TierNetwork extends Construct {
   public readonly flowLogs: TierFlowLogs;
   public readonly endpoints: TierInterfaceEndpoints;
   public readonly onPremLink?: OnPremLink;
-  public readonly egress?: NetworkFirewallEgress | SecurityCloudEgress;
+  public readonly egress?: NetworkFirewallEgress | SecurityCloudEgress | PrefectureHubAttachment;
 
   constructor(scope: Construct, id: string, props: TierNetworkProps) {
     super(scope, id);
@@ -121,6 +125,15 @@ export class TierNetwork extends Construct {
         });
         egressSubnets.push(nfw.natSubnet, nfw.firewallSubnet);
         this.egress = nfw;
+      } else if (egress.kind === 'prefecture-hub') {
+        if (props.prefectureHub === undefined) throw new Error('prefecture-hub egress needs the prefecture hub (load the app with -c prefecture or -c configDir)');
+        this.egress = new PrefectureHubAttachment(this, 'InspectedEgress', {
+          municipality: config.name,
+          hub: props.prefectureHub,
+          vpc: this.vpc,
+          attachmentSubnets: this.subnets.endpoints,
+          protectedSubnets: workloadSubnets,
+        });
       } else {
         if (this.onPremLink === undefined) throw new Error('security-cloud egress needs the internet tier\'s on-prem link');
         this.egress = new SecurityCloudEgress(this, 'InspectedEgress', { link: this.onPremLink });

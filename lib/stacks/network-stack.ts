@@ -10,12 +10,15 @@ import { Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { MunicipalityConfig } from '../config';
 import { TierNetwork } from '../network/tier-network';
+import type { PrefectureHubLink } from '../prefecture/hub-names';
 import { TierTransitGateway } from '../network/transit-gateway';
 import { TIER_LABELS, TIER_TAG_KEY, Tier } from '../tiers/tier';
 
 export interface TierNetworkStackProps extends StackProps {
   config: MunicipalityConfig;
   tier: Tier;
+  /** The prefecture hub the internet tier egresses through (`internetEgress.kind: prefecture-hub`). */
+  prefectureHub?: PrefectureHubLink;
 }
 
 export class TierNetworkStack extends Stack {
@@ -27,7 +30,7 @@ export class TierNetworkStack extends Stack {
       ...props,
     });
     Tags.of(this).add(TIER_TAG_KEY, props.tier);
-    this.network = new TierNetwork(this, 'TierNetwork', { config: props.config, tier: props.tier });
+    this.network = new TierNetwork(this, 'TierNetwork', { config: props.config, tier: props.tier, ...(props.prefectureHub ? { prefectureHub: props.prefectureHub } : {}) });
   }
 }
 

@@ -12,10 +12,13 @@ import { TeleworkStack } from '../stacks/telework-stack';
 import { AuditStack } from '../stacks/audit-stack';
 import { resolveTelework, teleworkTiers } from '../config/telework';
 import { TIERS, Tier } from '../tiers/tier';
+import type { PrefectureHubLink } from '../prefecture/hub-names';
 
 export interface MunicipalityStageProps extends StageProps {
   /** A configuration that has passed `parseConfig` (the loader guarantees it). */
   config: MunicipalityConfig;
+  /** The prefecture hub the internet tier egresses through (`internetEgress.kind: prefecture-hub`). */
+  prefectureHub?: PrefectureHubLink;
 }
 
 export class MunicipalityStage extends Stage {
@@ -42,6 +45,7 @@ export class MunicipalityStage extends Stage {
         stackName: `${props.config.name}-network-${tier}`,
         config: props.config,
         tier,
+        ...(tier === 'internet' && props.prefectureHub ? { prefectureHub: props.prefectureHub } : {}),
       });
     }
     this.networkStacks = stacks;

@@ -73,6 +73,22 @@ test('a VPC that declares no municipality in a multi-municipality model: UNTAGGE
   expect(r.findings[0].resource).toMatchObject({ logicalId: 'M2VpcPn' });
 });
 
+test('a RAM share of a subnet (VPC sharing puts other accounts\' interfaces in the tier) is not modelled: UNMODELLED-RESOURCE', () => {
+  const r = prefecture((p) => {
+    (resources(p.hub).HubShare.Properties!.ResourceArns as Json[]).push({ 'Fn::Join': ['', ['arn:aws:ec2:ap-northeast-1:111111111111:subnet/', { Ref: 'SubnetAttachA' }]] });
+  });
+  expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
+  expect(r.findings[0].message).toContain('only SSM parameters and Transit Gateways');
+});
+
+test('a RAM share of a Transit Gateway whose default route table association is on is not modelled either', () => {
+  const r = prefecture((p) => {
+    resources(p.hub).HubTgw.Properties!.DefaultRouteTableAssociation = 'enable';
+  });
+  expect(rules(r)).toContain('UNMODELLED-RESOURCE');
+  expect(r.findings.find((f) => f.rule === 'UNMODELLED-RESOURCE')!.message).toContain('default route table association or propagation is enabled');
+});
+
 test('without the hub template, the attachment names a TGW the engine cannot see: UNRESOLVED-VALUE, never a silent pass', () => {
   const p = buildPrefecture('kanagawa', 2);
   const r = verify(p.municipalities, p.policy, { asOf: AS_OF });

@@ -17,6 +17,7 @@ import { firewallExtractor } from './firewall';
 import { egressOnlyGatewayExtractor, gatewayAttachmentExtractor, internetGatewayExtractor, natGatewayExtractor } from './gateways';
 import { dxAssociationExtractor, vgwExtractor, vpnConnectionExtractor } from './links';
 import { membershipExtractor } from './membership';
+import { resourceShareExtractor } from './resource-shares';
 import { naclAssociationExtractor, naclEntryExtractor, naclExtractor } from './nacl';
 import { extractCustomResources, MODELLED_CUSTOM_RESOURCE } from './custom-resources';
 import { classify } from './network-types';
@@ -45,7 +46,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   securityGroupExtractor, securityGroupRuleExtractor, prefixListExtractor,
   clientVpnEndpointExtractor, clientVpnPartsExtractor,
   workspacesExtractor, directoryServiceExtractor, streamingEndpointAndLbExtractor,
-  networkInterfaceExtractor, instanceExtractor, interfaceAttachmentExtractor, membershipExtractor,
+  networkInterfaceExtractor, instanceExtractor, interfaceAttachmentExtractor, membershipExtractor, resourceShareExtractor,
   ...INVOCATION_EXTRACTORS, ...ACCESS_GRANT_EXTRACTORS, ...SERVICE_RELAY_EXTRACTORS,
 ];
 

@@ -37,7 +37,7 @@ export const MODELLED_EC2_TYPES = new Set([
 
 /** Non-EC2 services whose resources carry traffic between networks or let it in; not modelled → finding. */
 export const UNMODELLED_NETWORK_PREFIXES = [
-  'AWS::NetworkManager::', 'AWS::GlobalAccelerator::', 'AWS::VpcLattice::', 'AWS::RAM::ResourceShare',
+  'AWS::NetworkManager::', 'AWS::GlobalAccelerator::', 'AWS::VpcLattice::',
   'AWS::Route53Resolver::ResolverEndpoint', 'AWS::Route53Resolver::ResolverRule', 'AWS::ApiGateway::VpcLink', 'AWS::ApiGatewayV2::VpcLink',
   'AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder', 'AWS::CloudFront::VpcOrigin', 'AWS::EC2::TransitGatewayPeeringAttachment',
   'AWS::EC2::TransitGatewayConnect', 'AWS::WorkSpacesWeb::', 'AWS::VerifiedAccess', 'AWS::Transfer::Server',
@@ -48,6 +48,8 @@ export const MODELLED_OTHER_TYPES = new Set([
   'AWS::DirectConnect::DirectConnectGateway', 'AWS::DirectConnect::DirectConnectGatewayAssociation',
   'AWS::WorkSpaces::Workspace', 'AWS::WorkSpaces::WorkspacesPool', 'AWS::WorkSpaces::Directory',
   'AWS::DirectoryService::MicrosoftAD', 'AWS::DirectoryService::SimpleAD', 'AWS::NetworkFirewall::Firewall',
+  // Judged share by share: lib/model/facts/resource-shares.ts.
+  'AWS::RAM::ResourceShare',
 ]);
 
 export type Classification = 'modelled' | 'inert' | 'unmodelled' | 'other';

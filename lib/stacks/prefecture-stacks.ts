@@ -1,0 +1,36 @@
+/**
+ * Thin stacks of the prefecture's account: the security cloud hub, and the routing of the members'
+ * attachments (deployed after the members, see lib/prefecture/hub-routing.ts).
+ */
+import { Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import type { PrefectureConfig } from '../config';
+import { HubMunicipalityRouting } from '../prefecture/hub-routing';
+import { SecurityCloudHub, type HubMember } from '../prefecture/security-cloud-hub';
+
+export interface SecurityCloudHubStackProps extends StackProps {
+  prefecture: PrefectureConfig;
+  members: readonly HubMember[];
+}
+
+export class SecurityCloudHubStack extends Stack {
+  public readonly hub: SecurityCloudHub;
+
+  constructor(scope: Construct, id: string, props: SecurityCloudHubStackProps) {
+    super(scope, id, {
+      description: `${props.prefecture.displayName.en}: security cloud hub (${props.prefecture.displayName.ja} 自治体情報セキュリティクラウド)`,
+      ...props,
+    });
+    this.hub = new SecurityCloudHub(this, 'Hub', { prefecture: props.prefecture, members: props.members });
+  }
+}
+
+export class HubRoutingStack extends Stack {
+  constructor(scope: Construct, id: string, props: SecurityCloudHubStackProps) {
+    super(scope, id, {
+      description: `${props.prefecture.displayName.en}: security cloud hub routing of the member municipalities' attachments`,
+      ...props,
+    });
+    new HubMunicipalityRouting(this, 'Routing', { prefecture: props.prefecture.name, region: props.prefecture.region, members: props.members });
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Builds the app from its configuration: one Stage per municipality (its own account and region), the
+ * prefecture's security cloud hub and hub routing when the prefecture declares one, and — when the
+ * prefecture file has a `pipeline` section — all of them inside the pipeline's stack instead, deployed by it
+ * (`-c pipeline=false` builds the stages directly even then, e.g. for a first manual deployment).
+ * The packs are registered on the App, so the tier proof judges every stage in one model.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { App } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { REGION_AZS, type AllowedRegion, type AppConfiguration } from '../config';
+import { ClosedTeleworkPipelineStack, type PipelineStages } from '../pipeline/pipeline-stack';
+import { PIPELINE_POLICY_FILE } from '../pipeline/closed-telework-pipeline';
+import { HubRoutingStage, hubLink, hubMembers, SecurityCloudHubStage } from '../prefecture/prefecture-stages';
+import { MunicipalityStage } from './municipality-stage';
+import { registerPolicyPlugins } from './policy-plugins';
+import { tierPolicyFromConfigs } from './tier-policy-from-config';
+
+export interface BuildAppOptions {
+  /** False: build the stages directly even when the prefecture declares a pipeline. @default true */
+  pipeline?: boolean;
+  /** The `-c …` flags that select this configuration, repeated by the pipeline's synth step. */
+  synthContext?: string;
+}
+
+export interface BuiltApp {
+  municipalities: MunicipalityStage[];
+  hub?: SecurityCloudHubStage;
+  hubRouting?: HubRoutingStage;
+  pipelineStack?: ClosedTeleworkPipelineStack;
+}
+
+export function buildApp(app: App, configuration: AppConfiguration, options: BuildAppOptions = {}): BuiltApp {
+  pinAvailabilityZones(app, configuration);
+  const policy = tierPolicyFromConfigs(configuration.municipalities.map((m) => m.config));
+  registerPolicyPlugins(app, { policy });
+  // The policy the proof judged against, beside the templates: the pipeline's verify steps read it.
+  fs.mkdirSync(app.outdir, { recursive: true });
+  fs.writeFileSync(path.join(app.outdir, PIPELINE_POLICY_FILE), `${JSON.stringify(policy, null, 2)}\n`);
+
+  const pref = configuration.prefecture;
+  const built: BuiltApp = { municipalities: [] };
+  const stages = (scope: Construct): PipelineStages => {
+    const withHub = pref?.securityCloud !== undefined && hubMembers(configuration.municipalities).length > 0 ? pref : undefined;
+    if (withHub) built.hub = new SecurityCloudHubStage(scope, `${withHub.name}-hub`, { prefecture: withHub, municipalities: configuration.municipalities });
+    for (const m of configuration.municipalities) {
+      const onHub = withHub !== undefined && m.config.internetEgress.kind === 'prefecture-hub';
+      built.municipalities.push(new MunicipalityStage(scope, m.config.name, { config: m.config, ...(onHub ? { prefectureHub: hubLink(withHub) } : {}) }));
+    }
+    if (withHub) built.hubRouting = new HubRoutingStage(scope, `${withHub.name}-hub-routing`, { prefecture: withHub, municipalities: configuration.municipalities });
+    const hub = built.hub;
+    return {
+      ...(hub ? { first: [{ stage: hub }] } : {}),
+      municipalities: built.municipalities.map((stage) => ({ stage, ...(hub && stage.config.internetEgress.kind === 'prefecture-hub' ? { verifyWith: [hub] } : {}) })),
+      ...(built.hubRouting && hub ? { last: [{ stage: built.hubRouting, verifyWith: [hub, ...built.municipalities.filter((s) => s.config.internetEgress.kind === 'prefecture-hub')] }] } : {}),
+    };
+  };
+
+  if (pref?.pipeline !== undefined && options.pipeline !== false) {
+    built.pipelineStack = new ClosedTeleworkPipelineStack(app, `${pref.name}-pipeline`, {
+      stackName: `${pref.name}-closed-telework-pipeline`,
+      config: pref.pipeline,
+      defaultRegion: pref.region,
+      liveVerify: pref.pipeline.liveVerify,
+      synthContext: options.synthContext ?? '',
+      stages,
+    });
+  } else {
+    stages(app);
+  }
+  return built;
+}
+
+/**
+ * A VPC given its zones still asks for its stack's zones (a context lookup per account). The zones a
+ * configuration may use are the package's own list (validated), so the answer is known: set it, and the
+ * synth never needs an AWS call, whatever accounts the prefecture names. (A value already in
+ * cdk.context.json or given with -c wins.)
+ */
+function pinAvailabilityZones(app: App, configuration: AppConfiguration): void {
+  const envs = new Set<string>();
+  for (const m of configuration.municipalities) envs.add(`${m.config.account}|${m.config.region}`);
+  const pref = configuration.prefecture;
+  if (pref) envs.add(`${pref.account}|${pref.region}`);
+  if (pref?.pipeline) envs.add(`${pref.pipeline.account}|${pref.pipeline.region ?? pref.region}`);
+  for (const env of envs) {
+    const [account, region] = env.split('|') as [string, AllowedRegion];
+    const key = `availability-zones:account=${account}:region=${region}`;
+    if (app.node.tryGetContext(key) === undefined) app.node.setContext(key, [...REGION_AZS[region]]);
+  }
+}
