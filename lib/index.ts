@@ -37,10 +37,10 @@ export { ControlTowerGuardRules, type ControlTowerGuardRulesProps } from './cont
 // build: many municipalities, the prefecture's security cloud hub, the pipeline
 export { buildApp, type BuildAppOptions, type BuiltApp } from './stages/build-app';
 export { SecurityCloudHub, type SecurityCloudHubProps, type HubMember } from './prefecture/security-cloud-hub';
-export { PrefectureHubAttachment, type PrefectureHubAttachmentProps } from './prefecture/hub-attachment';
+export { PrefectureHubAttachment, type PrefectureHubAttachmentProps } from './network/prefecture-hub-egress';
 export { HubMunicipalityRouting, type HubMunicipalityRoutingProps } from './prefecture/hub-routing';
-export { SecurityCloudHubStage, HubRoutingStage, type PrefectureStageProps } from './prefecture/prefecture-stages';
-export type { PrefectureHubLink } from './prefecture/hub-names';
+export { SecurityCloudHubStage, HubRoutingStage, type PrefectureStageProps } from './stages/prefecture-stages';
+export type { PrefectureHubLink } from './config/hub-names';
 export { ClosedTeleworkPipeline, type ClosedTeleworkPipelineProps, type PipelineStageEntry, PIPELINE_POLICY_FILE } from './pipeline/closed-telework-pipeline';
 export { ClosedTeleworkPipelineStack, type ClosedTeleworkPipelineStackProps } from './pipeline/pipeline-stack';
 

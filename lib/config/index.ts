@@ -9,3 +9,4 @@ export * from './validate';
 export * from './app-configuration';
 export * from './cross-validate';
 export * from './prefecture';
+export * from './hub-names';

@@ -14,8 +14,8 @@ import { TierInterfaceEndpoints } from './interface-endpoints';
 import { OnPremLink } from './on-prem-link';
 import { TierNacl } from './tier-nacl';
 import { TierSubnetPurpose, TierVpc } from './tier-vpc';
-import { PrefectureHubAttachment } from '../prefecture/hub-attachment';
-import type { PrefectureHubLink } from '../prefecture/hub-names';
+import { PrefectureHubAttachment } from './prefecture-hub-egress';
+import type { PrefectureHubLink } from '../config/hub-names';
 
 export interface TierRanges {
   vpc: string;

@@ -11,7 +11,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { hubAttachmentParameter, hubRouteTableParameter, ssmParameterArn } from './hub-names';
+import { hubAttachmentParameter, hubRouteTableParameter, ssmParameterArn } from '../config/hub-names';
 import type { HubMember } from './security-cloud-hub';
 
 export interface HubMunicipalityRoutingProps {

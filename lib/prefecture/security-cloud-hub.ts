@@ -30,7 +30,7 @@ import { NetworkFirewallEgress } from '../network/inspected-egress';
 import { TierFlowLogs } from '../network/flow-logs';
 import { HUB_TAG_KEY } from '../tiers/municipality';
 import { TIER_TAG_KEY } from '../tiers/tier';
-import { hubRouteTableParameter, hubTransitGatewayParameter, PRIVATE_RANGES } from './hub-names';
+import { hubRouteTableParameter, hubTransitGatewayParameter, PRIVATE_RANGES } from '../config/hub-names';
 
 export interface HubMember {
   name: string;

@@ -10,7 +10,7 @@ import { Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { MunicipalityConfig } from '../config';
 import { TierNetwork } from '../network/tier-network';
-import type { PrefectureHubLink } from '../prefecture/hub-names';
+import type { PrefectureHubLink } from '../config/hub-names';
 import { TierTransitGateway } from '../network/transit-gateway';
 import { TIER_LABELS, TIER_TAG_KEY, Tier } from '../tiers/tier';
 

@@ -12,7 +12,7 @@ import type { Construct } from 'constructs';
 import { REGION_AZS, type AllowedRegion, type AppConfiguration } from '../config';
 import { ClosedTeleworkPipelineStack, type PipelineStages } from '../pipeline/pipeline-stack';
 import { PIPELINE_POLICY_FILE } from '../pipeline/closed-telework-pipeline';
-import { HubRoutingStage, hubLink, hubMembers, SecurityCloudHubStage } from '../prefecture/prefecture-stages';
+import { HubRoutingStage, hubLink, hubMembers, SecurityCloudHubStage } from './prefecture-stages';
 import { MunicipalityStage } from './municipality-stage';
 import { registerPolicyPlugins } from './policy-plugins';
 import { tierPolicyFromConfigs } from './tier-policy-from-config';

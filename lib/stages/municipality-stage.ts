@@ -12,7 +12,7 @@ import { TeleworkStack } from '../stacks/telework-stack';
 import { AuditStack } from '../stacks/audit-stack';
 import { resolveTelework, teleworkTiers } from '../config/telework';
 import { TIERS, Tier } from '../tiers/tier';
-import type { PrefectureHubLink } from '../prefecture/hub-names';
+import type { PrefectureHubLink } from '../config/hub-names';
 
 export interface MunicipalityStageProps extends StageProps {
   /** A configuration that has passed `parseConfig` (the loader guarantees it). */

@@ -6,8 +6,8 @@
 import { Stage, StageProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { LoadedMunicipality, PrefectureConfig } from '../config';
-import type { PrefectureHubLink } from './hub-names';
-import type { HubMember } from './security-cloud-hub';
+import type { PrefectureHubLink } from '../config/hub-names';
+import type { HubMember } from '../prefecture/security-cloud-hub';
 import { HubRoutingStack, SecurityCloudHubStack } from '../stacks/prefecture-stacks';
 
 export interface PrefectureStageProps extends StageProps {

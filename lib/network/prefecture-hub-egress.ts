@@ -13,7 +13,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { hubAttachmentParameter, hubTransitGatewayParameter, ssmParameterArn, type PrefectureHubLink } from './hub-names';
+import { hubAttachmentParameter, hubTransitGatewayParameter, ssmParameterArn, type PrefectureHubLink } from '../config/hub-names';
 
 export interface PrefectureHubAttachmentProps {
   municipality: string;
