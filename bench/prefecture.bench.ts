@@ -1,0 +1,158 @@
+/**
+ * `npm run bench -- prefecture`: prefecture scale, measured in one run.
+ *
+ * 1. verify of every municipality in Japan: 1,741 generated municipalities in 47 prefectures, each
+ *    prefecture with its security cloud hub (test/fixtures/prefecture-hub.ts: hub, members on it, hub routing),
+ *    judged (a) as ONE model in one thread and (b) side by side — the prefectures are separate accounts and
+ *    address spaces, so they are verified as independent models in worker threads, one per core.
+ *    Target: ≤ 5 s end to end on these 2-core machines, peak memory ≤ 1 GB.
+ * 2. synth of 1, 10 and 60 municipalities on a prefecture hub with every pack (AwsSolutions, NIST 800-53 R5,
+ *    cfn-guard, the tier pack): time per municipality and the growth ratio against linear (target ≤ 1.2×).
+ *    BENCH_PREFECTURE_SYNTH=1,10,60 chooses the sizes (each synth of 60 takes many minutes here; 0 skips).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { App } from 'aws-cdk-lib';
+import { verify } from '../lib/checks';
+import type { AppConfiguration, MunicipalityConfig, PrefectureConfig } from '../lib/config';
+import { loadEmbeddedConfig } from '../lib/config';
+import { buildApp } from '../lib/stages/build-app';
+import { buildPrefecture } from '../test/fixtures/prefecture-hub';
+
+const MUNICIPALITIES = 1741;
+const PREFECTURES = 47;
+/** Hokkaido has 179 municipalities; the other 46 prefectures share the rest. */
+function prefectureSizes(): number[] {
+  const rest = MUNICIPALITIES - 179;
+  const base = Math.floor(rest / (PREFECTURES - 1));
+  return [179, ...Array.from({ length: PREFECTURES - 1 }, (_, i) => base + (i < rest - base * (PREFECTURES - 1) ? 1 : 0))];
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function verifyOneModel(): { ms: number; resources: number; findings: number; peakRss: number } {
+  const sets = prefectureSizes().map((n, p) => buildPrefecture(`pref-${p}`, n));
+  const templates = sets.flatMap((s) => s.templates);
+  // One policy for the whole country: every prefecture's generated on-premises ranges are the same plan.
+  const policy = sets[0]!.policy;
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const r = verify(templates, policy, { asOf: '2026-12-06' });
+  const ms = performance.now() - started;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, resources: r.stats.resources, findings: r.findings.length, peakRss: peak };
+}
+
+/** The worker: generates and verifies its share of the prefectures (each its own model) and reports. */
+const WORKER = `
+const { parentPort, workerData } = require('worker_threads');
+require(${JSON.stringify(path.join(__dirname, '..', 'bin', 'register-ts.js'))});
+const { verify } = require(${JSON.stringify(path.join(__dirname, '..', 'lib', 'checks'))});
+const { buildPrefecture } = require(${JSON.stringify(path.join(__dirname, '..', 'test', 'fixtures', 'prefecture-hub'))});
+// Generate first (not timed), then verify each prefecture as its own model when the main thread says go.
+const sets = workerData.prefectures.map(([name, size]) => buildPrefecture(name, size));
+parentPort.postMessage('ready');
+parentPort.once('message', () => {
+  let resources = 0, findings = 0, peak = process.memoryUsage().rss;
+  for (const set of sets) {
+    const r = verify(set.templates, set.policy, { asOf: '2026-12-06' });
+    resources += r.stats.resources; findings += r.findings.length;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  parentPort.postMessage({ resources, findings, peak });
+});
+`;
+
+async function verifySideBySide(workers: number): Promise<{ ms: number; resources: number; findings: number; peakRss: number }> {
+  const sizes = prefectureSizes().map((n, p) => [`pref-${p}`, n] as [string, number]);
+  // Largest first, each to the least-loaded worker: Hokkaido alone is a tenth of the country.
+  const shares: Array<{ load: number; prefectures: Array<[string, number]> }> = Array.from({ length: workers }, () => ({ load: 0, prefectures: [] }));
+  for (const p of [...sizes].sort((a, b) => b[1] - a[1])) {
+    const least = shares.reduce((a, b) => (b.load < a.load ? b : a));
+    least.prefectures.push(p);
+    least.load += p[1];
+  }
+  const pool = shares.map((s) => new Worker(WORKER, { eval: true, workerData: { prefectures: s.prefectures } }));
+  await Promise.all(pool.map((w) => new Promise<void>((resolve, reject) => (w.once('message', () => resolve()), w.once('error', reject)))));
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const results = await Promise.all(
+    pool.map((w) => new Promise<{ resources: number; findings: number; peak: number }>((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+      w.postMessage('go');
+    })),
+  );
+  const ms = performance.now() - started;
+  await Promise.all(pool.map((w) => w.terminate()));
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, resources: results.reduce((a, r) => a + r.resources, 0), findings: results.reduce((a, r) => a + r.findings, 0), peakRss: peak };
+}
+
+/** `count` municipalities on one prefecture hub: the example city's shape, each with its own name, account and ranges. */
+function generatedPrefecture(count: number): AppConfiguration {
+  const base = loadEmbeddedConfig('example-city');
+  const municipalities = Array.from({ length: count }, (_, i) => {
+    const config: MunicipalityConfig = JSON.parse(JSON.stringify(base)) as MunicipalityConfig;
+    config.name = `bench-city-${String(i + 1).padStart(2, '0')}`;
+    config.account = String(300000000000 + i);
+    config.tiers.internet = { ...config.tiers.internet, vpcCidr: `10.${i}.0.0/20`, onPremCidrs: [`192.168.${i}.0/24`], onPremLink: { kind: 'site-to-site-vpn', customerGatewayIp: `203.0.113.${(i * 3) % 250 + 1}`, customerGatewayAsn: 65010 } };
+    config.tiers.lgwan = { ...config.tiers.lgwan, vpcCidr: `10.${i}.16.0/20`, onPremCidrs: [`172.16.${i}.0/24`], onPremLink: { kind: 'site-to-site-vpn', customerGatewayIp: `203.0.113.${(i * 3) % 250 + 2}`, customerGatewayAsn: 65020 } };
+    config.tiers['personal-number'] = { ...config.tiers['personal-number'], vpcCidr: `10.${i}.32.0/20`, onPremCidrs: [`172.17.${i}.0/24`] };
+    config.internetEgress = { kind: 'prefecture-hub' };
+    config.telework = { ...config.telework, clientCidrs: { lgwan: `100.${64 + Math.floor(i / 64)}.${(i % 64) * 4}.0/22` } };
+    return { config, source: `${config.name}.yaml` };
+  });
+  const prefecture = {
+    name: 'bench-prefecture', displayName: { en: 'Bench', ja: 'ベンチ県' }, account: '299999999999', region: 'ap-northeast-1',
+    securityCloud: { vpcCidr: '10.255.0.0/24', allowedDomains: ['.lg.jp'], amazonSideAsn: 64512, flowLogRetentionDays: 3653, shareOutsideOrganization: false },
+  } as PrefectureConfig;
+  return { prefecture, prefectureSource: 'prefecture.yaml', municipalities };
+}
+
+function synthOnce(count: number, tmp: string): { ms: number; stacks: number } {
+  const outdir = fs.mkdtempSync(path.join(tmp, `synth-${count}-`));
+  const started = performance.now();
+  const app = new App({ outdir });
+  buildApp(app, generatedPrefecture(count), { pipeline: false });
+  const assembly = app.synth();
+  const ms = performance.now() - started;
+  const stacks = assembly.stacksRecursively.length;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return { ms, stacks };
+}
+
+export async function run(): Promise<void> {
+  const sizes = prefectureSizes();
+  process.stdout.write(`verify: ${sizes.reduce((a, b) => a + b, 0)} municipalities in ${sizes.length} prefectures, each with its security cloud hub\n`);
+  const one = verifyOneModel();
+  process.stdout.write(`  one model, one thread        ${String(one.resources).padStart(7)} resources  ${(one.ms / 1000).toFixed(2).padStart(6)} s  peak ${mb(one.peakRss)}  findings ${one.findings}\n`);
+  const cores = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
+  const side = await verifySideBySide(cores);
+  process.stdout.write(`  side by side (${cores} workers)     ${String(side.resources).padStart(7)} resources  ${(side.ms / 1000).toFixed(2).padStart(6)} s  peak ${mb(side.peakRss)} (the process, workers included)  findings ${side.findings}\n`);
+  process.stdout.write(`  side by side / one model: ${(side.ms / one.ms).toFixed(2)}×; engine time vs the 5 s end-to-end target: ${side.ms <= 5000 ? 'within' : 'OVER'} (start-up not included); peak ≤ 1 GB: ${Math.max(one.peakRss, side.peakRss) <= 1024 ** 3 ? 'within' : 'OVER'}\n`);
+  if (one.findings !== 0 || side.findings !== 0) process.stdout.write('WARNING: the generated country produced findings — the benchmark input is not the intended one\n');
+
+  const synthSizes = (process.env.BENCH_PREFECTURE_SYNTH ?? '1,10,60').split(',').map(Number).filter((n) => n > 0);
+  if (synthSizes.length === 0) return;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-prefecture-'));
+  process.stdout.write('synth with every pack, municipalities on a prefecture hub (the hub and hub-routing stages included)\n');
+  const rows: Array<{ n: number; ms: number }> = [];
+  for (const n of synthSizes) {
+    const r = synthOnce(n, tmp);
+    rows.push({ n, ms: r.ms });
+    process.stdout.write(`  ${String(n).padStart(3)} municipalities  ${String(r.stacks).padStart(4)} stacks  ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${(r.ms / n / 1000).toFixed(2)} s per municipality\n`);
+  }
+  const first = rows[0]!;
+  for (const r of rows.slice(1)) {
+    const growth = r.ms / first.ms / (r.n / first.n);
+    process.stdout.write(`  ${r.n} vs ${first.n}: ${(r.ms / first.ms).toFixed(2)}× time for ${(r.n / first.n).toFixed(0)}× municipalities = ${growth.toFixed(2)}× linear (target ≤ 1.2×)\n`);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
