@@ -12,6 +12,7 @@ import { TeleworkStack } from '../stacks/telework-stack';
 import { AuditStack } from '../stacks/audit-stack';
 import { resolveTelework, teleworkTiers } from '../config/telework';
 import { TIERS, Tier } from '../tiers/tier';
+import { MUNICIPALITY_TAG_KEY } from '../tiers/municipality';
 import type { PrefectureHubLink } from '../config/hub-names';
 
 export interface MunicipalityStageProps extends StageProps {
@@ -36,7 +37,8 @@ export class MunicipalityStage extends Stage {
       env: { account: props.config.account, region: props.config.region },
     });
     this.config = props.config;
-    Tags.of(this).add('mic:municipality', props.config.name);
+    // Declares the municipality for the separation BETWEEN municipalities (lib/tiers/municipality.ts).
+    Tags.of(this).add(MUNICIPALITY_TAG_KEY, props.config.name);
     Tags.of(this).add('mic:model', props.config.micModel);
 
     const stacks = {} as Record<Tier, TierNetworkStack>;
