@@ -64,10 +64,11 @@ export const pipelineConfigSchema = z.strictObject({
   /** How many municipalities deploy side by side in one wave. */
   waveSize: z.number().int().min(1).max(50).default(10),
   /**
-   * After each stage's deployment, prove the live account too (`closed-telework verify --snapshot`, through
-   * the target account's read-only CDK lookup role). Off until the snapshot collection command ships.
+   * After each stage's deployment, prove the live account too (`closed-telework snapshot` and
+   * `verify --snapshot --against`, through the target account's read-only CDK lookup role, which
+   * `cdk bootstrap --trust-for-lookup` grants). Turn off only while the lookup trust is not yet in place.
    */
-  liveVerify: z.boolean().default(false),
+  liveVerify: z.boolean().default(true),
 });
 export type PipelineConfig = z.infer<typeof pipelineConfigSchema>;
 

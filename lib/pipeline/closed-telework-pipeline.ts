@@ -11,8 +11,8 @@
  * of it is deployed, and the later waves never start.
  *
  * A POST-deployment step per stage, the live proof of what is actually deployed in the target account
- * (`closed-telework verify --snapshot`, docs/post-deploy.md), is built when `liveVerify` is on: it assumes
- * the target account's read-only CDK lookup role. Off by default until the snapshot collection is released.
+ * (`closed-telework snapshot`, then `verify --snapshot … --against` the stage's templates; docs/post-deploy.md),
+ * runs when `liveVerify` is on (the default): it assumes the target account's read-only CDK lookup role.
  */
 import { Stage } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
@@ -44,7 +44,7 @@ export interface ClosedTeleworkPipelineProps {
   municipalities: readonly PipelineStageEntry[];
   /** Deployed last (the hub routing of the members' attachments). */
   last?: readonly PipelineStageEntry[];
-  /** Add the post-deployment live proof to every stage. @default false */
+  /** Add the post-deployment live proof to every stage. @default true */
   liveVerify?: boolean;
 }
 
@@ -93,7 +93,7 @@ export class ClosedTeleworkPipeline extends Construct {
         ],
       });
     };
-    const post = (entry: PipelineStageEntry): pipelines.Step[] => (props.liveVerify ? [this.liveVerifyStep(entry.stage)] : []);
+    const post = (entry: PipelineStageEntry): pipelines.Step[] => (props.liveVerify !== false ? [this.liveVerifyStep(entry.stage)] : []);
 
     for (const entry of props.first ?? []) this.pipeline.addStage(entry.stage, { pre: [verify(entry)], post: post(entry) });
     const size = c.waveSize;
@@ -108,8 +108,11 @@ export class ClosedTeleworkPipeline extends Construct {
   }
 
   /**
-   * The live proof in the target account: assume its CDK lookup role (read-only, created by
-   * `cdk bootstrap --trust`), collect the snapshot and verify it (docs/post-deploy.md).
+   * The live proof in the target account after the deploy: assume its CDK lookup role (read-only — the
+   * bootstrap's ReadOnlyAccess role that `cdk bootstrap --trust-for-lookup` lets the pipeline account assume),
+   * collect the snapshot of what is actually deployed and verify it, with its drift from the stage's
+   * templates (`closed-telework snapshot`, `verify --snapshot … --against`, docs/post-deploy.md). Exit 1 on a
+   * finding or a crossing drift stops the pipeline before the next wave.
    */
   private liveVerifyStep(stage: Stage): pipelines.Step {
     const account = stage.account ?? 'UNKNOWN';
@@ -126,8 +129,8 @@ export class ClosedTeleworkPipeline extends Construct {
         'export AWS_ACCESS_KEY_ID=$(echo "$creds" | node -pe "JSON.parse(require(\'fs\').readFileSync(0)).AccessKeyId")',
         'export AWS_SECRET_ACCESS_KEY=$(echo "$creds" | node -pe "JSON.parse(require(\'fs\').readFileSync(0)).SecretAccessKey")',
         'export AWS_SESSION_TOKEN=$(echo "$creds" | node -pe "JSON.parse(require(\'fs\').readFileSync(0)).SessionToken")',
-        `npx closed-telework snapshot --out aws_configs/${account}/${region}`,
-        `npx closed-telework verify --snapshot aws_configs --policy cdk.out/${PIPELINE_POLICY_FILE}`,
+        `npx closed-telework snapshot --out live-snapshot --region ${region}`,
+        `npx closed-telework verify --snapshot live-snapshot --against cdk.out/${stage.artifactId} --policy cdk.out/${PIPELINE_POLICY_FILE}`,
       ],
     });
   }

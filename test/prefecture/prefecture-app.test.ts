@@ -109,6 +109,29 @@ test("the pipeline runs every stage's tier proof (closed-telework verify of that
   expect(verified.sort()).toEqual(['example-east', 'example-north', 'example-prefecture-hub', 'example-prefecture-hub-routing', 'example-west']);
 });
 
+test("after each stage's deploy actions, the live proof in the target account (snapshot through its read-only lookup role, then verify --snapshot --against)", () => {
+  const pipeline = readJson(path.join(out, 'example-prefecture-pipeline.template.json'));
+  const [cp] = Object.values(pipeline.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::CodePipeline::Pipeline');
+  const stages = cp.Properties.Stages as Array<{ Name: string; Actions: Array<{ Name: string; RunOrder: number; ActionTypeId: { Provider: string }; Configuration: any }> }>;
+  const proofs: string[] = [];
+  for (const s of stages) {
+    for (const live of s.Actions.filter((a) => a.Name.includes('LiveProof-'))) {
+      const stage = live.Name.replace(/^.*LiveProof-/, '');
+      const deploys = s.Actions.filter((a) => a.ActionTypeId.Provider === 'CloudFormation' && (a.Name.startsWith(`${stage}.`) || s.Name === stage));
+      expect(deploys.length).toBeGreaterThan(0);
+      for (const d of deploys) expect(live.RunOrder).toBeGreaterThan(d.RunOrder);
+      const project = (pipeline.Resources as Record<string, any>)[live.Configuration.ProjectName.Ref];
+      const spec = JSON.parse(project.Properties.Source.BuildSpec);
+      const commands = spec.phases.build.commands as string[];
+      expect(commands.some((c) => c.startsWith('npx closed-telework snapshot --out live-snapshot --region ap-northeast-1'))).toBe(true);
+      expect(commands.some((c) => c.startsWith(`npx closed-telework verify --snapshot live-snapshot --against cdk.out/assembly-example-prefecture-pipeline-${stage}`))).toBe(true);
+      expect(JSON.stringify(project.Properties.Environment)).toMatch(/cdk-hnb659fds-lookup-role-\d{12}-ap-northeast-1/);
+      proofs.push(stage);
+    }
+  }
+  expect(proofs.sort()).toEqual(['example-east', 'example-north', 'example-prefecture-hub', 'example-prefecture-hub-routing', 'example-west']);
+});
+
 test('a bad set of configurations: the app exits 2 before any construct is built, every problem of every file, in English and Japanese', () => {
   // The CDK CLI reports the app's exit status 2 as its own failure (1); the app's own status is checked below.
   expect(bad.status).not.toBe(0);
