@@ -13,8 +13,8 @@
  */
 import { ALL_ADDRESSES, setOf, type Cidr, type IntervalSet } from '../cidr/address-sets';
 import { parseProtocol } from '../model/facts/protocols';
+import { declareTiers } from '../model/facts/tier-declarations';
 import type { NetworkModel, RouteFact, RouteTarget, SgRuleFact, TgwAttachmentFact } from '../model/facts/types';
-import { isTier } from '../tiers/tier';
 import type { Json, RegionSnapshot } from './read-snapshot';
 import { isObject } from './read-snapshot';
 import { GONE, SnapshotContext, list, stateOf, str, strings, tierTagOf } from './snapshot-context';
@@ -68,7 +68,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
       if (c) cidrs.push(c);
     }
     const tierTag = tierTagOf(v);
-    m.vpcs.set(key, { ...ctx.fact(key), tierTag, ...(isTier(tierTag) ? { tier: tierTag } : {}), cidrs });
+    m.vpcs.set(key, { ...ctx.fact(key), tierTag, cidrs });
   });
   each(items('Subnets'), (r, s) => {
     const id = str(s.SubnetId);
@@ -275,6 +275,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
   each(items('RouteTables'), (r, t) => routeTable(ctx, r, t, awsManagedLists, firewallByEndpoint));
   mainRouteTables(ctx, regions);
   tgwTables(ctx, regions);
+  declareTiers(m);
   for (const r of regions) {
     for (const u of r.unused) m.coverage.push(`${u.file}: not used (${u.why}).`);
   }

@@ -2,7 +2,7 @@
  * Builds the network model once: every resource goes to the extractors of its family, in phases, then
  * the model is finalised (tier inheritance, tag conflicts, CloudFormation defaults, coverage notes).
  */
-import { isTier, type Tier } from '../../tiers/tier';
+import type { Tier } from '../../tiers/tier';
 import type { LoadedTemplate } from '../load/template';
 import type { MissingNestedTemplate } from '../load';
 import { Resolver } from '../resolve/resolver';
@@ -28,6 +28,7 @@ import { securityGroupExtractor, securityGroupRuleExtractor } from './security-g
 import { directoryServiceExtractor, streamingEndpointAndLbExtractor, workspacesExtractor } from './telework';
 import { tgwAssociationExtractor, tgwAttachmentExtractor, tgwExtractor, tgwRouteExtractor, tgwRouteTableExtractor } from './transit-gateway';
 import { emptyModel, type NetworkModel } from './types';
+import { declareTiers } from './tier-declarations';
 import { ACCESS_GRANT_EXTRACTORS } from './access-grants';
 import { INVOCATION_EXTRACTORS } from './invocation';
 import { SERVICE_RELAY_EXTRACTORS } from './service-relays';
@@ -103,40 +104,7 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
 
 function finalise(model: NetworkModel, ctx: ExtractContext): void {
   const restricted = new Set<string>();
-  for (const v of model.vpcs.values()) if (isTier(v.tierTag)) v.tier = v.tierTag;
-  // Subnets inherit their VPC's tier; a subnet tag that says otherwise is a contradiction.
-  for (const s of model.subnets.values()) {
-    const vpcTier = model.vpcs.get(s.vpc)?.tier;
-    if (s.tierTag !== undefined && vpcTier && s.tierTag !== vpcTier) {
-      model.tagConflicts.push({ ref: s.ref, tag: s.tierTag, expected: vpcTier, reason: `subnet is tagged ${s.tierTag} but its VPC is ${vpcTier}` });
-    }
-  }
-  for (const a of model.tgwAttachments.values()) {
-    const vpcTier = a.vpc ? model.vpcs.get(a.vpc)?.tier : undefined;
-    if (a.tierTag !== undefined && vpcTier && a.tierTag !== vpcTier && a.kind === 'vpc') {
-      model.tagConflicts.push({ ref: a.ref, tag: a.tierTag, expected: vpcTier, reason: `attachment is tagged ${a.tierTag} but its VPC is ${vpcTier}` });
-    }
-  }
-  for (const l of model.links.values()) {
-    if (l.kind === 'vpn' || l.kind === 'dx-association') {
-      for (const other of [l.vgw, l.cgw]) {
-        const o = other ? model.links.get(other) : undefined;
-        if (o && isTier(o.tierTag) && isTier(l.tierTag) && o.tierTag !== l.tierTag) {
-          model.tagConflicts.push({ ref: l.ref, tag: l.tierTag, expected: o.tierTag, reason: `${l.ref.type} is tagged ${l.tierTag} but ${o.ref.logicalId} is ${o.tierTag}` });
-        }
-      }
-    }
-    if (l.kind === 'vgw') {
-      for (const vpc of l.vpcs) {
-        const vt = model.vpcs.get(vpc)?.tier;
-        if (vt && isTier(l.tierTag) && vt !== l.tierTag) model.tagConflicts.push({ ref: l.ref, tag: l.tierTag, expected: vt, reason: `virtual private gateway is tagged ${l.tierTag} but is attached to a ${vt} VPC` });
-      }
-    }
-  }
-  for (const c of model.clientVpns.values()) {
-    const vt = c.vpc ? model.vpcs.get(c.vpc)?.tier : undefined;
-    if (vt && c.tierTag !== undefined && c.tierTag !== vt) model.tagConflicts.push({ ref: c.ref, tag: c.tierTag, expected: vt, reason: `Client VPN endpoint is tagged ${c.tierTag} but its VPC is ${vt}` });
-  }
+  declareTiers(model);
   // CDK's restrictDefaultSecurityGroup custom resource revokes every rule of the VPC's default group at
   // deploy time. It is the one custom resource whose effect the engine models, because it only removes.
   for (const e of ctx.resolver.resources.values()) {
