@@ -18,7 +18,6 @@ import { readAcknowledgements, ValidationReportError } from '../report/validatio
 import { isReportFormat, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write-reports';
 import { ConfigError } from '../config/config-error';
 import { CostInputError } from '../cost/cost-error';
-import { costReportSectionFor } from '../cost/report-section';
 import type { ExitCode } from './main';
 
 interface ReportOptions {
@@ -73,7 +72,9 @@ export function registerReportCommand(program: Command, exit: ExitCode): void {
           throw new UsageError(`--policy ${options.policy}: no such file. / ポリシーファイル ${options.policy} が見つかりません。`);
         }
         if (options.costOverrides !== undefined && options.cost === undefined) throw new UsageError('--cost-overrides needs --cost CONFIG. / --cost-overrides には --cost で設定を指定してください。');
-        const cost = options.cost !== undefined ? costReportSectionFor(options.cost, options.costOverrides) : undefined;
+        // The estimator is loaded only when asked for: most report runs have no --cost.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const cost = options.cost !== undefined ? (require('../cost/report-section') as typeof import('../cost/report-section')).costReportSectionFor(options.cost, options.costOverrides) : undefined;
         const loaded = loadPaths(paths);
         const run: EngineRun = reportEngine.run({ templates: loaded.templates, missingNested: loaded.missingNested, ...(options.policy ? { policyFile: options.policy } : {}) });
         const acknowledgements = paths.filter((p) => fs.statSync(p).isDirectory()).flatMap((dir) => readAcknowledgements(dir));

@@ -17,7 +17,7 @@ export function resolvePrices(region: PricedRegion, settings: ResolvedCostSettin
     const shipped = PRICE_TABLE[region][key];
     resolved[key] = {
       usd: o.usd,
-      unit: shipped?.unit ?? { en: 'USD per unit of the table key', ja: 'USD/単位' },
+      unit: shipped?.unit ?? unitOfKey(key),
       source: o.source,
       read: o.read,
       // A price the municipality supplies with its own source (a quote, the pricing page) is theirs to vouch for.
@@ -27,6 +27,18 @@ export function resolvePrices(region: PricedRegion, settings: ResolvedCostSettin
     };
   }
   return resolved;
+}
+
+/** The unit a key is priced in, for an override of a key the region's table does not carry. */
+export function unitOfKey(key: PriceKey): PriceEntry['unit'] {
+  for (const table of Object.values(PRICE_TABLE)) {
+    const known = table[key]?.unit;
+    if (known) return known;
+  }
+  if (/alwaysOnMonthly$|autoStopMonthly$/.test(key)) return { en: 'USD per desktop per month', ja: 'USD/台・月' };
+  if (/Hourly$|[Hh]our$/.test(key)) return { en: 'USD per hour', ja: 'USD/時間' };
+  if (/Gb$/.test(key)) return { en: 'USD per GB', ja: 'USD/GB' };
+  return { en: 'USD per month', ja: 'USD/月' };
 }
 
 /** Whole days from `read` (YYYY-MM-DD) to `today` (YYYY-MM-DD). */
