@@ -19,6 +19,7 @@ import { verify } from '../lib/checks';
 import type { AppConfiguration, MunicipalityConfig, PrefectureConfig } from '../lib/config';
 import { loadEmbeddedConfig } from '../lib/config';
 import { buildApp } from '../lib/stages/build-app';
+import { GUARD_CACHE_ENV } from '../lib/control-tower/guard-verdict-cache';
 import { buildPrefecture } from '../test/fixtures/prefecture-hub';
 
 const MUNICIPALITIES = 1741;
@@ -118,6 +119,8 @@ function generatedPrefecture(count: number): AppConfiguration {
 
 function synthOnce(count: number, tmp: string): { ms: number; stacks: number } {
   const outdir = fs.mkdtempSync(path.join(tmp, `synth-${count}-`));
+  // A first synth, as in CI: an empty cfn-guard verdict cache (a warm one would flatter the smaller rows).
+  process.env[GUARD_CACHE_ENV] = fs.mkdtempSync(path.join(tmp, 'guard-cache-'));
   const started = performance.now();
   const app = new App({ outdir });
   buildApp(app, generatedPrefecture(count), { pipeline: false });
