@@ -67,7 +67,9 @@ export const interfaceAttachmentExtractor: Extractor = {
 };
 
 /** Property names that place a resource in subnets, wherever they appear in its properties. */
-const SUBNET_KEYS = new Set(['SubnetIds', 'Subnets', 'SubnetId', 'VPCZoneIdentifier', 'SubnetMappings']);
+const SUBNET_KEYS = new Set(['SubnetIds', 'Subnets', 'SubnetId', 'VPCZoneIdentifier', 'SubnetMappings', 'SubnetIdList']);
+/** Subnets written as one comma-separated string (e.g. Secrets Manager's hosted rotation function). */
+const SUBNET_STRING_KEYS = new Set(['VpcSubnetIds']);
 
 function walk(entry: ResourceEntry, ctx: ExtractContext, raw: unknown, path: string, out: Set<string>, depth = 0): void {
   if (depth > 6 || raw === null || typeof raw !== 'object') return;
@@ -81,6 +83,11 @@ function walk(entry: ResourceEntry, ctx: ExtractContext, raw: unknown, path: str
       if (k === 'SubnetMappings') {
         for (const m of ctx.resolver.listElements(entry.stack, v)) if (isPlainObject(m) && m.SubnetId !== undefined) subnetsAt(entry, ctx, p, m.SubnetId).forEach((s) => out.add(s));
       } else for (const val of ctx.resolver.resolve(entry.stack, v)) subnetsAt(entry, ctx, p, val).forEach((s) => out.add(s));
+    } else if (SUBNET_STRING_KEYS.has(k)) {
+      for (const val of ctx.resolver.resolve(entry.stack, v)) {
+        const parts = (typeof val === 'string' ? val.split(',').map((x) => x.trim()) : [val]) as Value[];
+        subnetsAt(entry, ctx, p, parts).forEach((s) => out.add(s));
+      }
     } else walk(entry, ctx, v, p, out, depth + 1);
   }
 }

@@ -19,7 +19,8 @@ import { dxAssociationExtractor, vgwExtractor, vpnConnectionExtractor } from './
 import { membershipExtractor } from './membership';
 import { resourceShareExtractor } from './resource-shares';
 import { naclAssociationExtractor, naclEntryExtractor, naclExtractor } from './nacl';
-import { extractCustomResources, MODELLED_CUSTOM_RESOURCE } from './custom-resources';
+import { extractCustomResources, isCustomResource, MODELLED_CUSTOM_RESOURCE } from './custom-resources';
+import { reviewedCoverage } from './resource-coverage';
 import { classify } from './network-types';
 import { peeringExtractor } from './peering';
 import { prefixListExtractor } from './prefix-lists';
@@ -74,6 +75,11 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
   for (const e of entries) {
     const c = classify(e.resource.Type);
     if (c === 'unmodelled') ctx.unmodelled(e, `${e.resource.Type} can carry or admit traffic and is not modelled by the engine`);
+    // Every other type no extractor reads: its reviewed treatment, or a finding when it names a network (fail closed).
+    else if (c === 'other' && !byType.has(e.resource.Type) && !isCustomResource(e.resource.Type)) {
+      const r = reviewedCoverage(e.resource.Type, e.resource.Properties);
+      if (r?.kind === 'unmodelled') ctx.unmodelled(e, `${e.resource.Type} ${r.reason}`);
+    }
   }
   for (const phase of phases) {
     for (const e of entries) {
