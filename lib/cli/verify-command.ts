@@ -1,20 +1,74 @@
 /**
- * `closed-telework verify [--policy FILE] [--format text|json|sarif|junit] PATH...`
+ * `closed-telework verify [--policy FILE] [--stack NAME=FILE]... [--parameters [STACK=]FILE]...
+ *                         [--format text|json|sarif|junit] [PATH... | --snapshot DIR]`
  * Exit 0: no finding; 1: findings; 2: unusable input (the message says what and where).
- * Output is written only after the whole analysis succeeded: nothing half-written.
+ * Output is written only after the whole analysis succeeded: nothing half-written. With --format json,
+ * exit 2 still prints one JSON document (`{"error": {...}}`) so a CI parser never reads an empty stream.
+ * Without --policy, the on-premises networks are derived from the templates and the output says so.
  */
 import type { Command } from 'commander';
 import type { ExitCode } from './main';
-import { InputError, verifyPaths } from '../checks';
-import { renderJson } from '../report/json';
+import { InputError, loadPolicy, verify, verifyModel, type TierPolicy, type VerifyResult } from '../checks';
+import { buildModel } from '../model/facts';
+import type { NetworkModel } from '../model/facts/types';
+import { loadPaths, type NamedTemplateFile } from '../model/load';
+import { applyParameterValues, readParameterValues } from '../model/load/parameter-values';
+import { derivePolicy } from '../policy/derived';
+import { loadSnapshot, verifySnapshotAgainst } from '../snapshot';
+import { toJson } from '../report/json';
 import { renderJunitFromVerify } from '../report/verify-junit';
 import { renderSarif } from '../report/sarif';
 import { renderText } from '../report/text';
-import { loadPolicy } from '../policy/load';
-import { verifySnapshot, verifySnapshotAgainst } from '../snapshot';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
+
+interface VerifyOptions {
+  policy?: string;
+  format: string;
+  asOf?: string;
+  stack: string[];
+  parameters: string[];
+  snapshot?: string;
+  against?: string[];
+}
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+/** `NAME=FILE` (or `FILE` where the name is optional). */
+function splitAssignment(raw: string, option: string, nameRequired: boolean): { name?: string; file: string } {
+  const eq = raw.indexOf('=');
+  if (eq < 0) {
+    if (nameRequired) throw new InputError('(command line)', `${option} ${raw}: expected NAME=FILE, e.g. ${option} vpc=vpc-2azs.yaml (the stack name the template is deployed as).`);
+    return { file: raw };
+  }
+  if (eq === 0 || eq === raw.length - 1) throw new InputError('(command line)', `${option} ${raw}: expected NAME=FILE with both parts.`);
+  return { name: raw.slice(0, eq), file: raw.slice(eq + 1) };
+}
+
+/** Whether the templates hold anything a separation proof is about. */
+export function networkResourceCount(model: NetworkModel): number {
+  return model.vpcs.size + model.links.size + model.tgws.size + model.clientVpns.size;
+}
+
+const NOTHING_TO_VERIFY =
+  'NOTHING TO VERIFY: the templates hold no VPC, on-premises link, transit gateway or Client VPN endpoint, so there is no network whose separation could be confirmed. Check that PATH names the network stacks. / 検証対象のネットワーク（VPC・オンプレミス接続・Transit Gateway・Client VPN）がテンプレートにありません。三層分離を確認したことにはなりません。';
+
+function render(format: Format, result: VerifyResult, policyNotes: string[]): string {
+  const empty = networkResourceCount(result.model) === 0;
+  if (format === 'json') {
+    const doc = toJson(result) as Record<string, unknown>;
+    doc.policy = { source: policyNotes.length ? 'derived-from-templates' : 'file', notes: policyNotes };
+    doc.networkResources = networkResourceCount(result.model);
+    if (empty) doc.note = NOTHING_TO_VERIFY;
+    return `${JSON.stringify(doc, null, 2)}\n`;
+  }
+  if (format === 'sarif') return renderSarif(result);
+  if (format === 'junit') return renderJunitFromVerify(result);
+  let text = renderText(result);
+  if (empty && result.findings.length === 0) text = text.replace(/^OK: no finding.*$/m, NOTHING_TO_VERIFY);
+  return policyNotes.length ? `${policyNotes.join('\n')}\n\n${text}` : text;
+}
 
 export function registerVerifyCommand(program: Command, exit: ExitCode): void {
   program
@@ -23,43 +77,62 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
     .argument('[path...]', 'template files (JSON/YAML) or cloud assembly directories')
     .option('--snapshot <dir>', 'verify the live account instead: a snapshot folder aws_configs/[<account>/]<region>/*.json (docs/post-deploy.md)')
     .option('--against <path...>', 'with --snapshot: also report drift between the account and these templates / cloud assemblies (cdk.out)')
-    .option('--policy <file>', 'tier policy file (YAML/JSON); default: the packaged policies/tier-policy.yaml')
+    .option('--policy <file>', 'tier policy file (YAML/JSON) declaring each tier\'s on-premises networks; without it they are derived from the templates\' static routes to tagged links, and the output says so')
+    .option('--stack <name=file>', 'a plain template and the stack name it is deployed as (resolves ${AWS::StackName}, so exports and Fn::ImportValue match); repeatable', collect, [])
+    .option('--parameters <[stack=]file>', 'parameter values for a deployment, as aws cloudformation create-stack / deploy read them (JSON or YAML); without stack=, for every top-level template that declares them; repeatable', collect, [])
     .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
     .option('--as-of <date>', 'judge sanctioned-channel expiry as of this date (YYYY-MM-DD); default: today')
-    .addHelpText('after', '\nExit status: 0 no finding, 1 findings, 2 unusable input (file, template, snapshot or policy).\nRules, policy format and limits: docs/verify.md; the live account (--snapshot): docs/post-deploy.md')
-    .action((paths: string[], opts: { policy?: string; format: string; asOf?: string; snapshot?: string; against?: string[] }) => {
-      if (!(FORMATS as readonly string[]).includes(opts.format)) {
-        process.stderr.write(`closed-telework verify: --format must be one of ${FORMATS.join(', ')} (got "${opts.format}")\n`);
+    .addHelpText('after', '\nExit status: 0 no finding, 1 findings, 2 unusable input (file, template, parameters, snapshot or policy).\nRules, policy format and limits: docs/verify.md; the live account (--snapshot): docs/post-deploy.md')
+    .action((paths: string[], opts: VerifyOptions) => {
+      const json = opts.format === 'json';
+      const fail = (message: string, where?: string, what?: string): void => {
+        process.stderr.write(`closed-telework verify: ${message}\n`);
+        if (json) process.stdout.write(`${JSON.stringify({ formatVersion: 1, error: { where: where ?? '(command line)', what: what ?? message }, exitCode: 2 }, null, 2)}\n`);
         exit.code = 2;
-        return;
-      }
-      if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
-        process.stderr.write(`closed-telework verify: --as-of must be a date YYYY-MM-DD (got "${opts.asOf}")\n`);
-        exit.code = 2;
-        return;
-      }
+      };
+      if (!(FORMATS as readonly string[]).includes(opts.format)) return fail(`--format must be one of ${FORMATS.join(', ')} (got "${opts.format}")`);
+      if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) return fail(`--as-of must be a date YYYY-MM-DD (got "${opts.asOf}")`);
       try {
         const options = opts.asOf ? { asOf: opts.asOf } : {};
-        if (opts.snapshot !== undefined && paths.length > 0) {
-          throw new InputError('(command line)', 'give either template PATHs or --snapshot DIR, not both (to compare them, use --snapshot DIR --against PATH).');
+        if (opts.snapshot !== undefined && (paths.length > 0 || opts.stack.length > 0 || opts.parameters.length > 0)) {
+          throw new InputError('(command line)', 'give either template PATHs (with --stack / --parameters) or --snapshot DIR, not both (to compare them, use --snapshot DIR --against PATH).');
         }
+        let policy: TierPolicy;
+        let policyNotes: string[] = [];
+        // No policy file: judge only against what the templates (or the account) declare, and say so —
+        // never against the example city's ranges.
+        const choosePolicy = (model: () => NetworkModel): void => {
+          if (opts.policy !== undefined) policy = loadPolicy(opts.policy);
+          else ({ policy, notes: policyNotes } = derivePolicy(model()));
+        };
         if (opts.against !== undefined && opts.snapshot === undefined) {
           throw new InputError('(command line)', '--against compares a snapshot with templates: give --snapshot DIR too.');
         }
-        const result =
-          opts.snapshot === undefined ? verifyPaths(paths, opts.policy, options)
-            : opts.against ? verifySnapshotAgainst(opts.snapshot, opts.against, loadPolicy(opts.policy), options)
-              : verifySnapshot(opts.snapshot, loadPolicy(opts.policy), options);
+        let result: VerifyResult;
+        if (opts.snapshot !== undefined) {
+          const snap = loadSnapshot(opts.snapshot);
+          choosePolicy(() => snap.model);
+          result = opts.against ? verifySnapshotAgainst(opts.snapshot, opts.against, policy!, options) : verifyModel(snap.model, snap.sources, policy!, options);
+        } else {
+          const named: NamedTemplateFile[] = opts.stack.map((s) => {
+            const { name, file } = splitAssignment(s, '--stack', true);
+            return { name: name!, file };
+          });
+          const load = loadPaths(paths, named);
+          for (const p of opts.parameters) {
+            const { name, file } = splitAssignment(p, '--parameters', false);
+            applyParameterValues(load.templates, readParameterValues(file), file, name);
+          }
+          choosePolicy(() => buildModel(load.templates, load.missingNested).model);
+          result = verify(load, policy!, options);
+        }
         const format = opts.format as Format;
-        const text = format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result) : format === 'junit' ? renderJunitFromVerify(result) : renderText(result);
+        const text = render(format, result, policyNotes);
+        if (policyNotes.length && (format === 'sarif' || format === 'junit')) process.stderr.write(`${policyNotes.join('\n')}\n`);
         process.stdout.write(text);
         exit.code = result.findings.length > 0 ? 1 : 0;
       } catch (err) {
-        if (err instanceof InputError) {
-          process.stderr.write(`closed-telework verify: unusable input — ${err.message}\n`);
-          exit.code = 2;
-          return;
-        }
+        if (err instanceof InputError) return fail(`unusable input — ${err.message}`, err.where, err.what);
         throw err;
       }
     });

@@ -18,6 +18,7 @@ import { describeSet, intersect, isEmpty, parseCidr, setOf, subtract, type Inter
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 import { resourceFinding, tierName } from './helpers';
+import { isDerivedPolicy } from '../../policy/derived';
 
 const CLOSED_TIERS: readonly Tier[] = ['lgwan', 'personal-number'];
 
@@ -57,7 +58,7 @@ export const undeclaredOnPremRoute: Rule = {
         const otherText = others.length ? ` It includes the declared on-premises networks of ${others.map(tierName).join(' and ')}.` : '';
         const what = route.prefixLength < 0 ? 'installs the routes on-premises advertises (route propagation)' : `sends ${route.destText}`;
         out.push(resourceFinding(this.id, this.severity, route.ref, tier === 'personal-number' ? 'personalNumberIsolation' : 'lgwanSeparation', this.title,
-          `${route.ref.logicalId} in ${tierName(tier)} ${what} over the tier's on-premises link, but the policy declares ${ownText} behind that tier's link; ${route.prefixLength < 0 ? 'whatever else is advertised' : describeSet(undeclared)} goes to a network nobody has classified.${otherText} Fix: route only the tier's declared ranges (static routes, no propagation), or declare the range under onPremNetworks with tier ${tier} if it really is that tier's.`));
+          `${route.ref.logicalId} in ${tierName(tier)} ${what} over the tier's on-premises link, but ${isDerivedPolicy(policy) ? `no --policy was given and the templates' static routes declare only ${ownText}` : `the policy declares ${ownText}`} behind that tier's link; ${route.prefixLength < 0 ? 'whatever else is advertised' : describeSet(undeclared)} goes to a network nobody has classified.${otherText} Fix: route only the tier's declared ranges (static routes, no propagation), or declare the range under onPremNetworks with tier ${tier} if it really is that tier's.`));
       }
     }
     return out;

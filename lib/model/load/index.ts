@@ -25,9 +25,20 @@ export interface LoadResult {
   missingNested: MissingNestedTemplate[];
 }
 
-export function loadPaths(paths: readonly string[]): LoadResult {
-  if (paths.length === 0) throw new InputError('(command line)', 'no PATH given: name a template file or a cloud assembly directory (cdk.out).');
+/** A plain template given the stack name it is deployed as (`--stack NAME=FILE`): `AWS::StackName` resolves to it. */
+export interface NamedTemplateFile {
+  name: string;
+  file: string;
+}
+
+export function loadPaths(paths: readonly string[], named: readonly NamedTemplateFile[] = []): LoadResult {
+  if (paths.length === 0 && named.length === 0) throw new InputError('(command line)', 'no PATH given: name a template file or a cloud assembly directory (cdk.out).');
   const result: LoadResult = { templates: [], missingNested: [] };
+  for (const n of named) {
+    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(n.name)) throw new InputError(n.file, `stack name "${n.name}" is not a CloudFormation stack name (letters, digits and hyphens, starting with a letter).`);
+    if (!fs.existsSync(n.file) || fs.statSync(n.file).isDirectory()) throw new InputError(n.file, 'no such template file (--stack NAME=FILE names one template file).');
+    addTemplate(result, { stack: n.name, stackName: n.name, file: n.file, template: readTemplateFile(n.file) });
+  }
   for (const p of paths) {
     let stat: fs.Stats;
     try {

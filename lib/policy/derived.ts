@@ -1,0 +1,71 @@
+/**
+ * The tier policy `verify` uses when no `--policy` is given: only what the templates themselves declare.
+ * Each tier's on-premises networks are the destinations of the static routes that send traffic to a link
+ * tagged with that tier (a route to its virtual private gateway); a tier with a link but no such route
+ * keeps "every address" behind it (fail closed). No telework pools beyond the Client VPN endpoints in the
+ * templates, no sanctioned channel, and the α model (the strictest reading of telework).
+ * It never stands in for the example city's file: reports say that the policy was derived, and from what.
+ */
+import type { NetworkModel } from '../model/facts/types';
+import { isTier, type Tier } from '../tiers/tier';
+import type { TierPolicy } from './schema';
+
+export interface DerivedPolicy {
+  policy: TierPolicy;
+  /** One line per tier with a link: what was derived and from which routes (English / Japanese). */
+  notes: string[];
+}
+
+const derived = new WeakSet<TierPolicy>();
+
+/** True for a policy made by derivePolicy (rules word their messages for it: nothing was declared by hand). */
+export function isDerivedPolicy(p: TierPolicy): boolean {
+  return derived.has(p);
+}
+
+/** The tier of a virtual private gateway: its own tag, or the tag of the links that land on it. */
+function vgwTier(model: NetworkModel, vgw: string): Tier | undefined {
+  const own = model.links.get(vgw)?.tierTag;
+  if (isTier(own)) return own;
+  const landing = [...model.links.values()].filter((l) => l.vgw === vgw).map((l) => l.tierTag).filter(isTier);
+  return new Set(landing).size === 1 ? landing[0] : undefined;
+}
+
+export function derivePolicy(model: NetworkModel): DerivedPolicy {
+  const byTier = new Map<Tier, Set<string>>();
+  const routesOf = new Map<Tier, Set<string>>();
+  for (const rt of model.routeTables.values()) {
+    for (const r of rt.routes) {
+      if (r.target.kind !== 'vgw' || r.prefixLength < 0) continue; // propagation says nothing about the ranges
+      const tier = vgwTier(model, r.target.key);
+      if (!tier) continue;
+      if (!byTier.has(tier)) byTier.set(tier, new Set());
+      byTier.get(tier)!.add(r.destText);
+      if (!routesOf.has(tier)) routesOf.set(tier, new Set());
+      routesOf.get(tier)!.add(r.ref.logicalId);
+    }
+  }
+  const linkTiers = new Set<Tier>();
+  for (const l of model.links.values()) if (isTier(l.tierTag)) linkTiers.add(l.tierTag);
+  for (const a of model.tgwAttachments.values()) if (a.kind !== 'vpc' && isTier(a.tierTag)) linkTiers.add(a.tierTag);
+  const policy: TierPolicy = {
+    version: 1,
+    municipality: '(derived from the templates: no --policy given)',
+    model: 'alpha',
+    onPremNetworks: [...byTier.entries()].map(([tier, cidrs]) => ({ name: `${tier}-link-static-routes`, tier, cidrs: [...cidrs].sort() })),
+    teleworkClients: [],
+    sanctionedChannels: [],
+  };
+  derived.add(policy);
+  const notes = [
+    'No --policy given: the on-premises networks are taken from the templates (static routes to links tagged with a tier), not from any city\'s policy file. / --policy の指定がないため、オンプレミスのネットワークはテンプレート内の経路（系のタグが付いた接続への静的ルート）から求めました。',
+  ];
+  for (const tier of [...linkTiers].sort()) {
+    const cidrs = byTier.get(tier);
+    notes.push(cidrs
+      ? `  ${tier}: ${[...cidrs].sort().join(', ')} (routes ${[...routesOf.get(tier)!].sort().join(', ')})`
+      : `  ${tier}: no static route names the ranges behind its link, so every address is treated as reachable there (give --policy FILE to declare them)`);
+  }
+  if (linkTiers.size === 0) notes.push('  The templates hold no on-premises link.');
+  return { policy, notes };
+}
