@@ -160,10 +160,18 @@ describe('security group defaults', () => {
   test('every LGWAN group restricted and the default group revoked by CDK: security groups block egress', () => {
     const f = lgwanToPn((R) => {
       R.Restrict = { Type: 'Custom::VpcRestrictDefaultSG', Properties: { DefaultSecurityGroupId: { 'Fn::GetAtt': ['VpcLgwan', 'DefaultSecurityGroup'] } } };
+      delete R.WsLgwan; // no desktops: no group created by WorkSpaces in the VPC
     });
     expect(f.status).toBe('filtered');
     expect(f.blockedBy).toEqual(['sg']);
     expect(f.hops.find((h) => h.layer === 'sg' && h.blocks)?.description).toMatch(/egress security groups: none allows it/);
+  });
+  test('with WorkSpaces desktops in the VPC, the group WorkSpaces creates (all outbound, in no template) keeps the path open', () => {
+    const f = lgwanToPn((R) => {
+      R.Restrict = { Type: 'Custom::VpcRestrictDefaultSG', Properties: { DefaultSecurityGroupId: { 'Fn::GetAtt': ['VpcLgwan', 'DefaultSecurityGroup'] } } };
+    });
+    expect(f.status).toBe('open');
+    expect(f.hops.find((h) => h.layer === 'sg')?.resource.logicalId).toBe('VpcLgwan#workspacesMembers');
   });
   test('without that custom resource the default group (egress all) could be attached: the path is open', () => {
     expect(lgwanToPn(() => undefined).status).toBe('open');

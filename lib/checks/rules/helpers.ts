@@ -27,6 +27,7 @@ export function templateResource(r: ResourceRef): ResourceRef {
 const OWNER_TYPE: Record<string, string> = {
   defaultNacl: 'AWS::EC2::VPC',
   defaultSg: 'AWS::EC2::VPC',
+  workspacesMembers: 'AWS::EC2::VPC',
   defaultRouteTable: 'AWS::EC2::TransitGateway',
   tgwAttachment: 'AWS::EC2::VPNConnection',
 };

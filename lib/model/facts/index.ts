@@ -21,6 +21,7 @@ import { resourceShareExtractor } from './resource-shares';
 import { naclAssociationExtractor, naclEntryExtractor, naclExtractor } from './nacl';
 import { extractCustomResources, isCustomResource, MODELLED_CUSTOM_RESOURCE } from './custom-resources';
 import { reviewedCoverage } from './resource-coverage';
+import { addWorkspacesMembersGroups, tierTagConflictsOfAnyType } from './after-finalise';
 import { classify } from './network-types';
 import { peeringExtractor } from './peering';
 import { prefixListExtractor } from './prefix-lists';
@@ -88,7 +89,8 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
       // Launch templates are the one EC2 type whose subnets matter without being a resource of their own:
       // every instance launched from one with interfaces in two tiers would bridge them.
       if (phase === GENERIC_COMPUTE_PHASE && (!e.resource.Type.startsWith('AWS::EC2::') || e.resource.Type === 'AWS::EC2::LaunchTemplate') && classify(e.resource.Type) !== 'unmodelled') {
-        if (!e.resource.Type.startsWith('AWS::DirectoryService::')) extractGenericCompute(e, ctx);
+        // Reviewed-inert types name networks without being placed in them (nested-stack parameters, DNS zones…).
+        if (!e.resource.Type.startsWith('AWS::DirectoryService::') && reviewedCoverage(e.resource.Type, e.resource.Properties)?.kind !== 'inert') extractGenericCompute(e, ctx);
       }
     }
   }
@@ -105,6 +107,8 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
     model.coverage.push(`export name "${name}" is defined by more than one template; imports of it are treated as unresolved`);
   }
   finalise(model, ctx);
+  tierTagConflictsOfAnyType(ctx);
+  addWorkspacesMembersGroups(ctx);
   return { model, resolver };
 }
 

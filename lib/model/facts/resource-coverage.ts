@@ -70,6 +70,8 @@ export const REVIEWED_TYPES: Readonly<Record<string, CoverageEntry>> = {
   ...all('inert', DNS, ['AWS::Route53::HostedZone', 'AWS::ServiceDiscovery::PrivateDnsNamespace', 'AWS::Route53Resolver::FirewallRuleGroup', 'AWS::Route53Resolver::FirewallRuleGroupAssociation']),
   ...all('inert', RESTRICTS, ['AWS::S3::AccessPoint', 'AWS::S3Express::AccessPoint', 'AWS::S3Outposts::AccessPoint', 'AWS::FSx::S3AccessPointAttachment']),
   ...all('inert', DESCRIBES, ['AWS::InspectorV2::Filter', 'AWS::SecurityHub::Insight', 'AWS::Logs::Transformer', 'AWS::ObservabilityAdmin::OrganizationTelemetryRule', 'AWS::ObservabilityAdmin::TelemetryRule', 'AWS::IoTFleetWise::DecoderManifest']),
+  // Its parameters may name subnets, but the nested template is read as a stack of its own (a missing one is a finding).
+  ...all('inert', 'a nested stack: its template is loaded and analysed as a stack of its own; a template that cannot be found is UNMODELLED-RESOURCE', ['AWS::CloudFormation::Stack']),
   ...all('inert', CONFIG_ONLY, ['AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::OpsWorks::Layer', 'AWS::RDS::OptionGroup']),
   // CloudFront only reaches into a VPC through a VPC origin; an ordinary distribution is an internet service.
   ...all('unmodelled', ENTRY, ['AWS::CloudFront::Distribution'], ['VpcOriginConfig']),

@@ -30,11 +30,17 @@ export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Val
     ctx.unresolved(entry, property, `rule ${show(rule)} is not an object`);
     return [];
   }
-  for (const v of Object.values(rule)) {
-    if (v instanceof Unresolved) {
+  for (const [k, v] of Object.entries(rule)) {
+    // A rule's Description is free text, not a network value: whatever it resolves to changes nothing.
+    if (v instanceof Unresolved && k !== 'Description') {
       ctx.unresolved(entry, property, v.reason);
       return [];
     }
+  }
+  if (isCdkDisallowAllPlaceholder(rule)) {
+    // CDK's "Disallow all traffic" egress rule (ICMP type 252 code 86 to 255.255.255.255/32) exists only to
+    // remove CloudFormation's default allow-all egress: it allows nothing (no packet goes to that address).
+    return [{ ref, protocol: 1, cidr: [], peerText: 'nothing (CDK placeholder rule "Disallow all traffic")' }];
   }
   const protocol = parseProtocol(rule.IpProtocol as string | number | undefined);
   if (protocol === undefined) {
@@ -83,6 +89,11 @@ export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Val
     ctx.unresolved(entry, property, 'the rule names no peer (CidrIp, CidrIpv6, security group or prefix list)');
   }
   return out;
+}
+
+/** CDK's placeholder egress rule for `allowAllOutbound: false`. */
+export function isCdkDisallowAllPlaceholder(rule: Record<string, Value>): boolean {
+  return rule.CidrIp === '255.255.255.255/32' && String(rule.IpProtocol) === 'icmp' && Number(rule.FromPort) === 252 && Number(rule.ToPort) === 86;
 }
 
 export const securityGroupExtractor: Extractor = {

@@ -11,6 +11,7 @@ import type { TierPolicy } from '../../policy/schema';
 import { ALL_ADDRESSES, type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parseCidr, setOf, union } from '../../cidr/address-sets';
 import type { NetworkModel, NaclFact, SgFact } from '../facts/types';
 import { protocolName } from '../facts/protocols';
+import { PUBLIC_ADDRESSES } from '../public-addresses';
 import { evaluateFilters, type FilterSide, type Packet } from './filters';
 import { ENDPOINT_CLASSES, type EndpointClass, type Place } from './places';
 import { Router, type Arrival, type PlaceDirectory } from './routing';
@@ -75,7 +76,8 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
     subnetPlaces.set(s.key, p);
     places.push(p);
   }
-  const internet: Place = { id: 'internet', kind: 'internet', cls: 'internet', addresses: ALL_ADDRESSES, label: 'the internet' };
+  // The internet's packets carry public addresses only (an internet gateway delivers nothing else).
+  const internet: Place = { id: 'internet', kind: 'internet', cls: 'internet', addresses: PUBLIC_ADDRESSES, label: 'the internet' };
   const unknown: Place = { id: 'unknown', kind: 'unknown', addresses: ALL_ADDRESSES, label: 'an unmodelled or external network' };
   places.push(internet);
   const onPremByTier = new Map<Tier, IntervalSet>();
@@ -181,7 +183,7 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
   for (const igw of model.igws.values()) {
     for (const vpc of igw.vpcs) {
       const entry: Hop = { layer: 'entry', resource: igw.ref, description: 'from the internet through the internet gateway' };
-      consider(internet, router.enterVpc(vpc, igw.key, ALL_ADDRESSES, []), [entry], undefined, ALL_ADDRESSES);
+      consider(internet, router.enterVpc(vpc, igw.key, ALL_ADDRESSES, []), [entry], undefined, PUBLIC_ADDRESSES);
     }
   }
   // 3. On-premises networks (and closed telework pools) through their links.

@@ -503,7 +503,8 @@ export class Resolver {
 
 /** A List / CommaDelimitedList parameter's value: "a, b" → ['a', 'b']; lists and unresolved values pass through. */
 function splitList(v: Value): Value {
-  return typeof v === 'string' ? v.split(',').map((x) => x.trim()) : v;
+  if (typeof v === 'string') return v.split(',').map((x) => x.trim());
+  return v instanceof ResRef ? [v] : v; // one resource given where a list is expected
 }
 
 function show3(a: Value, b: Value, c: Value): string {

@@ -1,0 +1,21 @@
+/**
+ * The addresses a packet from the internet can carry as its source (and a packet to the internet as its
+ * destination): IPv4 minus the special-purpose ranges of RFC 6890 (private, shared, loopback, link-local,
+ * benchmarking, multicast, reserved), and IPv6 global unicast (2000::/3). The documentation ranges
+ * (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32) stay in: examples and policies use them to
+ * stand for real public addresses.
+ * An internet gateway delivers only these: a witness "from the internet, 10.10.0.0 → 10.10.0.0" cannot happen.
+ */
+import { ALL_V4, parseCidr, setOf, subtract, union, type IntervalSet } from './cidr';
+
+const SPECIAL_V4 = [
+  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24',
+  '192.88.99.0/24', '192.168.0.0/16', '198.18.0.0/15', '224.0.0.0/4', '240.0.0.0/4',
+];
+
+const cidrs = (list: string[]) => list.map((c) => parseCidr(c)!);
+
+export const PUBLIC_ADDRESSES: IntervalSet = union(
+  subtract(ALL_V4, setOf(cidrs(SPECIAL_V4))),
+  setOf(cidrs(['2000::/3'])),
+);
