@@ -5,8 +5,8 @@
  * parameters pass through nested stacks.
  */
 import { buildModel } from '../../lib/model/facts';
-import { formatAddress, parseCidr, setOf, intersect, isEmpty } from '../../lib/model/cidr';
-import { PUBLIC_ADDRESSES } from '../../lib/model/public-addresses';
+import { formatAddress, parseCidr, setOf, intersect, isEmpty } from '../../lib/cidr/address-sets';
+import { PUBLIC_ADDRESSES } from '../../lib/cidr/public-addresses';
 import type { LoadedTemplate } from '../../lib/model/load/template';
 import { ref, rules, run, runTemplates } from './helpers';
 

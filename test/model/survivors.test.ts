@@ -6,7 +6,7 @@
  *    see also test/checks/declaration-order.test.ts;
  * 3. Fn::ImportValue taking the first of two duplicate exports instead of failing closed.
  */
-import { contains, parseCidr, setOf } from '../../lib/model/cidr';
+import { contains, parseCidr, setOf } from '../../lib/cidr/address-sets';
 import { evaluateFilters } from '../../lib/model/reachability/filters';
 import type { SgFact, NaclFact } from '../../lib/model/facts/types';
 import { buildModel } from '../../lib/model/facts';

@@ -9,7 +9,7 @@
  *   controllers) is modelled as from itself.
  */
 import { isTier } from '../../tiers/tier';
-import { ALL_ADDRESSES } from '../cidr';
+import { ALL_ADDRESSES } from '../../cidr/address-sets';
 import type { ExtractContext } from './context';
 
 /** Types whose tier tag finalise() already compares with their VPC or link. */

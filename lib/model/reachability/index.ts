@@ -11,7 +11,7 @@ import type { TierPolicy } from '../../policy/schema';
 import { ALL_ADDRESSES, type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parseCidr, setOf, union } from '../../cidr/address-sets';
 import type { NetworkModel, NaclFact, SgFact } from '../facts/types';
 import { protocolName } from '../facts/protocols';
-import { PUBLIC_ADDRESSES } from '../public-addresses';
+import { PUBLIC_ADDRESSES } from '../../cidr/public-addresses';
 import { evaluateFilters, type FilterSide, type Packet } from './filters';
 import { ENDPOINT_CLASSES, type EndpointClass, type Place } from './places';
 import { Router, type Arrival, type PlaceDirectory } from './routing';

@@ -6,7 +6,7 @@
  * stand for real public addresses.
  * An internet gateway delivers only these: a witness "from the internet, 10.10.0.0 → 10.10.0.0" cannot happen.
  */
-import { ALL_V4, parseCidr, setOf, subtract, union, type IntervalSet } from './cidr';
+import { ALL_V4, parseCidr, setOf, subtract, union, type IntervalSet } from './address-sets';
 
 const SPECIAL_V4 = [
   '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24',
