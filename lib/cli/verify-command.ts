@@ -13,7 +13,7 @@ import { buildModel } from '../model/facts';
 import type { NetworkModel } from '../model/facts/types';
 import { loadPaths, type NamedTemplateFile } from '../model/load';
 import { applyParameterValues, readParameterValues } from '../model/load/parameter-values';
-import { derivePolicy } from '../policy/derived';
+import { derivePolicy } from '../checks/derived-policy';
 import { loadSnapshot, verifySnapshotAgainst } from '../snapshot';
 import { toJson } from '../report/json';
 import { renderJunitFromVerify } from '../report/verify-junit';

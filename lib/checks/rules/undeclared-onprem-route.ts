@@ -18,7 +18,7 @@ import { describeSet, intersect, isEmpty, parseCidr, setOf, subtract, type Inter
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 import { resourceFinding, tierName } from './helpers';
-import { isDerivedPolicy } from '../../policy/derived';
+import { isDerivedPolicy } from '../derived-policy';
 
 const CLOSED_TIERS: readonly Tier[] = ['lgwan', 'personal-number'];
 

@@ -8,7 +8,8 @@
  */
 import type { NetworkModel } from '../model/facts/types';
 import { isTier, type Tier } from '../tiers/tier';
-import type { TierPolicy } from './schema';
+import type { TierPolicy } from '../policy/schema';
+import { intersect, isEmpty, setOf, union, type IntervalSet } from '../cidr/address-sets';
 
 export interface DerivedPolicy {
   policy: TierPolicy;
@@ -34,9 +35,18 @@ function vgwTier(model: NetworkModel, vgw: string): Tier | undefined {
 export function derivePolicy(model: NetworkModel): DerivedPolicy {
   const byTier = new Map<Tier, Set<string>>();
   const routesOf = new Map<Tier, Set<string>>();
+  // Addresses of the VPCs in the templates are not on-premises: a route sending them over a link is the
+  // misrouting UNDECLARED-ONPREM-ROUTE exists to catch, never a declaration.
+  let vpcAddresses: IntervalSet = [];
+  for (const v of model.vpcs.values()) vpcAddresses = union(vpcAddresses, setOf(v.cidrs));
+  const leftOut: string[] = [];
   for (const rt of model.routeTables.values()) {
     for (const r of rt.routes) {
       if (r.target.kind !== 'vgw' || r.prefixLength < 0) continue; // propagation says nothing about the ranges
+      if (!isEmpty(intersect(r.dest, vpcAddresses))) {
+        leftOut.push(`${r.ref.logicalId} (${r.destText})`);
+        continue;
+      }
       const tier = vgwTier(model, r.target.key);
       if (!tier) continue;
       if (!byTier.has(tier)) byTier.set(tier, new Set());
@@ -66,6 +76,7 @@ export function derivePolicy(model: NetworkModel): DerivedPolicy {
       ? `  ${tier}: ${[...cidrs].sort().join(', ')} (routes ${[...routesOf.get(tier)!].sort().join(', ')})`
       : `  ${tier}: no static route names the ranges behind its link, so every address is treated as reachable there (give --policy FILE to declare them)`);
   }
+  if (leftOut.length) notes.push(`  Left out (they overlap a VPC of the templates, so they are not on-premises): ${[...new Set(leftOut)].sort().join(', ')}`);
   if (linkTiers.size === 0) notes.push('  The templates hold no on-premises link.');
   return { policy, notes };
 }
