@@ -17,7 +17,7 @@ describe('classification of engine rules into crossings (fatal) and hygiene (ack
 
   it('reads the classification from the rules: exactly these are crossings (fatal), the rest hygiene', () => {
     expect([...CROSSING_RULE_IDS].sort()).toEqual(
-      ['TIER-CROSSING', 'CLOSED-TIER-INTERNET', 'TELEWORK-ENTRY-PERSONAL-NUMBER', 'TELEWORK-BEYOND-DESKTOP', 'TIER-JOIN-PEERING', 'TIER-JOIN-TGW', 'TIER-JOIN-MULTIHOMED', 'TIER-JOIN-PRIVATELINK', 'TIER-JOIN-LINK', 'TIER-JOIN-EDGE', 'PUBLIC-INVOKE-INTO-TIER', 'ACCESS-GRANT-INTO-TIER', 'SERVICE-RELAY', 'MUNICIPALITY-CROSSING', 'HUB-ATTACHMENT-TIER'].sort(),
+      ['TIER-CROSSING', 'CLOSED-TIER-INTERNET', 'TELEWORK-ENTRY-PERSONAL-NUMBER', 'TELEWORK-BEYOND-DESKTOP', 'TIER-JOIN-PEERING', 'TIER-JOIN-TGW', 'TIER-JOIN-MULTIHOMED', 'TIER-JOIN-PRIVATELINK', 'TIER-JOIN-LINK', 'TIER-JOIN-EDGE', 'PUBLIC-INVOKE-INTO-TIER', 'ACCESS-GRANT-INTO-TIER', 'SERVICE-RELAY', 'MUNICIPALITY-CROSSING', 'HUB-ATTACHMENT-TIER', 'REMOTE-ENTRY-INTO-TIER', 'TIER-JOIN-LATTICE'].sort(),
     );
     for (const rule of RULES) expect(`${rule.id}: ${isCrossingRule(rule.id)}`).toBe(`${rule.id}: ${!rule.acknowledgeable}`);
   });

@@ -28,13 +28,15 @@ import { publicInvokeIntoTier } from './public-invoke-into-tier';
 import { accessGrantIntoTier } from './access-grant-into-tier';
 import { serviceRelay } from './service-relay';
 import { tierTagVariable } from './tier-tag-variable';
+import { remoteEntryIntoTier } from './remote-entry-into-tier';
+import { tierJoinLattice } from './tier-join-lattice';
 
 export const RULES: readonly Rule[] = [
   tierCrossing, closedTierInternet, teleworkEntryPersonalNumber, teleworkBeyondDesktop,
   tierJoinPeering, tierJoinTgw, tierJoinMultihomed, tierJoinPrivateLink, tierJoinLink, tierJoinEdge,
   untaggedVpc, untaggedLink, tierTagConflict, unresolvedValue, unmodelledResource,
   tgwDefaultRouteTable, clientVpnWholeVpc, sanctionedChannelExpired, teleworkEntryModel, undeclaredOnPremRoute,
-  publicInvokeIntoTier, accessGrantIntoTier, serviceRelay, tierTagVariable,
+  publicInvokeIntoTier, accessGrantIntoTier, serviceRelay, tierTagVariable, remoteEntryIntoTier, tierJoinLattice,
   // Separation between municipalities (prefecture hub, shared platforms).
   municipalityCrossing, hubAttachmentTier, hubBypass, untaggedMunicipality,
 ];

@@ -34,6 +34,9 @@ import { declareTiers } from './tier-declarations';
 import { ACCESS_GRANT_EXTRACTORS } from './access-grants';
 import { INVOCATION_EXTRACTORS } from './invocation';
 import { SERVICE_RELAY_EXTRACTORS } from './service-relays';
+import { REMOTE_ENTRY_EXTRACTORS } from './remote-entries';
+import { tgwPeeringExtractor } from './tgw-peering';
+import { latticeExtractor } from './vpc-lattice';
 import { subnetCidrBlockExtractor, subnetExtractor, vpcCidrBlockExtractor, vpcExtractor } from './vpc';
 
 export * from './types';
@@ -51,6 +54,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   workspacesExtractor, directoryServiceExtractor, streamingEndpointAndLbExtractor,
   networkInterfaceExtractor, instanceExtractor, interfaceAttachmentExtractor, membershipExtractor, resourceShareExtractor,
   ...INVOCATION_EXTRACTORS, ...ACCESS_GRANT_EXTRACTORS, ...SERVICE_RELAY_EXTRACTORS,
+  ...REMOTE_ENTRY_EXTRACTORS, tgwPeeringExtractor, latticeExtractor,
 ];
 
 /** Phase in which the catch-all subnet walker runs for non-EC2 types (before LB entry detection). */

@@ -6,7 +6,7 @@
  * matters when a tier can invoke them (service-relays.ts).
  */
 import type { ResourceEntry } from '../resolve/resolver';
-import { isPlainObject, show } from '../resolve/values';
+import { isPlainObject, ResRef, show, Unresolved } from '../resolve/values';
 import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 
@@ -17,7 +17,9 @@ const POINTER_TYPES = ['AWS::Lambda::Alias', 'AWS::Lambda::Version'];
 /** The function keys an expression names, following aliases and versions (fail closed on anything else). */
 export function functionKeys(entry: ResourceEntry, ctx: ExtractContext, property: string, expr: unknown): string[] {
   const out = new Set<string>();
-  const keys = ctx.refKeys(entry, property, ctx.resolver.resolve(entry.stack, expr));
+  // `expr` is a template expression, or a value already resolved (a reference inside a resolved list).
+  const values = expr instanceof ResRef || expr instanceof Unresolved ? [expr] : ctx.resolver.resolve(entry.stack, expr);
+  const keys = ctx.refKeys(entry, property, values);
   for (const k of keys) {
     const type = ctx.typeOf(k);
     if (type && FUNCTION_TYPES.includes(type)) out.add(k);

@@ -16,6 +16,8 @@ export const INERT_EC2_TYPES = new Set([
   'AWS::EC2::EnclaveCertificateIamRoleAssociation', 'AWS::EC2::NetworkPerformanceMetricSubscription',
   'AWS::EC2::SnapshotBlockPublicAccess',
   'AWS::EC2::VPCBlockPublicAccessOptions', 'AWS::EC2::VPCBlockPublicAccessExclusion',
+  // Verified Access configuration: the endpoint is the entry (modelled); these only decide who passes it.
+  'AWS::EC2::VerifiedAccessGroup', 'AWS::EC2::VerifiedAccessInstance', 'AWS::EC2::VerifiedAccessTrustProvider',
 ]);
 
 /** EC2 types the model reads (see the extractors). */
@@ -33,13 +35,17 @@ export const MODELLED_EC2_TYPES = new Set([
   'AWS::EC2::Instance', 'AWS::EC2::NetworkInterface', 'AWS::EC2::NetworkInterfaceAttachment',
   // Grants into a tier (access-grants.ts).
   'AWS::EC2::VPCEndpointServicePermissions', 'AWS::EC2::NetworkInterfacePermission',
+  // Newer connectivity (tgw-peering.ts, remote-entries.ts).
+  'AWS::EC2::TransitGatewayPeeringAttachment', 'AWS::EC2::InstanceConnectEndpoint', 'AWS::EC2::VerifiedAccessEndpoint',
 ]);
 
 /** Non-EC2 services whose resources carry traffic between networks or let it in; not modelled → finding. */
 export const UNMODELLED_NETWORK_PREFIXES = [
-  'AWS::NetworkManager::', 'AWS::GlobalAccelerator::', 'AWS::VpcLattice::',
+  'AWS::NetworkManager::', 'AWS::GlobalAccelerator::',
+  // VPC Lattice: service networks, services and target groups are modelled (vpc-lattice.ts); these are not.
+  'AWS::VpcLattice::ResourceGateway', 'AWS::VpcLattice::ResourceConfiguration', 'AWS::VpcLattice::ServiceNetworkResourceAssociation', 'AWS::VpcLattice::ResourcePolicy',
   'AWS::Route53Resolver::ResolverEndpoint', 'AWS::Route53Resolver::ResolverRule', 'AWS::ApiGateway::VpcLink', 'AWS::ApiGatewayV2::VpcLink',
-  'AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder', 'AWS::CloudFront::VpcOrigin', 'AWS::EC2::TransitGatewayPeeringAttachment',
+  'AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder', 'AWS::CloudFront::VpcOrigin',
   'AWS::EC2::TransitGatewayConnect', 'AWS::WorkSpacesWeb::', 'AWS::VerifiedAccess', 'AWS::Transfer::Server',
 ];
 

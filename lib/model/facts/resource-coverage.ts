@@ -90,8 +90,7 @@ export const REVIEWED_TYPES: Readonly<Record<string, CoverageEntry>> = {
     'AWS::ApiGatewayV2::VpcLink', 'AWS::GameLift::Fleet', 'AWS::MSK::VpcConnection', 'AWS::NetworkFirewall::VpcEndpointAssociation', 'AWS::NetworkManager::ConnectPeer',
     'AWS::NetworkManager::Device', 'AWS::NetworkManager::VpcAttachment', 'AWS::ODB::OdbNetwork', 'AWS::RefactorSpaces::Application', 'AWS::RefactorSpaces::Service',
     'AWS::Redshift::EndpointAccess', 'AWS::Redshift::EndpointAuthorization', 'AWS::RTBFabric::RequesterGateway', 'AWS::RTBFabric::ResponderGateway',
-    'AWS::S3Outposts::Endpoint', 'AWS::VpcLattice::Service', 'AWS::VpcLattice::ServiceNetwork', 'AWS::VpcLattice::ServiceNetworkVpcAssociation',
-    'AWS::VpcLattice::TargetGroup', 'AWS::VpcLattice::ResourceGateway', 'AWS::EVS::Environment', 'AWS::GroundStation::DataflowEndpointGroup',
+    'AWS::S3Outposts::Endpoint', 'AWS::VpcLattice::ResourceGateway', 'AWS::EVS::Environment', 'AWS::GroundStation::DataflowEndpointGroup',
     'AWS::DRS::SourceNetwork', 'AWS::DRS::ReplicationConfigurationTemplate', 'AWS::MGN::ReplicationConfigurationTemplate',
   ]),
   ...all('unmodelled', RELAYS, [

@@ -63,16 +63,36 @@ export interface VariableTierTagFact {
   free: boolean;
 }
 
+/** A managed entry from the internet into a VPC (remote-entries.ts). */
+export interface RemoteEntryFact {
+  ref: ResourceRef;
+  kind: 'instance-connect-endpoint' | 'verified-access-endpoint';
+  subnets: string[];
+  detail: string;
+}
+
+/** VPC Lattice (vpc-lattice.ts): service networks, services and target groups, keyed by resource. */
+export interface LatticeFacts {
+  networks: Map<string, { key: string; ref: ResourceRef; vpcs: string[]; services: string[] }>;
+  services: Map<string, { key: string; ref: ResourceRef; targetGroups: string[] }>;
+  targetGroups: Map<string, { key: string; ref: ResourceRef; vpcs: string[]; functions: string[]; placed: string[] }>;
+}
+
 export interface ServiceFacts {
   functions: Map<string, FunctionFact>;
   publicInvokes: PublicInvokeFact[];
   accessGrants: AccessGrantFact[];
   relays: RelayFact[];
   variableTierTags: VariableTierTagFact[];
+  remoteEntries: RemoteEntryFact[];
+  lattice: LatticeFacts;
 }
 
 export function emptyServiceFacts(): ServiceFacts {
-  return { functions: new Map(), publicInvokes: [], accessGrants: [], relays: [], variableTierTags: [] };
+  return {
+    functions: new Map(), publicInvokes: [], accessGrants: [], relays: [], variableTierTags: [], remoteEntries: [],
+    lattice: { networks: new Map(), services: new Map(), targetGroups: new Map() },
+  };
 }
 
 export function recordVariableTierTag(model: { services: ServiceFacts }, fact: VariableTierTagFact): void {

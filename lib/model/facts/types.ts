@@ -87,7 +87,8 @@ export interface TgwFact extends Fact, Tagged {
 
 export interface TgwAttachmentFact extends Fact, Tagged {
   tgw: string;
-  kind: 'vpc' | 'vpn' | 'dx';
+  /** peering: a Transit Gateway peering attachment (tgw-peering.ts), an exit to its tagged tier's network. */
+  kind: 'vpc' | 'vpn' | 'dx' | 'peering';
   vpc?: string;
   subnets: string[];
   /** For VPN / DX attachments: the link resource. */

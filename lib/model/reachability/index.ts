@@ -100,6 +100,18 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
     return p;
   };
   for (const t of TIERS) onPrem(t, { stack: '', logicalId: '', type: '' });
+  // The network behind a Transit Gateway peering: the tier its tag declares, any address (the far side is
+  // another Region's or account's route domain, not in the templates).
+  const peered = (tier: Tier | undefined, att: { logicalId: string; stack: string; type: string }): Place => {
+    const id = `peered:${att.stack}::${att.logicalId}`;
+    let p = onPremPlaces.get(id);
+    if (!p) {
+      p = { id, kind: 'on-prem', ...(tier ? { cls: `on-prem:${tier}` as EndpointClass, tier } : {}), addresses: ALL_ADDRESSES, ref: att, label: `the ${tier ?? 'untagged'} network behind TGW peering ${att.logicalId}` };
+      onPremPlaces.set(id, p);
+      places.push(p);
+    }
+    return p;
+  };
   const pools = new Map<Tier, Place[]>();
   for (const pool of policy.teleworkClients) {
     if (pool.via === 'client-vpn') continue; // those enter through a Client VPN endpoint in the templates
@@ -113,6 +125,7 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
     unknown,
     onPrem,
     teleworkPools: (t) => pools.get(t) ?? [],
+    peered,
   };
   const router = new Router(model, directory);
 
@@ -212,8 +225,9 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
   for (const a of model.tgwAttachments.values()) {
     if (a.kind === 'vpc') continue;
     const tier = isTier(a.tierTag) ? a.tierTag : undefined;
-    for (const src of linkSources(tier, a.ref)) {
-      const entry: Hop = { layer: 'vpn', resource: a.ref, description: `from ${src.place.label} through the TGW ${a.kind.toUpperCase()} attachment` };
+    const sources = a.kind === 'peering' ? [{ place: peered(tier, a.ref), addrs: ALL_ADDRESSES }] : linkSources(tier, a.ref);
+    for (const src of sources) {
+      const entry: Hop = { layer: a.kind === 'peering' ? 'tgw' : 'vpn', resource: a.ref, description: `from ${src.place.label} through the TGW ${a.kind.toUpperCase()} attachment` };
       consider(src.place, router.enterTgw(a.key, ALL_ADDRESSES, []), [entry], undefined, src.addrs);
     }
   }

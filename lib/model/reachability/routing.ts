@@ -47,6 +47,8 @@ export interface PlaceDirectory {
   onPrem(tier: Tier | undefined, link: ResourceRef): Place;
   /** Telework pools reached over a link of this tier (policy `teleworkClients` with a closed path). */
   teleworkPools(tier: Tier): Place[];
+  /** The network behind a Transit Gateway peering (another Region / account): its tagged tier's, any address. */
+  peered(tier: Tier | undefined, attachment: ResourceRef): Place;
 }
 
 function ctxId(c: Ctx): string {
@@ -341,6 +343,10 @@ export class Router {
     if (a.kind !== 'vpc') {
       const link = a.link ? this.model.links.get(a.link) : undefined;
       const tier = isTier(a.tierTag) ? a.tierTag : undefined;
+      if (a.kind === 'peering') {
+        arrivals.push({ place: this.places.peered(tier, a.ref), region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, description: `TGW peering attachment: out to the peered transit gateway (${tier ?? 'UNTAGGED'} network)` }] });
+        return;
+      }
       this.exitLink(tier, link?.ref ?? a.ref, part, [...hops, { layer: 'tgw', resource: a.ref, description: `TGW ${a.kind.toUpperCase()} attachment` }], arrivals, a.kind === 'vpn' ? 'site-to-site VPN' : 'Direct Connect');
       return;
     }

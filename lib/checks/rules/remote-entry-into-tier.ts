@@ -1,0 +1,32 @@
+/**
+ * REMOTE-ENTRY-INTO-TIER: a managed entry from the internet into the LGWAN or personal-number tier — an EC2
+ * Instance Connect Endpoint (SSH / RDP through the AWS API) or a Verified Access endpoint. Neither needs an
+ * internet gateway: the packets come through AWS. The personal-number tier allows no remote access at all;
+ * the LGWAN tier only over a closed line with screen transfer, which neither is. In the internet tier they
+ * are ordinary internet entries and not this finding.
+ */
+import type { Tier } from '../../tiers/tier';
+import type { Finding } from '../finding';
+import type { Rule } from '../rule';
+import { resourceFinding, subnetTierOf, tierName } from './helpers';
+
+export const remoteEntryIntoTier: Rule = {
+  id: 'REMOTE-ENTRY-INTO-TIER',
+  severity: 'error',
+  acknowledgeable: false,
+  title: 'A managed entry from the internet into a closed tier / インターネットから閉域の系への入口',
+  citation: 'closedTierInternet',
+  summary: 'an EC2 Instance Connect Endpoint (SSH / RDP through the AWS API) or a Verified Access endpoint (by its load balancer, interface or subnets) in the LGWAN or personal-number tier: an entry from the internet that needs no internet gateway and is not a closed path. In the internet tier it is not a finding',
+  check({ model }) {
+    const out: Finding[] = [];
+    for (const e of model.services.remoteEntries) {
+      const tiers = new Set(e.subnets.map((s) => subnetTierOf(model, s)).filter((t): t is Tier => t !== undefined && t !== 'internet'));
+      for (const tier of tiers) {
+        out.push(resourceFinding(this.id, this.severity, e.ref, tier === 'personal-number' ? 'personalNumberNoTelework' : this.citation, this.title,
+          `${e.ref.logicalId} is an ${e.detail}, placed in ${tierName(tier)}. It needs no internet gateway or route: the connection arrives through AWS from the internet, which is not a closed path. / ${e.ref.logicalId} はインターネットから AWS 経由で ${tierName(tier)} に入る経路です（閉域の経路ではありません）。 Fix: remove it; administer the tier from its own closed network (Systems Manager through interface endpoints, or the on-premises link).`,
+          { from: { kind: 'internet' }, to: { kind: 'tier', tier, resource: e.ref } }));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * TIER-JOIN-LATTICE: a VPC Lattice service network that joins tiers — VPCs of two tiers associated with it,
+ * or consumers of one tier reaching a service whose target groups are in another tier (or a Lambda function
+ * outside any VPC, i.e. with internet access). Lattice needs no route: association is the path. A service
+ * network whose consumers and targets are all in one tier is clean.
+ */
+import type { Tier } from '../../tiers/tier';
+import type { Finding } from '../finding';
+import type { Rule } from '../rule';
+import { resourceFinding, subnetTierOf, tierName } from './helpers';
+
+export const tierJoinLattice: Rule = {
+  id: 'TIER-JOIN-LATTICE',
+  severity: 'error',
+  acknowledgeable: false,
+  title: 'VPC Lattice joins two tiers / VPC Lattice による系間接続',
+  citation: 'defenceInDepth',
+  summary: 'a VPC Lattice service network associated with VPCs of two tiers, or whose services forward to target groups in another tier than a consumer VPC (instances, IPs, ALBs by their VPC; Lambda targets where the function runs, outside any VPC = the internet)',
+  check({ model }) {
+    const out: Finding[] = [];
+    const { networks, services, targetGroups } = model.services.lattice;
+    for (const n of networks.values()) {
+      const consumers = new Set(n.vpcs.map((v) => model.vpcs.get(v)?.tier).filter((t): t is Tier => t !== undefined));
+      if (consumers.size > 1) {
+        out.push(resourceFinding(this.id, this.severity, n.ref, this.citation, this.title,
+          `Service network ${n.ref.logicalId} is associated with VPCs of ${[...consumers].map(tierName).join(' and ')}: one service added to it would join the tiers. Fix: one service network per tier. / サービスネットワーク ${n.ref.logicalId} に複数の系の VPC が関連付けられています。`,
+          { from: { kind: 'tier', tier: [...consumers][0] }, to: { kind: 'tier', tier: [...consumers][1] }, direction: 'both' }));
+      }
+      for (const s of n.services) {
+        for (const tgKey of services.get(s)?.targetGroups ?? []) {
+          const tg = targetGroups.get(tgKey);
+          if (!tg) continue;
+          const providers = new Set<Tier | 'internet'>();
+          for (const v of tg.vpcs) {
+            const t = model.vpcs.get(v)?.tier;
+            if (t) providers.add(t);
+          }
+          for (const p of tg.placed) for (const sub of model.compute.get(p)?.subnets ?? []) {
+            const t = subnetTierOf(model, sub);
+            if (t) providers.add(t);
+          }
+          for (const f of tg.functions) {
+            const fn = model.services.functions.get(f);
+            if (!fn) continue;
+            if (fn.subnets.length === 0) providers.add('internet');
+            for (const sub of fn.subnets) {
+              const t = subnetTierOf(model, sub);
+              if (t) providers.add(t);
+            }
+          }
+          for (const c of consumers) for (const p of providers) {
+            if (p === c || (p === 'internet' && c === 'internet')) continue;
+            const to = p === 'internet' ? 'a Lambda function outside any VPC (internet access)' : tierName(p);
+            out.push(resourceFinding(this.id, this.severity, tg.ref, p === 'internet' ? 'closedTierInternet' : this.citation, this.title,
+              `${tierName(c)} reaches service ${s.split('::')[1]} through service network ${n.ref.logicalId}, and its target group ${tg.ref.logicalId} forwards to ${to}. Lattice carries the request without any route. Fix: keep each tier's services, targets and consumers on a service network of that tier. / ${tierName(c)} からサービスネットワーク ${n.ref.logicalId} 経由で ${to} のターゲットへ到達できます。`,
+              { from: { kind: 'tier', tier: c }, to: p === 'internet' ? { kind: 'internet' } : { kind: 'tier', tier: p }, path: [
+                { layer: 'endpoint', resource: n.ref, description: `service network associated with a ${c} VPC` },
+                { layer: 'exit', resource: tg.ref, description: `target group in ${p}` },
+              ] }));
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
