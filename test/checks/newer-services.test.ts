@@ -92,3 +92,11 @@ describe('TIER-JOIN-LATTICE: VPC Lattice service networks', () => {
     expect(r.findings[0].to).toEqual({ kind: 'internet' });
   });
 });
+
+test('a Network Firewall attached to a transit gateway is UNMODELLED-RESOURCE (not an unresolved value asking for a literal)', () => {
+  const r = run((R) => {
+    R.TgwFw = { Type: 'AWS::NetworkFirewall::Firewall', Properties: { FirewallName: 'fw', FirewallPolicyArn: 'arn:aws:network-firewall:x', TransitGatewayId: ref('Tgw'), AvailabilityZoneMappings: [{ AvailabilityZone: 'ap-northeast-1a' }] } };
+  });
+  expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
+  expect(r.findings[0].message).toMatch(/transit gateway/);
+});

@@ -308,7 +308,7 @@ const cidrRange = (cidr: string): [number, number] => {
 };
 
 /** The NACL and the destination VPC's groups, judged for one source address: rule order, default deny. */
-function admitted(t: Topo, f: Filters, srcVpc: number, src: number, dst: string): boolean {
+function admitted(f: Filters, srcVpc: number, src: number, dst: string): boolean {
   const entries = f.nacl.get(dst);
   if (entries) {
     const hit = [...entries].sort((a, b) => a.rule - b.rule).find((e) => inCidr(src, e.cidr));
@@ -332,7 +332,7 @@ function filteredOracle(t: Topo, f: Filters): Set<string> {
         if (w.tier === v.tier) return;
         for (let ds = 0; ds < w.subnets; ds++) {
           if (simulate(t, `${i}.${s}`, ip(j, ds, 1)) !== `${j}.${ds}`) continue;
-          if (sources.some((a) => admitted(t, f, i, a, `${j}.${ds}`))) out.add(`${i}>${j}`);
+          if (sources.some((a) => admitted(f, i, a, `${j}.${ds}`))) out.add(`${i}>${j}`);
         }
       });
     }

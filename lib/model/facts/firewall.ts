@@ -6,6 +6,12 @@ export const firewallExtractor: Extractor = {
   types: ['AWS::NetworkFirewall::Firewall'],
   phase: 2,
   extract(entry, ctx) {
+    const props = entry.resource.Properties ?? {};
+    if (!('VpcId' in props) && 'TransitGatewayId' in props) {
+      // Attached to a transit gateway (native TGW attachment): no VPC or subnets to route through here.
+      ctx.unmodelled(entry, 'a Network Firewall attached directly to a transit gateway is not modelled (its inspection sits inside the TGW route domain)');
+      return;
+    }
     const vpc = ctx.refKey(entry, 'VpcId', ['AWS::EC2::VPC']);
     const subnets: string[] = [];
     for (const m of ctx.resolver.propList(entry, 'SubnetMappings')) {
