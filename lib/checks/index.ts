@@ -11,6 +11,7 @@ import { loadPolicy, today } from '../policy/load';
 import type { TierPolicy } from '../policy/schema';
 import type { Finding } from './finding';
 import { RULES } from './rules';
+import { listOpeningRoutes } from './opening-routes';
 
 export type { Finding, Hop, Endpoint, Layer, ResourceRef, Severity } from './finding';
 export type { MatrixCell, Flow, EndpointClass } from '../model/reachability';
@@ -62,6 +63,7 @@ export function verifyModel(model: NetworkModel, sources: VerifyResult['sources'
   const reachability = analyseReachability(model, policy, asOf);
   const ctx = { model, reachability, policy, asOf };
   const findings = RULES.flatMap((r) => r.check(ctx));
+  listOpeningRoutes(findings, model);
   findings.sort((a, b) => (a.severity === b.severity ? a.rule.localeCompare(b.rule) : a.severity === 'error' ? -1 : 1));
   return {
     findings,

@@ -109,3 +109,15 @@ test('a List<AWS::EC2::Subnet::Id> nested-stack parameter given one subnet, or a
     expect(r.model.compute.get('P/Child::First')!.subnets).toEqual(['P::A']);
   }
 });
+
+test('every route that opens a path is listed, one per route table (Availability Zone), qualified by stack', () => {
+  const r = run((R) => {
+    R.RtLgwanB = { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref('VpcLgwan') } };
+    R.RtLgwanBAssoc = { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref('SubnetLgwanAppB'), RouteTableId: ref('RtLgwanB') } };
+    R.IgwLgwanAtt = { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: ref('VpcLgwan'), InternetGatewayId: ref('Igw') } };
+    R.RtLgwanDefaultA = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref('Igw') } };
+    R.RtLgwanDefaultB = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwanB'), DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref('Igw') } };
+  });
+  const out = r.findings.find((f) => f.rule === 'CLOSED-TIER-INTERNET' && f.from.kind === 'tier')!;
+  expect(out.message).toMatch(/Routes that open this path.*City\/RtLgwanDefaultA, City\/RtLgwanDefaultB/);
+});
