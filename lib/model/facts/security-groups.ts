@@ -39,8 +39,10 @@ export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Val
   }
   if (isCdkDisallowAllPlaceholder(rule)) {
     // CDK's "Disallow all traffic" egress rule (ICMP type 252 code 86 to 255.255.255.255/32) exists only to
-    // remove CloudFormation's default allow-all egress: it allows nothing (no packet goes to that address).
-    return [{ ref, protocol: 1, cidr: [], peerText: 'nothing (CDK placeholder rule "Disallow all traffic")' }];
+    // remove CloudFormation's default allow-all egress. It is kept as written (the live account lists it the
+    // same way) and allows nothing: the limited broadcast address is never a packet's destination
+    // (lib/cidr/public-addresses.ts: UNICAST_ADDRESSES).
+    return [{ ref, protocol: 1, cidr: setOf([parseCidr('255.255.255.255/32')!]), peerText: 'nothing (CDK placeholder rule "Disallow all traffic", 255.255.255.255/32)' }];
   }
   const protocol = parseProtocol(rule.IpProtocol as string | number | undefined);
   if (protocol === undefined) {

@@ -11,7 +11,7 @@ import type { TierPolicy } from '../../policy/schema';
 import { ALL_ADDRESSES, type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parseCidr, setOf, union } from '../../cidr/address-sets';
 import type { NetworkModel, NaclFact, SgFact } from '../facts/types';
 import { protocolName } from '../facts/protocols';
-import { PUBLIC_ADDRESSES } from '../../cidr/public-addresses';
+import { PUBLIC_ADDRESSES, UNICAST_ADDRESSES } from '../../cidr/public-addresses';
 import { evaluateFilters, type FilterSide, type Packet } from './filters';
 import { ENDPOINT_CLASSES, type EndpointClass, type Place } from './places';
 import { Router, type Arrival, type PlaceDirectory } from './routing';
@@ -83,7 +83,7 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
   const onPremByTier = new Map<Tier, IntervalSet>();
   for (const tier of TIERS) {
     const nets = policy.onPremNetworks.filter((n) => n.tier === tier).flatMap((n) => n.cidrs.map((c) => parseCidr(c)!));
-    onPremByTier.set(tier, nets.length ? setOf(nets) : ALL_ADDRESSES);
+    onPremByTier.set(tier, nets.length ? setOf(nets) : UNICAST_ADDRESSES);
   }
   const onPremAddrs = (tier: Tier): IntervalSet => onPremByTier.get(tier)!;
   const onPremPlaces = new Map<string, Place>();
@@ -93,7 +93,7 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
     if (!p) {
       p = tier
         ? { id, kind: 'on-prem', cls: `on-prem:${tier}`, tier, addresses: onPremAddrs(tier), label: `the ${tier} on-premises network` }
-        : { id, kind: 'on-prem', addresses: ALL_ADDRESSES, ref: link, label: `the on-premises network behind untagged ${link.logicalId}` };
+        : { id, kind: 'on-prem', addresses: UNICAST_ADDRESSES, ref: link, label: `the on-premises network behind untagged ${link.logicalId}` };
       onPremPlaces.set(id, p);
       places.push(p);
     }
@@ -106,7 +106,7 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
     const id = `peered:${att.stack}::${att.logicalId}`;
     let p = onPremPlaces.get(id);
     if (!p) {
-      p = { id, kind: 'on-prem', ...(tier ? { cls: `on-prem:${tier}` as EndpointClass, tier } : {}), addresses: ALL_ADDRESSES, ref: att, label: `the ${tier ?? 'untagged'} network behind TGW peering ${att.logicalId}` };
+      p = { id, kind: 'on-prem', ...(tier ? { cls: `on-prem:${tier}` as EndpointClass, tier } : {}), addresses: UNICAST_ADDRESSES, ref: att, label: `the ${tier ?? 'untagged'} network behind TGW peering ${att.logicalId}` };
       onPremPlaces.set(id, p);
       places.push(p);
     }
@@ -225,7 +225,7 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
   for (const a of model.tgwAttachments.values()) {
     if (a.kind === 'vpc') continue;
     const tier = isTier(a.tierTag) ? a.tierTag : undefined;
-    const sources = a.kind === 'peering' ? [{ place: peered(tier, a.ref), addrs: ALL_ADDRESSES }] : linkSources(tier, a.ref);
+    const sources = a.kind === 'peering' ? [{ place: peered(tier, a.ref), addrs: UNICAST_ADDRESSES }] : linkSources(tier, a.ref);
     for (const src of sources) {
       const entry: Hop = { layer: a.kind === 'peering' ? 'tgw' : 'vpn', resource: a.ref, description: `from ${src.place.label} through the TGW ${a.kind.toUpperCase()} attachment` };
       consider(src.place, router.enterTgw(a.key, ALL_ADDRESSES, []), [entry], undefined, src.addrs);
