@@ -22,7 +22,7 @@ import { App, Validations, type IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadEmbeddedConfig, type MunicipalityConfig } from '../lib/config';
 import { collectTemplates } from '../lib/nag/collect-templates';
-import { runTierEngine } from '../lib/nag/default-engine';
+import { runTierEngine } from '../lib/report/engine-run';
 import { ThreeTierSeparationChecks } from '../lib/nag/three-tier-separation-checks';
 import { writeSynthReports } from '../lib/nag/write-synth-reports';
 import { MunicipalityStage } from '../lib/stages/municipality-stage';

@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
 import { InputError, loadPaths } from '../model/load';
-import type { EngineRun, TierEngine } from '../nag/engine';
+import type { EngineRun, TierEngine } from '../report/engine-run';
 import { assembleReportInput } from '../report/assemble';
 import { isLang, LANGS, type Lang } from '../report/i18n';
 import { reportPasses } from '../report/report-input';
@@ -48,7 +48,7 @@ function parseList<T extends string>(raw: string, option: string, valid: readonl
 export const reportEngine: { run: TierEngine } = {
   run: (input) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../nag/default-engine') as { runTierEngine: TierEngine }).runTierEngine(input);
+    return (require('../report/engine-run') as { runTierEngine: TierEngine }).runTierEngine(input);
   },
 };
 

@@ -1,23 +1,25 @@
 /**
  * Gathers, once per synth, every template the pack must judge: the stacks the validation framework hands
- * the plugin (every Stage's stacks when the pack is registered on the App) and, found through the
- * construct tree, every nested stack below them. The construct tree is used for nested stacks because
- * `new App()` (tests, policy tests) writes no `aws:asset:path` metadata, so the template alone cannot
- * say where a nested template is. Stack names follow the engine's loader: the stack's construct path
- * (a cloud assembly's displayName), and `<parent>/<logicalId>` for a nested stack.
+ * the plugin (every Stage's stacks when the pack is registered on the App) and every nested stack below
+ * them, walked by the engine's one loader (lib/model/load `addTemplateTree`). The construct tree answers
+ * what the templates of `new App()` (tests, policy tests) do not say: where a nested template is (no
+ * `aws:asset:path` metadata) and each resource's construct path (no `aws:cdk:path` metadata), so the
+ * model's resource references carry construct paths from the moment they are made.
+ * Stack names follow the loader: the stack's construct path (a cloud assembly's displayName), and
+ * `<parent>/<logicalId>` for a nested stack.
  */
 import * as path from 'path';
 import { CfnResource, NestedStack, Stack, type PolicyValidationStack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { addTemplateTree, type LoadResult, type NestedTemplateSource } from '../model/load';
 import { readTemplateFile } from '../model/load/read-template';
 import type { LoadedTemplate } from '../model/load/template';
 
 export interface CollectedTemplates {
   templates: LoadedTemplate[];
   /**
-   * The construct path of a resource, for findings whose template carries no path metadata. Built lazily,
-   * one stack at a time, because resolving every logical id costs more than the engine on a clean app,
-   * and a clean app has no finding to label.
+   * The construct path of a resource, for a finding attached to a resource the model did not name itself
+   * (an implicit resource's owner). Built lazily, one stack at a time.
    */
   constructPathOf(stack: string, logicalId: string): string | undefined;
   /** Nested stacks whose template file could not be read; the engine must report them (fail closed). */
@@ -58,43 +60,39 @@ function ownChildren(stack: Stack): { resources: CfnResource[]; nested: NestedSt
 }
 
 export function collectTemplates(app: IConstruct, stacks: readonly PolicyValidationStack[]): CollectedTemplates {
-  const owners = new Map<string, { stack: Stack; resources: CfnResource[] }>();
+  const stackOf = new Map<string, Stack>();
   const paths = new Map<string, Map<string, string>>();
   const constructPathOf = (stackName: string, logicalId: string): string | undefined => {
     let byId = paths.get(stackName);
     if (!byId) {
       byId = new Map();
-      const owner = owners.get(stackName);
-      for (const r of owner?.resources ?? []) byId.set(owner!.stack.resolve(r.logicalId) as string, r.node.path);
+      const stack = stackOf.get(stackName);
+      if (stack) for (const r of ownChildren(stack).resources) byId.set(stack.resolve(r.logicalId) as string, r.node.path);
       paths.set(stackName, byId);
     }
     return byId.get(logicalId);
   };
-  const out: CollectedTemplates = { templates: [], constructPathOf, missingNested: [] };
-  const addStack = (stack: Stack, name: string, file: string, parent?: { stack: string; logicalId: string }): void => {
-    out.templates.push({ stack: name, file, template: readTemplateFile(file), ...(parent ? { parent } : {}) });
-    const { resources, nested } = ownChildren(stack);
-    owners.set(name, { stack, resources });
-    for (const n of nested) {
-      const resource = n.nestedStackResource;
-      if (!resource) continue;
-      const logicalId = stack.resolve(resource.logicalId) as string;
-      const nestedFile = path.join(path.dirname(file), n.templateFile);
-      try {
-        addStack(n, `${name}/${logicalId}`, nestedFile, { stack: name, logicalId });
-      } catch (err) {
-        out.missingNested.push({ stack: name, logicalId, reason: `nested template ${nestedFile} unreadable: ${(err as Error).message}` });
-      }
-    }
+  const tie = (name: string, stack: Stack): ((logicalId: string) => string | undefined) => {
+    stackOf.set(name, stack);
+    return (logicalId) => constructPathOf(name, logicalId);
   };
+  // The construct tree says where a nested template is: beside its parent's, named by the NestedStack.
+  const locate = (parent: LoadedTemplate, logicalId: string): NestedTemplateSource | undefined => {
+    const owner = stackOf.get(parent.stack);
+    const n = owner ? ownChildren(owner).nested.find((x) => x.nestedStackResource && owner.resolve(x.nestedStackResource.logicalId) === logicalId) : undefined;
+    if (!n) return undefined;
+    return { file: path.join(path.dirname(parent.file), n.templateFile), constructPathOf: tie(`${parent.stack}/${logicalId}`, n) };
+  };
+  const loaded: LoadResult = { templates: [], missingNested: [] };
   for (const s of stacks) {
     const construct = findByPath(app, s.stackConstructPath);
     if (!construct || !Stack.isStack(construct)) {
       // Fail closed: a template we cannot tie to its stack is still judged, by file alone.
-      out.templates.push({ stack: s.stackConstructPath, file: s.templatePath, template: readTemplateFile(s.templatePath) });
+      addTemplateTree(loaded, { stack: s.stackConstructPath, file: s.templatePath, template: readTemplateFile(s.templatePath) });
       continue;
     }
-    addStack(construct, s.stackConstructPath, s.templatePath);
+    const template = readTemplateFile(s.templatePath);
+    addTemplateTree(loaded, { stack: s.stackConstructPath, file: s.templatePath, template, constructPathOf: tie(s.stackConstructPath, construct) }, locate);
   }
-  return out;
+  return { templates: loaded.templates, missingNested: loaded.missingNested, constructPathOf };
 }

@@ -10,4 +10,4 @@ export {
   type PackRun,
 } from './three-tier-separation-checks';
 export { CROSSING_RULE_IDS, HYGIENE_RULE_IDS, isCrossing, isCrossingRule } from './crossing';
-export type { EngineRun, EngineInput, TierEngine } from './engine';
+export type { EngineRun, EngineInput, TierEngine } from '../report/engine-run';

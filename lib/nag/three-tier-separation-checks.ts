@@ -25,7 +25,7 @@ import {
   type PolicyViolation,
 } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import type { Endpoint, Finding, ResourceRef } from '../checks/finding';
+import type { Finding, ResourceRef } from '../checks/finding';
 import { citationText } from '../checks/citations';
 import type { TierPolicy } from '../policy/schema';
 import { endpointLabel, hopLine, trafficLabel } from '../report/describe';
@@ -34,7 +34,7 @@ import type { Acknowledgement } from '../report/report-input';
 import { collectAcknowledgements } from './acknowledgements';
 import { collectTemplates, resourceKey, type CollectedTemplates } from './collect-templates';
 import { CROSSING_RULE_IDS, HYGIENE_RULE_IDS, isCrossing } from './crossing';
-import type { EngineRun, TierEngine } from './engine';
+import type { EngineRun, TierEngine } from '../report/engine-run';
 import { writeSynthReports } from './write-synth-reports';
 
 export const PACK_NAME = 'ThreeTierSeparation';
@@ -108,14 +108,12 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     const collected = collectTemplates(app, stacks);
     const engine = this.props.engine ?? defaultEngine();
     const policyFile = this.props.policyFile ?? stringContext(app, POLICY_FILE_CONTEXT);
-    const raw = engine({
+    // Construct paths came in at load time (collectTemplates): every hop already names the construct a developer edits.
+    const result: EngineRun = engine({
       templates: collected.templates,
       missingNested: collected.missingNested,
       ...(policyFile ? { policyFile } : this.props.policy ? { policy: this.props.policy } : {}),
     });
-    // Templates written by `new App()` carry no aws:cdk:path metadata: fill construct paths from the tree so
-    // every hop in the violations and the report names the construct a developer edits.
-    const result: EngineRun = { ...raw, findings: raw.findings.map((f) => enrichFinding(f, collected)) };
     const fileOf = new Map(collected.templates.map((t) => [t.stack, t.file]));
     const violations: PolicyViolation[] = result.findings.map((f) => toViolation(f, collected, fileOf));
     const acknowledgements = collectAcknowledgements(app, result.findings, PACK_NAME);
@@ -163,7 +161,7 @@ function stringContext(app: IConstruct, key: string): string | undefined {
 /** The engine behind lib/checks, loaded lazily so a pack built with an injected engine never needs it. */
 function defaultEngine(): TierEngine {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./default-engine') as { runTierEngine: TierEngine }).runTierEngine;
+  return (require('../report/engine-run') as { runTierEngine: TierEngine }).runTierEngine;
 }
 
 function violatingResource(ref: ResourceRef | undefined, collected: CollectedTemplates, fileOf: Map<string, string>): PolicyViolatingResource[] {
@@ -183,11 +181,10 @@ function violatingResource(ref: ResourceRef | undefined, collected: CollectedTem
 export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: Map<string, string>): PolicyViolation {
   const m = messagesFor('en');
   const crossing = isCrossing(f);
-  const from = enrichEndpoint(f.from, collected);
-  const to = enrichEndpoint(f.to, collected);
+  const { from, to } = f;
   const lines = [`${f.title} — ${endpointLabel(from, m)} → ${endpointLabel(to, m)} (${m.direction[f.direction]}, ${trafficLabel(f, m)})`];
   if (f.path.length > 0) {
-    lines.push('Witness path:', ...f.path.map((h, i) => `  ${hopLine({ ...h, resource: enrich(h.resource, collected) }, i, m)}`));
+    lines.push('Witness path:', ...f.path.map((h, i) => `  ${hopLine(h, i, m)}`));
     lines.push(`Layers that would still block: ${f.stillBlockedBy.length > 0 ? f.stillBlockedBy.join(', ') : 'none'}`);
   }
   const cite = citationText(f.citation, 'en');
@@ -203,7 +200,7 @@ export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: M
   const unique = new Map(resources.map((r) => [resourceKey(r.stack, r.logicalId), r]));
   const violating = [...unique.values()].flatMap((r) => violatingResource(r, collected, fileOf));
   const metadata: Record<string, string> = { direction: f.direction, from: endpointLabel(from, m), to: endpointLabel(to, m), crossing: String(crossing) };
-  if (f.path.length > 0) metadata.witnessPath = f.path.map((h, i) => hopLine({ ...h, resource: enrich(h.resource, collected) }, i, m)).join('\n');
+  if (f.path.length > 0) metadata.witnessPath = f.path.map((h, i) => hopLine(h, i, m)).join('\n');
   if (f.citation) metadata.citation = cite ?? f.citation;
   if (f.stillBlockedBy.length > 0) metadata.stillBlockedBy = f.stillBlockedBy.join(',');
   return {
@@ -214,26 +211,4 @@ export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: M
     ruleMetadata: metadata,
     violatingResources: violating.length > 0 ? violating : [{ constructPath: '', locations: [] }],
   };
-}
-
-function enrichFinding(f: Finding, collected: CollectedTemplates): Finding {
-  return {
-    ...f,
-    from: enrichEndpoint(f.from, collected),
-    to: enrichEndpoint(f.to, collected),
-    path: f.path.map((h) => ({ ...h, resource: enrich(h.resource, collected) })),
-    ...(f.resource ? { resource: enrich(f.resource, collected) } : {}),
-  };
-}
-
-function enrichEndpoint(e: Endpoint, collected: CollectedTemplates): Endpoint {
-  if ((e.kind === 'tier' || e.kind === 'resource') && e.resource) return { ...e, resource: enrich(e.resource, collected) } as Endpoint;
-  return e;
-}
-
-/** The same resource with its construct path filled in from the construct tree when the template had none. */
-function enrich(ref: ResourceRef, collected: CollectedTemplates): ResourceRef {
-  if (ref.constructPath) return ref;
-  const constructPath = collected.constructPathOf(ref.stack, ref.logicalId);
-  return constructPath ? { ...ref, constructPath } : ref;
 }

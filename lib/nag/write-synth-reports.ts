@@ -7,7 +7,7 @@ import type { Acknowledgement } from '../report/report-input';
 import { assembleReportInput } from '../report/assemble';
 import { LANGS } from '../report/i18n';
 import { REPORT_FORMATS, writeReports } from '../report/write-reports';
-import type { EngineRun } from './engine';
+import type { EngineRun } from '../report/engine-run';
 
 export interface SynthReportInput {
   dir: string;

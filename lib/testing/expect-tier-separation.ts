@@ -9,7 +9,7 @@
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { Acknowledgement } from '../report/report-input';
-import type { TierEngine } from '../nag/engine';
+import type { TierEngine } from '../report/engine-run';
 import { PACK_NAME, ThreeTierSeparationChecks, type PackRun } from '../nag/three-tier-separation-checks';
 import type { TierPolicy } from '../policy/schema';
 

@@ -21,7 +21,8 @@ export class ExtractContext {
   ref(entry: ResourceEntry): ResourceRef {
     let r = this.refCache.get(entry.key);
     if (!r) {
-      const path = entry.resource.Metadata?.['aws:cdk:path'];
+      const metadata = entry.resource.Metadata?.['aws:cdk:path'];
+      const path = typeof metadata === 'string' ? metadata : entry.template.constructPathOf?.(entry.logicalId);
       r = { stack: entry.stack, logicalId: entry.logicalId, type: entry.resource.Type, ...(typeof path === 'string' ? { constructPath: path } : {}) };
       this.refCache.set(entry.key, r);
     }

@@ -25,6 +25,19 @@ export interface LoadResult {
   missingNested: MissingNestedTemplate[];
 }
 
+/** Where a nested stack's template is, when the template alone does not say (see NestedTemplateLocator). */
+export interface NestedTemplateSource {
+  file: string;
+  constructPathOf?: (logicalId: string) => string | undefined;
+}
+
+/**
+ * Locates a nested stack's template for the one loader below when its parent template has neither
+ * `aws:asset:path` metadata nor a local TemplateURL: `new App()` (tests, policy tests) writes no asset
+ * metadata, so the cdk-nag pack answers from the construct tree.
+ */
+export type NestedTemplateLocator = (parent: LoadedTemplate, logicalId: string) => NestedTemplateSource | undefined;
+
 /** A plain template given the stack name it is deployed as (`--stack NAME=FILE`): `AWS::StackName` resolves to it. */
 export interface NamedTemplateFile {
   name: string;
@@ -37,7 +50,7 @@ export function loadPaths(paths: readonly string[], named: readonly NamedTemplat
   for (const n of named) {
     if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(n.name)) throw new InputError(n.file, `stack name "${n.name}" is not a CloudFormation stack name (letters, digits and hyphens, starting with a letter).`);
     if (!fs.existsSync(n.file) || fs.statSync(n.file).isDirectory()) throw new InputError(n.file, 'no such template file (--stack NAME=FILE names one template file).');
-    addTemplate(result, { stack: n.name, stackName: n.name, file: n.file, template: readTemplateFile(n.file) });
+    addTemplateTree(result, { stack: n.name, stackName: n.name, file: n.file, template: readTemplateFile(n.file) });
   }
   for (const p of paths) {
     let stat: fs.Stats;
@@ -47,7 +60,7 @@ export function loadPaths(paths: readonly string[], named: readonly NamedTemplat
       throw new InputError(p, 'no such file or directory.');
     }
     if (stat.isDirectory()) loadAssembly(p, result, new Set());
-    else addTemplate(result, { stack: path.basename(p).replace(/\.(template\.)?(json|ya?ml)$/i, ''), file: p, template: readTemplateFile(p) });
+    else addTemplateTree(result, { stack: path.basename(p).replace(/\.(template\.)?(json|ya?ml)$/i, ''), file: p, template: readTemplateFile(p) });
   }
   const seen = new Map<string, string>();
   for (const t of result.templates) {
@@ -60,9 +73,16 @@ export function loadPaths(paths: readonly string[], named: readonly NamedTemplat
   return result;
 }
 
-function addTemplate(result: LoadResult, t: LoadedTemplate): void {
+/**
+ * Adds a template and, depth first, every nested stack below it: the one walker of nested stacks, used by
+ * the command line (cloud assemblies, template files) and the cdk-nag pack (with `locate`). A nested
+ * template that is absent is recorded in `missingNested` (the model reports it: fail closed). One that
+ * exists but cannot be read is unusable input on the command line (InputError, exit 2); with a locator —
+ * inside `cdk synth` — it is recorded as missing too, so the synth reports it instead of crashing.
+ */
+export function addTemplateTree(result: LoadResult, t: LoadedTemplate, locate?: NestedTemplateLocator): void {
   result.templates.push(t);
-  loadNested(t, result);
+  loadNested(t, result, locate);
 }
 
 interface ManifestArtifact {
@@ -94,7 +114,7 @@ function loadAssembly(dir: string, result: LoadResult, visiting: Set<string>): v
       const file = path.join(dir, templateFile);
       // displayName keeps Stage paths (Stage/Stack) unique; the deployed stackName may repeat across Stages.
       const stack = a.displayName ?? a.properties?.stackName ?? id;
-      addTemplate(result, { stack, file, template: readTemplateFile(file) });
+      addTemplateTree(result, { stack, file, template: readTemplateFile(file) });
       found++;
     } else if (a.type === 'cdk:cloud-assembly') {
       const sub = a.properties?.directoryName;
@@ -106,15 +126,17 @@ function loadAssembly(dir: string, result: LoadResult, visiting: Set<string>): v
   if (found === 0) throw new InputError(dir, 'the cloud assembly contains no stack: check that the app defines at least one Stack.');
 }
 
-function loadNested(parent: LoadedTemplate, result: LoadResult): void {
+function loadNested(parent: LoadedTemplate, result: LoadResult, locate: NestedTemplateLocator | undefined): void {
   const dir = path.dirname(parent.file);
   for (const [logicalId, r] of Object.entries(parent.template.Resources)) {
     if (r.Type !== 'AWS::CloudFormation::Stack') continue;
     const assetPath = r.Metadata?.['aws:asset:path'];
     const url = r.Properties?.TemplateURL;
+    const located = locate?.(parent, logicalId);
     let file: string | undefined;
     if (typeof assetPath === 'string') file = path.join(dir, assetPath);
     else if (typeof url === 'string' && !/^(https?|s3):/i.test(url)) file = path.join(dir, url);
+    else file = located?.file;
     const stack = `${parent.stack}/${logicalId}`;
     if (!file || !fs.existsSync(file)) {
       result.missingNested.push({
@@ -124,7 +146,15 @@ function loadNested(parent: LoadedTemplate, result: LoadResult): void {
       });
       continue;
     }
-    const template: CfnTemplate = readTemplateFile(file);
-    addTemplate(result, { stack, file, template, parent: { stack: parent.stack, logicalId } });
+    let template: CfnTemplate;
+    try {
+      template = readTemplateFile(file);
+    } catch (err) {
+      if (!locate) throw err;
+      result.missingNested.push({ stack: parent.stack, logicalId, reason: `nested template ${file} unreadable: ${(err as Error).message}` });
+      continue;
+    }
+    const constructPathOf = located?.constructPathOf;
+    addTemplateTree(result, { stack, file, template, parent: { stack: parent.stack, logicalId }, ...(constructPathOf ? { constructPathOf } : {}) }, locate);
   }
 }

@@ -30,4 +30,11 @@ export interface LoadedTemplate {
   stackName?: string;
   /** Parameter values given for the deployment (`--parameters FILE`): they replace Defaults and AllowedValues. */
   parameters?: Record<string, string>;
+  /**
+   * The construct path of a resource whose template carries no `aws:cdk:path` metadata (`new App()` writes
+   * none): the cdk-nag pack answers from the construct tree, so every ResourceRef the model makes carries
+   * the path a developer edits, from the start. Built lazily by the caller: asked only for resources the
+   * model names.
+   */
+  constructPathOf?: (logicalId: string) => string | undefined;
 }

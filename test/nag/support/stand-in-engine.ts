@@ -4,7 +4,7 @@
  * reported as a crossing, every VPC without a mic:tier tag as a hygiene error. It records each call.
  */
 import type { Finding } from '../../../lib/checks/finding';
-import type { EngineInput, EngineRun, TierEngine } from '../../../lib/nag/engine';
+import type { EngineInput, EngineRun, TierEngine } from '../../../lib/report/engine-run';
 import { endKey, MATRIX_ENDS, type MatrixCell } from '../../../lib/report/report-input';
 import { TIER_TAG_KEY } from '../../../lib/tiers/tier';
 
@@ -20,7 +20,12 @@ export function standInEngine(): RecordingEngine {
     const findings: Finding[] = [];
     for (const t of input.templates) {
       for (const [logicalId, r] of Object.entries(t.template.Resources)) {
-        const ref = { stack: t.stack, logicalId, type: r.Type };
+        // Construct paths come with the loaded template (lib/model/load `constructPathOf`), as the real model reads them.
+        const at = (id: string) => {
+          const constructPath = t.constructPathOf?.(id);
+          return constructPath ? { constructPath } : {};
+        };
+        const ref = { stack: t.stack, logicalId, type: r.Type, ...at(logicalId) };
         if (r.Type === 'AWS::EC2::VPCPeeringConnection') {
           findings.push({
             rule: 'TIER-CROSSING',
@@ -31,7 +36,7 @@ export function standInEngine(): RecordingEngine {
             to: { kind: 'tier', tier: 'internet' },
             direction: 'both',
             path: [
-              { layer: 'route', resource: { stack: t.stack, logicalId: 'LgwanRoute', type: 'AWS::EC2::Route' }, description: 'route 10.1.0.0/16 → peering' },
+              { layer: 'route', resource: { stack: t.stack, logicalId: 'LgwanRoute', type: 'AWS::EC2::Route', ...at('LgwanRoute') }, description: 'route 10.1.0.0/16 → peering' },
               { layer: 'peering', resource: ref, description: 'peering lgwan ↔ internet' },
             ],
             stillBlockedBy: [],
