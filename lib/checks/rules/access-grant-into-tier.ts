@@ -9,7 +9,8 @@
  */
 import type { Tier } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding, subnetTierOf, tierName } from './helpers';
+import { resourceFinding, tierName } from './helpers';
+import { subnetTier } from '../../model/tier-of';
 
 export const accessGrantIntoTier: Rule = {
   id: 'ACCESS-GRANT-INTO-TIER',
@@ -26,7 +27,7 @@ export const accessGrantIntoTier: Rule = {
       const subnets = g.kind === 'endpoint-service'
         ? (model.endpointServices.get(g.target)?.loadBalancers ?? []).flatMap((lb) => model.compute.get(lb)?.subnets ?? [])
         : (model.compute.get(g.target)?.subnets ?? []);
-      const tiers = new Set<Tier | undefined>(subnets.map((s) => subnetTierOf(model, s)));
+      const tiers = new Set<Tier | undefined>(subnets.map((s) => subnetTier(model, s)));
       // Where the target's tier cannot be told (load balancer outside the templates), fail closed.
       if (subnets.length === 0) tiers.add(undefined);
       const targetId = g.target.split('::')[1] ?? g.target;

@@ -1,6 +1,5 @@
 /** Shared helpers for rules: turning a reachability flow into a finding, and naming tiers. */
-import { TIER_LABELS, isTier, type Tier } from '../../tiers/tier';
-import type { NetworkModel } from '../../model/facts/types';
+import { TIER_LABELS, type Tier } from '../../tiers/tier';
 import type { Flow } from '../../model/reachability';
 import { endpointOf } from '../../model/reachability/places';
 import type { CitationKey } from '../citations';
@@ -66,19 +65,6 @@ export function flowFinding(
     ...(resource ? { resource } : {}),
     citation: rule.citation,
   };
-}
-
-/** The tier an attachment belongs to: its VPC's tier, or for VPN/DX its link tag. */
-export function attachmentTier(model: NetworkModel, attachment: string): Tier | undefined {
-  const a = model.tgwAttachments.get(attachment);
-  if (!a) return undefined;
-  if (a.kind === 'vpc') return a.vpc ? model.vpcs.get(a.vpc)?.tier : undefined;
-  return isTier(a.tierTag) ? a.tierTag : undefined;
-}
-
-export function subnetTierOf(model: NetworkModel, subnet: string): Tier | undefined {
-  const s = model.subnets.get(subnet);
-  return s ? model.vpcs.get(s.vpc)?.tier : undefined;
 }
 
 export function resourceFinding(

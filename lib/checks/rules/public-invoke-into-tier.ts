@@ -7,7 +7,8 @@
  */
 import type { Tier } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding, subnetTierOf, tierName } from './helpers';
+import { resourceFinding, tierName } from './helpers';
+import { subnetTier } from '../../model/tier-of';
 
 export const publicInvokeIntoTier: Rule = {
   id: 'PUBLIC-INVOKE-INTO-TIER',
@@ -24,7 +25,7 @@ export const publicInvokeIntoTier: Rule = {
       if (!fn) continue;
       const tiers = new Set<Tier>();
       for (const s of fn.subnets) {
-        const t = subnetTierOf(model, s);
+        const t = subnetTier(model, s);
         if (t && t !== 'internet') tiers.add(t);
       }
       for (const tier of tiers) {

@@ -12,7 +12,8 @@ import { endpointShortName } from '../../model/facts/service-relays';
 import type { Tier } from '../../tiers/tier';
 import type { Finding } from '../finding';
 import type { Rule, RuleContext } from '../rule';
-import { resourceFinding, subnetTierOf, tierName } from './helpers';
+import { resourceFinding, tierName } from './helpers';
+import { subnetTier } from '../../model/tier-of';
 
 type Destination = { kind: 'internet'; why: string } | { kind: 'tier'; tier: Tier; why: string };
 
@@ -27,7 +28,7 @@ function destinations(ctx: RuleContext, r: RelayFact): Destination[] {
   if (t.kind === 'function' && subnets.length === 0) {
     return [{ kind: 'internet', why: `${t.what}: function ${t.function.split('::')[1]} runs outside any VPC, with internet access` }];
   }
-  const tiers = new Set(subnets.map((s) => subnetTierOf(model, s)).filter((x): x is Tier => x !== undefined));
+  const tiers = new Set(subnets.map((s) => subnetTier(model, s)).filter((x): x is Tier => x !== undefined));
   return [...tiers].map((tier) => ({ kind: 'tier' as const, tier, why: `${t.what}: runs in ${tier} subnets` }));
 }
 

@@ -12,7 +12,8 @@ import type { Tier } from '../../tiers/tier';
 import type { LinkFact, NetworkModel } from '../../model/facts/types';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { attachmentTier, resourceFinding, tierName } from './helpers';
+import { resourceFinding, tierName } from './helpers';
+import { attachmentTier } from '../../model/tier-of';
 
 interface Landing {
   link: LinkFact;

@@ -7,7 +7,8 @@
 import type { Tier } from '../../tiers/tier';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { resourceFinding, subnetTierOf, tierName } from './helpers';
+import { resourceFinding, tierName } from './helpers';
+import { subnetTier } from '../../model/tier-of';
 
 export const tierJoinLattice: Rule = {
   id: 'TIER-JOIN-LATTICE',
@@ -36,7 +37,7 @@ export const tierJoinLattice: Rule = {
             if (t) providers.add(t);
           }
           for (const p of tg.placed) for (const sub of model.compute.get(p)?.subnets ?? []) {
-            const t = subnetTierOf(model, sub);
+            const t = subnetTier(model, sub);
             if (t) providers.add(t);
           }
           for (const f of tg.functions) {
@@ -44,7 +45,7 @@ export const tierJoinLattice: Rule = {
             if (!fn) continue;
             if (fn.subnets.length === 0) providers.add('internet');
             for (const sub of fn.subnets) {
-              const t = subnetTierOf(model, sub);
+              const t = subnetTier(model, sub);
               if (t) providers.add(t);
             }
           }

@@ -14,7 +14,8 @@ import { isTier, type Tier } from '../../tiers/tier';
 import type { LinkFact, NetworkModel } from '../../model/facts/types';
 import type { Finding, Hop } from '../finding';
 import type { Rule } from '../rule';
-import { attachmentTier, resourceFinding, tierName } from './helpers';
+import { resourceFinding, tierName } from './helpers';
+import { attachmentTier } from '../../model/tier-of';
 
 export const tierJoinLink: Rule = {
   id: 'TIER-JOIN-LINK',

@@ -1,7 +1,8 @@
 /** TIER-JOIN-MULTIHOMED: compute or interfaces with a presence in subnets of two tiers (a bridge). */
 import type { Tier } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding, subnetTierOf, tierName } from './helpers';
+import { resourceFinding, tierName } from './helpers';
+import { subnetTier } from '../../model/tier-of';
 
 export const tierJoinMultihomed: Rule = {
   id: 'TIER-JOIN-MULTIHOMED',
@@ -15,7 +16,7 @@ export const tierJoinMultihomed: Rule = {
     for (const c of model.compute.values()) {
       const tiers = new Set<Tier>();
       for (const s of c.subnets) {
-        const t = subnetTierOf(model, s);
+        const t = subnetTier(model, s);
         if (t) tiers.add(t);
       }
       if (tiers.size < 2) continue;

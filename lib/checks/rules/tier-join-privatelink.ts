@@ -1,7 +1,8 @@
 /** TIER-JOIN-PRIVATELINK: an interface endpoint in one tier consuming an endpoint service whose load balancers are in another tier. */
 import type { Tier } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding, subnetTierOf, tierName } from './helpers';
+import { resourceFinding, tierName } from './helpers';
+import { subnetTier } from '../../model/tier-of';
 
 export const tierJoinPrivateLink: Rule = {
   id: 'TIER-JOIN-PRIVATELINK',
@@ -19,7 +20,7 @@ export const tierJoinPrivateLink: Rule = {
       if (!consumer || !svc) continue;
       const providers = new Set<Tier>();
       for (const lb of svc.loadBalancers) for (const s of model.compute.get(lb)?.subnets ?? []) {
-        const t = subnetTierOf(model, s);
+        const t = subnetTier(model, s);
         if (t) providers.add(t);
       }
       for (const p of providers) {

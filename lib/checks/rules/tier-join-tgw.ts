@@ -5,7 +5,8 @@
 import type { Tier } from '../../tiers/tier';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { attachmentTier, resourceFinding, tierName } from './helpers';
+import { resourceFinding, tierName } from './helpers';
+import { attachmentTier } from '../../model/tier-of';
 
 export const tierJoinTgw: Rule = {
   id: 'TIER-JOIN-TGW',

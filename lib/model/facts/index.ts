@@ -2,7 +2,6 @@
  * Builds the network model once: every resource goes to the extractors of its family, in phases, then
  * the model is finalised (tier inheritance, tag conflicts, CloudFormation defaults, coverage notes).
  */
-import type { Tier } from '../../tiers/tier';
 import type { LoadedTemplate } from '../load/template';
 import type { MissingNestedTemplate } from '../load';
 import { Resolver } from '../resolve/resolver';
@@ -162,10 +161,4 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
     'AWS Network Firewall is modelled as a pass-through hop: its rule groups (domain allow-lists) are not evaluated and never count as blocking.',
   );
   extractCustomResources(ctx.resolver.resources.values(), ctx);
-}
-
-/** The tier of a subnet (through its VPC). */
-export function subnetTier(model: NetworkModel, subnetKey: string): Tier | undefined {
-  const s = model.subnets.get(subnetKey);
-  return s ? model.vpcs.get(s.vpc)?.tier : undefined;
 }

@@ -6,7 +6,8 @@
  * endpoint classes.
  */
 import type { Hop, Layer } from '../path';
-import { TIERS, isTier, type Tier } from '../../tiers/tier';
+import { TIERS, type Tier } from '../../tiers/tier';
+import { declaredTier, vgwTiers } from '../tier-of';
 import type { TierPolicy } from '../../policy/schema';
 import { ALL_ADDRESSES, type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parseCidr, setOf, union } from '../../cidr/address-sets';
 import type { NetworkModel, NaclFact, SgFact } from '../facts/types';
@@ -205,18 +206,10 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
     if (tier) for (const pool of pools.get(tier) ?? []) out.push({ place: pool, addrs: pool.addresses });
     return out;
   };
-  const linksOnVgw = new Map<string, string[]>();
-  for (const other of model.links.values()) if (other.vgw) linksOnVgw.set(other.vgw, [...(linksOnVgw.get(other.vgw) ?? []), other.key]);
   for (const l of model.links.values()) {
     if (l.kind === 'cgw') continue;
     if (l.kind === 'vgw') {
-      const tiers = new Set<Tier | undefined>();
-      for (const ok of linksOnVgw.get(l.key) ?? []) {
-        const other = model.links.get(ok)!;
-        tiers.add(isTier(other.tierTag) ? other.tierTag : isTier(l.tierTag) ? l.tierTag : undefined);
-      }
-      if (tiers.size === 0) tiers.add(isTier(l.tierTag) ? l.tierTag : undefined);
-      for (const tier of tiers) for (const src of linkSources(tier, l.ref)) for (const vpc of l.vpcs) {
+      for (const tier of vgwTiers(model, l.key)) for (const src of linkSources(tier, l.ref)) for (const vpc of l.vpcs) {
         const entry: Hop = { layer: 'vpn', resource: l.ref, description: `from ${src.place.label} through the virtual private gateway` };
         consider(src.place, router.enterVpc(vpc, l.key, ALL_ADDRESSES, []), [entry], undefined, src.addrs);
       }
@@ -224,7 +217,7 @@ export function analyseReachability(model: NetworkModel, policy: TierPolicy, asO
   }
   for (const a of model.tgwAttachments.values()) {
     if (a.kind === 'vpc') continue;
-    const tier = isTier(a.tierTag) ? a.tierTag : undefined;
+    const tier = declaredTier(a.tierTag);
     const sources = a.kind === 'peering' ? [{ place: peered(tier, a.ref), addrs: UNICAST_ADDRESSES }] : linkSources(tier, a.ref);
     for (const src of sources) {
       const entry: Hop = { layer: a.kind === 'peering' ? 'tgw' : 'vpn', resource: a.ref, description: `from ${src.place.label} through the TGW ${a.kind.toUpperCase()} attachment` };

@@ -6,7 +6,8 @@
  * the size of the connected part of the network.
  */
 import type { Hop, ResourceRef } from '../path';
-import { isTier, type Tier } from '../../tiers/tier';
+import type { Tier } from '../../tiers/tier';
+import { declaredTier, vgwTiers } from '../tier-of';
 import { ALL_ADDRESSES, ALL_V6, type IntervalSet, describeSet, intersect, isEmpty, setOf, subtract, union } from '../../cidr/address-sets';
 import type { NetworkModel, RouteTarget, TgwAttachmentFact } from '../facts/types';
 import type { Place } from './places';
@@ -68,7 +69,6 @@ export class Router {
   private readonly attachmentsByVpcTgw = new Map<string, TgwAttachmentFact[]>();
   private readonly tgwAssociation = new Map<string, string>();
   private readonly lpmCache = new Map<string, LpmRoute[][]>();
-  private readonly linksByVgw = new Map<string, string[]>();
   private readonly cache = new Map<string, Arrival[]>();
 
   constructor(
@@ -87,7 +87,6 @@ export class Router {
       }
     }
     for (const rt of model.tgwRouteTables.values()) for (const a of rt.associations) if (!this.tgwAssociation.has(a.attachment) || !rt.isDefault) this.tgwAssociation.set(a.attachment, rt.key);
-    for (const l of model.links.values()) if (l.vgw) this.linksByVgw.set(l.vgw, [...(this.linksByVgw.get(l.vgw) ?? []), l.key]);
   }
 
   subnetSet(subnet: string): IntervalSet {
@@ -318,13 +317,7 @@ export class Router {
   private exitVgw(vgwKey: string, part: IntervalSet, hops: Hop[], arrivals: Arrival[]): void {
     const vgw = this.model.links.get(vgwKey);
     if (!vgw) return;
-    const tiers = new Set<Tier | undefined>();
-    for (const lk of this.linksByVgw.get(vgwKey) ?? []) {
-      const l = this.model.links.get(lk)!;
-      tiers.add(isTier(l.tierTag) ? l.tierTag : isTier(vgw.tierTag) ? vgw.tierTag : undefined);
-    }
-    if (tiers.size === 0) tiers.add(isTier(vgw.tierTag) ? vgw.tierTag : undefined);
-    for (const tier of tiers) this.exitLink(tier, vgw.ref, part, hops, arrivals, 'virtual private gateway');
+    for (const tier of vgwTiers(this.model, vgwKey)) this.exitLink(tier, vgw.ref, part, hops, arrivals, 'virtual private gateway');
   }
 
   private exitLink(tier: Tier | undefined, ref: ResourceRef, part: IntervalSet, hops: Hop[], arrivals: Arrival[], what: string): void {
@@ -342,7 +335,7 @@ export class Router {
     if (!a) return;
     if (a.kind !== 'vpc') {
       const link = a.link ? this.model.links.get(a.link) : undefined;
-      const tier = isTier(a.tierTag) ? a.tierTag : undefined;
+      const tier = declaredTier(a.tierTag);
       if (a.kind === 'peering') {
         arrivals.push({ place: this.places.peered(tier, a.ref), region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, description: `TGW peering attachment: out to the peered transit gateway (${tier ?? 'UNTAGGED'} network)` }] });
         return;
