@@ -95,7 +95,7 @@ function prepare(file: string, opts: CommonOptions, signal?: AbortSignal): Prepa
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    throw new Error(`${file}: cannot read the roster (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) / 名簿ファイルを読めません`);
+    throw new Error(`${file}: cannot read the roster (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) / 名簿ファイルを読めません`, { cause: err });
   }
   const { entries } = parseRoster(bytes, file, { directories, sizeBundles, encoding });
   const emptyTiers = parseEmptyTierOptions(opts.emptyTier, entries, directories);

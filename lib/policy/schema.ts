@@ -81,4 +81,3 @@ export function policyJsonSchema(): unknown {
 }
 
 export type TierPolicy = z.output<typeof policySchema>;
-export type SanctionedChannel = TierPolicy['sanctionedChannels'][number];

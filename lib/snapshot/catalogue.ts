@@ -20,8 +20,6 @@ export type PerIdKind =
   | 'ClientVpnTargetNetworks' | 'ClientVpnAuthorizationRules' | 'ClientVpnRoutes'
   | 'PrefixListEntries' | 'Firewall';
 
-export type SnapshotKind = ListingKind | PerIdKind;
-
 export interface ListingSpec {
   kind: ListingKind;
   /** The top-level JSON key of the output. */
@@ -131,10 +129,6 @@ export const PER_ID: readonly PerIdSpec[] = [
     command: (arn) => `aws network-firewall describe-firewall --firewall-arn ${arn}`,
   },
 ];
-
-export function listingSpec(kind: ListingKind): ListingSpec {
-  return LISTINGS.find((l) => l.kind === kind)!;
-}
 
 export function perIdSpec(kind: PerIdKind): PerIdSpec {
   return PER_ID.find((p) => p.kind === kind)!;

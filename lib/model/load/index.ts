@@ -10,7 +10,7 @@ import { readTemplateFile } from './read-template';
 import type { CfnTemplate, LoadedTemplate } from './template';
 
 export { InputError } from '../../input-error';
-export type { CfnTemplate, CfnResource, LoadedTemplate } from './template';
+export type { LoadedTemplate } from './template';
 export { parseTemplateText } from './read-template';
 
 /** A nested stack whose template could not be found: the model reports it (fail closed), not the loader. */

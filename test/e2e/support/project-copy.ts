@@ -8,7 +8,7 @@
  * A broken copy gets ONE line added to its bin/app.ts just before the gate (`synthOrRefuse(app)`): a call
  * to test/e2e/fixtures/crossing-additions.ts, which joins two tiers in the way the test names.
  */
-import { spawn, spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -70,10 +70,4 @@ export function npxCdk(dir: string, args: string[], env: NodeJS.ProcessEnv = {})
     child.on('error', reject);
     child.on('close', (status) => resolve({ command: `npx cdk ${args.join(' ')}`, status, stdout, stderr, output }));
   });
-}
-
-/** The same, synchronously (for a single run in beforeAll). */
-export function npxCdkSync(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const r = spawnSync('npx', ['cdk', ...args], { cwd: dir, env: cliEnv(env), encoding: 'utf8', timeout: 600_000 });
-  return { command: `npx cdk ${args.join(' ')}`, status: r.status, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}\n${r.stderr}` };
 }

@@ -14,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;  
 export type Operation = (state: WorkSpacesState, body: Body, faults: FaultInjector) => Body;
 
 const invalid = (message: string) => new ApiError(400, 'InvalidParameterValuesException', message);
