@@ -62,6 +62,6 @@ export function checkWritable(option: string, file: string): void {
     }
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new Error(`${option} ${file}: cannot be written (${why}); nothing was done. Give a writable path / ${option} のファイルに書き込めません。何も実行していません`);
+    throw new Error(`${option} ${file}: cannot be written (${why}); nothing was done. Give a writable path / ${option} のファイルに書き込めません。何も実行していません`, { cause: err });
   }
 }

@@ -130,6 +130,10 @@ export const PER_ID: readonly PerIdSpec[] = [
   },
 ];
 
+export function listingSpec(kind: ListingKind): ListingSpec {
+  return LISTINGS.find((l) => l.kind === kind)!;
+}
+
 export function perIdSpec(kind: PerIdKind): PerIdSpec {
   return PER_ID.find((p) => p.kind === kind)!;
 }

@@ -105,6 +105,13 @@ export function tierTagOf(item: Json): string | undefined {
   return undefined;
 }
 
+export function tagOf(item: Json, key: string): string | undefined {
+  const tags = item.Tags;
+  if (!Array.isArray(tags)) return undefined;
+  for (const t of tags) if (isObject(t) && t.Key === key && typeof t.Value === 'string') return t.Value;
+  return undefined;
+}
+
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }

@@ -16,6 +16,7 @@ beforeAll(() => {
   // The same city (same CIDRs) deployed in two accounts; stack names differ, so ids differ as in AWS.
   base = new SnapshotDir([asLoaded('CityA', buildCity())], { account: A, accountFolder: true });
   const b = new SnapshotDir([asLoaded('CityB', buildCity())], { account: B, accountFolder: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- one copy in one test
   require('fs').cpSync(b.folder(B), base.folder(B), { recursive: true });
   b.remove();
 });

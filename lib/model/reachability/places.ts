@@ -24,6 +24,10 @@ export function classTier(c: EndpointClass): Tier | undefined {
   return c === 'internet' ? undefined : (c.split(':')[1] as Tier);
 }
 
+export function classKind(c: EndpointClass): 'tier' | 'on-prem' | 'telework' | 'internet' {
+  return c === 'internet' ? 'internet' : (c.split(':')[0] as 'tier' | 'on-prem' | 'telework');
+}
+
 export interface Place {
   id: string;
   kind: 'subnet' | 'internet' | 'on-prem' | 'telework' | 'unknown';
@@ -51,5 +55,19 @@ export function endpointOf(p: Place): Endpoint {
       return { kind: 'telework-clients', ...(p.tier ? { tier: p.tier } : {}) };
     default:
       return { kind: 'resource', resource: p.ref ?? { stack: '?', logicalId: '?', type: 'unknown' } };
+  }
+}
+
+export function endpointOfClass(c: EndpointClass): Endpoint {
+  const t = classTier(c);
+  switch (classKind(c)) {
+    case 'tier':
+      return { kind: 'tier', tier: t! };
+    case 'on-prem':
+      return { kind: 'on-prem', tier: t! };
+    case 'telework':
+      return { kind: 'telework-clients', tier: t! };
+    default:
+      return { kind: 'internet' };
   }
 }

@@ -20,6 +20,7 @@ import { shown } from './echo';
 const FORBIDDEN = /["/\\[\]:;|=,+*?<>]/;
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 /** Characters that render as nothing (or as an ordinary space) but make a different name. */
+// eslint-disable-next-line no-misleading-character-class -- the class lists combining and invisible characters on purpose, each to be refused alone
 const INVISIBLE = /[\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/u;
 
 function codePoint(ch: string): string {
