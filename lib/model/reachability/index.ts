@@ -19,7 +19,7 @@ import { Router, type Arrival, type PlaceDirectory } from './routing';
 
 export * from './places';
 export type { Packet } from './filters';
-export type { Arrival, Router } from './routing';
+export type { Router } from './routing';
 
 export interface Flow {
   from: Place;
