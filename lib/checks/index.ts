@@ -17,7 +17,7 @@ export type { Finding, Hop, Endpoint, Layer, ResourceRef, Severity } from './fin
 export type { MatrixCell, Flow, EndpointClass } from '../model/reachability';
 export { ENDPOINT_CLASSES } from '../model/reachability';
 export { RULES } from './rules';
-export { CITATIONS, citationText, isCitationKey, type Citation, type CitationKey } from './citations';
+export { CITATIONS, GUIDELINE_EDITION, citationText, isCitationKey, type Citation, type CitationKey } from './citations';
 export type { TierPolicy } from '../policy/schema';
 export { loadPolicy, parsePolicy, DEFAULT_POLICY_FILE } from '../policy/load';
 export { loadPaths, InputError, type LoadedTemplate, type LoadResult } from '../model/load';

@@ -26,7 +26,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
   const o: string[] = [];
   o.push('<!DOCTYPE html>', `<html lang="${options.lang}">`, '<head><meta charset="utf-8">');
   o.push(`<title>${esc(m.title)}</title><style>${STYLE}</style></head><body>`);
-  o.push(`<h1>${esc(m.title)}</h1>`, `<p>${esc(m.generatedAt(input.generatedAt))}</p>`);
+  o.push(`<h1>${esc(m.title)}</h1>`, `<p>${esc(m.generatedAt(input.generatedAt))}</p>`, `<p class="basis">${esc(m.basis)}</p>`);
   o.push(`<p class="${pass ? 'pass' : 'fail'}" id="verdict"><strong>${esc(pass ? m.verdictPass : m.verdictFail)}</strong></p>`);
   o.push(`<p>${esc(m.summary(counts(input)))}</p>`);
   if (input.sources.length > 0) {

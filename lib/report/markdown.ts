@@ -27,7 +27,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
   const pass = reportPasses(input);
 
   out.push(`# ${m.title}`, '');
-  out.push(`${m.generatedAt(input.generatedAt)}`, '');
+  out.push(`${m.generatedAt(input.generatedAt)}`, '', m.basis, '');
   out.push(`**${pass ? m.verdictPass : m.verdictFail}**`, '');
   out.push(m.summary(counts(input)), '');
   if (input.sources.length > 0) {

@@ -4,7 +4,7 @@
  */
 import type { VerifyResult } from '../checks';
 import { RULES } from '../checks/rules';
-import { CITATIONS } from '../checks/citations';
+import { citationText } from '../checks/citations';
 import type { ResourceRef } from '../checks/finding';
 
 export function toSarif(result: VerifyResult, toolVersion = '0.1.0'): unknown {
@@ -31,7 +31,7 @@ export function toSarif(result: VerifyResult, toolVersion = '0.1.0'): unknown {
               id: r.id,
               name: r.id,
               shortDescription: { text: r.title },
-              fullDescription: { text: `${CITATIONS[r.citation].en}\n${CITATIONS[r.citation].ja}` },
+              fullDescription: { text: `${citationText(r.citation, 'en')}\n${citationText(r.citation, 'ja')}` },
               defaultConfiguration: { level: r.severity },
             })),
           },

@@ -90,7 +90,7 @@ describe('the good app', () => {
     expect(good.thrown).toBeUndefined();
     expect(good.violations).toEqual([]);
     expect(fs.readFileSync(path.join(good.reportDir, 'tier-separation.en.md'), 'utf8')).toContain('**PASS:');
-    expect(fs.readFileSync(path.join(good.reportDir, 'tier-separation.ja.md'), 'utf8')).toContain('**合格：');
+    expect(fs.readFileSync(path.join(good.reportDir, 'tier-separation.ja.md'), 'utf8')).toContain('**適合：');
     expect(fs.readFileSync(path.join(good.reportDir, 'tier-separation.junit.xml'), 'utf8')).toContain('tests="90" failures="0"');
   });
 });
@@ -144,13 +144,13 @@ describe('a crossing introduced by a construct in a second stack', () => {
 
   it('renders the same matrix and findings in Japanese', () => {
     const md = fs.readFileSync(path.join(secondStack.reportDir, 'tier-separation.ja.md'), 'utf8');
-    expect(md).toContain('**不合格：');
+    expect(md).toContain('**不適合：');
     const lgwanRow = md.split('\n').find((l) => l.startsWith('| **LGWAN接続系** |'));
     expect(lgwanRow?.split(' | ')[1]).toBe('✖ 禁止経路');
     expect(lgwanRow?.split(' | ')[3]).toBe('✔ 分離');
     expect(md).toContain('- **LGWAN接続系 → インターネット接続系**: 禁止経路あり');
-    expect(md).toMatch(/### #\d+ \[エラー\] LGWAN tier \(LGWAN接続系\) reaches Internet tier/);
-    expect(md).toMatch(/### #\d+ \[警告\] Internet tier \(インターネット接続系\) reaches LGWAN tier/);
+    expect(md).toMatch(/### #\d+ \[重大な指摘\] LGWAN tier \(LGWAN接続系\) reaches Internet tier/);
+    expect(md).toMatch(/### #\d+ \[注意事項\] Internet tier \(インターネット接続系\) reaches LGWAN tier/);
     expect(md).toMatch(/\d\. VPC ピアリング — .* \[Shortcut\/Peering \(AWS::EC2::VPCPeeringConnection\)\]/);
     const sarif = JSON.parse(fs.readFileSync(path.join(secondStack.reportDir, 'tier-separation.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['TIER-CROSSING', 'TIER-JOIN-PEERING']));

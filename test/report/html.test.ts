@@ -13,7 +13,7 @@ describe('HTML report', () => {
   it('is one self-contained document in the chosen language', () => {
     expect(en.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(ja).toContain('<html lang="ja">');
-    expect(ja).toContain('<title>三層分離 審査報告書</title>');
+    expect(ja).toContain('<title>三層分離 確認結果報告書</title>');
     expect(en).not.toMatch(/<script|<link |src="http/);
   });
 
@@ -35,7 +35,7 @@ describe('HTML report', () => {
 
   it('lists acknowledgements with reasons and refusal, and the manual checklist with checkboxes', () => {
     expect(en).toContain('<td>AwsSolutions</td><td><code>VPC7</code></td><td>Flow logs go to the central log account</td>');
-    expect(ja).toContain('<span class="refused">拒否：系をまたぐ経路は承認できません</span> — temporary migration link');
+    expect(ja).toContain('<span class="refused">拒否：系をまたぐ経路は適用除外（例外措置）にできません</span> — temporary migration link');
     expect(en.match(/<input type="checkbox">/g)?.length).toBe(brokenAppReport().manualControls.length);
   });
 

@@ -15,9 +15,9 @@ describe('Markdown report of a broken app', () => {
 
   it('states the failure first, in each language', () => {
     expect(en).toContain('**FAIL:');
-    expect(ja).toContain('**不合格：');
+    expect(ja).toContain('**不適合：');
     expect(en).toContain('2 error(s), 0 warning(s); 2 forbidden path(s) and 1 unresolved pair(s)');
-    expect(ja).toContain('エラー 2 件、警告 0 件。マトリクス上の禁止経路 2 件、未判定 1 件。');
+    expect(ja).toContain('重大な指摘 2 件、注意事項 0 件。マトリクス上の禁止経路 2 件、未判定 1 件。');
   });
 
   it('has a verdict in every cell of the 8×8 matrix, in order (en)', () => {
@@ -57,19 +57,21 @@ describe('Markdown report of a broken app', () => {
     expect(en).toContain('4. network ACL — rule 100 allow all [City-Network/InternetNacl (AWS::EC2::NetworkAcl)]');
     expect(en).toContain('- Layers that would still block: security group');
     expect(en).toContain('### #2 [error] VPC without a tier tag');
-    expect(ja).toContain('### #1 [エラー] LGWAN tier reaches the internet tier through VPC peering');
+    expect(ja).toContain('### #1 [重大な指摘] LGWAN tier reaches the internet tier through VPC peering');
     expect(ja).toContain('- なお遮断できる層: セキュリティグループ');
   });
 
   it('cites the MIC clause of each finding in the reader\'s language', () => {
-    expect(en).toContain('- Requirement: MIC guideline, Part 3 Ch. 2 "Strengthening the resilience of the whole information system" (2) LGWAN tier');
-    expect(ja).toContain('- 根拠となる要件: 総務省ガイドライン 第3編第2章「情報システム全体の強靭性の向上」(2) LGWAN接続系');
+    // Issue 12: the clause as the named edition numbers it (第3編第2章 is 「情報セキュリティ対策基準（解説）」; the
+    // resilience measures are its section 3, the tiers its sub-items).
+    expect(en).toContain('- Requirement: MIC guideline (令和7年3月版), Part 3, Chapter 2 "Information security standards (commentary)", section 3 "Strengthening the resilience of the whole information system", (2) LGWAN tier');
+    expect(ja).toContain('- 根拠となる要件: 総務省ガイドライン（令和7年3月版）第3編第2章「情報セキュリティ対策基準（解説）」3.「情報システム全体の強靭性の向上」（2）LGWAN接続系');
   });
 
   it('lists every acknowledgement from every pack with its reason, and marks the refused one', () => {
     expect(en).toContain('| AwsSolutions | `VPC7` | Flow logs go to the central log account | `City/Network/Spare` | `City/Network/Spare/Resource` |');
     expect(en).toContain('| ThreeTierSeparation | `TIER-CROSSING` | **REFUSED: tier crossings cannot be acknowledged** — temporary migration link |');
-    expect(ja).toContain('**拒否：系をまたぐ経路は承認できません** — temporary migration link');
+    expect(ja).toContain('**拒否：系をまたぐ経路は適用除外（例外措置）にできません** — temporary migration link');
   });
 
   it('says what the model does not cover', () => {
@@ -80,7 +82,7 @@ describe('Markdown report of a broken app', () => {
 
   it('renders the manual controls as an unticked checklist with where and citation', () => {
     expect(en).toMatch(/- \[ \] \*\*Trusted-device certificates .*\*\* \(console, `WSH-MANUAL-TRUSTED-DEVICES`\)/);
-    expect(en).toMatch(/- \[ \] \*\*Idle timeout and screen lock\*\* \(Group Policy, `gpo-idle-lock`\): .* — Requirement: MIC telework security requirements/);
+    expect(en).toMatch(/- \[ \] \*\*Idle timeout and screen lock\*\* \(Group Policy, `gpo-idle-lock`\): .* — Requirement: MIC "LGWAN-tier telework security requirements for local governments in light of the response to COVID-19"/);
     expect(ja).toMatch(/- \[ \] \*\*無操作タイムアウトと画面ロック\*\* \(グループポリシー, `gpo-idle-lock`\)/);
   });
 
@@ -122,5 +124,29 @@ describe('reportPasses', () => {
     expect(reportPasses({ ...goodAppReport(), findings: [brokenAppReport().findings[1]!] })).toBe(false);
     expect(reportPasses({ ...goodAppReport(), acknowledgements: [brokenAppReport().acknowledgements[1]!] })).toBe(false);
     expect(reportPasses({ ...goodAppReport(), findings: [{ ...brokenAppReport().findings[1]!, severity: 'warning' }] })).toBe(true);
+  });
+});
+
+describe('terms and dates a municipality uses (issue 12)', () => {
+  const en = renderMarkdown(brokenAppReport(), { lang: 'en', diagramFile: 'tier-separation.en.svg' });
+  const ja = renderMarkdown(brokenAppReport(), { lang: 'ja', diagramFile: 'tier-separation.ja.svg' });
+
+  it('writes the time of record in Japan Standard Time, as a 情報政策課 would', () => {
+    // 2026-11-21T12:00:00.000Z is 21:00 in Japan.
+    expect(ja).toContain('作成日時 2026年11月21日 21時00分（日本時間）');
+    expect(en).toContain('Generated 21 November 2026, 21:00 JST');
+  });
+
+  it('names the guideline edition and the telework requirements the report is judged against, in every report', () => {
+    expect(ja).toContain('判定の根拠：総務省「地方公共団体における情報セキュリティポリシーに関するガイドライン」（令和7年3月版）');
+    expect(ja).toContain('「新型コロナウイルスへの対応等を踏まえた地方公共団体における LGWAN 接続系のテレワークセキュリティ要件について」（令和2年）');
+    expect(en).toContain('Judged against MIC "Guidelines on Information Security Policies for Local Governments" (March 2025 edition, 令和7年3月版)');
+  });
+
+  it('uses 適合／不適合, 重大な指摘／注意事項 and 適用除外（例外措置）, never exam or sign-off words', () => {
+    expect(ja).toContain('# 三層分離 確認結果報告書');
+    expect(ja).toContain('## 適用除外（例外措置）の一覧');
+    // 承認 stays only where it is one: the CISO approves the sanitising mechanism.
+    expect(ja).not.toMatch(/合格|審査報告書|\[エラー\]|\[警告\]|承認（acknowledge）|承認でき|承認は|承認した場所/);
   });
 });

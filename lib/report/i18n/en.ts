@@ -1,11 +1,14 @@
 /** English wording of the reviewer's report. Keep in step with ja.ts (both implement Messages). */
 import { TIER_LABELS } from '../../tiers/tier';
+import { GUIDELINE_EDITION, TELEWORK_REQUIREMENTS, TOOL_CRITERIA_HEADING } from '../../checks/citations';
+import { jstEn } from './jst';
 import type { Messages } from './messages';
 
 export const en: Messages = {
   lang: 'en',
   title: 'Three-tier separation review report',
-  generatedAt: (when) => `Generated ${when}`,
+  generatedAt: (when) => `Generated ${jstEn(when)}`,
+  basis: `Judged against ${GUIDELINE_EDITION.en} and ${TELEWORK_REQUIREMENTS.en}. Criteria of this tool's own are marked "${TOOL_CRITERIA_HEADING.en}" and are not MIC's.`,
   sources: 'Templates verified',
   verdictPass: 'PASS: no path crosses between tiers, and nothing is unresolved.',
   verdictFail: 'FAIL: see the findings below. Tier crossings cannot be acknowledged and are never declared as permitted paths: remove them. Data moves between tiers only by sanitised exchange (無害化) through a mechanism the information security officer (CISO) approved.',

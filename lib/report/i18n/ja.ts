@@ -1,16 +1,19 @@
 /** 審査報告書の日本語の文言。en.ts と同じ Messages を実装する（文言の抜けはコンパイラが検出する）。 */
 import { TIER_LABELS } from '../../tiers/tier';
+import { GUIDELINE_EDITION, TELEWORK_REQUIREMENTS, TOOL_CRITERIA_HEADING } from '../../checks/citations';
+import { jstJa } from './jst';
 import type { Messages } from './messages';
 
 export const ja: Messages = {
   lang: 'ja',
-  title: '三層分離 審査報告書',
-  generatedAt: (when) => `作成日時 ${when}`,
+  title: '三層分離 確認結果報告書',
+  generatedAt: (when) => `作成日時 ${jstJa(when)}`,
+  basis: `判定の根拠：${GUIDELINE_EDITION.ja}、${TELEWORK_REQUIREMENTS.ja}。本ツール独自の判定基準は「${TOOL_CRITERIA_HEADING.ja}」と明記し、総務省の記載とは区別しています。`,
   sources: '検証したテンプレート',
-  verdictPass: '合格：系をまたぐ経路はなく、未判定の項目もありません。',
-  verdictFail: '不合格：以下の指摘を確認してください。系をまたぐ経路は承認（acknowledge）できず、許可経路として宣言して通すこともできません。取り除いてください。系の間のデータの受け渡しは、最高情報セキュリティ責任者（CISO）が承認した無害化の仕組みを通す場合に限ります。',
+  verdictPass: '適合：系をまたぐ経路はなく、未判定の項目もありません。',
+  verdictFail: '不適合：以下の指摘を確認してください。系をまたぐ経路は適用除外（例外措置）とすることができず、許可経路として宣言して通すこともできません。取り除いてください。系の間のデータの受け渡しは、最高情報セキュリティ責任者（CISO）が承認した無害化の仕組みを通す場合に限ります。',
   summary: ({ errors, warnings, violations, unresolved }) =>
-    `エラー ${errors} 件、警告 ${warnings} 件。マトリクス上の禁止経路 ${violations} 件、未判定 ${unresolved} 件。`,
+    `重大な指摘 ${errors} 件、注意事項 ${warnings} 件。マトリクス上の禁止経路 ${violations} 件、未判定 ${unresolved} 件。`,
 
   tier: (tier) => TIER_LABELS[tier].ja,
   onPrem: (tier) => `庁内（${TIER_LABELS[tier].ja}）`,
@@ -25,10 +28,10 @@ export const ja: Messages = {
     isolated: '分離',
     permitted: '許可',
     violation: '禁止経路あり',
-    unresolved: '未判定（不合格として扱う）',
+    unresolved: '未判定（不適合として扱う）',
   },
   cellSymbol: { isolated: '✔ 分離', permitted: '◯ 許可', violation: '✖ 禁止経路', unresolved: '? 未判定' },
-  legend: '✔ 分離：経路なし ・ ◯ 許可：ポリシーが認める経路 ・ ✖ 禁止経路：系をまたぐ経路 ・ ? 未判定：モデルで判定できないため不合格として扱う',
+  legend: '✔ 分離：経路なし ・ ◯ 許可：ポリシーが認める経路 ・ ✖ 禁止経路：系をまたぐ経路 ・ ? 未判定：モデルで判定できないため不適合として扱う',
   evidenceHeading: '各セルの根拠',
   evidenceBlockedBy: '遮断している要素',
   evidenceWitness: '経路',
@@ -41,7 +44,7 @@ export const ja: Messages = {
 
   findingsHeading: '指摘事項',
   noFindings: '指摘事項はありません。',
-  severity: { error: 'エラー', warning: '警告' },
+  severity: { error: '重大な指摘', warning: '注意事項' },
   direction: { 'one-way': '片方向', both: '双方向' },
   rule: 'ルール',
   fromTo: '発信元 → 宛先',
@@ -67,22 +70,22 @@ export const ja: Messages = {
   },
   blocksHere: '（ここで遮断）',
 
-  acksHeading: '各パックの承認（acknowledge）一覧',
-  acksIntro: 'Validations.of(...).acknowledge() で承認されたルールとその理由です。系をまたぐ経路は承認できず、試みは「拒否」として記載します。',
-  noAcks: '承認はありません。',
+  acksHeading: '適用除外（例外措置）の一覧',
+  acksIntro: '各パックのルールのうち、Validations.of(...).acknowledge() により適用除外（例外措置）としたものとその理由です。系をまたぐ経路は適用除外にできず、その試みは「拒否」として記載します。',
+  noAcks: '適用除外（例外措置）はありません。',
   ackPack: 'パック',
   ackRule: 'ルール',
   ackReason: '理由',
-  ackAt: '承認した場所',
+  ackAt: '適用除外とした場所',
   ackSuppressed: '対象',
-  ackRefused: '拒否：系をまたぐ経路は承認できません',
+  ackRefused: '拒否：系をまたぐ経路は適用除外（例外措置）にできません',
 
   coverageHeading: 'モデルの対象外',
   coverageIntro: '証明はモデルの範囲内でのみ有効です。次の事項は対象外のため、審査者による確認が必要です：',
   noCoverageNotes: 'これらのテンプレートについて、エンジンは対象外の事項を報告していません。',
 
   manualHeading: '手動で確認する統制（チェックリスト）',
-  manualIntro: '次の統制は CloudFormation では表現できません。承認前に一つずつ手作業で確認してください。',
+  manualIntro: '次の統制は CloudFormation では表現できません。決裁の前に一つずつ手作業で確認してください。',
   manualWhere: { console: 'コンソール', api: 'API 呼び出し', 'group-policy': 'グループポリシー', procedure: '運用手順' },
 
   diagramHeading: '系と接続の構成図',

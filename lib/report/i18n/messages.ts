@@ -19,6 +19,8 @@ export interface Messages {
   lang: Lang;
   title: string;
   generatedAt: (when: string) => string;
+  /** The edition of the guideline and the documents the report is judged against (stated in every report). */
+  basis: string;
   sources: string;
   verdictPass: string;
   verdictFail: string;
