@@ -88,3 +88,31 @@ export function counts(input: ReportInput): { errors: number; warnings: number; 
     unresolved: input.matrix.filter((c) => c.verdict === 'unresolved').length,
   };
 }
+
+/**
+ * What a cell shows, finer than its verdict (which decides pass or fail): a reviewer must not read
+ * "declared by design" and "not forbidden, please look" as one symbol, nor a tier's own networks as "isolated".
+ * - `sanctioned`: a path the design declares — telework clients reaching their tier's desktops by screen
+ *   transfer, the internet tier reaching the internet through its inspected egress;
+ * - `reachable`: a path no rule forbids, which the reviewer still confirms (e.g. an on-premises segment
+ *   reaching its own tier);
+ * - `same-tier`: two ends of one tier that do not reach each other (not a separation between tiers);
+ * - otherwise the verdict itself.
+ */
+export type CellDisplay = 'isolated' | 'sanctioned' | 'reachable' | 'same-tier' | 'violation' | 'unresolved';
+
+function endTier(end: MatrixEnd): string | undefined {
+  return end.kind === 'internet' ? undefined : end.tier;
+}
+
+export function cellDisplay(cell: MatrixCell | undefined): CellDisplay {
+  if (!cell) return 'unresolved';
+  if (cell.verdict === 'violation' || cell.verdict === 'unresolved') return cell.verdict;
+  if (cell.verdict === 'permitted') {
+    if (cell.via === 'desktop-streaming') return 'sanctioned';
+    if (cell.from.kind === 'tier' && cell.from.tier === 'internet' && cell.to.kind === 'internet') return 'sanctioned';
+    return 'reachable';
+  }
+  const a = endTier(cell.from);
+  return a !== undefined && a === endTier(cell.to) ? 'same-tier' : 'isolated';
+}

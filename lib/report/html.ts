@@ -4,7 +4,7 @@
  * Pure TypeScript: no aws-cdk-lib import.
  */
 import { citationText } from '../checks/citations';
-import { cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
+import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
 import { renderDiagramSvg, xmlEscape as esc } from './diagram-svg';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
@@ -48,7 +48,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
       const cell = cellFor.get(`${endKey(from)}>${endKey(to)}`);
       const verdict = cell ? cell.verdict : 'unresolved';
       const evidence = cell ? cellEvidence(cell, m) : [m.evidenceNone];
-      o.push(`<td class="${verdict}" data-from="${esc(endKey(from))}" data-to="${esc(endKey(to))}"><details><summary>${esc(m.cellSymbol[verdict])}</summary>${evidence.map((l) => `<div>${esc(l)}</div>`).join('')}</details></td>`);
+      o.push(`<td class="${verdict}" data-from="${esc(endKey(from))}" data-to="${esc(endKey(to))}"><details data-display="${cellDisplay(cell)}"><summary>${esc(m.displaySymbol[cellDisplay(cell)])}</summary>${evidence.map((l) => `<div>${esc(l)}</div>`).join('')}</details></td>`);
     }
     o.push('</tr>');
   }

@@ -5,7 +5,7 @@
  * Pure TypeScript: no aws-cdk-lib import.
  */
 import { citationText } from '../checks/citations';
-import { cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
+import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
 import { costSectionMarkdown } from './cost-section';
@@ -46,7 +46,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
       if (endKey(from) === endKey(to)) return '—';
       const cell = cellFor.get(`${endKey(from)}>${endKey(to)}`);
       // A pair the engine did not report is not a pass: fail closed and say so.
-      return cell ? m.cellSymbol[cell.verdict] : m.cellSymbol.unresolved;
+      return m.displaySymbol[cellDisplay(cell)];
     });
     out.push(`| **${mdEscape(endLabel(from, m))}** | ${row.join(' | ')} |`);
   }

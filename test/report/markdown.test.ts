@@ -24,17 +24,24 @@ describe('Markdown report of a broken app', () => {
     const header = en.split('\n').find((l) => l.startsWith('| from \\\\ to |'));
     expect(header).toBe('| from \\\\ to | Internet tier | LGWAN tier | Personal-number tier | On-prem (Internet tier) | On-prem (LGWAN tier) | On-prem (Personal-number tier) | Telework clients (Internet tier) | Telework clients (LGWAN tier) | Telework clients (Personal-number tier) | The internet |');
     const lgwan = row(en, 'LGWAN tier');
-    expect(lgwan).toEqual(['**LGWAN tier**', '✖ FORBIDDEN', '—', ...Array<string>(8).fill('✔ isolated')]);
-    expect(row(en, 'Internet tier')[10]).toBe('◯ permitted');
+    // Issue 12: the LGWAN tier's own on-premises network and telework clients are the same tier, not "isolated".
+    expect(lgwan).toEqual(['**LGWAN tier**', '✖ FORBIDDEN', '—', '✔ isolated', '✔ isolated', '＝ same tier', '✔ isolated', '✔ isolated', '＝ same tier', '✔ isolated', '✔ isolated']);
+    expect(row(en, 'Internet tier')[10]).toBe('◎ sanctioned');
     expect(row(en, 'Personal-number tier')[10]).toBe('? UNRESOLVED');
-    expect(row(en, 'Telework clients (LGWAN tier)')[2]).toBe('◯ permitted');
+    expect(row(en, 'Telework clients (LGWAN tier)')[2]).toBe('◎ sanctioned');
+    // A path no rule forbids, between networks of one tier: shown as reachable, for the reviewer to confirm.
+    expect(row(en, 'On-prem (Personal-number tier)')[3]).toBe('△ reachable (review)');
   });
 
   it('has the same matrix in Japanese', () => {
     const lgwan = row(ja, 'LGWAN接続系');
     expect(lgwan.slice(1, 3)).toEqual(['✖ 禁止経路', '—']);
     expect(row(ja, 'マイナンバー利用事務系')[10]).toBe('? 未判定');
-    expect(row(ja, 'テレワーク端末（LGWAN接続系）')[2]).toBe('◯ 許可');
+    expect(row(ja, 'テレワーク端末（LGWAN接続系）')[2]).toBe('◎ 正規経路');
+    expect(row(ja, '庁内（マイナンバー利用事務系）')[3]).toBe('△ 到達可・要確認');
+    expect(row(ja, 'LGWAN接続系')[5]).toBe('＝ 同一系');
+    expect(ja).toContain('◎ 正規経路（宣言済み）：設計上の経路');
+    expect(ja).toContain('△ 到達可（禁止規則に非該当・要確認）');
     expect(ja).toContain('| 発信元 \\\\ 宛先 | インターネット接続系 | LGWAN接続系 | マイナンバー利用事務系 | 庁内（インターネット接続系） |');
   });
 

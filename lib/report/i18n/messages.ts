@@ -6,6 +6,7 @@
 import type { Layer, Severity } from '../../checks/finding';
 import type { Tier } from '../../tiers/tier';
 import type { CellVerdict, ManualControl } from '../report-input';
+import type { CellDisplay } from '../describe';
 
 export type Lang = 'en' | 'ja';
 
@@ -38,8 +39,8 @@ export interface Messages {
   matrixIntro: string;
   matrixCorner: string;
   cellVerdict: Record<CellVerdict, string>;
-  /** One-character-ish symbol so the table stays narrow; the legend explains it. */
-  cellSymbol: Record<CellVerdict, string>;
+  /** The symbol a cell shows (lib/report/describe.ts cellDisplay: finer than the verdict), short so the table stays narrow; the legend explains it. */
+  displaySymbol: Record<CellDisplay, string>;
   legend: string;
   evidenceHeading: string;
   evidenceBlockedBy: string;
