@@ -13,7 +13,7 @@ import { costSectionHtml } from './cost-section';
 const STYLE = `
 body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2em;max-width:1200px;color:#222}
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:4px 8px;vertical-align:top;font-size:13px}
-th{background:#eee}.isolated{background:#e8f5e9}.permitted{background:#e3f2fd}.violation{background:#ffcdd2;font-weight:bold}
+th{background:#eee}.isolated{background:#e8f5e9}.permitted{background:#e3f2fd}td:has(>details[data-display="same-tier"]){background:#f5f5f5}td:has(>details[data-display="reachable"]){background:#fff8e1}.violation{background:#ffcdd2;font-weight:bold}
 .unresolved{background:#ffe0b2;font-weight:bold}.pass{color:#2e7d32}.fail{color:#c62828}
 ol.path li{font-family:monospace;font-size:12px}.refused{color:#c62828;font-weight:bold}
 details{margin:.2em 0}summary{cursor:pointer}.finding{border-left:4px solid #c62828;padding-left:1em;margin:1em 0}
