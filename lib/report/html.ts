@@ -10,6 +10,9 @@ import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
 import { costSectionHtml } from './cost-section';
 
+/** On paper every cell's evidence is shown: each <details> opens before printing (and CSS opens them too, where supported). */
+const PRINT_SCRIPT = '<script>addEventListener("beforeprint",()=>document.querySelectorAll("details").forEach((d)=>{d.open=true}))</script>';
+
 const STYLE = `
 body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2em;max-width:1200px;color:#222}
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:4px 8px;vertical-align:top;font-size:13px}
@@ -18,6 +21,9 @@ th{background:#eee}.isolated{background:#e8f5e9}.permitted{background:#e3f2fd}td
 ol.path li{font-family:monospace;font-size:12px}.refused{color:#c62828;font-weight:bold}
 details{margin:.2em 0}summary{cursor:pointer}.finding{border-left:4px solid #c62828;padding-left:1em;margin:1em 0}
 .finding.warning{border-color:#ef6c00}
+@page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
+@media print{body{margin:0;max-width:none;font-size:10pt}td,th{font-size:8pt;padding:2px 3px}summary{cursor:auto}
+table,.finding,li{break-inside:avoid}h2{break-after:avoid}details::details-content{content-visibility:visible;display:block}}
 `;
 
 export function renderHtml(input: ReportInput, options: { lang: Lang }): string {
@@ -98,6 +104,6 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
     const cite = citationText(c.citation, options.lang);
     o.push(`<li><label><input type="checkbox"> <strong>${esc(text.title)}</strong> (${esc(m.manualWhere[c.where])}, <code>${esc(c.id)}</code>): ${esc(text.how)}${cite ? ` — ${esc(m.citation)}: ${esc(cite)}` : ''}</label></li>`);
   }
-  o.push('</ul>', input.cost ? costSectionHtml(input.cost, options.lang, esc) : '', '</body></html>');
+  o.push('</ul>', input.cost ? costSectionHtml(input.cost, options.lang, esc) : '', PRINT_SCRIPT, '</body></html>');
   return o.join('\n');
 }

@@ -47,3 +47,13 @@ describe('HTML report', () => {
     expect(out).toContain('<p class="pass" id="verdict">');
   });
 });
+
+describe('HTML report on paper (issue 12)', () => {
+  const ja = renderHtml(brokenAppReport(), { lang: 'ja' });
+  it('prints on A4 with page numbers and opens every cell\'s evidence before printing', () => {
+    expect(ja).toContain('@page{size:A4;');
+    expect(ja).toContain('@bottom-center{content:counter(page) " / " counter(pages)');
+    expect(ja).toContain('addEventListener("beforeprint",()=>document.querySelectorAll("details").forEach((d)=>{d.open=true}))');
+    expect(ja).toContain('details::details-content{content-visibility:visible;display:block}');
+  });
+});
