@@ -10,9 +10,6 @@ import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
 import { costSectionHtml } from './cost-section';
 
-/** On paper every cell's evidence is shown: each <details> opens before printing (and CSS opens them too, where supported). */
-const PRINT_SCRIPT = '<script>addEventListener("beforeprint",()=>document.querySelectorAll("details").forEach((d)=>{d.open=true}))</script>';
-
 const STYLE = `
 body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2em;max-width:1200px;color:#222}
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:4px 8px;vertical-align:top;font-size:13px}
@@ -23,7 +20,8 @@ details{margin:.2em 0}summary{cursor:pointer}.finding{border-left:4px solid #c62
 .finding.warning{border-color:#ef6c00}
 @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
 @media print{body{margin:0;max-width:none;font-size:10pt}td,th{font-size:8pt;padding:2px 3px}summary{cursor:auto}
-table,.finding,li{break-inside:avoid}h2{break-after:avoid}details::details-content{content-visibility:visible;display:block}}
+table,.finding,li{break-inside:avoid}h2{break-after:avoid}td>details{display:none}td>.on-paper{display:block}}
+@media screen{td>.on-paper{display:none}}
 `;
 
 export function renderHtml(input: ReportInput, options: { lang: Lang }): string {
@@ -54,7 +52,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
       const cell = cellFor.get(`${endKey(from)}>${endKey(to)}`);
       const verdict = cell ? cell.verdict : 'unresolved';
       const evidence = cell ? cellEvidence(cell, m) : [m.evidenceNone];
-      o.push(`<td class="${verdict}" data-from="${esc(endKey(from))}" data-to="${esc(endKey(to))}"><details data-display="${cellDisplay(cell)}"><summary>${esc(m.displaySymbol[cellDisplay(cell)])}</summary>${evidence.map((l) => `<div>${esc(l)}</div>`).join('')}</details></td>`);
+      o.push(`<td class="${verdict}" data-from="${esc(endKey(from))}" data-to="${esc(endKey(to))}"><details data-display="${cellDisplay(cell)}"><summary>${esc(m.displaySymbol[cellDisplay(cell)])}</summary>${evidence.map((l) => `<div>${esc(l)}</div>`).join('')}</details><div class="on-paper"><strong>${esc(m.displaySymbol[cellDisplay(cell)])}</strong>${evidence.map((l) => `<div>${esc(l)}</div>`).join('')}</div></td>`);
     }
     o.push('</tr>');
   }
@@ -104,6 +102,6 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
     const cite = citationText(c.citation, options.lang);
     o.push(`<li><label><input type="checkbox"> <strong>${esc(text.title)}</strong> (${esc(m.manualWhere[c.where])}, <code>${esc(c.id)}</code>): ${esc(text.how)}${cite ? ` — ${esc(m.citation)}: ${esc(cite)}` : ''}</label></li>`);
   }
-  o.push('</ul>', input.cost ? costSectionHtml(input.cost, options.lang, esc) : '', PRINT_SCRIPT, '</body></html>');
+  o.push('</ul>', input.cost ? costSectionHtml(input.cost, options.lang, esc) : '', '</body></html>');
   return o.join('\n');
 }
