@@ -131,8 +131,10 @@ export const CITATIONS = {
     ja: '許可された通信経路：系間で真に必要なやり取り（無害化通信など）はポリシーファイルに責任者・理由・有効期限を明記して宣言し、期限を過ぎれば再び指摘する',
   },
   municipalitySeparation: {
-    en: 'closed-telework proof obligation (this tool\'s own criterion): municipalities sharing a prefecture hub or a platform (共同利用) remain separate networks — no route from one municipality\'s network reaches another\'s, and only internet tiers attach to the prefecture\'s security cloud',
-    ja: 'closed-telework の証明方針（本ツール独自の基準）：都道府県のハブや共同利用基盤を共有する団体どうしも別のネットワークとし（団体間の分離）、ある団体のネットワークから他団体のネットワークへの経路を設けない。自治体情報セキュリティクラウドに接続するのはインターネット接続系のみとする',
+    kind: 'tool',
+    basis: 'internetSecurityCloud',
+    en: "municipalities apart: municipalities sharing a prefecture hub or a platform (共同利用) remain separate networks — no route from one municipality's network reaches another's, and only internet tiers attach to the prefecture's security cloud",
+    ja: '団体間の分離：都道府県のハブや共同利用基盤を共有する団体どうしも別のネットワークとし、ある団体のネットワークから他団体のネットワークへの経路を設けない。自治体情報セキュリティクラウドに接続するのはインターネット接続系のみとする',
   },
 } as const satisfies Record<string, Citation>;
 
