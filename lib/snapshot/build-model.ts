@@ -17,7 +17,8 @@ import { declareTiers } from '../model/facts/tier-declarations';
 import type { NetworkModel, RouteFact, RouteTarget, SgRuleFact, TgwAttachmentFact } from '../model/facts/types';
 import type { Json, RegionSnapshot } from './read-snapshot';
 import { isObject } from './read-snapshot';
-import { GONE, SnapshotContext, list, stateOf, str, strings, tierTagOf } from './snapshot-context';
+import { GONE, SnapshotContext, list, stateOf, str, strings, tagOf, tierTagOf } from './snapshot-context';
+import { HUB_TAG_KEY, MUNICIPALITY_TAG_KEY } from '../tiers/municipality';
 
 export const SNAPSHOT_COVERAGE = [
   'The snapshot shows the account as it was when the files were written; anything changed since is not seen (take a new snapshot after every change).',
@@ -69,6 +70,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     }
     const tierTag = tierTagOf(v);
     m.vpcs.set(key, { ...ctx.fact(key), tierTag, cidrs });
+    membership(ctx, key, v);
   });
   each(items('Subnets'), (r, s) => {
     const id = str(s.SubnetId);
@@ -146,6 +148,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
       // The real default table, registered below with the other tables; a placeholder when there is none.
       defaultRouteTable: defaultTable ? ctx.key(r, defaultTable) : `${key}#defaultRouteTable`,
     });
+    membership(ctx, key, t);
   });
   each(items('TransitGatewayRouteTables'), (r, t) => {
     const id = str(t.TransitGatewayRouteTableId);
@@ -280,6 +283,14 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     for (const u of r.unused) m.coverage.push(`${u.file}: not used (${u.why}).`);
   }
   return { model: m, origins: ctx.origins };
+}
+
+/** The municipality / prefecture hub a VPC or transit gateway declares (mic:municipality / mic:hub), as from templates. */
+function membership(ctx: SnapshotContext, key: string, item: Json): void {
+  const municipality = tagOf(item, MUNICIPALITY_TAG_KEY);
+  const hub = tagOf(item, HUB_TAG_KEY);
+  if (municipality === undefined && hub === undefined) return;
+  ctx.model.membership.set(key, { ref: ctx.ref(key), ...(municipality !== undefined ? { municipality } : {}), ...(hub !== undefined ? { hub } : {}) });
 }
 
 function attachedVpcs(ctx: SnapshotContext, key: string, attachments: unknown): string[] {

@@ -82,6 +82,10 @@ const MUTATIONS: Record<string, (R: Resources) => void> = {
   'an untagged virtual private gateway': (R) => {
     R.VgwLgwan.Properties!.Tags = [];
   },
+  'VPCs declaring two municipalities, one declaring none': (R) => {
+    (R.VpcLgwan.Properties!.Tags as unknown[]).push({ Key: 'mic:municipality', Value: 'city-a' });
+    (R.VpcPn.Properties!.Tags as unknown[]).push({ Key: 'mic:municipality', Value: 'city-b' });
+  },
   'a subnet tagged with another tier': (R) => {
     (R.SubnetLgwanAppA.Properties as Json).Tags = PN_TAG;
   },
