@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Register> = {
   audit: () => (require('./audit-command') as typeof import('./audit-command')).registerAuditCommand,
   cost: () => (require('./cost-command') as typeof import('./cost-command')).registerCostCommand,
   snapshot: () => (require('./snapshot-command') as typeof import('./snapshot-command')).registerSnapshotCommand,
+  deploy: () => (require('./deploy-command') as typeof import('./deploy-command')).registerDeployCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -13,6 +13,8 @@ import * as path from 'path';
 export interface Invocation {
   /** The CDK CLI command line, e.g. `cdk synth --quiet`, when the app was run by the CDK CLI. */
   cdkCommand?: string;
+  /** The closed-telework command that ran the CDK CLI, e.g. `closed-telework deploy`. */
+  viaCommand?: string;
   /** The CDK CLI version the CLI announced to the app. */
   cdkCliVersion?: string;
   /** How the app process itself was started (node + script). */
@@ -22,9 +24,11 @@ export interface Invocation {
 }
 
 export function describeInvocation(env: NodeJS.ProcessEnv = process.env): Invocation {
-  const cdkCommand = findCdkCommand();
+  const cdkCommand = findAncestorCommand(CDK_CLI, 'cdk');
+  const viaCommand = findAncestorCommand(OWN_CLI, 'closed-telework');
   return {
     ...(cdkCommand ? { cdkCommand } : {}),
+    ...(viaCommand ? { viaCommand } : {}),
     ...(env.CDK_CLI_VERSION ? { cdkCliVersion: env.CDK_CLI_VERSION } : {}),
     appCommand: process.argv.map((a) => path.relative(process.cwd(), a) || a).map(quote).join(' '),
     nodeVersion: process.version,
@@ -32,14 +36,17 @@ export function describeInvocation(env: NodeJS.ProcessEnv = process.env): Invoca
   };
 }
 
-/** Walks up to eight ancestors looking for the CDK CLI (`…/aws-cdk/bin/cdk` or a `cdk` executable). */
-function findCdkCommand(): string | undefined {
+const CDK_CLI = /(^|[/\\])(aws-cdk[/\\]bin[/\\]cdk(\.js)?|cdk)$/;
+const OWN_CLI = /(^|[/\\])closed-telework(\.js)?$/;
+
+/** Walks up to eight ancestors looking for a command whose script (argv 0 or 1) matches `script`. */
+function findAncestorCommand(script: RegExp, name: string): string | undefined {
   let pid = process.ppid;
   for (let depth = 0; depth < 8 && pid > 1; depth++) {
     const argv = readCmdline(pid);
     if (!argv) return undefined;
-    const cliIndex = argv.findIndex((a, i) => i <= 1 && (/[/\\]aws-cdk[/\\]bin[/\\]cdk(\.js)?$/.test(a) || /(^|[/\\])cdk$/.test(a)));
-    if (cliIndex >= 0) return ['cdk', ...argv.slice(cliIndex + 1)].map(quote).join(' ');
+    const index = argv.findIndex((a, i) => i <= 1 && script.test(a));
+    if (index >= 0) return [name, ...argv.slice(index + 1)].map(quote).join(' ');
     pid = parentOf(pid) ?? 0;
   }
   return undefined;

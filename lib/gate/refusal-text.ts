@@ -73,7 +73,7 @@ function crossingBlock(c: BlockingViolation, n: number): string[] {
   const [title, ...rest] = c.description.split('\n');
   // The pack's own line saying crossings cannot be acknowledged is repeated once below the list instead.
   const body = rest.filter((l) => !/cannot be acknowledged/i.test(l));
-  const lines = [``, `  ${n}. [${c.rule}] ${c.from && c.to ? `${c.from} → ${c.to}` : c.pack}`, `     ${title}`];
+  const lines = [``, `  ${n}. [${c.rule}]`, `     ${title}`];
   lines.push(...resourceLines(c));
   lines.push(...body.map((l) => `     ${l}`));
   if (c.fix) lines.push(...wrap(`fix: ${c.fix}`, '     ').split('\n'));

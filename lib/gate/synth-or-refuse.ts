@@ -12,6 +12,7 @@
  * deploy it (mark-assembly-refused.ts). Acknowledged hygiene findings stay acknowledged: the CDK has
  * already moved them out of the violations, and a crossing is fatal, which the CDK never suppresses.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stage, type IPolicyValidationPlugin } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
@@ -58,12 +59,13 @@ export interface GateRun {
 export function synthOrRefuse(app: App, options: SynthGateOptions = {}): GateRun {
   const plugins = registeredPlugins(app);
   let assembly: CloudAssembly | undefined;
+  const started = Date.now();
   try {
     assembly = app.synth();
   } catch (err) {
     // Run outside the CLI (failSynthOnValidationErrors left true, e.g. under jest) the CDK throws on a failed
     // pack after writing the report; the gate judges that report like any other. Anything else propagates.
-    if (!(err instanceof Error && /Validation failed/.test(err.message))) throw err;
+    if (!isValidationFailure(err, path.join(app.outdir, VALIDATION_REPORT_FILE), started)) throw err;
   }
   const report = readValidationReport(app.outdir);
   const tierPack = plugins.find((p): p is ThreeTierSeparationChecks => p instanceof ThreeTierSeparationChecks);
@@ -89,6 +91,18 @@ export function synthOrRefuse(app: App, options: SynthGateOptions = {}): GateRun
     (options.setExitCode ?? ((code: number) => void (process.exitCode = code)))(1);
   }
   return { verdict, ...(assembly ? { assembly } : {}), invocation, written };
+}
+
+/** The CDK's own "validation failed" error, thrown after it wrote this synth's report. */
+function isValidationFailure(err: unknown, reportFile: string, since: number): boolean {
+  if (!(err instanceof Error)) return false;
+  const text = `${err.name} ${String((err as { code?: unknown }).code ?? '')} ${err.message}`;
+  if (!/validation ?failed/i.test(text)) return false;
+  try {
+    return fs.statSync(reportFile).mtimeMs >= since - 1000;
+  } catch {
+    return false;
+  }
 }
 
 /** The packs registered on the App itself (packs on a nested Stage see only that Stage's stacks). */

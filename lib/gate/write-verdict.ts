@@ -77,6 +77,7 @@ export function renderVerdictMarkdown(r: VerdictRecord): string {
     `- gate / ゲート: ${r.gate}`,
     `- rule / 判定基準: ${r.rule}`,
     `- command / コマンド: ${r.invocation.cdkCommand ? `\`${r.invocation.cdkCommand}\`` : 'not run by the CDK CLI (or not found) / CDK CLI 以外から実行'}`,
+    ...(r.invocation.viaCommand ? [`- run by / 実行元: \`${r.invocation.viaCommand}\``] : []),
     `- CDK CLI: ${r.invocation.cdkCliVersion ?? 'unknown / 不明'}`,
     `- app process / アプリの起動: \`${r.invocation.appCommand}\``,
     `- versions / バージョン: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,

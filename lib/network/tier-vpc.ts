@@ -36,7 +36,8 @@ export class TierVpc extends Construct {
     };
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: new PlannedIpAddresses(props.plan),
-      // Explicit zones: no context lookup, so synth needs no AWS account or credentials.
+      // Explicit zones; TierNetworkStack answers availabilityZones from the configuration, so no context
+      // lookup happens and synth needs no AWS account or credentials.
       availabilityZones: props.availabilityZones,
       natGateways: 0,
       createInternetGateway: false,

@@ -23,14 +23,26 @@ export interface TierNetworkStackProps extends StackProps {
 
 export class TierNetworkStack extends Stack {
   public readonly network: TierNetwork;
+  private readonly zones: string[];
 
   constructor(scope: Construct, id: string, props: TierNetworkStackProps) {
     super(scope, id, {
       description: `${props.config.displayName.en}: ${TIER_LABELS[props.tier].en} network (${TIER_LABELS[props.tier].ja})`,
       ...props,
     });
+    this.zones = [...props.config.availabilityZones];
     Tags.of(this).add(TIER_TAG_KEY, props.tier);
     this.network = new TierNetwork(this, 'TierNetwork', { config: props.config, tier: props.tier, ...(props.prefectureHub ? { prefectureHub: props.prefectureHub } : {}) });
+  }
+
+  /**
+   * The configuration's zones (validated against the region before anything is built). Without this, a VPC
+   * given explicit zones in a stack with a concrete account still asks the CDK CLI to look the account's zones
+   * up, and offline — no credentials, as in CI — every command that selects the stack fails with "Need to
+   * perform AWS calls for account …".
+   */
+  public override get availabilityZones(): string[] {
+    return this.zones ? [...this.zones] : super.availabilityZones;
   }
 }
 

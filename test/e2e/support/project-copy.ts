@@ -55,19 +55,45 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', FORCE_COLOR: '0', NO_COLOR: '1', CI: 'true' };
   for (const key of Object.keys(env)) if (key.startsWith('AWS_') || key === 'CDK_DEFAULT_ACCOUNT' || key === 'CDK_DEFAULT_REGION') delete env[key];
   delete env.NODE_ENV; // jest sets "test", which makes the CDK throw in-process instead of reporting like a CLI run
-  return { ...env, AWS_EC2_METADATA_DISABLED: 'true', ...extra };
+  // No shared credentials or config file of the developer's either (these paths do not exist).
+  const none = path.join(os.tmpdir(), 'closed-telework-e2e-no-aws');
+  return { ...env, AWS_EC2_METADATA_DISABLED: 'true', AWS_SHARED_CREDENTIALS_FILE: path.join(none, 'credentials'), AWS_CONFIG_FILE: path.join(none, 'config'), ...extra };
 }
 
-/** Runs `npx cdk <args>` in `dir` and waits (several can run side by side: each is its own process). */
-export function npxCdk(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Runs `npx <args>` in `dir` and waits (several can run side by side: each is its own process). */
+function npx(dir: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['cdk', ...args], { cwd: dir, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', args, { cwd: dir, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let output = '';
     child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), (output += d.toString())));
     child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), (output += d.toString())));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ command: `npx cdk ${args.join(' ')}`, status, stdout, stderr, output }));
+    child.on('close', (status) => resolve({ command: `npx ${args.join(' ')}`, status, stdout, stderr, output }));
   });
+}
+
+/** `npx cdk <args>` in `dir`: the CDK CLI from the lockfile, reading the copy's cdk.json. */
+export function npxCdk(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return npx(dir, ['cdk', ...args], env);
+}
+
+/** Runs the tasks at most `limit` at a time (each CLI run synthesises the whole app: the machine's cores are few). */
+export async function runLimited<T>(tasks: Array<() => Promise<T>>, limit = 2): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+/** `npx closed-telework <args>` in `dir` (the copy's own bin/closed-telework.js, as `npx` finds it in the repository). */
+export function npxClosedTelework(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return npx(dir, ['closed-telework', ...args], env);
 }
