@@ -116,11 +116,20 @@ describe('running the plugin', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-paths-'));
     const template = path.join(dir, 'Bucket.template.json');
     fs.writeFileSync(template, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: {} }, R: { Type: 'AWS::EC2::Route', Properties: {} } } }));
-    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('closed-telework-guard-'));
-    const report = new ControlTowerGuardRules({ cacheDir: false }).validate({ templatePaths: [template] } as never);
-    expect(report.success).toBe(false);
-    expect(new Set(report.violations.flatMap((v) => v.violatingResources.map((r) => `${r.templatePath} ${r.resourceLogicalId}`)))).toEqual(new Set([`${template} B`]));
-    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('closed-telework-guard-'))).toEqual(before);
+    // A temporary folder of this test's own: other processes on the machine (a parallel synth) may create
+    // and remove their own closed-telework-guard-* folders in the shared one while this test runs.
+    const ownTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-tmp-'));
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = ownTmp;
+    try {
+      const report = new ControlTowerGuardRules({ cacheDir: false }).validate({ templatePaths: [template] } as never);
+      expect(report.success).toBe(false);
+      expect(new Set(report.violations.flatMap((v) => v.violatingResources.map((r) => `${r.templatePath} ${r.resourceLogicalId}`)))).toEqual(new Set([`${template} B`]));
+      expect(fs.readdirSync(ownTmp)).toEqual([]);
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+    }
   });
 
   test('parallelism must be a whole number of 1 or more, and the error says how to fix it', () => {
