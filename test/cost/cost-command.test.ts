@@ -1,6 +1,6 @@
 /**
  * `closed-telework cost` as users run it. Bad inputs go through the real bin (`npx closed-telework cost`,
- * a child process each: ~15 s of ts-node start-up on these machines, so only the error cases the issue names
+ * a child process each, several seconds of start-up on a busy machine, so only the error cases the issue names
  * and one good run with overrides); the remaining option checks call the same commander program in-process.
  */
 import { spawnSync } from 'child_process';
