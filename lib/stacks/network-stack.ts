@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import type { MunicipalityConfig } from '../config';
 import { TierNetwork } from '../network/tier-network';
 import type { PrefectureHubLink } from '../config/hub-names';
+import { ConfiguredZonesStack } from './configured-zones-stack';
 import { TierTransitGateway } from '../network/transit-gateway';
 import { TIER_LABELS, TIER_TAG_KEY, Tier } from '../tiers/tier';
 
@@ -21,32 +22,21 @@ export interface TierNetworkStackProps extends StackProps {
   prefectureHub?: PrefectureHubLink;
 }
 
-export class TierNetworkStack extends Stack {
+export class TierNetworkStack extends ConfiguredZonesStack {
   public readonly network: TierNetwork;
-  private readonly zones: string[];
 
   constructor(scope: Construct, id: string, props: TierNetworkStackProps) {
-    super(scope, id, {
-      description: `${props.config.displayName.en}: ${TIER_LABELS[props.tier].en} network (${TIER_LABELS[props.tier].ja})`,
-      ...props,
-    });
-    this.zones = [...props.config.availabilityZones];
+    super(
+      scope,
+      id,
+      {
+        description: `${props.config.displayName.en}: ${TIER_LABELS[props.tier].en} network (${TIER_LABELS[props.tier].ja})`,
+        ...props,
+      },
+      props.config.availabilityZones,
+    );
     Tags.of(this).add(TIER_TAG_KEY, props.tier);
     this.network = new TierNetwork(this, 'TierNetwork', { config: props.config, tier: props.tier, ...(props.prefectureHub ? { prefectureHub: props.prefectureHub } : {}) });
-  }
-
-  /**
-   * The configuration's zones (validated against the region before anything is built). Without this, a VPC
-   * given explicit zones in a stack with a concrete account still asks the CDK CLI to look the account's zones
-   * up, and offline — no credentials, as in CI — every command that selects the stack fails with "Need to
-   * perform AWS calls for account …".
-   */
-  public override get availabilityZones(): string[] {
-    if (!this.zones) return super.availabilityZones;
-    // What the base getter does for looked-up zones: literal zones that came from reflecting on the stack's
-    // zones are not "hard-coded" (silences the CDK's CloudFormation validation warning W3010).
-    (this as unknown as { _silenceLiteralAzWarning?: () => void })._silenceLiteralAzWarning?.();
-    return [...this.zones];
   }
 }
 

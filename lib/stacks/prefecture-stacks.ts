@@ -4,23 +4,30 @@
  */
 import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import type { PrefectureConfig } from '../config';
+import { REGION_AZS, type PrefectureConfig } from '../config';
 import { HubMunicipalityRouting } from '../prefecture/hub-routing';
 import { SecurityCloudHub, type HubMember } from '../prefecture/security-cloud-hub';
+import { ConfiguredZonesStack } from './configured-zones-stack';
 
 export interface SecurityCloudHubStackProps extends StackProps {
   prefecture: PrefectureConfig;
   members: readonly HubMember[];
 }
 
-export class SecurityCloudHubStack extends Stack {
+export class SecurityCloudHubStack extends ConfiguredZonesStack {
   public readonly hub: SecurityCloudHub;
 
   constructor(scope: Construct, id: string, props: SecurityCloudHubStackProps) {
-    super(scope, id, {
-      description: `${props.prefecture.displayName.en}: security cloud hub (${props.prefecture.displayName.ja} 自治体情報セキュリティクラウド)`,
-      ...props,
-    });
+    super(
+      scope,
+      id,
+      {
+        description: `${props.prefecture.displayName.en}: security cloud hub (${props.prefecture.displayName.ja} 自治体情報セキュリティクラウド)`,
+        ...props,
+      },
+      // The inspection VPC's zones are the first two of the region's list (planHubSubnets).
+      REGION_AZS[props.prefecture.region],
+    );
     this.hub = new SecurityCloudHub(this, 'Hub', { prefecture: props.prefecture, members: props.members });
   }
 }

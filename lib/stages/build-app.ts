@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { App } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { REGION_AZS, type AllowedRegion, type AppConfiguration } from '../config';
+import type { AppConfiguration } from '../config';
 import { ClosedTeleworkPipelineStack, type PipelineStages } from '../pipeline/pipeline-stack';
 import { PIPELINE_POLICY_FILE } from '../pipeline/closed-telework-pipeline';
 import { HubRoutingStage, hubLink, hubMembers, SecurityCloudHubStage } from './prefecture-stages';
@@ -32,7 +32,6 @@ export interface BuiltApp {
 }
 
 export function buildApp(app: App, configuration: AppConfiguration, options: BuildAppOptions = {}): BuiltApp {
-  pinAvailabilityZones(app, configuration);
   const policy = tierPolicyFromConfigs(configuration.municipalities.map((m) => m.config));
   registerPolicyPlugins(app, { policy });
   // The policy the proof judged against, beside the templates: the pipeline's verify steps read it.
@@ -72,21 +71,3 @@ export function buildApp(app: App, configuration: AppConfiguration, options: Bui
   return built;
 }
 
-/**
- * A VPC given its zones still asks for its stack's zones (a context lookup per account). The zones a
- * configuration may use are the package's own list (validated), so the answer is known: set it, and the
- * synth never needs an AWS call, whatever accounts the prefecture names. (A value already in
- * cdk.context.json or given with -c wins.)
- */
-function pinAvailabilityZones(app: App, configuration: AppConfiguration): void {
-  const envs = new Set<string>();
-  for (const m of configuration.municipalities) envs.add(`${m.config.account}|${m.config.region}`);
-  const pref = configuration.prefecture;
-  if (pref) envs.add(`${pref.account}|${pref.region}`);
-  if (pref?.pipeline) envs.add(`${pref.pipeline.account}|${pref.pipeline.region ?? pref.region}`);
-  for (const env of envs) {
-    const [account, region] = env.split('|') as [string, AllowedRegion];
-    const key = `availability-zones:account=${account}:region=${region}`;
-    if (app.node.tryGetContext(key) === undefined) app.node.setContext(key, [...REGION_AZS[region]]);
-  }
-}

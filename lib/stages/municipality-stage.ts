@@ -5,7 +5,7 @@
  */
 import { Stage, StageProps, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { REGION_AZS, type MunicipalityConfig } from '../config';
+import type { MunicipalityConfig } from '../config';
 import type { TierNetwork } from '../network/tier-network';
 import { TierNetworkStack, TransitGatewayStack } from '../stacks/network-stack';
 import { TeleworkStack } from '../stacks/telework-stack';
@@ -37,12 +37,6 @@ export class MunicipalityStage extends Stage {
       env: { account: props.config.account, region: props.config.region },
     });
     this.config = props.config;
-    // The CDK's Vpc checks the configured zones against the account's zone list, a lookup the CDK CLI can
-    // answer only with AWS credentials: offline it records an error annotation on every network stack and
-    // the CLI runs the whole app a second time. The configuration already names the zones, validated
-    // against the region's list, so answer the lookup with that list unless cdk.context.json already has.
-    const zonesKey = `availability-zones:account=${props.config.account}:region=${props.config.region}`;
-    if (this.node.tryGetContext(zonesKey) === undefined) this.node.setContext(zonesKey, [...REGION_AZS[props.config.region]]);
     // Declares the municipality for the separation BETWEEN municipalities (lib/tiers/municipality.ts).
     Tags.of(this).add(MUNICIPALITY_TAG_KEY, props.config.name);
     Tags.of(this).add('mic:model', props.config.micModel);
