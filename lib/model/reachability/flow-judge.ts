@@ -1,0 +1,101 @@
+/**
+ * Judges each arrival of a walk: when a walk from one endpoint class arrives in another, the filters
+ * (NACL, security groups) decide whether some packet gets through, or only packets of an active sanctioned
+ * channel. Keeps one witness per (source network, destination network): the first open one, else the first
+ * filtered one.
+ */
+import type { TierPolicy } from '../../policy/schema';
+import { type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parseCidr, setOf } from '../../cidr/address-sets';
+import type { NaclFact, NetworkModel, SgFact } from '../facts/types';
+import { protocolName } from '../facts/protocols';
+import type { Hop } from '../path';
+import { evaluateFilters, type FilterSide } from './filters';
+import type { Flow } from './index';
+import type { EndpointClass, Place } from './places';
+import type { Arrival, Router } from './routing';
+
+function groupOf(p: Place): string {
+  return p.kind === 'subnet' ? `vpc:${p.vpc}` : p.id;
+}
+
+export class FlowJudge {
+  private readonly flowsByGroup = new Map<string, Flow>();
+  private readonly sanctionedByGroup = new Map<string, Flow>();
+  private readonly sgsByVpc = new Map<string, SgFact[]>();
+  private readonly active: TierPolicy['sanctionedChannels'];
+
+  constructor(
+    private readonly model: NetworkModel,
+    policy: TierPolicy,
+    asOf: string,
+    private readonly router: Router,
+  ) {
+    for (const sg of model.securityGroups.values()) if (sg.vpc) this.sgsByVpc.set(sg.vpc, [...(this.sgsByVpc.get(sg.vpc) ?? []), sg]);
+    this.active = policy.sanctionedChannels.filter((c) => c.expires >= asOf);
+  }
+
+  flows(): Flow[] {
+    return [...this.flowsByGroup.values()];
+  }
+
+  sanctioned(): Flow[] {
+    return [...this.sanctionedByGroup.values()];
+  }
+
+  private naclOf(subnet: string): NaclFact | undefined {
+    const k = this.model.subnetNacl.get(subnet);
+    return (k && this.model.nacls.get(k)) || this.model.nacls.get(`${this.model.subnets.get(subnet)?.vpc}#defaultNacl`);
+  }
+
+  /** The filters on one side of a subnet: its NACL, and the given security groups (else every group of its VPC). */
+  side(subnet: string, sgs?: SgFact[]): FilterSide {
+    return { nacl: this.naclOf(subnet), sgs: sgs ?? this.sgsByVpc.get(this.model.subnets.get(subnet)!.vpc) ?? [] };
+  }
+
+  private excludedFor(a: EndpointClass, b: EndpointClass) {
+    return this.active
+      .filter((c) => c.from === a && c.to === b)
+      .map((c) => ({ protocol: c.protocol === 'tcp' ? 6 : 17, from: c.ports.from, to: c.ports.to, ...(c.toCidrs ? { dst: setOf(c.toCidrs.map((x) => parseCidr(x)!)) } : {}) }));
+  }
+
+  consider(src: Place, arrivals: Arrival[], entryHops: Hop[], srcSide: FilterSide | undefined, srcAddrs: IntervalSet): void {
+    const { flowsByGroup, sanctionedByGroup, router } = this;
+    if (!src.cls) return;
+    for (const a of arrivals) {
+      const dst = a.place;
+      if (!dst.cls || dst.cls === src.cls) continue;
+      // Telework flows are kept per destination subnet: desktop subnets are allowed, the rest are not.
+      const key = `${groupOf(src)}→${src.kind === 'telework' && dst.kind === 'subnet' ? `subnet:${dst.subnet}` : groupOf(dst)}`;
+      const prev = flowsByGroup.get(key);
+      if (prev?.status === 'open') continue;
+      const dstSide = dst.kind === 'subnet' ? this.side(dst.subnet!) : undefined;
+      const ingressSrc = a.natSubnet ? router.subnetSet(a.natSubnet) : srcAddrs;
+      const dstAddrs = dst.kind === 'subnet' ? a.region : intersect(a.region, dst.addresses);
+      if (isEmpty(dstAddrs)) continue;
+      const excluded = this.excludedFor(src.cls, dst.cls);
+      const r = evaluateFilters({ srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide, excluded });
+      if (!r.pass && r.blockedBy.length === 1 && r.blockedBy[0] === 'route') continue;
+      if (!r.pass && excluded.length > 0 && evaluateFilters({ srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide }).pass) {
+        // Only packets of an active sanctioned channel get through: the channel, not a crossing.
+        if (!sanctionedByGroup.has(key)) sanctionedByGroup.set(key, { from: src, to: dst, fromClass: src.cls, toClass: dst.cls, status: 'open', hops: [...entryHops, ...a.hops], blockedBy: [], destinations: describeSet(dstAddrs, 3) });
+        continue;
+      }
+      if (!r.pass && prev) continue; // keep the first filtered witness
+      const hops: Hop[] = [...entryHops, ...a.hops];
+      const sb = r.sideBlocks;
+      const blocks = (side: boolean | undefined): { blocks?: boolean } => (r.pass ? {} : { blocks: !!side });
+      if (srcSide?.nacl) hops.push({ layer: 'nacl', resource: srcSide.nacl.ref, description: r.pass ? `outbound network ACL ${r.evidence.srcNacl ?? ''}`.trim() : `outbound network ACL${sb?.srcNacl ? ' denies every such packet' : ''}`, ...blocks(sb?.srcNacl) });
+      if (srcSide && srcSide.sgs.length) hops.push({ layer: 'sg', resource: (srcSide.sgs.find((g) => g.ref.logicalId === r.evidence.srcSg) ?? srcSide.sgs[0]).ref, description: r.pass ? `egress allowed by security group ${r.evidence.srcSg}` : `egress security groups${sb?.srcSg ? ': none allows it' : ''}`, ...blocks(sb?.srcSg) });
+      if (dstSide?.nacl) hops.push({ layer: 'nacl', resource: dstSide.nacl.ref, description: r.pass ? `inbound network ACL ${r.evidence.dstNacl ?? ''}`.trim() : `inbound network ACL${sb?.dstNacl ? ' denies every such packet' : ''}`, ...blocks(sb?.dstNacl) });
+      if (dstSide && dstSide.sgs.length) hops.push({ layer: 'sg', resource: (dstSide.sgs.find((g) => g.ref.logicalId === r.evidence.dstSg) ?? dstSide.sgs[0]).ref, description: r.pass ? `ingress allowed by security group ${r.evidence.dstSg}` : `ingress security groups${sb?.dstSg ? ': none in the destination VPC admits it' : ''}`, ...blocks(sb?.dstSg) });
+      if (!r.pass && sb && !sb.srcNacl && !sb.dstNacl && !sb.srcSg && !sb.dstSg) for (const h of hops) if (h.layer === 'nacl' || h.layer === 'sg') h.blocks = true; // only together
+      if (dst.kind === 'subnet' && dst.ref) hops.push({ layer: 'exit', resource: dst.ref, description: `arrives in ${dst.label}` });
+      const p = r.packet;
+      flowsByGroup.set(key, {
+        from: src, to: dst, fromClass: src.cls, toClass: dst.cls, status: r.pass ? 'open' : 'filtered', hops, blockedBy: r.blockedBy,
+        ...(p ? { packet: p, protocol: protocolName(p.protocol), ...(p.port !== undefined ? { ports: { from: p.port, to: p.port } } : {}) } : {}),
+        destinations: p ? `${formatAddress(p.src)} → ${formatAddress(p.dst)}` : describeSet(dstAddrs, 3),
+      });
+    }
+  }
+}
