@@ -44,7 +44,7 @@ export function derivePolicy(model: NetworkModel): DerivedPolicy {
     for (const r of rt.routes) {
       if (r.target.kind !== 'vgw' || r.prefixLength < 0) continue; // propagation says nothing about the ranges
       if (!isEmpty(intersect(r.dest, vpcAddresses))) {
-        leftOut.push(`${r.ref.logicalId} (${r.destText})`);
+        leftOut.push(`${r.ref.stack}/${r.ref.logicalId} (${r.destText})`);
         continue;
       }
       const tier = vgwTier(model, r.target.key);
@@ -52,7 +52,7 @@ export function derivePolicy(model: NetworkModel): DerivedPolicy {
       if (!byTier.has(tier)) byTier.set(tier, new Set());
       byTier.get(tier)!.add(r.destText);
       if (!routesOf.has(tier)) routesOf.set(tier, new Set());
-      routesOf.get(tier)!.add(r.ref.logicalId);
+      routesOf.get(tier)!.add(`${r.ref.stack}/${r.ref.logicalId}`); // two stacks may share a logical id
     }
   }
   const linkTiers = new Set<Tier>();

@@ -119,7 +119,8 @@ describe('what verify says about its own input', () => {
     fs.writeFileSync(city, JSON.stringify((require('../fixtures/city') as typeof import('../fixtures/city')).buildCity()));
     const r = await cli(city);
     expect(r.stdout).toMatch(/^No --policy given: the on-premises networks are taken from the templates/);
-    expect(r.stdout).toMatch(/^ {2}lgwan: 172\.16\.20\.0\/22 \(routes /m);
+    // Routes are named with their stack: two stacks may hold the same logical id.
+    expect(r.stdout).toMatch(/^ {2}lgwan: 172\.16\.20\.0\/22 \(routes city\/RtLgwanOnPrem\)$/m);
     const withPolicy = await cli('--policy', path.join(__dirname, '..', '..', 'policies', 'tier-policy.yaml'), city);
     expect(withPolicy.stdout).not.toMatch(/No --policy/);
     expect(JSON.parse((await cli('--format', 'json', city)).stdout).policy).toMatchObject({ source: 'derived-from-templates' });

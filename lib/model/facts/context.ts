@@ -92,9 +92,16 @@ export class ExtractContext {
     return this.refKeys(entry, property, undefined, expectTypes)[0];
   }
 
+  /**
+   * The CIDR blocks a property can take. Of several alternatives (AllowedValues, Fn::If branches), one that
+   * is not a CIDR block cannot be deployed — EC2 rejects it and CloudFormation rolls the stack back — so it
+   * is no branch; it is a finding only when no alternative is a CIDR block (or the value was given with
+   * `--parameters`, which leaves one alternative).
+   */
   cidrs(entry: ResourceEntry, property: string, values?: Value[]): Cidr[] {
     const vs = values ?? this.resolver.prop(entry, property);
     const out: Cidr[] = [];
+    const invalid: Value[] = [];
     for (const v of vs) {
       if (v === NO_VALUE) continue;
       if (v instanceof Unresolved) {
@@ -102,9 +109,11 @@ export class ExtractContext {
         continue;
       }
       const c = parseCidr(v);
-      if (!c) this.unresolved(entry, property, `"${show(v)}" is not a CIDR block`);
+      if (!c) invalid.push(v);
       else out.push(c);
     }
+    const alternatives = values === undefined && out.length > 0;
+    if (!alternatives) for (const v of invalid) this.unresolved(entry, property, `"${show(v)}" is not a CIDR block`);
     return out;
   }
 

@@ -23,7 +23,7 @@ export const AD_CONNECTOR_TYPE = 'Custom::AdConnector';
 
 /** This package's custom resource types and what each does to the network. */
 export const PACKAGE_CUSTOM_RESOURCES: Readonly<Record<string, string>> = {
-  [WORKSPACES_DIRECTORY_HARDENING_TYPE]: "registers the tier's WorkSpaces directory (WorkSpaces creates the desktops' network interfaces and security group in the tier subnets given)",
+  [WORKSPACES_DIRECTORY_HARDENING_TYPE]: "registers the tier's WorkSpaces directory in the subnets its Settings name (read as a WorkSpaces directory there: a telework entry, with the security group WorkSpaces creates modelled as AWS documents it)",
   [AD_CONNECTOR_TYPE]: "creates an AD Connector (its network interfaces and security group in two subnets of the tier VPC)",
 };
 

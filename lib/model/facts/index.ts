@@ -36,6 +36,7 @@ import { SERVICE_RELAY_EXTRACTORS } from './service-relays';
 import { REMOTE_ENTRY_EXTRACTORS } from './remote-entries';
 import { tgwPeeringExtractor } from './tgw-peering';
 import { latticeExtractor } from './vpc-lattice';
+import { packageDesktopsExtractor } from './package-desktops';
 import { subnetCidrBlockExtractor, subnetExtractor, vpcCidrBlockExtractor, vpcExtractor } from './vpc';
 
 export * from './types';
@@ -53,7 +54,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   workspacesExtractor, directoryServiceExtractor, streamingEndpointAndLbExtractor,
   networkInterfaceExtractor, instanceExtractor, interfaceAttachmentExtractor, membershipExtractor, resourceShareExtractor,
   ...INVOCATION_EXTRACTORS, ...ACCESS_GRANT_EXTRACTORS, ...SERVICE_RELAY_EXTRACTORS,
-  ...REMOTE_ENTRY_EXTRACTORS, tgwPeeringExtractor, latticeExtractor,
+  ...REMOTE_ENTRY_EXTRACTORS, tgwPeeringExtractor, latticeExtractor, packageDesktopsExtractor,
 ];
 
 /** Phase in which the catch-all subnet walker runs for non-EC2 types (before LB entry detection). */
@@ -150,7 +151,7 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
   }
   model.coverage.push(
     'Subnets without a route table association use the VPC main route table, modelled with its local route only (CloudFormation cannot change it).',
-    'Template parameters take their AllowedValues (all of them) or Default; values supplied at deploy time are not known.',
+    'Template parameters take their AllowedValues (every one CloudFormation would accept under the parameter\'s other constraints) or Default; values supplied at deploy time are not known unless given with --parameters.',
     'Reachability is one-way packet delivery: a single packet that arrives counts, replies are not required (stricter than TCP).',
     'Security groups: any group in a VPC may be attached to anything in that VPC, so a path is blocked by security groups only if no pair of groups allows it.',
     'NACLs are evaluated at the source and destination subnets; NACLs of transit subnets (NAT, TGW attachments) are not counted as blocking.',

@@ -4,12 +4,14 @@
  * - `aws cloudformation deploy --parameter-overrides file://…`: `["K=V", …]` or `{"Parameters": {"K": "V"}}`
  * - a plain map `{"K": "V"}` (JSON or YAML).
  * Values are strings (List parameters comma-separated), as CloudFormation receives them. A value outside the
- * parameter's AllowedValues, or a key no template declares, is refused as CloudFormation would refuse it.
+ * parameter's AllowedValues or its other constraints (Type, AllowedPattern, lengths, bounds), or a key no
+ * template declares, is refused as CloudFormation would refuse it.
  */
 import * as fs from 'fs';
 import { parse } from 'yaml';
 import { InputError } from '../../input-error';
 import type { LoadedTemplate } from './template';
+import { parameterRefusal } from '../resolve/parameter-constraints';
 
 export function readParameterValues(file: string): Record<string, string> {
   let doc: unknown;
@@ -68,6 +70,8 @@ export function applyParameterValues(templates: readonly LoadedTemplate[], value
       if (Array.isArray(allowed) && allowed.length > 0 && !allowed.map(String).includes(value)) {
         throw new InputError(file, `parameter ${key}="${value}" is not one of its AllowedValues in ${t.stack} (${allowed.join(', ')}); CloudFormation would refuse it.`);
       }
+      const refusal = parameterRefusal(t.template.Parameters![key], value);
+      if (refusal !== undefined) throw new InputError(file, `parameter ${key} in ${t.stack}: ${refusal}; CloudFormation would refuse it. Give a value the parameter's declaration accepts.`);
       t.parameters = { ...(t.parameters ?? {}), [key]: value };
     }
   }

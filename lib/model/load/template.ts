@@ -9,7 +9,7 @@ export interface CfnResource {
 }
 
 export interface CfnTemplate {
-  Parameters?: Record<string, { Type?: string; Default?: unknown; AllowedValues?: unknown[] }>;
+  Parameters?: Record<string, { Type?: string; Default?: unknown; AllowedValues?: unknown[]; AllowedPattern?: unknown; MinLength?: unknown; MaxLength?: unknown; MinValue?: unknown; MaxValue?: unknown }>;
   Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   Conditions?: Record<string, unknown>;
   Resources: Record<string, CfnResource>;

@@ -7,6 +7,7 @@
 import type { Layer } from '../path';
 import { type IntervalSet, contains, intersect, subtract, union } from '../../cidr/address-sets';
 import type { NaclEntryFact, NaclFact, SgFact, SgRuleFact } from '../facts/types';
+import { presentableAddress, presentablePort } from './witness-packet';
 
 export interface FilterSide {
   nacl?: NaclFact;
@@ -160,7 +161,8 @@ function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterR
   const srcSgs: Array<SgFact | undefined> = q.src && mode.srcSg ? q.src.sgs : [undefined];
   const dstSgs: Array<SgFact | undefined> = q.dst && mode.dstSg ? q.dst.sgs : [undefined];
   for (const proto of protocolsOf(q)) {
-    for (const port of portReps(q, proto)) {
+    const ports = portReps(q, proto);
+    for (const port of ports) {
       const sanctioned = port === undefined ? [] : (q.excluded ?? []).filter((x) => x.protocol === proto && port >= x.from && port <= x.to);
       if (sanctioned.some((x) => !x.dst)) continue;
       for (const d of dReps) {
@@ -177,8 +179,9 @@ function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterR
               const inn = naclDecision(dstIn, s, proto, port);
               if (!inn.ok) continue;
               if (sgB && !sgAllows(sgB.ingress, s, sgA?.key, proto, port)) continue;
+              // Any member of the classes found is an equally true witness: print one that can be sent.
               return {
-                packet: { protocol: proto, port, src: s, dst: d },
+                packet: { protocol: proto, port: presentablePort(proto, port, ports.filter((x): x is number => x !== undefined)), src: presentableAddress(s, sReps, q.srcAddrs), dst: presentableAddress(d, dReps, q.dstAddrs) },
                 evidence: {
                   ...(q.src?.nacl ? { srcNacl: out.why } : {}),
                   ...(sgA ? { srcSg: sgA.ref.logicalId } : {}),

@@ -7,6 +7,7 @@
 import type { LoadedTemplate, CfnResource } from '../load/template';
 import { parseCidr, subdivide } from '../../cidr/address-sets';
 import { indexSsmParameters, ssmParameterNames, type SsmParameterDefinition } from './ssm-parameters';
+import { parameterRefusal } from './parameter-constraints';
 import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refToString } from './values';
 
 /** How many alternative values one expression may fan out to before we stop and call it unresolved. */
@@ -352,8 +353,13 @@ export class Resolver {
         }
         return [new Unresolved(`parameter ${name} is read from SSM at deploy time`)];
       }
-      if (Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0 && !isList) return cap(param.AllowedValues as Value[]);
-      if (Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0 && isList) return cap((param.AllowedValues as Value[]).map(splitList));
+      if (Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0) {
+        // An allowed value that breaks the parameter's other constraints (Type, AllowedPattern, lengths,
+        // bounds) is refused by CloudFormation, so no deployment takes it: it is not a branch.
+        const deployable = (param.AllowedValues as Value[]).filter((v) => parameterRefusal(param, v) === undefined);
+        if (deployable.length === 0) return [new Unresolved(`parameter ${name}: CloudFormation would refuse every one of its AllowedValues (${parameterRefusal(param, param.AllowedValues[0] as Value)})`)];
+        return cap(isList ? deployable.map(splitList) : deployable);
+      }
       if (param.Default !== undefined) {
         const d = param.Default as Value;
         return [isList ? splitList(d) : d];

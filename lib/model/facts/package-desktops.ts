@@ -1,0 +1,42 @@
+/**
+ * This package's own WorkSpaces registration (`Custom::WorkSpacesDirectoryHardening`, lib/desktops): the
+ * handler registers the tier's directory with WorkSpaces in the subnets its `Settings` name (the JSON
+ * document lib/desktops writes: `{"DirectoryId", "SubnetIds": [...], ...}`). Registering is what makes
+ * WorkSpaces create the desktops there, and the security group `<directory>_workspacesMembers` with them —
+ * in no template. Read as a WorkSpaces directory in those subnets, the desktops are a telework entry like
+ * `AWS::WorkSpaces::Directory`, and the WorkSpaces-created group is modelled as AWS documents it
+ * (after-finalise.ts), so same-tier paths from the desktop subnets are never "blocked by security groups"
+ * on the strength of groups that do not include it.
+ * A resource with no readable Settings registers nothing (the handler refuses it at deploy time).
+ */
+import { isPlainObject } from '../resolve/values';
+import { WORKSPACES_DIRECTORY_HARDENING_TYPE } from './custom-resources';
+import type { Extractor } from './extractor';
+
+export const packageDesktopsExtractor: Extractor = {
+  types: [WORKSPACES_DIRECTORY_HARDENING_TYPE],
+  phase: 3,
+  extract(entry, ctx) {
+    if (!('Settings' in (entry.resource.Properties ?? {}))) return;
+    const subnets = new Set<string>();
+    for (const v of ctx.resolver.prop(entry, 'Settings')) {
+      let settings: unknown = v;
+      if (typeof v === 'string') {
+        try {
+          // References inside the joined text are control-character markers (values.ts): escape them so the
+          // JSON parser keeps them inside their strings.
+          settings = JSON.parse(v.replace(/\u0001/g, '\\u0001'));
+        } catch {
+          ctx.unresolved(entry, 'Settings', 'the settings are not a JSON document; the subnets the desktops are registered in cannot be read');
+          continue;
+        }
+      }
+      if (!isPlainObject(settings) || settings.SubnetIds === undefined) {
+        ctx.unresolved(entry, 'Settings.SubnetIds', 'the settings name no SubnetIds; which tier the desktops enter cannot be told');
+        continue;
+      }
+      for (const s of ctx.refKeys(entry, 'Settings.SubnetIds', [settings.SubnetIds as never], ['AWS::EC2::Subnet'])) subnets.add(s);
+    }
+    if (subnets.size > 0) ctx.model.teleworkEntries.push({ ...ctx.fact(entry), kind: 'workspaces-directory', subnets: [...subnets] });
+  },
+};

@@ -1,0 +1,115 @@
+/**
+ * Witness packets that can be sent, and branches that can be deployed (issue 18, point 6):
+ * - a witness never reads "tcp port 0, 10.0.0.0 → 0.0.0.0": its port is one the allowing rule names (or a
+ *   well-known service port inside an allow-all rule), its addresses are unicast host addresses;
+ * - an AllowedValue CloudFormation itself would refuse (it breaks the parameter's Type, AllowedPattern,
+ *   lengths or bounds), or one that is not a CIDR block where a CIDR block is required, is no branch —
+ *   unless `--parameters` pins it, when the engine reports what would be deployed.
+ */
+import { formatAddress, contains, parseCidr, setOf } from '../../lib/cidr/address-sets';
+import { UNICAST_ADDRESSES } from '../../lib/cidr/public-addresses';
+import { evaluateFilters } from '../../lib/model/reachability/filters';
+import { presentableAddress, presentablePort } from '../../lib/model/reachability/witness-packet';
+import { parameterRefusal } from '../../lib/model/resolve/parameter-constraints';
+import { applyParameterValues } from '../../lib/model/load/parameter-values';
+import { InputError } from '../../lib/input-error';
+import type { SgFact } from '../../lib/model/facts/types';
+import { asLoaded, buildCity } from '../fixtures/city';
+import { ref, rules, run, runTemplates, type Resources } from './helpers';
+
+const set = (...cs: string[]) => setOf(cs.map((c) => parseCidr(c)!));
+const sg = (ingress: SgFact['ingress'], egress: SgFact['egress'] = [{ ref: R0, protocol: -1, cidr: set('0.0.0.0/0'), peerText: 'all' }]): SgFact => ({ key: 'S::Sg', ref: R0, presence: 'present', isDefault: false, ingress, egress });
+const R0 = { stack: 'S', logicalId: 'Sg', type: 'AWS::EC2::SecurityGroup' };
+
+describe('witness packets are packets someone can send', () => {
+  test('an allow-all path prints a service port and host addresses, not port 0 and network addresses', () => {
+    const r = evaluateFilters({ srcAddrs: set('10.0.0.0/24'), dstAddrs: set('0.0.0.0/0'), src: { sgs: [sg([])] }, dst: undefined });
+    expect(r.pass).toBe(true);
+    const p = r.packet!;
+    expect({ protocol: p.protocol, port: p.port, src: formatAddress(p.src), dst: formatAddress(p.dst) }).toEqual({ protocol: 6, port: 443, src: '10.0.0.4', dst: '1.0.0.4' });
+  });
+  test('the port is the one the allowing rule names', () => {
+    const r = evaluateFilters({ srcAddrs: set('203.0.113.0/24'), dstAddrs: set('10.0.1.0/24'), dst: { sgs: [sg([{ ref: R0, protocol: 6, ports: { from: 8443, to: 8443 }, cidr: set('0.0.0.0/0'), peerText: 'all' }])] } });
+    expect(r.packet).toMatchObject({ protocol: 6, port: 8443 });
+    expect(formatAddress(r.packet!.dst)).toBe('10.0.1.4');
+    // A range: a well-known port inside it when there is one, else its first port.
+    const range = evaluateFilters({ srcAddrs: set('203.0.113.0/24'), dstAddrs: set('10.0.1.0/24'), dst: { sgs: [sg([{ ref: R0, protocol: 17, ports: { from: 30000, to: 30100 }, cidr: set('0.0.0.0/0'), peerText: 'all' }])] } });
+    expect(range.packet).toMatchObject({ protocol: 17, port: 30000 });
+  });
+  test('a one-address class (a /32 rule at a subnet edge) keeps its address: the witness stays exact', () => {
+    const edge = evaluateFilters({ srcAddrs: set('10.0.0.0/24'), dstAddrs: set('10.0.1.0/24'), dst: { sgs: [sg([{ ref: R0, protocol: -1, cidr: set('10.0.0.255/32'), peerText: 'edge' }])] } });
+    expect(formatAddress(edge.packet!.src)).toBe('10.0.0.255');
+  });
+  test('every witness of the good city and of a crossing mutation is unicast, with no port 0', () => {
+    const r = run((R) => {
+      R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: ref('VpcLgwan'), PeerVpcId: ref('VpcInet') } };
+      R.PeerRoute = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '10.10.0.0/20', VpcPeeringConnectionId: ref('Peer') } };
+    });
+    expect(r.flows.filter((f) => f.packet).length).toBeGreaterThan(0);
+    for (const f of r.flows) {
+      if (!f.packet) continue;
+      expect(f.packet.port).not.toBe(0);
+      expect(contains(UNICAST_ADDRESSES, f.packet.src) && contains(UNICAST_ADDRESSES, f.packet.dst)).toBe(true);
+      expect(f.destinations).not.toMatch(/(^|\s)(0\.0\.0\.0|10\.\d+\.\d+\.0)(\s|$)/);
+    }
+  });
+  test('the chooser stays inside the class it is given', () => {
+    const within = set('10.0.0.0/24');
+    // Class [10.0.0.0, 10.0.0.2]: too narrow for +4, so its first unicast address.
+    expect(formatAddress(presentableAddress(parseCidr('10.0.0.0/32')!.lo, [parseCidr('10.0.0.0/32')!.lo, parseCidr('10.0.0.3/32')!.lo], within))).toBe('10.0.0.0');
+    expect(presentablePort(6, 0, [0, 22, 23])).toBe(1);
+    expect(presentablePort(6, 22, [0, 22, 23])).toBe(22);
+    expect(presentablePort(1, undefined, [])).toBeUndefined();
+  });
+});
+
+describe('AllowedValues CloudFormation itself would refuse are not branches', () => {
+  const peering = (param: Record<string, unknown>) => (R: Resources, t: { Parameters?: Record<string, unknown>; Conditions?: Record<string, unknown> }): void => {
+    t.Parameters = { ...(t.Parameters ?? {}), Toggle: { Type: 'String', ...param } };
+    t.Conditions = { ...(t.Conditions ?? {}), On: { 'Fn::Equals': [{ Ref: 'Toggle' }, 'on'] } };
+    R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Condition: 'On', Properties: { VpcId: ref('VpcPn'), PeerVpcId: ref('VpcInet') } };
+  };
+  test('an allowed value that breaks the AllowedPattern cannot be deployed: the condition is decided', () => {
+    expect(rules(run(peering({ Default: 'off', AllowedValues: ['off', 'on'], AllowedPattern: 'of+' }) as never))).toEqual([]);
+    // Breach twin: the pattern admits "on".
+    expect(rules(run(peering({ Default: 'off', AllowedValues: ['off', 'on'], AllowedPattern: '[a-z]+' }) as never))).toEqual(['TIER-JOIN-PEERING']);
+  });
+  test('lengths, Number and bounds are constraints too', () => {
+    expect(parameterRefusal({ MaxLength: 2 }, 'off')).toMatch(/MaxLength 2/);
+    expect(parameterRefusal({ MinLength: 3 }, 'on')).toMatch(/MinLength 3/);
+    expect(parameterRefusal({ Type: 'Number' }, 'all')).toMatch(/not a number/);
+    expect(parameterRefusal({ Type: 'Number', MaxValue: 10 }, '11')).toMatch(/MaxValue 10/);
+    expect(parameterRefusal({ Type: 'List<Number>' }, '1, x')).toMatch(/"x" is not a number/);
+    expect(parameterRefusal({ Type: 'AWS::EC2::VPC::Id' }, 'none')).toMatch(/not an id of type AWS::EC2::VPC::Id/);
+    expect(parameterRefusal({ Type: 'AWS::EC2::VPC::Id' }, 'vpc-0123abcd')).toBeUndefined();
+    expect(parameterRefusal({ Type: 'CommaDelimitedList', AllowedPattern: '[a-z]+' }, 'a,b')).toBeUndefined();
+  });
+  test('every allowed value refused: the parameter cannot be deployed, UNRESOLVED-VALUE (fail closed)', () => {
+    const r = run((R, t) => {
+      t.Parameters = { Dest: { Type: 'String', AllowedValues: ['x', 'y'], AllowedPattern: '[0-9./]+' } };
+      R.Extra = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: { Ref: 'Dest' }, GatewayId: ref('VgwLgwan') } };
+    });
+    expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
+    expect(r.findings[0].message).toMatch(/would refuse every one of its AllowedValues/);
+  });
+  test('a value that is not a CIDR block where one is required is no branch; pinned with --parameters it is reported', () => {
+    const template = () => {
+      const t = buildCity();
+      t.Parameters = { OnPrem: { Type: 'String', AllowedValues: ['172.16.20.0/22', 'none'] } };
+      (t.Resources as Resources).Extra = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: { Ref: 'OnPrem' }, GatewayId: ref('VgwLgwan') } };
+      return [asLoaded('City', t)];
+    };
+    expect(rules(runTemplates(template()))).toEqual([]);
+    const pinned = template();
+    applyParameterValues(pinned, { OnPrem: 'none' }, 'params.json');
+    const r = runTemplates(pinned);
+    expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
+    expect(r.findings[0].message).toMatch(/"none" is not a CIDR block/);
+  });
+  test('--parameters refuses a value that breaks the declaration (exit 2 in the CLI), naming the constraint', () => {
+    const t = buildCity();
+    t.Parameters = { Toggle: { Type: 'String', AllowedValues: ['off', 'on'], AllowedPattern: 'of+' } };
+    expect(() => applyParameterValues([asLoaded('City', t)], { Toggle: 'on' }, 'params.json')).toThrow(InputError);
+    expect(() => applyParameterValues([asLoaded('City', t)], { Toggle: 'on' }, 'params.json')).toThrow(/does not match AllowedPattern of\+; CloudFormation would refuse it/);
+  });
+});
