@@ -391,11 +391,17 @@ describe('fail closed', () => {
     });
     expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
   });
-  test('UNMODELLED-RESOURCE: a carrier gateway (AWS::EC2::* not modelled)', () => {
+  test('UNMODELLED-RESOURCE: a local gateway route table association (AWS::EC2::* not modelled)', () => {
+    const r = run((R) => {
+      R.Local = { Type: 'AWS::EC2::LocalGatewayRouteTableVPCAssociation', Properties: { LocalGatewayRouteTableId: 'lgw-rtb-0123456789abcdef0', VpcId: ref('VpcLgwan') } };
+    });
+    expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
+  });
+  test('a carrier gateway is modelled (an internet-like edge): attached to the LGWAN VPC it is CLOSED-TIER-INTERNET, not UNMODELLED-RESOURCE', () => {
     const r = run((R) => {
       R.Carrier = { Type: 'AWS::EC2::CarrierGateway', Properties: { VpcId: ref('VpcLgwan') } };
     });
-    expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
+    expect(rules(r)).toEqual(['CLOSED-TIER-INTERNET']);
   });
   test('UNMODELLED-RESOURCE: a Route 53 Resolver endpoint', () => {
     const r = run((R) => {

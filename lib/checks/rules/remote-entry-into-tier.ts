@@ -17,7 +17,7 @@ export const remoteEntryIntoTier: Rule = {
   acknowledgeable: false,
   title: 'A managed entry from the internet into a closed tier / インターネットから閉域の系への入口',
   citation: 'closedTierInternet',
-  summary: 'an EC2 Instance Connect Endpoint (SSH / RDP through the AWS API) or a Verified Access endpoint (by its load balancer, interface or subnets) in the LGWAN or personal-number tier: an entry from the internet that needs no internet gateway and is not a closed path. In the internet tier it is not a finding',
+  summary: 'an EC2 Instance Connect Endpoint (SSH / RDP through the AWS API), a Verified Access endpoint (by its load balancer, interface or subnets), an API Gateway HTTP API integration through a VPC link (by the link\'s subnets) or an AppStream 2.0 instance with default internet access in the LGWAN or personal-number tier: an entry from the internet that needs no internet gateway and is not a closed path. In the internet tier it is not a finding',
   check({ model }) {
     const out: Finding[] = [];
     for (const e of model.services.remoteEntries) {

@@ -10,7 +10,7 @@ export const teleworkEntryPersonalNumber: Rule = {
   acknowledgeable: false,
   title: 'Telework entry point in the personal-number tier / マイナンバー利用事務系へのテレワーク入口',
   citation: 'personalNumberNoTelework',
-  summary: 'WorkSpaces (desktop, pool, directory and the AD it uses), Client VPN, `…highlander` streaming endpoint or internet-facing LB in the personal-number tier',
+  summary: 'WorkSpaces (desktop, pool, directory — also registered by this package\'s custom resource — and the AD it uses), AppStream 2.0 fleets / image builders, WorkSpaces Secure Browser portals, Client VPN, `…highlander` streaming endpoint or internet-facing LB in the personal-number tier',
   check({ model }) {
     const out = [];
     for (const e of model.teleworkEntries) {

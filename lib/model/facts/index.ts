@@ -37,6 +37,11 @@ import { REMOTE_ENTRY_EXTRACTORS } from './remote-entries';
 import { tgwPeeringExtractor } from './tgw-peering';
 import { latticeExtractor } from './vpc-lattice';
 import { packageDesktopsExtractor } from './package-desktops';
+import { carrierGatewayExtractor } from './carrier-gateways';
+import { TGW_CONNECT_EXTRACTORS } from './tgw-connect';
+import { CLOUD_WAN_EXTRACTORS } from './cloud-wan';
+import { apiGatewayV2IntegrationExtractor } from './api-gateway-v2';
+import { STREAMING_SERVICE_EXTRACTORS } from './streaming-services';
 import { subnetCidrBlockExtractor, subnetExtractor, vpcCidrBlockExtractor, vpcExtractor } from './vpc';
 
 export * from './types';
@@ -55,6 +60,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   networkInterfaceExtractor, instanceExtractor, interfaceAttachmentExtractor, membershipExtractor, resourceShareExtractor,
   ...INVOCATION_EXTRACTORS, ...ACCESS_GRANT_EXTRACTORS, ...SERVICE_RELAY_EXTRACTORS,
   ...REMOTE_ENTRY_EXTRACTORS, tgwPeeringExtractor, latticeExtractor, packageDesktopsExtractor,
+  carrierGatewayExtractor, ...TGW_CONNECT_EXTRACTORS, ...CLOUD_WAN_EXTRACTORS, apiGatewayV2IntegrationExtractor, ...STREAMING_SERVICE_EXTRACTORS,
 ];
 
 /** Phase in which the catch-all subnet walker runs for non-EC2 types (before LB entry detection). */

@@ -37,16 +37,18 @@ export const MODELLED_EC2_TYPES = new Set([
   'AWS::EC2::VPCEndpointServicePermissions', 'AWS::EC2::NetworkInterfacePermission',
   // Newer connectivity (tgw-peering.ts, remote-entries.ts).
   'AWS::EC2::TransitGatewayPeeringAttachment', 'AWS::EC2::InstanceConnectEndpoint', 'AWS::EC2::VerifiedAccessEndpoint',
+  'AWS::EC2::TransitGatewayConnect', 'AWS::EC2::TransitGatewayConnectPeer', 'AWS::EC2::CarrierGateway',
 ]);
 
 /** Non-EC2 services whose resources carry traffic between networks or let it in; not modelled → finding. */
 export const UNMODELLED_NETWORK_PREFIXES = [
-  'AWS::NetworkManager::', 'AWS::GlobalAccelerator::',
+  // Cloud WAN: the core network and its VPC / VPN / Direct Connect / Connect attachments are modelled (cloud-wan.ts).
+  'AWS::NetworkManager::TransitGatewayPeering', 'AWS::NetworkManager::TransitGatewayRouteTableAttachment',
+  'AWS::NetworkManager::CoreNetworkPrefixListAssociation', 'AWS::GlobalAccelerator::',
   // VPC Lattice: service networks, services and target groups are modelled (vpc-lattice.ts); these are not.
   'AWS::VpcLattice::ResourceGateway', 'AWS::VpcLattice::ResourceConfiguration', 'AWS::VpcLattice::ServiceNetworkResourceAssociation', 'AWS::VpcLattice::ResourcePolicy',
-  'AWS::Route53Resolver::ResolverEndpoint', 'AWS::Route53Resolver::ResolverRule', 'AWS::ApiGateway::VpcLink', 'AWS::ApiGatewayV2::VpcLink',
-  'AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder', 'AWS::CloudFront::VpcOrigin',
-  'AWS::EC2::TransitGatewayConnect', 'AWS::WorkSpacesWeb::', 'AWS::VerifiedAccess', 'AWS::Transfer::Server',
+  'AWS::Route53Resolver::ResolverEndpoint', 'AWS::Route53Resolver::ResolverRule', 'AWS::ApiGateway::VpcLink',
+  'AWS::CloudFront::VpcOrigin', 'AWS::VerifiedAccess', 'AWS::Transfer::Server',
 ];
 
 /** Types handled by a dedicated non-EC2 extractor. */
@@ -56,6 +58,12 @@ export const MODELLED_OTHER_TYPES = new Set([
   'AWS::DirectoryService::MicrosoftAD', 'AWS::DirectoryService::SimpleAD', 'AWS::NetworkFirewall::Firewall',
   // Judged share by share: lib/model/facts/resource-shares.ts.
   'AWS::RAM::ResourceShare',
+  // Cloud WAN (cloud-wan.ts).
+  'AWS::NetworkManager::CoreNetwork', 'AWS::NetworkManager::VpcAttachment', 'AWS::NetworkManager::SiteToSiteVpnAttachment',
+  'AWS::NetworkManager::DirectConnectGatewayAttachment', 'AWS::NetworkManager::ConnectAttachment',
+  // Telework streaming (streaming-services.ts) and HTTP API integrations through VPC links (api-gateway-v2.ts).
+  'AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder', 'AWS::AppStream::AppBlockBuilder', 'AWS::AppStream::Stack',
+  'AWS::AppStream::StackFleetAssociation', 'AWS::WorkSpacesWeb::Portal', 'AWS::ApiGatewayV2::Integration',
 ]);
 
 export type Classification = 'modelled' | 'inert' | 'unmodelled' | 'other';

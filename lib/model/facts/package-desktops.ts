@@ -9,7 +9,7 @@
  * on the strength of groups that do not include it.
  * A resource with no readable Settings registers nothing (the handler refuses it at deploy time).
  */
-import { isPlainObject } from '../resolve/values';
+import { isPlainObject, parseJsonWithRefs } from '../resolve/values';
 import { WORKSPACES_DIRECTORY_HARDENING_TYPE } from './custom-resources';
 import type { Extractor } from './extractor';
 
@@ -23,9 +23,7 @@ export const packageDesktopsExtractor: Extractor = {
       let settings: unknown = v;
       if (typeof v === 'string') {
         try {
-          // References inside the joined text are control-character markers (values.ts): escape them so the
-          // JSON parser keeps them inside their strings.
-          settings = JSON.parse(v.replace(/\u0001/g, '\\u0001'));
+          settings = parseJsonWithRefs(v);
         } catch {
           ctx.unresolved(entry, 'Settings', 'the settings are not a JSON document; the subnets the desktops are registered in cannot be read');
           continue;

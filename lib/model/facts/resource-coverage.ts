@@ -65,6 +65,11 @@ export const REVIEWED_TYPES: Readonly<Record<string, CoverageEntry>> = {
     'AWS::SageMaker::ModelExplainabilityJobDefinition', 'AWS::SageMaker::ModelQualityJobDefinition', 'AWS::SageMaker::MonitoringSchedule',
     'AWS::SageMaker::Cluster', 'AWS::SageMaker::ProcessingJob', 'AWS::Synthetics::Canary', 'AWS::Timestream::InfluxDBCluster', 'AWS::Timestream::InfluxDBInstance',
   ]),
+  // The interfaces of a VPC link / Secure Browser network settings; what makes them an entry (an HTTP API
+  // integration, a portal) is read by api-gateway-v2.ts / streaming-services.ts.
+  ...all('placed', PLACED, ['AWS::ApiGatewayV2::VpcLink', 'AWS::WorkSpacesWeb::NetworkSettings']),
+  // The BGP session of a Cloud WAN Connect attachment: the attachment is the path (cloud-wan.ts).
+  ...all('inert', 'the BGP session of a Connect attachment, which is itself modelled as the path (cloud-wan.ts); the peer adds none', ['AWS::NetworkManager::ConnectPeer']),
   ...all('placed', PLACED_TARGET, ['AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe', 'AWS::SecretsManager::RotationSchedule']),
   ...all('inert', CLASSIC, ['AWS::ElastiCache::SecurityGroup', 'AWS::ElastiCache::SecurityGroupIngress', 'AWS::RDS::DBSecurityGroup', 'AWS::RDS::DBSecurityGroupIngress', 'AWS::Redshift::ClusterSecurityGroup', 'AWS::Redshift::ClusterSecurityGroupIngress']),
   ...all('inert', DNS, ['AWS::Route53::HostedZone', 'AWS::ServiceDiscovery::PrivateDnsNamespace', 'AWS::Route53Resolver::FirewallRuleGroup', 'AWS::Route53Resolver::FirewallRuleGroupAssociation']),
@@ -76,19 +81,18 @@ export const REVIEWED_TYPES: Readonly<Record<string, CoverageEntry>> = {
   // CloudFront only reaches into a VPC through a VPC origin; an ordinary distribution is an internet service.
   ...all('unmodelled', ENTRY, ['AWS::CloudFront::Distribution'], ['VpcOriginConfig']),
   ...all('unmodelled', ENTRY, [
-    'AWS::AppRunner::Service', 'AWS::AppRunner::VpcIngressConnection', 'AWS::AppStream::AppBlock', 'AWS::AppStream::AppBlockBuilder', 'AWS::AppStream::Fleet',
-    'AWS::AppStream::ImageBuilder', 'AWS::AppStream::Stack', 'AWS::Cloud9::EnvironmentEC2', 'AWS::CloudFront::VpcOrigin', 'AWS::DeviceFarm::Project',
+    'AWS::AppRunner::Service', 'AWS::AppRunner::VpcIngressConnection', 'AWS::AppStream::AppBlock', 'AWS::Cloud9::EnvironmentEC2', 'AWS::CloudFront::VpcOrigin', 'AWS::DeviceFarm::Project',
     'AWS::DeviceFarm::TestGridProject', 'AWS::DeviceFarm::VPCEConfiguration', 'AWS::ECS::ExpressGatewayService', 'AWS::ECS::Gateway', 'AWS::EKS::Cluster',
     'AWS::EKS::Capability', 'AWS::EMR::Studio', 'AWS::GameLiftStreams::StreamGroup', 'AWS::Glue::DevEndpoint', 'AWS::Grafana::Workspace', 'AWS::MWAA::Environment',
     'AWS::NimbleStudio::LaunchProfile', 'AWS::NimbleStudio::Studio', 'AWS::NimbleStudio::StudioComponent', 'AWS::OSIS::Pipeline', 'AWS::QuickSight::DataSource',
     'AWS::QuickSight::VPCConnection', 'AWS::QuickSight::ActionConnector', 'AWS::QuickSight::OAuthClientApplication', 'AWS::SageMaker::Domain',
     'AWS::SageMaker::UserProfile', 'AWS::SageMaker::NotebookInstance', 'AWS::SageMaker::Workforce', 'AWS::SES::MailManagerIngressPoint', 'AWS::Transfer::Server',
-    'AWS::Transfer::WebApp', 'AWS::WorkSpacesWeb::NetworkSettings', 'AWS::WorkspacesInstances::WorkspaceInstance', 'AWS::PCAConnectorSCEP::Connector',
+    'AWS::Transfer::WebApp', 'AWS::WorkspacesInstances::WorkspaceInstance', 'AWS::PCAConnectorSCEP::Connector',
     'AWS::DataSync::Agent', 'AWS::StorageGateway::NFSFileShare', 'AWS::StorageGateway::SMBFileShare', 'AWS::StorageGateway::Volume',
   ]),
   ...all('unmodelled', JOINS, [
-    'AWS::ApiGatewayV2::VpcLink', 'AWS::GameLift::Fleet', 'AWS::MSK::VpcConnection', 'AWS::NetworkFirewall::VpcEndpointAssociation', 'AWS::NetworkManager::ConnectPeer',
-    'AWS::NetworkManager::Device', 'AWS::NetworkManager::VpcAttachment', 'AWS::ODB::OdbNetwork', 'AWS::RefactorSpaces::Application', 'AWS::RefactorSpaces::Service',
+    'AWS::GameLift::Fleet', 'AWS::MSK::VpcConnection', 'AWS::NetworkFirewall::VpcEndpointAssociation',
+    'AWS::NetworkManager::Device', 'AWS::ODB::OdbNetwork', 'AWS::RefactorSpaces::Application', 'AWS::RefactorSpaces::Service',
     'AWS::Redshift::EndpointAccess', 'AWS::Redshift::EndpointAuthorization', 'AWS::RTBFabric::RequesterGateway', 'AWS::RTBFabric::ResponderGateway',
     'AWS::S3Outposts::Endpoint', 'AWS::VpcLattice::ResourceGateway', 'AWS::EVS::Environment', 'AWS::GroundStation::DataflowEndpointGroup',
     'AWS::DRS::SourceNetwork', 'AWS::DRS::ReplicationConfigurationTemplate', 'AWS::MGN::ReplicationConfigurationTemplate',

@@ -24,13 +24,16 @@ const TARGET_PROPS: Array<[string, RouteTarget['kind'] | 'by-type']> = [
   ['NetworkInterfaceId', 'eni'],
   ['InstanceId', 'instance'],
   ['EgressOnlyInternetGatewayId', 'eigw'],
-  ['CarrierGatewayId', 'unmodelled'],
+  // A carrier gateway is an internet-like edge (carrier-gateways.ts); a core network a transit gateway (cloud-wan.ts).
+  ['CarrierGatewayId', 'igw'],
   ['LocalGatewayId', 'unmodelled'],
-  ['CoreNetworkArn', 'unmodelled'],
+  ['CoreNetworkArn', 'tgw'],
 ];
 
 const TYPE_KIND: Record<string, RouteTarget['kind']> = {
   'AWS::EC2::InternetGateway': 'igw',
+  'AWS::EC2::CarrierGateway': 'igw',
+  'AWS::NetworkManager::CoreNetwork': 'tgw',
   'AWS::EC2::VPNGateway': 'vgw',
   'AWS::EC2::NatGateway': 'nat',
   'AWS::EC2::TransitGateway': 'tgw',

@@ -66,7 +66,7 @@ export interface VariableTierTagFact {
 /** A managed entry from the internet into a VPC (remote-entries.ts). */
 export interface RemoteEntryFact {
   ref: ResourceRef;
-  kind: 'instance-connect-endpoint' | 'verified-access-endpoint';
+  kind: 'instance-connect-endpoint' | 'verified-access-endpoint' | 'api-gateway-vpc-link' | 'appstream-internet-access';
   subnets: string[];
   detail: string;
 }

@@ -5,6 +5,7 @@
  */
 import { setOf } from '../../cidr/address-sets';
 import type { Extractor } from './extractor';
+import { TGW_ATTACHMENT_TYPES } from './tgw-connect';
 
 export const tgwExtractor: Extractor = {
   types: ['AWS::EC2::TransitGateway'],
@@ -49,7 +50,7 @@ export const tgwAssociationExtractor: Extractor = {
   phase: 4,
   extract(entry, ctx) {
     const table = ctx.refKey(entry, 'TransitGatewayRouteTableId', ['AWS::EC2::TransitGatewayRouteTable']);
-    const atts = ctx.refKeys(entry, 'TransitGatewayAttachmentId', undefined, ['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment', 'AWS::EC2::TransitGatewayPeeringAttachment']);
+    const atts = ctx.refKeys(entry, 'TransitGatewayAttachmentId', undefined, TGW_ATTACHMENT_TYPES);
     const rt = table ? ctx.model.tgwRouteTables.get(table) : undefined;
     if (!rt) return;
     const list = entry.resource.Type.endsWith('Association') ? rt.associations : rt.propagations;
@@ -66,7 +67,7 @@ export const tgwRouteExtractor: Extractor = {
     const blackhole = ctx.bool(entry, 'Blackhole', false);
     const cidrs = ctx.cidrs(entry, 'DestinationCidrBlock');
     const props = entry.resource.Properties ?? {};
-    const atts = 'TransitGatewayAttachmentId' in props ? ctx.refKeys(entry, 'TransitGatewayAttachmentId', undefined, ['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment', 'AWS::EC2::TransitGatewayPeeringAttachment']) : [];
+    const atts = 'TransitGatewayAttachmentId' in props ? ctx.refKeys(entry, 'TransitGatewayAttachmentId', undefined, TGW_ATTACHMENT_TYPES) : [];
     if (!rt) return;
     for (const c of cidrs) {
       // A blackhole in a conditional resource may not exist: keep only the forwarding reading (fail closed).

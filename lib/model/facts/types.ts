@@ -87,8 +87,12 @@ export interface TgwFact extends Fact, Tagged {
 
 export interface TgwAttachmentFact extends Fact, Tagged {
   tgw: string;
-  /** peering: a Transit Gateway peering attachment (tgw-peering.ts), an exit to its tagged tier's network. */
-  kind: 'vpc' | 'vpn' | 'dx' | 'peering';
+  /**
+   * peering: a Transit Gateway peering attachment (tgw-peering.ts), an exit to its tagged tier's network;
+   * connect: a TGW / Cloud WAN Connect attachment (GRE + BGP to an SD-WAN appliance), an exit to its tier's
+   * on-premises network like a VPN's (tgw-connect.ts, cloud-wan.ts).
+   */
+  kind: 'vpc' | 'vpn' | 'dx' | 'peering' | 'connect';
   vpc?: string;
   subnets: string[];
   /** For VPN / DX attachments: the link resource. */
@@ -192,7 +196,7 @@ export interface ClientVpnFact extends Fact, Tagged {
 
 /** A place where telework clients enter a tier (desktops, directories, VPN, streaming endpoints, public LBs). */
 export interface TeleworkEntryFact extends Fact {
-  kind: 'client-vpn' | 'workspaces-directory' | 'workspace' | 'workspaces-pool' | 'directory-service' | 'streaming-endpoint' | 'internet-facing-load-balancer';
+  kind: 'client-vpn' | 'workspaces-directory' | 'workspace' | 'workspaces-pool' | 'directory-service' | 'streaming-endpoint' | 'internet-facing-load-balancer' | 'appstream' | 'secure-browser';
   subnets: string[];
   vpc?: string;
 }

@@ -340,7 +340,8 @@ export class Router {
         arrivals.push({ place: this.places.peered(tier, a.ref), region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, description: `TGW peering attachment: out to the peered transit gateway (${tier ?? 'UNTAGGED'} network)` }] });
         return;
       }
-      this.exitLink(tier, link?.ref ?? a.ref, part, [...hops, { layer: 'tgw', resource: a.ref, description: `TGW ${a.kind.toUpperCase()} attachment` }], arrivals, a.kind === 'vpn' ? 'site-to-site VPN' : 'Direct Connect');
+      const what = a.kind === 'vpn' ? 'site-to-site VPN' : a.kind === 'connect' ? 'Connect attachment (GRE tunnel to an SD-WAN appliance)' : 'Direct Connect';
+      this.exitLink(tier, link?.ref ?? a.ref, part, [...hops, { layer: 'tgw', resource: a.ref, description: `TGW ${a.kind.toUpperCase()} attachment` }], arrivals, what);
       return;
     }
     if (!a.vpc) return;

@@ -45,6 +45,15 @@ export function refToString(r: ResRef): string {
   return `${REF_MARK}R${i}${REF_MARK}`;
 }
 
+/**
+ * Parses a JSON document a template builds with Fn::Join / Fn::Sub (a custom resource's settings, a policy
+ * document): the reference markers inside its strings are control characters JSON refuses, so they are
+ * escaped first and come back unchanged inside the parsed strings.
+ */
+export function parseJsonWithRefs(text: string): unknown {
+  return JSON.parse(text.split(REF_MARK).join('\\u0001'));
+}
+
 export function refsInString(s: string): string[] {
   const out: string[] = [];
   const re = /\u0001R(\d+)\u0001/g;
