@@ -179,6 +179,8 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     // Egress as listed: an empty list means no egress at all (no CloudFormation default applies to a live group).
     m.securityGroups.set(key, { ...ctx.fact(key), vpc, isDefault: g.GroupName === 'default', ingress: [], egress: [], explicitEgress: true });
     if (g.GroupName === 'default' && vpc) ctx.origins.set(key, { ownedBy: vpc, what: 'defaultSg' });
+    // The group WorkSpaces creates when a directory is registered (`<directory>_workspacesMembers`).
+    if (typeof g.GroupName === 'string' && g.GroupName.endsWith('_workspacesMembers') && vpc) ctx.origins.set(key, { ownedBy: vpc, what: 'workspacesMembers' });
   });
   for (const r of regions) {
     const perRule = r.listings.get('SecurityGroupRules');

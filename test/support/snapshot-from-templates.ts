@@ -287,6 +287,18 @@ export function snapshotFromTemplates(templates: readonly LoadedTemplate[], opts
   for (const g of sgById.values()) {
     if ((g.IpPermissionsEgress as Json[]).length === 0) g.IpPermissionsEgress = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }];
   }
+  // Registering a WorkSpaces directory (this package's custom resource) makes WorkSpaces create the desktops'
+  // security group in its VPC, allowing all outbound traffic (the id deriveTelework reports for the directory).
+  for (const w of d.of('Custom::WorkSpacesDirectoryHardening')) {
+    const settings = JSON.parse(d.prop(w, 'Settings') as string) as Json;
+    const vpc = subnetVpc.get(((settings.SubnetIds as string[] | undefined) ?? [])[0]);
+    if (!vpc) continue;
+    groups.push({
+      Description: 'Amazon WorkSpaces Security Group', GroupName: `${String(settings.DirectoryId)}_workspacesMembers`, OwnerId: owner, VpcId: vpc, Tags: [],
+      GroupId: `sg-${createHash('sha256').update(String(settings.DirectoryId)).digest('hex').slice(0, 17)}`,
+      IpPermissions: [], IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }],
+    });
+  }
   put('security-groups.json', { SecurityGroups: groups });
 
   // Gateways and links.

@@ -10,7 +10,8 @@
  *
  * Deliberately not compared (the verdict itself still judges them): network interfaces (AWS creates them
  * for every service), WorkSpaces and Directory Service registrations (this package registers directories
- * through a custom resource), load balancers.
+ * through a custom resource) and the security group WorkSpaces creates with them (`…#workspacesMembers`:
+ * modelled from AWS's documentation on the templates' side, read as listed on the account's), load balancers.
  */
 import type { ResourceRef } from '../../checks/finding';
 import { ALL_ADDRESSES, describeSet, type IntervalSet } from '../../cidr/address-sets';
@@ -105,6 +106,7 @@ export function driftElements(model: NetworkModel, name: Namer, side: 'templates
   }
 
   for (const g of model.securityGroups.values()) {
+    if (name(g.key).endsWith('#workspacesMembers')) continue; // created by WorkSpaces, in no template
     for (const [dir, rules] of [['in', g.ingress], ['out', g.egress]] as const) {
       for (const r of rules) for (const peer of sgPeers(r, hasV6(g.vpc), name)) add('security group rule', `${name(g.key)} ${dir} proto=${protocolName(r.protocol)} ports=${ports(r.ports)} ${peer}`, r.ref);
     }
