@@ -1,5 +1,9 @@
 /** Jest runs the TypeScript sources directly; `npm test` type-checks once with `tsc --noEmit` first,
  * so ts-jest only transpiles (isolatedModules) to keep the suite fast. */
+// The tests judge with cdk-nag's packs every time: their verdict is never reused from an earlier test or run
+// (test/nag-verdict names its own cache directories to test the reuse against these unreused verdicts).
+process.env.CLOSED_TELEWORK_NAG_CACHE ??= 'off';
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

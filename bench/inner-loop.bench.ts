@@ -18,8 +18,10 @@
  *   BENCH_ROUNDS_LOOP (example app, default 3; 0 skips)   BENCH_ROUNDS_LOOP_TEN (ten municipalities, default 1; 0 skips)
  *   BENCH_ROUNDS_VERIFY (default 5)              BENCH_PACKED=0 skips the packed-package rows
  *
- * The ten-municipality "default" and "repeat" rows run bench/synth-packs-app.ts through the same hook with
- * every pack (bin/app.ts synthesises one municipality per run).
+ * The ten-municipality app is a configuration folder of ten municipalities (the example city's settings
+ * under ten names and accounts): "default" and "repeat" are `npx cdk synth -c configDir=DIR` exactly as a
+ * user types it (docs/prefecture.md); floor and cdk-default build the same ten stages from precompiled
+ * JavaScript with no pack (bench/synth-packs-app.ts, BENCH_CONFIG_DIR).
  */
 import { spawnSync, type SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
@@ -73,11 +75,12 @@ interface Caches {
   ts: string;
   cfnValidate: string;
   guard: string;
+  nag: string;
 }
 
 function freshCaches(tmp: string): Caches {
   const dir = fs.mkdtempSync(path.join(tmp, 'caches-'));
-  return { ts: path.join(dir, 'ts'), cfnValidate: path.join(dir, 'cfn-validate'), guard: path.join(dir, 'guard') };
+  return { ts: path.join(dir, 'ts'), cfnValidate: path.join(dir, 'cfn-validate'), guard: path.join(dir, 'guard'), nag: path.join(dir, 'cdk-nag') };
 }
 
 interface Synth {
@@ -101,12 +104,15 @@ interface Timings {
 class InnerLoop {
   private readonly repeatCaches: Caches;
 
+  private readonly configDir: string | undefined;
+
   constructor(
     private readonly municipalities: number,
     private readonly compiled: string,
     private readonly tmp: string,
   ) {
     this.repeatCaches = freshCaches(tmp);
+    this.configDir = municipalities === 1 ? undefined : municipalityFolder(tmp, municipalities);
   }
 
   /** One `npx cdk synth` of a row; the cloud assembly is kept only when asked. */
@@ -118,10 +124,11 @@ class InnerLoop {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       CDK_DISABLE_VERSION_CHECK: '1',
-      BENCH_MUNICIPALITIES: String(this.municipalities),
+      ...(this.configDir ? { BENCH_CONFIG_DIR: this.configDir } : {}),
       CLOSED_TELEWORK_TS_CACHE: caches.ts,
       CLOSED_TELEWORK_CFN_VALIDATE_CACHE: caches.cfnValidate,
       CLOSED_TELEWORK_GUARD_CACHE: caches.guard,
+      CLOSED_TELEWORK_NAG_CACHE: caches.nag,
     };
     delete env.CLOSED_TELEWORK_CACHE;
     delete env.CDK_VALIDATION;
@@ -136,9 +143,8 @@ class InnerLoop {
         break;
       case 'default':
       case 'repeat':
-        // One municipality: exactly the README's `npx cdk synth` (cdk.json's app). Ten: the same hook and packs.
-        if (this.municipalities !== 1) args.push('--app', `node -r ./bin/register-ts.js ${path.join('bench', 'synth-packs-app.ts')}`);
-        Object.assign(env, { BENCH_PACKS: 'all' });
+        // Exactly what a user types: `npx cdk synth` (cdk.json's app), with `-c configDir=DIR` for ten.
+        if (this.configDir) args.push('-c', `configDir=${this.configDir}`);
         break;
     }
     const timingsFile = `${outdir}-timings.json`;
@@ -198,6 +204,19 @@ function measureSynth(label: string, loop: InnerLoop, rounds: number): string | 
     process.stdout.write(`${breakdownLine(row, run.ms, run.timings)}\n`);
   }
   return primed;
+}
+
+/** A configuration folder of `count` municipalities: the example city's settings, each its own name and account. */
+function municipalityFolder(tmp: string, count: number): string {
+  const dir = fs.mkdtempSync(path.join(tmp, `municipalities-${count}-`));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadEmbeddedConfig } = require('../lib/config') as typeof import('../lib/config');
+  const base = loadEmbeddedConfig('example-city');
+  for (let i = 1; i <= count; i++) {
+    const name = `${base.name}-${String(i).padStart(2, '0')}`;
+    fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify({ ...base, name, account: String(100000000000 + i) }, undefined, 2)}\n`);
+  }
+  return dir;
 }
 
 /** `npx closed-telework verify` where it is run: the checkout, or a temporary project that installed the packed package. */

@@ -8,9 +8,6 @@
  */
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { rules } from 'cdk-nag';
-// The same flattening the IAM5 rule applies to resources, so a finding maps back to its statement.
-import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import type { IConstruct } from 'constructs';
 
 interface Statement {
@@ -24,6 +21,12 @@ const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.i
 
 /** Call after the pipeline is built (`CodePipeline.buildPipeline()`): acknowledges every IAM5 finding of its generated policies. */
 export function acknowledgeGeneratedRoles(scope: IConstruct): void {
+  // Loaded here, only for an app with a pipeline: a synth that reuses the packs' verdicts never loads cdk-nag.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('cdk-nag') as typeof import('cdk-nag');
+  // The same flattening the IAM5 rule applies to resources, so a finding maps back to its statement.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { flattenCfnReference } = require('cdk-nag/lib/utils/flatten-cfn-reference') as typeof import('cdk-nag/lib/utils/flatten-cfn-reference');
   for (const node of scope.node.findAll()) {
     if (!(node instanceof iam.CfnPolicy)) continue;
     const result = rules.iam.IAMNoWildcardPermissions(node);

@@ -13,18 +13,22 @@
  */
 import { Validations } from 'aws-cdk-lib';
 import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { ThreeTierSeparationChecks } from '../nag/three-tier-separation-checks';
 import type { TierPolicy } from '../policy/schema';
 import { ControlTowerGuardRules } from '../control-tower/control-tower-guard-rules';
 import { registerCachedCloudFormationValidate } from '../cfn-validate/cached-cloudformation-validate';
+import { ReusableNagPack } from '../nag-verdict/reusable-nag-pack';
 
-/** The packs, fresh instances each call (a plugin keeps state between validations). */
-export function externalPolicyPlugins(scope?: Construct): IPolicyValidationPlugin[] {
+/**
+ * The packs, fresh instances each call (a plugin keeps state between validations). cdk-nag's packs run
+ * unmodified, their verdict reused only for a byte-identical app (lib/nag-verdict); cdk-nag itself is loaded
+ * only when a pack has to judge. (`_scope`: kept for callers that pass the app; the packs need none.)
+ */
+export function externalPolicyPlugins(_scope?: Construct): IPolicyValidationPlugin[] {
   return [
-    new AwsSolutionsChecks(scope, { verbose: true }),
-    new NIST80053R5Checks(scope, { verbose: true }),
+    new ReusableNagPack('AwsSolutionsChecks', { verbose: true }),
+    new ReusableNagPack('NIST80053R5Checks', { verbose: true }),
     // The Control Tower controls through cfn-guard, run only where a rule can apply (same violations).
     new ControlTowerGuardRules(),
   ];

@@ -22,12 +22,13 @@ export function cdkJsonContext(): Record<string, unknown> {
  * feature flags), with context passed through CDK_CONTEXT_JSON and the cloud assembly written to a fresh
  * temporary directory.
  */
-export function runApp(context: Record<string, unknown>): AppRun {
+export function runApp(context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): AppRun {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-app-'));
   const result = spawnSync(process.execPath, ['-r', './bin/register-ts.js', 'bin/app.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...env,
       CDK_OUTDIR: outdir,
       CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(), '@aws-cdk/core:validationReportJson': true, ...context }),
       CDK_DISABLE_VERSION_CHECK: '1',

@@ -1,0 +1,183 @@
+/**
+ * The digest of everything a cdk-nag 3 rule can read from an app's construct tree — and nothing a rule
+ * cannot read — so that two trees with the same digest get the same verdict from the same pack.
+ *
+ * Why not the templates: cdk-nag does not read them. Its NagPack walks the construct tree and each rule
+ * reads the CfnResource object, and those differ from the template in ways that change a verdict:
+ *   - a rule reads an L1's properties (`node.securityGroupIngress`), which do not include raw overrides
+ *     (`addPropertyOverride`): a property set by an override is in the template but invisible to the rule;
+ *   - rules test the class (`node instanceof CfnSecurityGroup`): a plain `new CfnResource({ type:
+ *     'AWS::EC2::SecurityGroup' })` writes the same template and is not checked at all;
+ *   - rules look at the tree around a resource (`node.node.scope`, `tryFindChild('RestrictDefaultSecurity
+ *     GroupCustomResource')`, `defaultChild`, `Stack.of(node).node.findAll()` filtered by L1 class, a
+ *     sibling found by construct path), and acknowledgements are construct metadata
+ *     (`aws:cdk:acknowledged-rules` on the resource or any ancestor), none of which is in a template.
+ * So the digest is taken where the rules look, in the order NagPack walks (pre-order, children in order),
+ * for EVERY construct of the app:
+ *   - its path (which gives ids, parents and children) and the id of its default child;
+ *   - its class: every prototype's constructor name and jsii fqn, and whether it is a CfnResource of the
+ *     aws-cdk-lib cdk-nag itself loads (what its `instanceof` tests compare with);
+ *   - its `aws:cdk:acknowledged-rules` metadata, in order;
+ *   - for a CfnResource: its type, its logical id and its properties as a rule sees them (`cfnProperties`,
+ *     through `Stack.of(node).resolve()` as the rules resolve them), and the properties object it was
+ *     created with (`_cfnProperties`) where a rule reads that instead (creationPropertiesRead below).
+ * A value that cannot be written down exactly (a function, a class instance, a symbol, a resolve error)
+ * makes the tree undigestable: the caller then runs the pack, never guesses.
+ *
+ * Assumption, stated: a token resolves to the same value whether a rule resolves one property or this
+ * digest resolves all of them at once (true of every token aws-cdk-lib makes; a token whose value depended
+ * on where in a document it is resolved would break it).
+ *
+ * Cost: one resolve per resource (a pack resolves per rule); ~50–100 ms for the example city.
+ */
+import { createHash } from 'crypto';
+import * as path from 'path';
+import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/** A value the digest cannot write down exactly: the tree is judged afresh. */
+export class UndigestableTree extends Error {}
+
+const JSII_RTTI = Symbol.for('jsii.rtti');
+
+/** The CfnResource class of the aws-cdk-lib cdk-nag's own modules load (its instanceof tests use that copy). */
+function nagsCfnResource(): typeof CfnResource {
+  const cdkNagDir = path.dirname(require.resolve('cdk-nag/package.json'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(require.resolve('aws-cdk-lib', { paths: [cdkNagDir] })) as typeof import('aws-cdk-lib')).CfnResource;
+}
+
+const classNames = new WeakMap<object, string>();
+
+/** Every prototype's constructor name and jsii fqn, nearest first (what `instanceof` can tell apart). */
+function classChain(c: object): string {
+  const proto = Object.getPrototypeOf(c) as object | null;
+  if (proto === null) return 'null';
+  const known = classNames.get(proto);
+  if (known !== undefined) return known;
+  const names: string[] = [];
+  for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    const ctor = (p as { constructor?: { name?: string; [JSII_RTTI]?: { fqn?: string } } }).constructor;
+    const fqn = ctor !== undefined && Object.prototype.hasOwnProperty.call(ctor, JSII_RTTI) ? ctor[JSII_RTTI]?.fqn : undefined;
+    names.push(`${ctor?.name ?? '?'}${fqn ? `=${fqn}` : ''}`);
+  }
+  const chain = names.join('<');
+  classNames.set(proto, chain);
+  return chain;
+}
+
+/**
+ * Writes `value` exactly onto `out`: strings, numbers (−0 apart), booleans, null, undefined, arrays (holes
+ * as undefined) and plain objects in their own key order (rules iterate in that order), symbol-keyed entries
+ * included. Anything else throws UndigestableTree.
+ */
+function write(out: string[], value: unknown): void {
+  switch (typeof value) {
+    case 'string':
+      out.push(`s${value.length}:`, value);
+      return;
+    case 'number':
+      out.push(`n${Object.is(value, -0) ? '-0' : String(value)};`);
+      return;
+    case 'boolean':
+      out.push(value ? 't' : 'f');
+      return;
+    case 'undefined':
+      out.push('u');
+      return;
+    case 'object': {
+      if (value === null) {
+        out.push('z');
+        return;
+      }
+      if (Array.isArray(value)) {
+        out.push(`a${value.length}[`);
+        for (let i = 0; i < value.length; i++) write(out, value[i]);
+        out.push(']');
+        return;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) throw new UndigestableTree(`a ${(value as object).constructor?.name ?? 'class'} instance`);
+      const keys = Object.keys(value);
+      out.push(`o${keys.length}{`);
+      for (const k of keys) {
+        out.push(`${k.length}:`, k);
+        write(out, (value as Record<string, unknown>)[k]);
+      }
+      // aws-cdk-lib marks resolved references with a type hint under a symbol (no rule reads it; kept anyway).
+      for (const sym of Object.getOwnPropertySymbols(value)) {
+        out.push(`y${String(sym.description)};`);
+        write(out, (value as Record<symbol, unknown>)[sym]);
+      }
+      out.push('}');
+      return;
+    }
+    default:
+      throw new UndigestableTree(`a ${typeof value}`);
+  }
+}
+
+/** What the digest covered, for the bench's breakdown and for tests. */
+export interface TreeDigest {
+  readonly digest: string;
+  readonly constructs: number;
+  readonly resources: number;
+}
+
+const ACKNOWLEDGED = Validations.ACKNOWLEDGED_RULES_METADATA_KEY;
+
+/**
+ * Where cdk-nag 3's rules read a resource's creation-time properties (`_cfnProperties`) rather than its L1
+ * properties: the CDK's EKS cluster custom resource (by type) and the OpenSearch/Elasticsearch access-policy
+ * custom resource (by path). test/nag-verdict pins this list against cdk-nag's rule sources, so an upgrade
+ * that reads them elsewhere fails a test instead of going unnoticed.
+ */
+function creationPropertiesRead(c: CfnResource): boolean {
+  return c.cfnResourceType === 'Custom::AWSCDK-EKS-Cluster' || c.node.path.endsWith('/Resource/Default');
+}
+
+/** The digest of `root`'s tree as cdk-nag's rules can see it; throws UndigestableTree when it cannot be exact. */
+export function constructTreeDigest(root: IConstruct): TreeDigest {
+  const out: string[] = [];
+  const NagCfnResource = nagsCfnResource();
+  let constructs = 0;
+  let resources = 0;
+  const visit = (c: IConstruct): void => {
+    constructs++;
+    const node = c.node;
+    out.push(`c${node.path.length}:`, node.path, `|${classChain(c)}|`);
+    write(out, node.defaultChild?.node.id);
+    for (const entry of node.metadata) {
+      if (entry.type === ACKNOWLEDGED) {
+        out.push('m');
+        write(out, entry.data);
+      }
+    }
+    if (CfnResource.isCfnResource(c)) {
+      resources++;
+      out.push(c instanceof NagCfnResource ? 'R' : 'r');
+      write(out, c.cfnResourceType);
+      try {
+        const stack = Stack.of(c);
+        const properties = (c as unknown as { cfnProperties: unknown }).cfnProperties;
+        write(out, stack.resolve(c.logicalId));
+        write(out, stack.resolve(properties));
+        const creation = (c as unknown as { _cfnProperties: unknown })._cfnProperties;
+        if (creation !== properties && creationPropertiesRead(c)) {
+          out.push('p');
+          write(out, stack.resolve(creation));
+        }
+      } catch (err) {
+        if (err instanceof UndigestableTree) throw new UndigestableTree(`${node.path}: ${err.message}`);
+        throw new UndigestableTree(`${node.path}: cannot resolve: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    const children = node.children;
+    out.push(`k${children.length};`);
+    for (const child of children) visit(child);
+  };
+  visit(root);
+  const hash = createHash('sha256');
+  for (const part of out) hash.update(part);
+  return { digest: hash.digest('hex'), constructs, resources };
+}
