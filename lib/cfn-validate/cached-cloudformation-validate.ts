@@ -23,7 +23,7 @@ import * as path from 'path';
 import { App, CloudFormationValidatePlugin, Validations } from 'aws-cdk-lib';
 import type { CloudFormationValidatePluginProps, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation, PolicyViolatingResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { digestOf, VerdictStore, verdictCacheDir } from './verdict-store';
+import { digestOf, VerdictStore, verdictCacheDir } from '../cache/verdict-store';
 
 export const CFN_VALIDATE_CACHE_ENV = 'CLOSED_TELEWORK_CFN_VALIDATE_CACHE';
 

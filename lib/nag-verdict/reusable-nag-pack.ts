@@ -21,7 +21,7 @@ import { isDeepStrictEqual } from 'util';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import type { NagPack, NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { digestOf, VerdictStore, verdictCacheDir } from '../cfn-validate/verdict-store';
+import { digestOf, VerdictStore, verdictCacheDir } from '../cache/verdict-store';
 import { constructTreeDigest, UndigestableTree } from './construct-tree-digest';
 import { nagPackIdentity } from './nag-pack-identity';
 

@@ -68,9 +68,9 @@ const CONSTRUCT_LIBRARIES = /^(aws-cdk-lib|constructs|cdk-nag|@cdklabs\/)/;
 /**
  * The build side: configuration-driven constructs, stacks, stages, the synth gate, the Control Tower pack,
  * aws-cdk-lib's own CloudFormation validation with its verdict cache (cfn-validate), the reuse of cdk-nag's
- * verdicts (nag-verdict), the prefecture's hub and the pipeline.
+ * verdicts (nag-verdict), where the caches of those and of the handlers live (cache), the prefecture's hub and the pipeline.
  */
-const BUILD = ['config', 'network', 'access', 'desktops', 'audit', 'encryption', 'stacks', 'stages', 'gate', 'control-tower', 'cfn-validate', 'nag-verdict', 'prefecture', 'pipeline'];
+const BUILD = ['config', 'network', 'access', 'desktops', 'audit', 'encryption', 'stacks', 'stages', 'gate', 'control-tower', 'cfn-validate', 'nag-verdict', 'cache', 'prefecture', 'pipeline'];
 /** The prove side's pure core: it must run on any template, in any process, without the CDK. */
 const PROVE_CORE = ['model', 'snapshot', 'checks', 'policy', 'report', 'cidr', 'tiers', 'input-error.ts'];
 /** The prove side's adapters to the CDK (the cdk-nag pack, the policy-test API): the CDK yes, the build side no. */

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, CloudFormationValidatePlugin, Stack, Stage, Validations, aws_s3 as s3, type IPolicyValidationContext, type PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { CachedCloudFormationValidate, CFN_VALIDATE_CACHE_ENV, registerCachedCloudFormationValidate } from '../../lib/cfn-validate/cached-cloudformation-validate';
-import { ALL_CACHES_ENV, verdictCacheDir } from '../../lib/cfn-validate/verdict-store';
+import { ALL_CACHES_ENV, verdictCacheDir } from '../../lib/cache/verdict-store';
 
 function newDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { directorySettingsAssetDir, HANDLER_SOURCE } from '../../lib/desktops/directory-settings/handler-asset';
+import { HANDLER_CACHE_ENV } from '../../lib/desktops/custom-resource/handler-asset';
 import { adConnectorAssetDir } from '../../lib/desktops/ad-connector/handler-asset';
 
 /** Every .js file of the asset, relative to its root. */
@@ -69,5 +70,41 @@ describe('ad-connector Lambda asset', () => {
     expect(externalRequires(dir)).toEqual(['@aws-sdk/client-directory-service', '@aws-sdk/client-secrets-manager', 'http', 'https']);
     expect(loadInPlainNode(dir, 'typeof m.handler')).toBe('function');
     expect(adConnectorAssetDir()).toBe(dir);
+  });
+});
+
+describe('transpiled handlers are kept by their sources\' bytes (no TypeScript compiler on an unchanged synth)', () => {
+  const saved = process.env[HANDLER_CACHE_ENV];
+  afterEach(() => {
+    if (saved === undefined) delete process.env[HANDLER_CACHE_ENV];
+    else process.env[HANDLER_CACHE_ENV] = saved;
+  });
+
+  test('stored, read back, never served for another source; off stores nothing', () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-handler-cache-'));
+    process.env[HANDLER_CACHE_ENV] = cache;
+    const fresh = directorySettingsAssetDir();
+    const entries = fs.readdirSync(cache).sort();
+    expect(entries).toHaveLength(2); // the handler and the shared protocol module
+    // What is stored is what is shipped, so a replaced entry shows in the asset: proof the entry is read.
+    const handlerJs = fs.readFileSync(path.join(fresh, 'directory-settings', 'handler.js'), 'utf8');
+    const entry = entries.find((f) => fs.readFileSync(path.join(cache, f), 'utf8') === handlerJs)!;
+    fs.writeFileSync(path.join(cache, entry), `${handlerJs}// from the cache\n`);
+    const replayed = directorySettingsAssetDir();
+    expect(fs.readFileSync(path.join(replayed, 'directory-settings', 'handler.js'), 'utf8')).toMatch(/from the cache\n$/);
+    // An edited source is another key: transpiled again, never the stored text.
+    const edited = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-asset-')), 'handler.ts');
+    fs.writeFileSync(edited, `${fs.readFileSync(HANDLER_SOURCE, 'utf8')}\n// edited\n`);
+    const editedDir = directorySettingsAssetDir(edited);
+    const editedJs = fs.readdirSync(editedDir, { recursive: true }).map(String).filter((f) => f.endsWith('handler.js'));
+    expect(editedJs).toHaveLength(1);
+    const editedText = fs.readFileSync(path.join(editedDir, editedJs[0]!), 'utf8');
+    expect(editedText).toMatch(/\/\/ edited/);
+    expect(editedText).not.toMatch(/from the cache/);
+    expect(fs.readdirSync(cache)).toHaveLength(3);
+    process.env[HANDLER_CACHE_ENV] = 'off';
+    fs.writeFileSync(edited, `${fs.readFileSync(HANDLER_SOURCE, 'utf8')}\n// edited again\n`);
+    directorySettingsAssetDir(edited);
+    expect(fs.readdirSync(cache)).toHaveLength(3);
   });
 });

@@ -14,7 +14,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { loadEmbeddedConfig } from '../../lib/config';
 import { MunicipalityStage } from '../../lib/stages/municipality-stage';
-import { ALL_CACHES_ENV, verdictCacheDir } from '../../lib/cfn-validate/verdict-store';
+import { ALL_CACHES_ENV, verdictCacheDir } from '../../lib/cache/verdict-store';
 import { NAG_CACHE_ENV, nagVerdictStats, ReusableNagPack } from '../../lib/nag-verdict/reusable-nag-pack';
 import { constructTreeDigest } from '../../lib/nag-verdict/construct-tree-digest';
 import { removeAssembly, runApp } from '../stages/run-app';

@@ -1,6 +1,8 @@
 /**
- * A directory of verdicts stored under the digest of everything they depend on (node:fs and node:crypto
- * only). A verdict is written through a temporary name and a rename, so a parallel synth never reads half a
+ * The caches of this package in one place: where each lives, and a directory of verdicts stored under the
+ * digest of everything they depend on (node:fs and node:crypto only). Used by aws-cdk-lib's CloudFormation
+ * validation (lib/cfn-validate), cdk-nag's packs (lib/nag-verdict) and the custom-resource handlers'
+ * transpiled JavaScript (lib/desktops/custom-resource/handler-asset.ts). A verdict is written through a temporary name and a rename, so a parallel synth never reads half a
  * file; anything unreadable or of another shape is treated as absent, so a damaged store costs time, never
  * correctness. Storing never fails a synth.
  *
@@ -13,7 +15,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** Turns off every verdict cache of this package (the CloudFormation validation's and cfn-guard's). */
+/** Turns off every cache of this package (verdicts, transpiled handlers, bin/register-ts.js's transpile cache). */
 export const ALL_CACHES_ENV = 'CLOSED_TELEWORK_CACHE';
 
 const OFF = /^(off|false|0|no)$/i;
