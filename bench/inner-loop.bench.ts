@@ -3,7 +3,8 @@
  * example app and the ten-municipality app, rows interleaved round by round (machine noise hits them
  * alike) and medians compared in this one run:
  *
- *   floor        the same app from precompiled JavaScript, no validation of any kind (CDK_VALIDATION=false)
+ *   floor        the same app from precompiled JavaScript, no validation of any kind (CDK_VALIDATION=false);
+ *                its custom-resource handlers compiled too (the handler cache warm)
  *   cdk-default  precompiled, aws-cdk-lib's defaults (its built-in CloudFormation validation on), no pack of ours
  *   default      `npx cdk synth` as the README runs it (sources through bin/register-ts.js, every pack, the
  *                reports), as the first synth of a clean checkout: every cache of this package empty
@@ -76,11 +77,12 @@ interface Caches {
   cfnValidate: string;
   guard: string;
   nag: string;
+  handlers: string;
 }
 
 function freshCaches(tmp: string): Caches {
   const dir = fs.mkdtempSync(path.join(tmp, 'caches-'));
-  return { ts: path.join(dir, 'ts'), cfnValidate: path.join(dir, 'cfn-validate'), guard: path.join(dir, 'guard'), nag: path.join(dir, 'cdk-nag') };
+  return { ts: path.join(dir, 'ts'), cfnValidate: path.join(dir, 'cfn-validate'), guard: path.join(dir, 'guard'), nag: path.join(dir, 'cdk-nag'), handlers: path.join(dir, 'handlers') };
 }
 
 interface Synth {
@@ -129,6 +131,8 @@ class InnerLoop {
       CLOSED_TELEWORK_CFN_VALIDATE_CACHE: caches.cfnValidate,
       CLOSED_TELEWORK_GUARD_CACHE: caches.guard,
       CLOSED_TELEWORK_NAG_CACHE: caches.nag,
+      // Precompiled rows have their Lambda handlers compiled too (the repeat's warm cache); default starts empty.
+      CLOSED_TELEWORK_HANDLER_CACHE: row === 'default' ? caches.handlers : this.repeatCaches.handlers,
     };
     delete env.CLOSED_TELEWORK_CACHE;
     delete env.CDK_VALIDATION;
