@@ -41,6 +41,30 @@ function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/**
+ * CPU milliseconds (user + system) of every child process this one has waited for (Linux /proc: cutime +
+ * cstime, in clock ticks of 10 ms). A spawnSync's difference is the CPU of that command's whole process
+ * tree (npx, npm, the CDK CLI, the app): steadier than wall time on a shared, oversubscribed machine.
+ */
+function childrenCpuMs(): number {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs a command to completion: wall and CPU milliseconds. */
+function timed(command: string, args: string[], options: Parameters<typeof spawnSync>[2]): { result: SpawnSyncReturns<string>; ms: number; cpu: number } {
+  const cpu0 = childrenCpuMs();
+  const start = performance.now();
+  const result = spawnSync(command, args, { ...options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }) as SpawnSyncReturns<string>;
+  return { result, ms: performance.now() - start, cpu: childrenCpuMs() - cpu0 };
+}
+
 function fail(what: string, result: SpawnSyncReturns<string>): never {
   throw new Error(`${what} exited ${result.status}${result.signal ? ` (${result.signal})` : ''}: ${(result.stderr || result.stdout || '').slice(-2000)}`);
 }
@@ -87,6 +111,7 @@ function freshCaches(tmp: string): Caches {
 
 interface Synth {
   ms: number;
+  cpu: number;
   outdir: string;
   timings?: Timings;
 }
@@ -153,15 +178,13 @@ class InnerLoop {
     }
     const timingsFile = `${outdir}-timings.json`;
     if (options.timings) Object.assign(env, { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${TIMINGS_PRELOAD}`.trim(), BENCH_TIMINGS_FILE: timingsFile });
-    const start = performance.now();
-    const result = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const ms = performance.now() - start;
+    const { result, ms, cpu } = timed('npx', args, { cwd: ROOT, env });
     if (result.status !== 0) fail(`cdk synth (${row}, ${this.municipalities} municipalities)`, result);
     const timings = options.timings && fs.existsSync(timingsFile) ? (JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as Timings) : undefined;
     fs.rmSync(`${outdir}-reports`, { recursive: true, force: true });
     fs.rmSync(timingsFile, { force: true });
     if (!options.keep) fs.rmSync(outdir, { recursive: true, force: true });
-    return { ms, outdir, timings };
+    return { ms, cpu, outdir, timings };
   }
 
   /** The earlier synth the repeated ones follow (it fills the repeat caches); not measured. */
@@ -192,20 +215,35 @@ function breakdownLine(row: Row, wall: number, t: Timings | undefined): string {
 function measureSynth(label: string, loop: InnerLoop, rounds: number): string | undefined {
   const primed = loop.prime();
   const times: Record<Row, number[]> = { floor: [], 'cdk-default': [], default: [], repeat: [] };
-  for (let r = 0; r < rounds; r++) for (const row of ROWS) times[row].push(loop.synth(row).ms);
-  const m = Object.fromEntries(ROWS.map((row) => [row, median(times[row])])) as Record<Row, number>;
-  process.stdout.write(`\n${label}: end to end through \`npx cdk synth\`, ${rounds} round(s), median wall\n`);
-  for (const row of ROWS) {
-    process.stdout.write(`  ${row.padEnd(12)} ${(m[row] / 1000).toFixed(2).padStart(6)} s  ${(m[row] / m.floor).toFixed(2)}× floor  ${(m[row] / m['cdk-default']).toFixed(2)}× cdk-default   [${times[row].map((x) => (x / 1000).toFixed(1)).join(', ')}]\n`);
+  const cpus: Record<Row, number[]> = { floor: [], 'cdk-default': [], default: [], repeat: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const row of ROWS) {
+      const run = loop.synth(row);
+      times[row].push(run.ms);
+      cpus[row].push(run.cpu);
+    }
   }
-  const d = m.default / m['cdk-default'];
-  const rep = m.repeat / m.floor;
-  process.stdout.write(`  target default ≤ 1.5× cdk-default: ${d <= 1.5 ? 'MET' : 'NOT MET'} (${d.toFixed(2)}×)\n`);
-  process.stdout.write(`  target repeat ≤ 1.2× floor: ${rep <= 1.2 ? 'MET' : 'NOT MET'} (${rep.toFixed(2)}×)\n`);
+  const m = Object.fromEntries(ROWS.map((row) => [row, median(times[row])])) as Record<Row, number>;
+  const c = Object.fromEntries(ROWS.map((row) => [row, median(cpus[row])])) as Record<Row, number>;
+  const s = (ms: number): string => (ms / 1000).toFixed(2).padStart(6);
+  process.stdout.write(`\n${label}: end to end through \`npx cdk synth\`, ${rounds} round(s), medians of wall and of CPU (user + system, every process)\n`);
+  process.stdout.write(`  machine load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  for (const row of ROWS) {
+    process.stdout.write(
+      `  ${row.padEnd(12)} wall ${s(m[row])} s  ${(m[row] / m.floor).toFixed(2)}× floor  ${(m[row] / m['cdk-default']).toFixed(2)}× cdk-default` +
+        `   CPU ${s(c[row])} s  ${(c[row] / c.floor).toFixed(2)}× floor  ${(c[row] / c['cdk-default']).toFixed(2)}× cdk-default` +
+        `   [wall ${times[row].map((x) => (x / 1000).toFixed(1)).join(', ')}; CPU ${cpus[row].map((x) => (x / 1000).toFixed(1)).join(', ')}]\n`,
+    );
+  }
+  for (const [what, v] of [['wall', m], ['CPU', c]] as const) {
+    const d = v.default / v['cdk-default'];
+    const rep = v.repeat / v.floor;
+    process.stdout.write(`  ${what}: target default ≤ 1.5× cdk-default: ${d <= 1.5 ? 'MET' : 'NOT MET'} (${d.toFixed(2)}×); target repeat ≤ 1.2× floor: ${rep <= 1.2 ? 'MET' : 'NOT MET'} (${rep.toFixed(2)}×)\n`);
+  }
   process.stdout.write(`  breakdown (one instrumented synth per row, seconds):\n`);
   for (const row of ROWS) {
     const run = loop.synth(row, { timings: true });
-    process.stdout.write(`${breakdownLine(row, run.ms, run.timings)}\n`);
+    process.stdout.write(`${breakdownLine(row, run.ms, run.timings)}  [CPU ${(run.cpu / 1000).toFixed(2)} s]\n`);
   }
   return primed;
 }
@@ -247,19 +285,26 @@ function measureVerify(assembly: string, tmp: string, rounds: number, packed: bo
       { label: `${p.name}: cdk.out, bin`, cwd: p.cwd, command: bin, input: assembly, target: 1000 },
     ];
   });
+  // A bare `node -e 0` beside them: what merely starting a process costs on this machine right now.
+  cases.push({ label: 'node -e 0 (reference)', cwd: ROOT, command: ['node', '-e', '0', '--'], input: '', target: Infinity });
   const times = cases.map(() => [] as number[]);
+  const cpus = cases.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
     cases.forEach((c, i) => {
-      const start = performance.now();
-      const result = spawnSync(c.command[0]!, [...c.command.slice(1), 'verify', c.input], { cwd: c.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      times[i]!.push(performance.now() - start);
+      const args = c.input ? [...c.command.slice(1), 'verify', c.input] : c.command.slice(1);
+      const { result, ms, cpu } = timed(c.command[0]!, args, { cwd: c.cwd });
+      times[i]!.push(ms);
+      cpus[i]!.push(cpu);
       if (result.status !== 0 && result.status !== 1) fail(`closed-telework verify (${c.label})`, result);
     });
   }
-  process.stdout.write(`\n\`closed-telework verify\` (npx as in the README, and the bin itself), ${rounds} round(s), median wall\n`);
+  process.stdout.write(`\n\`closed-telework verify\` (npx as in the README, and the bin itself), ${rounds} round(s), medians of wall and CPU\n`);
+  process.stdout.write(`  machine load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
   cases.forEach((c, i) => {
     const m = median(times[i]!);
-    process.stdout.write(`  ${c.label.padEnd(28)} ${(m / 1000).toFixed(2).padStart(6)} s  target ≤ ${(c.target / 1000).toFixed(1)} s: ${m <= c.target ? 'MET' : 'NOT MET'}   [${times[i]!.map((x) => (x / 1000).toFixed(2)).join(', ')}]\n`);
+    const cpu = median(cpus[i]!);
+    const verdict = Number.isFinite(c.target) ? `target ≤ ${(c.target / 1000).toFixed(1)} s: wall ${m <= c.target ? 'MET' : 'NOT MET'}, CPU ${cpu <= c.target ? 'within' : 'over'}` : '';
+    process.stdout.write(`  ${c.label.padEnd(28)} wall ${(m / 1000).toFixed(2).padStart(6)} s  CPU ${(cpu / 1000).toFixed(2).padStart(5)} s  ${verdict}   [wall ${times[i]!.map((x) => (x / 1000).toFixed(2)).join(', ')}]\n`);
   });
 }
 
