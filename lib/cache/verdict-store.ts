@@ -29,6 +29,17 @@ export function verdictCacheDir(name: string, specificEnv: string, env: NodeJS.P
   return fs.existsSync(modules) ? path.join(modules, '.cache', 'closed-telework', name) : undefined;
 }
 
+/**
+ * A file's identity on disk without reading it: device, inode, size, and modification and change times in
+ * nanoseconds. Any write to the file (or replacing it) changes its change time, which no program can set
+ * back (utimes sets only the access and modification times), so an unchanged identity means unchanged
+ * bytes; a copy or reinstall is a new identity (a miss, never a wrong hit).
+ */
+export function fileIdentity(file: string): string {
+  const s = fs.statSync(file, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
 /** A digest of the parts, each length-prefixed so no two different part lists share a digest. */
 export function digestOf(parts: readonly (string | Buffer)[]): string {
   const hash = createHash('sha256');

@@ -28,6 +28,7 @@ import { analyseGuardRuleFile, type GuardRuleFile } from './guard-rule-file';
 import { planGuardRuns, type GuardTemplate } from './guard-input';
 import { runGuardJobs } from './guard-runs-side-by-side';
 import { assertGuardRulesParse } from './guard-rules-parse';
+import { fileIdentity } from '../cache/verdict-store';
 import { guardCacheDir, guardRunKey, GuardVerdictCache, type StoredViolation } from './guard-verdict-cache';
 
 /** The directory of Control Tower rules shipped in @cdklabs/cdk-validator-cfnguard. */
@@ -85,13 +86,16 @@ export function readRuleFiles(dir: string): GuardRuleFile[] {
   return readRules(dir).map((rule) => rule.file);
 }
 
-/** The validator version and the binary's size and mtime; undefined (no caching) if the binary is not found. */
+/**
+ * The validator version and the binary's identity on disk (any write to it changes it: lib/cache fileIdentity;
+ * npm gives every installed file the same modification time, so size and mtime alone would not tell a patched
+ * binary apart); undefined (no caching) if the binary is not found.
+ */
 function engineIdentity(validator: CfnGuardValidator): string | undefined {
   const binary = guardBinary(validator);
   if (binary === undefined) return undefined;
   try {
-    const stat = fs.statSync(binary);
-    return `${validator.version ?? '?'} ${binary} ${stat.size} ${stat.mtimeMs}`;
+    return `${validator.version ?? '?'} ${binary} ${fileIdentity(binary)}`;
   } catch {
     return undefined;
   }

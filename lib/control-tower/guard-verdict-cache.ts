@@ -18,6 +18,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { verdictCacheDir } from '../cache/verdict-store';
 
 /** Bump when the stored shape or the meaning of a key changes. */
 const FORMAT = 'closed-telework/cfn-guard-verdict/1';
@@ -28,11 +29,8 @@ export const GUARD_CACHE_ENV = 'CLOSED_TELEWORK_GUARD_CACHE';
 
 /** The cache directory for this process, or undefined when caching is off. */
 export function guardCacheDir(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string | undefined {
-  const setting = env[GUARD_CACHE_ENV];
-  if (setting !== undefined && setting !== '') return setting === 'off' ? undefined : path.resolve(cwd, setting);
-  if (env.CLOSED_TELEWORK_CACHE === 'off') return undefined; // every cache of this package off at once
-  const modules = path.join(cwd, 'node_modules');
-  return fs.existsSync(modules) ? path.join(modules, '.cache', 'closed-telework', 'cfn-guard') : undefined;
+  // The same switches as every other cache of this package (off|false|0|no; CLOSED_TELEWORK_CACHE=off for all).
+  return verdictCacheDir('cfn-guard', GUARD_CACHE_ENV, env, cwd);
 }
 
 export interface GuardRunIdentity {
