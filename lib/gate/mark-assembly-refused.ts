@@ -12,7 +12,7 @@ import * as path from 'path';
 
 export const REFUSED_MARK =
   'REFUSED by the closed-telework synth gate: this cloud assembly failed the policy packs and must not be deployed ' +
-  '(see validation-report.json and reports/synth-verdict.md). / 合成ゲートで不合格となったアセンブリです。デプロイできません。';
+  '(see validation-report.json and reports/synth-verdict.md). / 合成ゲートで中止（不適合）となったアセンブリです。デプロイできません。';
 
 interface ManifestArtifact {
   type: string;

@@ -28,7 +28,7 @@ export const CROSSING_POLICY_EN =
   'sanitising relay, it is never a way to accept a crossing.';
 
 export const CROSSING_POLICY_JA =
-  '系をまたぐ経路は承認（acknowledge）できません。また、系の間のピアリング・経路・アタッチメント・回線を' +
+  '系をまたぐ経路は適用除外（例外措置、acknowledge）にできません。また、系の間のピアリング・経路・アタッチメント・回線を' +
   'ポリシーファイルに宣言して通すこともできません（本ツールは系の間のネットワーク経路をすべて三層分離の違反として扱います）。' +
   '系をつないでいる構成要素を削除してください。系の間でデータを受け渡す必要がある場合は、最高情報セキュリティ責任者（CISO）' +
   'が承認した無害化の仕組みを通す方法に限ります。ポリシーファイルの許可チャネル（sanctionedChannels）は承認済みの無害化中継を' +
@@ -56,7 +56,7 @@ export function formatRefusal(verdict: SynthVerdict, options: RefusalTextOptions
         'Fix each one, or — only where the finding is accepted for a documented reason — acknowledge it on the narrowest construct with the id shown: ' +
           "Validations.of(construct).acknowledge({ id: '<id>', reason: '<why, with a ticket>' }). The reviewer's report lists every acknowledgement.",
       ),
-      wrap('それぞれ修正してください。理由を記録したうえで受け入れる指摘に限り、表示した ID で最も狭い構成要素に対して承認（acknowledge）できます。承認はすべて審査報告書に記載されます。'),
+      wrap('それぞれ修正してください。理由を記録したうえで受け入れる指摘に限り、表示した ID で最も狭い構成要素に対して適用除外（例外措置、acknowledge）にできます。適用除外はすべて確認結果報告書に記載されます。'),
     );
   }
   if (verdict.problems.length > 0) {

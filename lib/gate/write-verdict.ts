@@ -8,7 +8,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Invocation } from './invocation';
+import type { Invocation } from '../report/record/invocation';
+import { jstJa } from '../report/i18n/jst';
 import { ackId } from './refusal-text';
 import type { SynthVerdict } from './verdict';
 
@@ -61,15 +62,16 @@ export function writeVerdict(dir: string, record: VerdictRecord): string[] {
   return written;
 }
 
-const CONCLUSION_JA: Record<string, string> = { success: '合格', failure: '不合格', 'not-reported': '合格（指摘なし）' };
+// The report's terms (適合／不適合, 適用除外（例外措置）), not exam language (合格) or 決裁 language (承認).
+const CONCLUSION_JA: Record<string, string> = { success: '適合', failure: '不適合', 'not-reported': '適合（指摘なし）' };
 
 export function renderVerdictMarkdown(r: VerdictRecord): string {
   const passed = r.verdict === 'pass';
   const lines = [
-    `# Synth verdict / 合成判定: ${passed ? 'PASS / 合格' : 'REFUSED / 中止'}`,
+    `# Synth verdict / 合成判定: ${passed ? 'PASS / 適合' : 'REFUSED / 中止（不適合）'}`,
     '',
     passed
-      ? 'Every pack registered on the app passed over every stack; the app may be deployed. / アプリに登録したすべてのルールパックが全スタックで合格しました。デプロイできます。'
+      ? 'Every pack registered on the app passed over every stack; the app may be deployed. / アプリに登録したすべてのルールパックで、全スタックが適合と判定されました。デプロイできます。'
       : 'The synth was refused: the app exited 1 and nothing from it may be deployed. / 合成を中止しました（アプリは終了コード 1 で終了）。このアプリからは何もデプロイできません。',
     '',
     '## Which gate produced this verdict / 判定した仕組み',
@@ -81,12 +83,12 @@ export function renderVerdictMarkdown(r: VerdictRecord): string {
     `- CDK CLI: ${r.invocation.cdkCliVersion ?? 'unknown / 不明'}`,
     `- app process / アプリの起動: \`${r.invocation.appCommand}\``,
     `- versions / バージョン: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `- generated / 作成日時: ${r.generatedAt}`,
-    `- every pack's violations and acknowledgements / 全パックの指摘と承認: \`${r.validationReport}\``,
+    `- generated / 作成日時: ${jstJa(r.generatedAt)} (${r.generatedAt})`,
+    `- every pack's violations and acknowledgements / 全パックの指摘と適用除外（例外措置）: \`${r.validationReport}\``,
     '',
     '## Packs / ルールパック',
     '',
-    '| pack | version | package | verdict / 判定 | unacknowledged / 未対応 | acknowledged / 承認済み |',
+    '| pack | version | package | verdict / 判定 | unacknowledged / 未対応 | acknowledged / 適用除外（例外措置） |',
     '|---|---|---|---|---|---|',
     ...r.packs.map((p) => `| ${p.name} | ${p.version ?? '—'} | ${p.package ?? '—'} | ${p.conclusion} / ${CONCLUSION_JA[p.conclusion] ?? p.conclusion} | ${p.unacknowledged} | ${p.acknowledged} |`),
   ];

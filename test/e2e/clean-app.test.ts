@@ -114,7 +114,7 @@ describe('the clean example municipality', () => {
     expect(verdict.packs.map((p: { name: string }) => p.name)).toEqual(['AwsSolutions', 'NIST.800.53.R5', 'cdk-validator-cfnguard', 'ThreeTierSeparation', 'CloudFormation Validate']);
     for (const p of verdict.packs) expect(['success', 'not-reported']).toContain(p.conclusion);
     const md = fs.readFileSync(path.join(synthCopy.dir, 'reports', 'synth-verdict.md'), 'utf8');
-    expect(md).toContain('PASS / 合格');
+    expect(md).toContain('PASS / 適合');
     expect(md).toContain('command / コマンド: `cdk synth`');
     expect(md).toMatch(/\| ThreeTierSeparation \| 0\.1\.0 \| closed-telework \|/);
     const viaDeploy = readJson(path.join(deployCopy.dir, 'reports', 'synth-verdict.json'));

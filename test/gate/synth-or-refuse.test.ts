@@ -51,7 +51,13 @@ describe('synthOrRefuse', () => {
     const record = JSON.parse(fs.readFileSync(path.join(g.reportDir, 'synth-verdict.json'), 'utf8'));
     expect(record).toMatchObject({ gate: 'closed-telework synth gate', verdict: 'pass', generatedAt: '2026-12-06T00:00:00.000Z' });
     expect(record.packs).toEqual([{ name: 'ThreeTierSeparation', version: '0.1.0', package: 'closed-telework', conclusion: 'not-reported', unacknowledged: 0, acknowledged: 0 }]);
-    expect(fs.readFileSync(path.join(g.reportDir, 'synth-verdict.md'), 'utf8')).toContain('PASS / 合格');
+    const md = fs.readFileSync(path.join(g.reportDir, 'synth-verdict.md'), 'utf8');
+    expect(md).toContain('PASS / 適合');
+    // The report's terms: 適合／不適合 and 適用除外（例外措置）, never exam (合格) or sign-off (承認) language; JST time.
+    expect(md).toContain('| not-reported / 適合（指摘なし） | 0 | 0 |');
+    expect(md).toContain('acknowledged / 適用除外（例外措置） |');
+    expect(md).toContain('2026年12月6日 9時00分（日本時間）');
+    expect(md).not.toMatch(/合格|承認/);
   });
 
   it('refuses an unacknowledged hygiene finding in a stack outside every Stage, with the id to acknowledge it by', () => {
