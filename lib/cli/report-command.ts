@@ -14,6 +14,8 @@ import type { EngineRun, TierEngine } from '../report/engine-run';
 import { assembleReportInput } from '../report/assemble';
 import { isLang, LANGS, type Lang } from '../report/i18n';
 import { reportPasses } from '../report/report-input';
+import { buildRecord } from '../report/record/from-templates';
+import { loadPolicy } from '../policy/load';
 import { readAcknowledgements, ValidationReportError } from '../report/validation-report';
 import { isReportFormat, REPORT_FORMATS, writeReports, type ReportFormat } from '../report/write-reports';
 import { ConfigError } from '../config/config-error';
@@ -64,7 +66,7 @@ export function registerReportCommand(program: Command, exit: ExitCode): void {
     .option('--junit', 'also write JUnit XML (tier-separation.junit.xml)')
     .option('--cost <config>', 'add the 費用試算 (cost estimate) section for this configuration: a JSON/YAML file or an embedded municipality name')
     .option('--cost-overrides <file>', 'cost settings that win over the configuration\'s cost section (docs/cost.md)')
-    .action((paths: string[], options: ReportOptions) => {
+    .action((paths: string[], options: ReportOptions, command: Command) => {
       try {
         const langs: Lang[] = parseList(options.lang, 'lang', LANGS, isLang);
         const formats: ReportFormat[] = parseList(options.format, 'format', REPORT_FORMATS, isReportFormat);
@@ -78,12 +80,20 @@ export function registerReportCommand(program: Command, exit: ExitCode): void {
         const loaded = loadPaths(paths);
         const run: EngineRun = reportEngine.run({ templates: loaded.templates, missingNested: loaded.missingNested, ...(options.policy ? { policyFile: options.policy } : {}) });
         const acknowledgements = paths.filter((p) => fs.statSync(p).isDirectory()).flatMap((dir) => readAcknowledgements(dir));
+        const generatedAt = new Date().toISOString();
+        const record = buildRecord({
+          templates: loaded.templates,
+          command: ['closed-telework', ...((command.parent as { rawArgs?: string[] } | null)?.rawArgs ?? process.argv).slice(2)].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' '),
+          generatedAt,
+          policy: loadPolicy(options.policy),
+        });
         const assembled = assembleReportInput({
           findings: run.findings,
           report: run.report,
           acknowledgements,
           sources: loaded.templates.map((t) => t.file),
-          generatedAt: new Date().toISOString(),
+          generatedAt,
+          record,
         });
         const input = cost !== undefined ? { ...assembled, cost } : assembled;
         const written = writeReports(input, { dir: options.out, langs, formats, junit: options.junit === true });

@@ -17,7 +17,7 @@ import * as path from 'path';
 import { App, Stage, type IPolicyValidationPlugin } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { defaultReportDir, ThreeTierSeparationChecks } from '../nag/three-tier-separation-checks';
-import { describeInvocation, packageVersion, type Invocation } from './invocation';
+import { describeInvocation, packageVersion, type Invocation } from '../report/record/invocation';
 import { markAssemblyRefused } from './mark-assembly-refused';
 import { formatRefusal } from './refusal-text';
 import { readValidationReport, VALIDATION_REPORT_FILE } from './validation-report';

@@ -17,7 +17,9 @@
  */
 import * as path from 'path';
 import {
+  Stack,
   Stage,
+  Token,
   type IPolicyValidationContext,
   type IPolicyValidationPlugin,
   type PolicyValidationPluginReport,
@@ -36,6 +38,10 @@ import { collectTemplates, resourceKey, type CollectedTemplates } from './collec
 import { CROSSING_RULE_IDS, HYGIENE_RULE_IDS, isCrossing } from './crossing';
 import type { EngineRun, TierEngine } from '../report/engine-run';
 import { writeSynthReports } from './write-synth-reports';
+import { buildRecord } from '../report/record/from-templates';
+import { describeInvocation } from '../report/record/invocation';
+import { configurationRefs } from '../report/record/provenance';
+import { loadPolicy } from '../policy/load';
 
 export const PACK_NAME = 'ThreeTierSeparation';
 export const ACK_REFUSED_RULE = 'TIER-ACK-REFUSED';
@@ -92,15 +98,38 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     const reportDir = this.props.reportDir ?? contextValue(app, REPORT_DIR_CONTEXT) ?? defaultReportDir(app);
     this.lastReportDir = reportDir !== false && reportDir !== 'false' ? path.resolve(String(reportDir)) : false;
     if (this.lastReportDir !== false) {
+      const generatedAt = (this.props.now ?? (() => new Date()))().toISOString();
       writeSynthReports({
         dir: this.lastReportDir,
         sources: run.collected.templates.map((t) => path.relative(process.cwd(), t.file)),
         engine: run.engine,
         acknowledgements: run.acknowledgements,
-        generatedAt: (this.props.now ?? (() => new Date()))().toISOString(),
+        generatedAt,
+        record: this.record(app, run, generatedAt),
       });
     }
     return run.report;
+  }
+
+  /** The header of record (provenance from the app and its context) and the sections read from the templates. */
+  private record(app: IConstruct, run: PackRun, generatedAt: string): ReturnType<typeof buildRecord> {
+    const invocation = describeInvocation();
+    const policyFile = this.props.policyFile ?? stringContext(app, POLICY_FILE_CONTEXT);
+    const environments = new Map<string, { account?: string; region?: string }>();
+    for (const c of app.node.findAll()) {
+      if (!Stack.isStack(c) || c.nested) continue;
+      const env = { ...(Token.isUnresolved(c.account) ? {} : { account: c.account }), ...(Token.isUnresolved(c.region) ? {} : { region: c.region }) };
+      environments.set(`${env.account ?? ''}/${env.region ?? ''}`, env);
+    }
+    const policy = policyFile ? loadPolicy(policyFile) : this.props.policy;
+    return buildRecord({
+      templates: run.collected.templates,
+      environments: [...environments.values()],
+      configurations: configurationRefs((key) => app.node.tryGetContext(key)),
+      command: invocation.viaCommand ?? invocation.cdkCommand ?? invocation.appCommand,
+      generatedAt,
+      ...(policy ? { policy } : {}),
+    });
   }
 
   /** Build the model once over every template, run the engine, and turn findings into violations. */

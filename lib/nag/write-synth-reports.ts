@@ -8,6 +8,7 @@ import { assembleReportInput } from '../report/assemble';
 import { LANGS } from '../report/i18n';
 import { REPORT_FORMATS, writeReports } from '../report/write-reports';
 import type { EngineRun } from '../report/engine-run';
+import type { ReportRecord } from '../report/record/record';
 
 export interface SynthReportInput {
   dir: string;
@@ -15,6 +16,7 @@ export interface SynthReportInput {
   engine: EngineRun;
   acknowledgements: Acknowledgement[];
   generatedAt: string;
+  record?: ReportRecord;
 }
 
 export function writeSynthReports(input: SynthReportInput): string[] {
@@ -24,6 +26,7 @@ export function writeSynthReports(input: SynthReportInput): string[] {
     acknowledgements: input.acknowledgements,
     sources: input.sources,
     generatedAt: input.generatedAt,
+    ...(input.record ? { record: input.record } : {}),
   });
   const extra: Record<string, string> = input.engine.sarif !== undefined ? { 'tier-separation.sarif': input.engine.sarif } : {};
   return writeReports(report, { dir: input.dir, langs: LANGS, formats: REPORT_FORMATS, junit: true, extra });

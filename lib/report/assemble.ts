@@ -6,6 +6,7 @@
 import type { Finding } from '../checks/finding';
 import { MANUAL_CONTROLS } from './manual-controls';
 import type { Acknowledgement, ReportInput } from './report-input';
+import type { ReportRecord } from './record/record';
 
 export interface AssembleInput {
   findings: Finding[];
@@ -13,6 +14,8 @@ export interface AssembleInput {
   acknowledgements: Acknowledgement[];
   sources: string[];
   generatedAt: string;
+  /** The header of record and the auditor's sections (lib/report/record/from-templates.ts buildRecord). */
+  record?: ReportRecord;
 }
 
 export function assembleReportInput(input: AssembleInput): ReportInput {
@@ -25,5 +28,6 @@ export function assembleReportInput(input: AssembleInput): ReportInput {
     acknowledgements: input.acknowledgements,
     manualControls: [...MANUAL_CONTROLS],
     generatedAt: input.generatedAt,
+    ...(input.record ? { record: input.record } : {}),
   };
 }

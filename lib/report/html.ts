@@ -9,6 +9,8 @@ import { renderDiagramSvg, xmlEscape as esc } from './diagram-svg';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
 import { costSectionHtml } from './cost-section';
+import { recordBodySections } from './record/record-document';
+import { recordHeaderSections, recordSectionHtml } from './record/render';
 
 const STYLE = `
 body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2em;max-width:1200px;color:#222}
@@ -18,9 +20,15 @@ th{background:#eee}.isolated{background:#e8f5e9}.permitted{background:#e3f2fd}td
 ol.path li{font-family:monospace;font-size:12px}.refused{color:#c62828;font-weight:bold}
 details{margin:.2em 0}summary{cursor:pointer}.finding{border-left:4px solid #c62828;padding-left:1em;margin:1em 0}
 .finding.warning{border-color:#ef6c00}
+.caution{border:2px solid #ef6c00;background:#fff3e0;padding:.5em .8em;margin:.6em 0}.caution strong{color:#bf360c;margin-right:.5em}
+.record-table td,.record-table th{text-align:left;overflow-wrap:anywhere}#provenance-table th{white-space:nowrap}#signature-table td{height:2.6em;min-width:7em}
+ol.telework-path li{margin:.2em 0}
 @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
+@page matrix{size:A4 landscape}
 @media print{body{margin:0;max-width:none;font-size:10pt}td,th{font-size:8pt;padding:2px 3px}summary{cursor:auto}
-table,.finding,li{break-inside:avoid}h2{break-after:avoid}td>details{display:none}td>.on-paper{display:block}}
+table,.finding,li{break-inside:avoid}h2,h3{break-after:avoid}td>details{display:none}td>.on-paper{display:block}
+#matrix-section{page:matrix}#matrix{table-layout:fixed;width:100%}#matrix td,#matrix th{font-size:6.5pt;overflow-wrap:anywhere}
+table.record-table{break-inside:auto;width:100%}table.record-table tr{break-inside:avoid}.caution{break-inside:avoid}}
 @media screen{td>.on-paper{display:none}}
 `;
 
@@ -36,8 +44,9 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
   if (input.sources.length > 0) {
     o.push(`<p>${esc(m.sources)}:</p><ul>${input.sources.map((s) => `<li><code>${esc(s)}</code></li>`).join('')}</ul>`);
   }
+  for (const section of recordHeaderSections(input, options.lang)) o.push(recordSectionHtml(section, options.lang, esc));
 
-  o.push(`<h2>${esc(m.matrixHeading)}</h2><p>${esc(m.matrixIntro)}</p>`);
+  o.push(`<section id="matrix-section"><h2>${esc(m.matrixHeading)}</h2><p>${esc(m.matrixIntro)}</p>`);
   const cellFor = new Map(input.matrix.map((c) => [`${endKey(c.from)}>${endKey(c.to)}`, c]));
   o.push('<table id="matrix"><tr>', `<th>${esc(m.matrixCorner)}</th>`);
   for (const to of MATRIX_ENDS) o.push(`<th>${esc(endLabel(to, m))}</th>`);
@@ -56,7 +65,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
     }
     o.push('</tr>');
   }
-  o.push('</table>', `<p>${esc(m.legend)}</p>`);
+  o.push('</table>', `<p>${esc(m.legend)}</p></section>`);
 
   o.push(`<h2>${esc(m.diagramHeading)}</h2>`, renderDiagramSvg(input, options));
 
@@ -96,12 +105,8 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
   if (input.coverage.length === 0) o.push(`<p>${esc(m.noCoverageNotes)}</p>`);
   else o.push(`<p>${esc(m.coverageIntro)}</p><ul>${input.coverage.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
 
-  o.push(`<h2>${esc(m.manualHeading)}</h2><p>${esc(m.manualIntro)}</p><ul id="manual-controls">`);
-  for (const c of input.manualControls) {
-    const text = c[options.lang];
-    const cite = citationText(c.citation, options.lang);
-    o.push(`<li><label><input type="checkbox"> <strong>${esc(text.title)}</strong> (${esc(m.manualWhere[c.where])}, <code>${esc(c.id)}</code>): ${esc(text.how)}${cite ? ` — ${esc(m.citation)}: ${esc(cite)}` : ''}</label></li>`);
-  }
-  o.push('</ul>', input.cost ? costSectionHtml(input.cost, options.lang, esc) : '', '</body></html>');
+  // Logging, egress, links, the telework path, automated controls and the manual checklist (lib/report/record).
+  for (const section of recordBodySections(input, options.lang)) o.push(recordSectionHtml(section, options.lang, esc));
+  o.push(input.cost ? costSectionHtml(input.cost, options.lang, esc) : '', '</body></html>');
   return o.join('\n');
 }

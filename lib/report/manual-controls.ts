@@ -74,15 +74,93 @@ const REPORT_ONLY_CONTROLS: readonly ManualControl[] = [
     citation: 'teleworkLgwanRequirements',
   },
   {
+    id: 'idp-mfa',
+    where: 'console',
+    en: {
+      title: 'Multi-factor authentication for every telework user',
+      how: 'Enforce MFA where users sign in: RADIUS MFA on the WorkSpaces directory (Directory Service, "Multi-factor authentication"), and MFA for the Client VPN application in the IdP when SAML is used (the VPN itself cannot check it). Evidence: the directory\'s RADIUS status "Completed" and the IdP policy.',
+    },
+    ja: {
+      title: 'テレワーク利用者全員の多要素認証',
+      how: '利用者がサインインする箇所で多要素認証を必須にする：WorkSpaces のディレクトリに RADIUS による多要素認証を設定する（Directory Service の「多要素認証」）。SAML を併用する場合は IdP 側で Client VPN アプリケーションに多要素認証を必須にする（VPN 自体は確認できない）。証跡：ディレクトリの RADIUS 状態「完了」と IdP のポリシー画面。',
+    },
+    citation: 'teleworkLgwanRequirements',
+  },
+  {
+    id: 'gpo-password-lockout',
+    where: 'group-policy',
+    en: {
+      title: 'Password policy and account lockout',
+      how: 'In the directory\'s Default Domain Policy (or a fine-grained password policy for telework users): minimum length, complexity and history as the municipality\'s security policy requires, and an account lockout threshold and duration. Evidence: the policy settings exported from Group Policy Management.',
+    },
+    ja: {
+      title: 'パスワードポリシーとアカウントロックアウト',
+      how: 'ディレクトリの Default Domain Policy（またはテレワーク利用者向けの細かい設定のパスワードポリシー）で、団体の情報セキュリティポリシーが定める最小文字数・複雑さ・履歴と、アカウントロックアウトのしきい値・期間を設定する。証跡：グループポリシー管理からエクスポートした設定。',
+    },
+    citation: 'teleworkLgwanRequirements',
+  },
+  {
+    id: 'proc-ad-admin-rotation',
+    where: 'procedure',
+    en: {
+      title: 'Directory administrator password rotation',
+      how: 'Rotate the directory\'s Admin password on the municipality\'s schedule (aws ds reset-user-password for Admin, then aws secretsmanager put-secret-value on the secret the stack created); the stack generates it but does not rotate it (docs/telework.md, "Other one-time and periodic steps"). Evidence: the secret\'s last-changed date.',
+    },
+    ja: {
+      title: 'ディレクトリ管理者パスワードの定期変更',
+      how: '団体の定める周期でディレクトリの Admin パスワードを変更する（aws ds reset-user-password で Admin を変更し、スタックが作成したシークレットに aws secretsmanager put-secret-value で登録する）。スタックは生成のみ行い、変更は行わない（docs/telework.md「その他の初回・定期作業」）。証跡：シークレットの最終変更日。',
+    },
+    citation: 'teleworkLgwanRequirements',
+  },
+  {
+    id: 'proc-client-certificates',
+    where: 'procedure',
+    en: {
+      title: 'Client certificates: issue one per lent device, revoke lost ones',
+      how: 'Issue one certificate per lent device from the tier\'s private CA (aws acm-pca issue-certificate with the EndEntityClientAuthCertificate template) and install it with its key on that device only; keep a register of issued certificates; on loss or return, revoke it and import the revocation list into the Client VPN endpoint (aws ec2 import-client-vpn-client-certificate-revocation-list). Evidence: the register and the endpoint\'s revocation list date.',
+    },
+    ja: {
+      title: 'クライアント証明書の発行と失効',
+      how: '系ごとのプライベート CA から貸与端末 1 台ごとに証明書を発行し（aws acm-pca issue-certificate、テンプレート EndEntityClientAuthCertificate）、鍵とともにその端末にのみ導入する。発行台帳を備える。紛失・返却時は失効させ、失効リストを Client VPN エンドポイントに登録する（aws ec2 import-client-vpn-client-certificate-revocation-list）。証跡：発行台帳とエンドポイントの失効リストの登録日。',
+    },
+    citation: 'teleworkLgwanRequirements',
+  },
+  {
+    id: 'proc-one-time-steps',
+    where: 'procedure',
+    en: {
+      title: 'One-time steps before the first deployment',
+      how: 'Availability Zone IDs supported by WorkSpaces chosen (aws ec2 describe-availability-zones), workspaces_DefaultRole created, trusted-device root CA uploaded, Group Policy baseline linked (docs/telework.md, "Runbook of manual controls"). Evidence: the command outputs and console screenshots, dated.',
+    },
+    ja: {
+      title: '初回デプロイ前の一度限りの作業',
+      how: 'WorkSpaces が対応するアベイラビリティーゾーン ID の選定（aws ec2 describe-availability-zones）、workspaces_DefaultRole の作成、信頼済みデバイスのルート CA の登録、グループポリシー基準の適用（docs/telework.md「手動で実施する統制」）。証跡：日付入りのコマンド出力とコンソール画面。',
+    },
+    citation: 'teleworkLgwanRequirements',
+  },
+  {
+    id: 'proc-device-posture',
+    where: 'procedure',
+    en: {
+      title: 'Device posture of every telework device',
+      how: 'Before a device is lent and periodically: OS and WorkSpaces client updates applied, anti-malware running, disk encrypted, local administrator rights withheld, the device managed by the municipality (asset register). Evidence: the asset register and the management tool\'s report.',
+    },
+    ja: {
+      title: 'テレワーク端末の状態確認',
+      how: '貸与前および定期的に、OS と WorkSpaces クライアントの更新適用、マルウェア対策の稼働、ディスク暗号化、利用者に管理者権限を与えていないこと、団体の資産台帳で管理されていることを確認する。証跡：資産台帳と端末管理ツールの報告。',
+    },
+    citation: 'teleworkLgwanRequirements',
+  },
+  {
     id: 'proc-sign-in-path',
     where: 'procedure',
     en: {
       title: 'What still crosses the internet',
-      how: 'WorkSpaces sign-in still reaches AWS on port 443 from the client device (never from a tier VPC), even when streaming stays private; confirm the device-side network path is accepted in the security policy.',
+      how: 'WorkSpaces sign-in still reaches AWS on port 443 from the client device (never from a tier VPC), even when streaming stays private; with the full-tunnel VPN the device cannot reach it while connected. Record which way the municipality chose — (a) the carrier\'s breakout limited to the WorkSpaces sign-in domains, (b) sign in before the VPN connects, (c) a split tunnel to the streaming endpoint only — and that the security policy accepts it (docs/telework.md).',
     },
     ja: {
       title: 'インターネットを経由する通信の確認',
-      how: '画面転送を閉域化しても、WorkSpaces のサインインは端末（各系の VPC ではない）から AWS の 443 番ポートへ接続する。この端末側の経路がセキュリティポリシー上認められていることを確認する。',
+      how: '画面転送を閉域化しても、WorkSpaces のサインインは端末（各系の VPC ではない）から AWS の 443 番ポートへ接続し、全トンネルの VPN 接続中は到達できない。団体として選んだ方式 ―（a）通信事業者による WorkSpaces サインイン用ドメインに限った折り返し、（b）VPN 接続前のサインイン、（c）画面転送用エンドポイントのみを VPN に通すスプリットトンネル ― と、それがセキュリティポリシー上認められていることを記録する（docs/telework.md）。',
     },
     citation: 'teleworkLgwanRequirements',
   },

@@ -9,6 +9,7 @@ import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, hopLine, re
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
 import { costSectionMarkdown } from './cost-section';
+import { recordBodyMarkdown, recordHeaderMarkdown } from './record/render';
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -35,6 +36,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
     for (const source of input.sources) out.push(`- \`${source}\``);
     out.push('');
   }
+  out.push(...recordHeaderMarkdown(input, options.lang));
 
   // Matrix: a compact table of verdicts, then the evidence cell by cell.
   out.push(`## ${m.matrixHeading}`, '', m.matrixIntro, '');
@@ -106,13 +108,8 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
     out.push('');
   }
 
-  out.push(`## ${m.manualHeading}`, '', m.manualIntro, '');
-  for (const c of input.manualControls) {
-    const text = c[options.lang];
-    const cite = citationText(c.citation, options.lang);
-    out.push(`- [ ] **${mdEscape(text.title)}** (${m.manualWhere[c.where]}, \`${c.id}\`): ${mdEscape(text.how)}${cite ? ` — ${m.citation}: ${mdEscape(cite)}` : ''}`);
-  }
-  out.push('');
+  // Logging, egress, links, the telework path, automated controls and the manual checklist (lib/report/record).
+  out.push(...recordBodyMarkdown(input, options.lang));
   if (input.cost) out.push(...costSectionMarkdown(input.cost, options.lang));
   return out.join('\n');
 }

@@ -8,6 +8,7 @@ import type { Endpoint, Finding, Hop, Layer } from '../checks/finding';
 import type { Tier } from '../tiers/tier';
 import { TIERS } from '../tiers/tier';
 import type { CostSection } from './cost-section';
+import type { ReportRecord } from './record/record';
 
 /**
  * One end of the tier matrix: a tier's networks, its on-prem segment, the telework clients that enter it,
@@ -156,6 +157,12 @@ export interface ReportInput {
   generatedAt: string;
   /** The 費用試算 section, when the report is rendered with a configuration (lib/cost/report-section.ts). */
   cost?: CostSection;
+  /**
+   * The header of record and the auditor's sections (lib/report/record): provenance, logging, egress, links,
+   * the telework path, automated controls. Always present in reports from `cdk synth` and `closed-telework
+   * report`; absent only in hand-built inputs, where those sections are left out.
+   */
+  record?: ReportRecord;
 }
 
 /**

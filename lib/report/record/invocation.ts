@@ -1,5 +1,5 @@
 /**
- * Which command produced a verdict, for the record in reports/synth-verdict.*: the CDK CLI command the user
+ * Which command produced a verdict or a report, for the record (reports/synth-verdict.*, the report header): the CDK CLI command the user
  * typed (found by walking up the process tree on Linux, where the CLI is the app's ancestor), the CLI
  * version (the CLI passes it in CDK_CLI_VERSION), the app's own command line, and the versions of the
  * npm packages that ship the packs.
