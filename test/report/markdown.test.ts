@@ -88,7 +88,7 @@ describe('Markdown report of a broken app', () => {
   });
 
   it('renders the manual controls as a checklist table with where, basis and the columns a reviewer fills in', () => {
-    expect(en).toMatch(/\| 1 \| Trusted-device certificates .*<br>console · WSH-MANUAL-TRUSTED-DEVICES \| Runbook: docs\/telework.md#runbook-trusted-devices \| ※1 \|  \|  \| conforms \/ does not conform \|  \|/);
+    expect(en).toMatch(/\| 1 \| Trusted-device certificates .*<br>console · WSH-MANUAL-TRUSTED-DEVICES \| Runbook: docs\/telework.md#runbook-trusted-devices \| ※1 \| {2}\| {2}\| conforms \/ does not conform \| {2}\|/);
     expect(en).toMatch(/\| \d+ \| Idle timeout and screen lock<br>Group Policy · gpo-idle-lock \| .* \| ※1 \|/);
     expect(en).toContain('※1 MIC "LGWAN-tier telework security requirements for local governments in light of the response to COVID-19"');
     expect(ja).toMatch(/\| \d+ \| 無操作タイムアウトと画面ロック<br>グループポリシー · gpo-idle-lock \|/);

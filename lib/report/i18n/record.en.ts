@@ -70,7 +70,7 @@ export const recordEn: RecordMessages = {
   toolVersion: (v, c) => `closed-telework ${v ?? '(version unknown)'}${c ? ` (commit ${c}${c.endsWith('-dirty') ? ': uncommitted changes' : ''})` : ' (commit unknown: not a git checkout)'}`,
   configurations: 'Configuration files (SHA-256)',
   noConfiguration: 'none (templates judged directly)',
-  embeddedConfiguration: (n) => `embedded configuration -c municipality=${n} (part of the tool\'s version; no file)`,
+  embeddedConfiguration: (n) => `embedded configuration -c municipality=${n} (part of the tool's version; no file)`,
   templates: 'Templates judged (SHA-256)',
   basis: 'Judged against',
   command: 'Command',
