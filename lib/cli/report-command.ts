@@ -60,7 +60,7 @@ export function registerReportCommand(program: Command, exit: ExitCode): void {
     .description("Render the reviewer's tier-separation report (Markdown/HTML, Japanese/English, SVG diagram) for templates or a cdk.out directory.")
     .argument('<path...>', 'CloudFormation template files (JSON/YAML) or cloud assembly directories (cdk.out)')
     .option('--lang <langs>', 'report language(s): ja, en, or ja,en', LANGS.join(','))
-    .option('--format <formats>', 'report format(s): md, html, or md,html', REPORT_FORMATS.join(','))
+    .option('--format <formats>', 'report format(s): md, html, xlsx (checklist and exceptions as a spreadsheet), comma-separated', REPORT_FORMATS.join(','))
     .option('--out <dir>', 'directory the report is written to', 'reports')
     .option('--policy <file>', 'tier policy file (default: the packaged policies/tier-policy.yaml)')
     .option('--junit', 'also write JUnit XML (tier-separation.junit.xml)')

@@ -12,19 +12,22 @@ import type { Lang } from './i18n';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
 import type { ReportInput } from './report-input';
+import { renderWorkbooksSync } from './xlsx/render-workbook';
+import { reportWorkbookSpec } from './xlsx/workbook-spec';
 
-export type ReportFormat = 'md' | 'html';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html'];
+/** `xlsx`: the manual checklist, the exception list (and the 費用試算 when present) as a spreadsheet. */
+export type ReportFormat = 'md' | 'html' | 'xlsx';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'xlsx'];
 
 export function isReportFormat(value: unknown): value is ReportFormat {
-  return value === 'md' || value === 'html';
+  return value === 'md' || value === 'html' || value === 'xlsx';
 }
 
 export interface WriteReportsOptions {
   dir: string;
   langs: readonly Lang[];
   formats: readonly ReportFormat[];
-  /** File name stem; files are `<stem>.<lang>.<md|html|svg>` (svg: the diagram) and `<stem>.junit.xml`. */
+  /** File name stem; files are `<stem>.<lang>.<md|html|svg|xlsx>` (svg: the diagram) and `<stem>.junit.xml`. */
   stem?: string;
   junit?: boolean;
   /** Extra files rendered by the caller (e.g. SARIF from lib/report/sarif.ts): name → content. */
@@ -34,7 +37,7 @@ export interface WriteReportsOptions {
 /** Render and write; returns the absolute paths written, in a stable order. */
 export function writeReports(input: ReportInput, options: WriteReportsOptions): string[] {
   const stem = options.stem ?? 'tier-separation';
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Buffer>();
   for (const lang of options.langs) {
     if (options.formats.includes('md')) {
       // Markdown links the diagram (HTML inlines its own), so each language gets its own SVG: a reviewer
@@ -45,6 +48,11 @@ export function writeReports(input: ReportInput, options: WriteReportsOptions): 
     }
     if (options.formats.includes('html')) files.set(`${stem}.${lang}.html`, renderHtml(input, { lang }));
   }
+  if (options.formats.includes('xlsx')) {
+    // One child process for every language's workbook (exceljs writes only asynchronously; see render-workbook.ts).
+    const books = renderWorkbooksSync(options.langs.map((lang) => reportWorkbookSpec(input, lang)));
+    options.langs.forEach((lang, i) => files.set(`${stem}.${lang}.xlsx`, books[i]!));
+  }
   if (options.junit) files.set(`${stem}.junit.xml`, renderJunit(input, { lang: 'en' }));
   for (const [name, content] of Object.entries(options.extra ?? {})) files.set(name, content);
 
@@ -53,7 +61,7 @@ export function writeReports(input: ReportInput, options: WriteReportsOptions): 
   for (const [name, content] of files) {
     const target = path.join(options.dir, name);
     const tmp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, content, 'utf8');
+    fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, target);
     written.push(target);
   }

@@ -76,7 +76,7 @@ describe('closed-telework report', () => {
 
   it.each([
     [['--lang', 'fr'], /--lang fr: expected one or more of en, ja/],
-    [['--format', 'pdf'], /--format pdf: expected one or more of md, html/],
+    [['--format', 'pdf'], /--format pdf: expected one or more of md, html, xlsx/],
     [['--policy', '/nonexistent/policy.yaml'], /--policy \/nonexistent\/policy.yaml: no such file/],
   ])('rejects %j with exit 2, a bilingual message, and writes nothing', async (args, message) => {
     const out = path.join(tmp, `out-bad-${args[0]}`);
