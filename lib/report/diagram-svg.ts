@@ -15,6 +15,8 @@
  */
 import { endLabel } from './describe';
 import { messagesFor, type Lang } from './i18n';
+import { recordMessagesFor } from './i18n/record';
+import type { ReportRecord } from './record/record';
 import { endKey, MATRIX_ENDS, type MatrixEnd, type ReportInput } from './report-input';
 
 interface Box {
@@ -29,12 +31,16 @@ interface Box {
   members: string[];
 }
 
-const BOX_W = 260;
-const BOX_H = 120;
+/**
+ * Sized so the whole diagram is at most ~1190 px wide: inlined in the HTML report (max 1200 px) it is drawn
+ * at its own size, so every text is at least 12 px where a reviewer reads it.
+ */
+const BOX_W = 198;
+const BOX_H = 150;
 /** Room between columns for the link labels ("Client VPN", "VGW" …) and the routes' lanes. */
-const COLUMN_GAP = 140;
+const COLUMN_GAP = 118;
 const ROW_GAP = 60;
-const LEFT = 30;
+const LEFT = 20;
 const TOP = 70;
 const COLUMN_X = [0, 1, 2, 3].map((i) => LEFT + i * (BOX_W + COLUMN_GAP));
 const ROW_Y = [0, 1, 2].map((i) => TOP + i * (BOX_H + ROW_GAP));
@@ -47,14 +53,18 @@ const GREY_LINK = '#9e9e9e';
 /** The font stack: Japanese fonts found on municipal Windows PCs and Macs first, then a generic fallback. */
 export const FONT_FAMILY = "'Hiragino Sans','Hiragino Kaku Gothic ProN','Yu Gothic','Meiryo','Noto Sans CJK JP',sans-serif";
 
+/** No text is smaller than 12 px (issue 12: readable at the inlined size). */
+export const MIN_TEXT_SIZE = 12;
 const MEMBER_SIZE = 12;
 const MEMBER_STEP = 15;
-const TITLE_SIZE = 11;
-const TITLE_STEP = 14;
-const NOTE_SIZE = 11;
-const LABEL_SIZE = 10;
-const LABEL_STEP = 12;
+const TITLE_SIZE = 12;
+const TITLE_STEP = 15;
+const NOTE_SIZE = 12;
+const LABEL_SIZE = 12;
+const LABEL_STEP = 14;
 const LEGEND_SIZE = 12;
+/** Arrows; the filtered crossing; the model's links. */
+const LEGEND_ROWS = 3;
 /** Left and right padding of the text inside a box. */
 const TEXT_INSET = 12;
 
@@ -158,10 +168,11 @@ function placeOf(end: MatrixEnd): { column: number; row: number } {
   }
 }
 
-const TIER_COLOURS: Record<string, { fill: string; stroke: string }> = {
+/** Blue, green and purple: red is kept for "forbidden" alone, so no tier can be mistaken for a finding. */
+export const TIER_COLOURS: Record<string, { fill: string; stroke: string }> = {
   internet: { fill: '#e8f1fb', stroke: '#2f6db5' },
   lgwan: { fill: '#eaf6ec', stroke: '#2e7d32' },
-  'personal-number': { fill: '#fbeaea', stroke: '#8e2424' },
+  'personal-number': { fill: '#f3e8f7', stroke: '#6a1b9a' },
 };
 
 function coloursOf(end: MatrixEnd): { fill: string; stroke: string } {
@@ -240,8 +251,37 @@ function round(n: number): string {
   return (Math.round(n * 10) / 10).toString();
 }
 
+/** A pair of different tiers (or a tier and the internet) whose routes connect while a filter stops every packet. */
+function isFilteredCrossing(cell: ReportInput['matrix'][number]): boolean {
+  if (cell.verdict !== 'isolated' || !cell.routeConnected || cell.blockedBy.length === 0) return false;
+  const tierOf = (e: MatrixEnd) => (e.kind === 'internet' ? 'internet' : e.tier);
+  return tierOf(cell.from) !== tierOf(cell.to);
+}
+
+/** Lines per box from the record: tier boxes get desktops, streaming and egress; on-prem boxes their links; telework boxes the VPN. */
+function recordFacts(record: ReportRecord, lang: Lang): Map<string, string[]> {
+  const r = recordMessagesFor(lang);
+  const out = new Map<string, string[]>();
+  const add = (key: string, line: string) => out.set(key, [...(out.get(key) ?? []), line]);
+  for (const t of record.telework) {
+    if (!t.tier) continue;
+    add(`tier:${t.tier}`, r.diagramDesktops);
+    if (t.directory) add(`tier:${t.tier}`, r.diagramDirectory(t.directory.name ?? t.directory.source.logicalId));
+    add(`tier:${t.tier}`, r.diagramStreaming(t.streamingEndpoint !== undefined));
+    add(`telework:${t.tier}`, r.diagramClientVpn({ ...(t.clientVpn.port !== undefined ? { port: t.clientVpn.port } : {}), ...(t.clientVpn.transport ? { transport: t.clientVpn.transport } : {}), mutualTls: t.clientVpn.authentication.includes('certificate-authentication'), ...(t.clientVpn.clientCidr ? { clientCidr: t.clientVpn.clientCidr } : {}) }));
+  }
+  for (const e of record.egress) add('tier:internet', r.diagramEgress(e.kind));
+  for (const l of record.links) {
+    if (!l.tier) continue;
+    add(`on-prem:${l.tier}`, r.diagramLink(l.kind));
+    if (l.carriedRanges.length > 0) add(`on-prem:${l.tier}`, l.carriedRanges.join(', '));
+  }
+  return out;
+}
+
 export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): string {
   const m = messagesFor(options.lang);
+  const r = recordMessagesFor(options.lang);
   const boxes = new Map<string, Box>();
   for (const end of MATRIX_ENDS) {
     const { column, row } = placeOf(end);
@@ -273,12 +313,15 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
     boxOfNode.set(node.id, key);
     boxes.get(key)?.members.push(node.label);
   }
+  // What a reviewer needs per tier, from the record read out of the templates: desktops and directory,
+  // streaming, egress point, and each on-prem link's type and ranges.
+  if (input.record) for (const [key, lines] of recordFacts(input.record, options.lang)) boxes.get(key)?.members.push(...lines);
 
   const parts: string[] = [];
-  const width = (COLUMN_X[3] as number) + BOX_W + 40;
+  const width = (COLUMN_X[3] as number) + BOX_W + 30;
   // Below the lanes that run under the last row.
   const legendY = (ROW_Y[2] as number) + BOX_H + ROW_GAP + 20;
-  const height = legendY + 2 * 24 + 10;
+  const height = legendY + LEGEND_ROWS * 24 + 10;
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto" font-family="${FONT_FAMILY}" font-size="12" role="img" aria-labelledby="diagram-title">`,
   );
@@ -339,18 +382,30 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
     if (box.members.length === 0) {
       // Say that the box is empty (the internet box stands for the internet itself, not a list of networks).
       if (box.key === PN_TELEWORK) {
-        parts.push(textElement(`class="empty required" x="${x}" y="${firstY}" font-size="${NOTE_SIZE}" font-style="italic" fill="${box.stroke}"`, fitLine(m.diagramNoPersonalNumberTelework, textWidth, NOTE_SIZE), m.diagramNoPersonalNumberTelework));
+        wrapLines(m.diagramNoPersonalNumberTelework, textWidth, NOTE_SIZE, 2).forEach((text, i, all) =>
+          parts.push(textElement(`class="empty required" x="${x}" y="${firstY + i * MEMBER_STEP}" font-size="${NOTE_SIZE}" font-style="italic" fill="${box.stroke}"`, text, i === all.length - 1 && text.endsWith(ELLIPSIS) ? m.diagramNoPersonalNumberTelework : text)),
+        );
       } else if (box.key !== 'internet') {
         parts.push(textElement(`class="empty" x="${x}" y="${firstY}" font-size="${NOTE_SIZE}" font-style="italic" fill="#757575"`, m.diagramNone));
       }
     }
-    // As many member lines as fit; the last line says how many more there are when they do not all fit.
+    // Each member in up to three lines (a long construct path or a Japanese phrase wraps rather than losing its
+    // end); as many members as fit; the last line says how many more there are when they do not all fit.
     const capacity = Math.floor((box.y + box.h - 6 - firstY) / MEMBER_STEP) + 1;
-    const shown = box.members.length > capacity ? box.members.slice(0, capacity - 1) : box.members;
-    shown.forEach((label, i) => parts.push(textElement(`x="${x}" y="${firstY + i * MEMBER_STEP}" fill="#333333"`, fitLine(label, textWidth, MEMBER_SIZE), label)));
-    if (shown.length < box.members.length) {
-      const hidden = box.members.slice(shown.length);
-      parts.push(textElement(`x="${x}" y="${firstY + shown.length * MEMBER_STEP}" fill="#333333"`, `+${hidden.length}`, `+${hidden.length}: ${hidden.join(', ')}`));
+    let line = 0;
+    let drawn = 0;
+    for (const label of box.members) {
+      const lines = wrapLines(label, textWidth, MEMBER_SIZE, 3);
+      const left = box.members.length - drawn;
+      // Keep one line for "+n" unless this is the last member and it fits.
+      if (line + lines.length > capacity - (left > 1 ? 1 : 0)) break;
+      lines.forEach((text, i) => parts.push(textElement(`class="member" x="${x}" y="${firstY + (line + i) * MEMBER_STEP}" fill="#333333"`, text, i === lines.length - 1 && text.endsWith(ELLIPSIS) ? label : text)));
+      line += lines.length;
+      drawn++;
+    }
+    if (drawn < box.members.length) {
+      const hidden = box.members.slice(drawn);
+      parts.push(textElement(`x="${x}" y="${firstY + line * MEMBER_STEP}" fill="#333333"`, `+${hidden.length}`, `+${hidden.length}: ${hidden.join(', ')}`));
     }
     parts.push('</g>');
   }
@@ -364,20 +419,31 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
     const off = ((reachIndex++ % 5) - 2) * 5 + 4;
     const style =
       cell.verdict === 'permitted'
-        ? { colour: '#2e7d32', marker: 'ok', dash: '' }
+        ? { colour: '#2e7d32', marker: 'ok', dash: '', width: 2 }
         : cell.verdict === 'violation'
-          ? { colour: RED, marker: 'bad', dash: '' }
-          : { colour: '#ef6c00', marker: 'unk', dash: ' stroke-dasharray="6 4"' };
-    parts.push(`<path class="reach ${cell.verdict}" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off).points)}" fill="none" stroke="${style.colour}" stroke-width="${cell.verdict === 'violation' ? 3 : 2}"${style.dash} marker-end="url(#arrow-${style.marker})"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${m.cellVerdict[cell.verdict]}`)}</title></path>`);
+          ? { colour: RED, marker: 'bad', dash: '', width: 3.5 }
+          : { colour: '#ef6c00', marker: 'unk', dash: ' stroke-dasharray="6 4"', width: 2 };
+    parts.push(`<path class="reach ${cell.verdict}" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off).points)}" fill="none" stroke="${style.colour}" stroke-width="${style.width}"${style.dash} marker-end="url(#arrow-${style.marker})"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${m.cellVerdict[cell.verdict]}`)}</title></path>`);
+  }
+  // A crossing whose routes connect while a NACL or security group stops every packet today: drawn thin and
+  // dashed in red, apart from a wide-open one (thick, solid), because one edited filter away it is open.
+  for (const cell of input.matrix) {
+    if (!isFilteredCrossing(cell)) continue;
+    const a = boxes.get(endKey(cell.from)) as Box;
+    const b = boxes.get(endKey(cell.to)) as Box;
+    const off = ((reachIndex++ % 5) - 2) * 5 + 4;
+    const blocked = cell.blockedBy.map((l) => m.layer[l]).join(', ');
+    parts.push(`<path class="reach filtered" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off).points)}" fill="none" stroke="${RED}" stroke-width="1.5" stroke-dasharray="3 3" marker-end="url(#arrow-bad)"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${r.diagramLegendFiltered} (${blocked})`)}</title></path>`);
   }
 
   // Legend: the arrows (matrix verdicts) on the first row, the model links on the second.
   const legendRows: { key: string; stroke: string; width: number; dash?: string; text: string }[][] = [
     [
       { key: 'permitted', stroke: '#2e7d32', width: 2, text: m.diagramLegendPermitted },
-      { key: 'violation', stroke: RED, width: 3, text: m.diagramLegendViolation },
+      { key: 'violation', stroke: RED, width: 3.5, text: m.diagramLegendViolation },
       { key: 'unresolved', stroke: '#ef6c00', width: 2, dash: '6 4', text: m.cellVerdict.unresolved },
     ],
+    [{ key: 'filtered', stroke: RED, width: 1.5, dash: '3 3', text: r.diagramLegendFiltered }],
     [
       { key: 'model-link', stroke: GREY_LINK, width: 1.5, dash: '2 3', text: m.diagramLegendModelLink },
       { key: 'model-link-violation', stroke: RED, width: 1.5, dash: '2 3', text: m.diagramLegendModelLinkViolation },

@@ -23,11 +23,12 @@ details{margin:.2em 0}summary{cursor:pointer}.finding{border-left:4px solid #c62
 .caution{border:2px solid #ef6c00;background:#fff3e0;padding:.5em .8em;margin:.6em 0}.caution strong{color:#bf360c;margin-right:.5em}
 .record-table td,.record-table th{text-align:left;overflow-wrap:anywhere}#provenance-table th{white-space:nowrap}#signature-table td{height:2.6em;min-width:7em}
 ol.telework-path li{margin:.2em 0}
+.diagram{overflow-x:auto}.diagram>svg{max-width:none}
 @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
 @page matrix{size:A4 landscape}
 @media print{body{margin:0;max-width:none;font-size:10pt}td,th{font-size:8pt;padding:2px 3px}summary{cursor:auto}
 table,.finding,li{break-inside:avoid}h2,h3{break-after:avoid}td>details{display:none}td>.on-paper{display:block}
-#matrix-section{page:matrix}#matrix{table-layout:fixed;width:100%}#matrix td,#matrix th{font-size:6.5pt;overflow-wrap:anywhere}
+#matrix-section,#diagram-section{page:matrix}.diagram{overflow:visible}.diagram>svg{max-width:100%}#matrix{table-layout:fixed;width:100%}#matrix td,#matrix th{font-size:6.5pt;overflow-wrap:anywhere}
 table.record-table{break-inside:auto;width:100%}table.record-table tr{break-inside:avoid}.caution{break-inside:avoid}}
 @media screen{td>.on-paper{display:none}}
 `;
@@ -67,7 +68,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
   }
   o.push('</table>', `<p>${esc(m.legend)}</p></section>`);
 
-  o.push(`<h2>${esc(m.diagramHeading)}</h2>`, renderDiagramSvg(input, options));
+  o.push(`<section id="diagram-section"><h2>${esc(m.diagramHeading)}</h2><div class="diagram">`, renderDiagramSvg(input, options), '</div></section>');
 
   o.push(`<h2>${esc(m.findingsHeading)}</h2>`);
   if (input.findings.length === 0) o.push(`<p>${esc(m.noFindings)}</p>`);

@@ -44,7 +44,7 @@ describe('closed-telework report', () => {
   it('writes both languages and formats by default and exits 1 on a crossing', async () => {
     const out = path.join(tmp, 'out-broken');
     expect(await main(['node', 'closed-telework', 'report', '--out', out, '--junit', broken])).toBe(1);
-    expect(fs.readdirSync(out).sort()).toEqual(['tier-separation.en.html', 'tier-separation.en.md', 'tier-separation.en.svg', 'tier-separation.ja.html', 'tier-separation.ja.md', 'tier-separation.ja.svg', 'tier-separation.junit.xml']);
+    expect(fs.readdirSync(out).sort()).toEqual(['tier-separation.en.html', 'tier-separation.en.md', 'tier-separation.en.svg', 'tier-separation.en.xlsx', 'tier-separation.ja.html', 'tier-separation.ja.md', 'tier-separation.ja.svg', 'tier-separation.ja.xlsx', 'tier-separation.junit.xml']);
     expect(fs.readFileSync(path.join(out, 'tier-separation.ja.md'), 'utf8')).toContain('### #1 [重大な指摘] LGWAN tier reaches the internet tier');
     expect(stdout).toContain('tier separation does NOT hold');
   });

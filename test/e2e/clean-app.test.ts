@@ -8,6 +8,7 @@
  * (`--app cdk.out`): the app and its gate already ran once for it, and a second full synth would prove
  * nothing the first did not.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { startCountingEndpoint, dummyAwsEnvironment, type CountingEndpoint } from '../support/counting-aws-endpoint';
@@ -119,5 +120,24 @@ describe('the clean example municipality', () => {
     expect(md).toMatch(/\| ThreeTierSeparation \| 0\.1\.0 \| closed-telework \|/);
     const viaDeploy = readJson(path.join(deployCopy.dir, 'reports', 'synth-verdict.json'));
     expect(viaDeploy.invocation.viaCommand).toBe('closed-telework deploy --require-approval never');
+  });
+  it('the reviewer\'s report of `cdk synth` carries the header of record (hashes of the templates written) and the spreadsheet', () => {
+    const reports = path.join(synthCopy.dir, 'reports');
+    const html = fs.readFileSync(path.join(reports, 'tier-separation.ja.html'), 'utf8');
+    const record = html.slice(html.indexOf('id="record-provenance"'), html.indexOf('id="record-signature"'));
+    expect(record).toContain('<th>団体名</th><td>example-city</td>');
+    expect(record).toContain('<th>実行したコマンド</th><td>cdk synth</td>');
+    expect(record).toContain('<th>設定ファイル（SHA-256）</th><td>組み込み設定 -c municipality=example-city');
+    // Every template the synth wrote is listed with the SHA-256 of its bytes.
+    const assembly = path.join(synthCopy.dir, 'cdk.out', 'assembly-example-city');
+    const templates = fs.readdirSync(assembly).filter((f) => f.endsWith('.template.json'));
+    expect(templates.length).toBe(STAGE_STACKS.length);
+    for (const t of templates) {
+      const sha = createHash('sha256').update(fs.readFileSync(path.join(assembly, t))).digest('hex');
+      expect(record).toContain(`${t}  ${sha}`);
+    }
+    expect(html).toContain('id="record-egress"');
+    expect(fs.statSync(path.join(reports, 'tier-separation.ja.xlsx')).size).toBeGreaterThan(1000);
+    expect(fs.statSync(path.join(reports, 'tier-separation.en.xlsx')).size).toBeGreaterThan(1000);
   });
 });

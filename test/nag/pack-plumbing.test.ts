@@ -106,7 +106,7 @@ describe('ThreeTierSeparationChecks (plumbing, stand-in engine)', () => {
 
   it('writes the reviewer\'s report outside the cloud assembly, in both languages', () => {
     const files = fs.readdirSync(reportDir).sort();
-    expect(files).toEqual(['tier-separation.en.html', 'tier-separation.en.md', 'tier-separation.en.svg', 'tier-separation.ja.html', 'tier-separation.ja.md', 'tier-separation.ja.svg', 'tier-separation.junit.xml']);
+    expect(files).toEqual(['tier-separation.en.html', 'tier-separation.en.md', 'tier-separation.en.svg', 'tier-separation.en.xlsx', 'tier-separation.ja.html', 'tier-separation.ja.md', 'tier-separation.ja.svg', 'tier-separation.ja.xlsx', 'tier-separation.junit.xml']);
     const md = fs.readFileSync(path.join(reportDir, 'tier-separation.ja.md'), 'utf8');
     expect(md).toContain('| ThreeTierSeparation | `TIER-CROSSING` | **拒否：系をまたぐ経路は適用除外（例外措置）にできません** — temporary migration link | `CityNetwork` |');
     expect(md).toContain('| ThreeTierSeparation | `UNTAGGED-VPC` | spare range, no subnets yet | `Branch/Edge/Spare` |');

@@ -87,7 +87,7 @@ describe('writeReports', () => {
       writeReports(brokenAppReport(), { dir, langs: ['ja'], formats: ['md'] });
       const target = path.join(dir, 'tier-separation.ja.svg');
       const tmp = `${target}.${process.pid}.tmp`;
-      expect(writeSpy).toHaveBeenCalledWith(tmp, expect.any(String), 'utf8');
+      expect(writeSpy).toHaveBeenCalledWith(tmp, expect.any(String));
       expect(renameSpy).toHaveBeenCalledWith(tmp, target);
     } finally {
       writeSpy.mockRestore();

@@ -84,6 +84,16 @@ export interface RecordMessages {
   controlValue: (id: string, value: string) => string;
   noControls: string;
 
+  /** Lines the diagram adds to each box from the record (desktops, directory, streaming, egress, links). */
+  diagramDesktops: string;
+  diagramDirectory: (name: string) => string;
+  diagramStreaming: (closed: boolean) => string;
+  diagramEgress: (kind: EgressRecord['kind']) => string;
+  diagramLink: (kind: LinkRecord['kind']) => string;
+  diagramClientVpn: (p: { port?: number; transport?: string; mutualTls: boolean; clientCidr?: string }) => string;
+  /** Legend: a crossing whose routes connect but a filter stops every packet today. */
+  diagramLegendFiltered: string;
+
   checklistHeading: string;
   checklistIntro: string;
   checklistColumns: readonly [string, string, string, string, string, string, string, string];

@@ -187,6 +187,22 @@ export const recordEn: RecordMessages = {
   controlValue: (id, v) => (id === 'vpn-session-timeout' ? `${v} hours` : (VALUES[v] ?? v)),
   noControls: 'The templates set no automated control.',
 
+  diagramDesktops: 'Desktops (WorkSpaces)',
+  diagramDirectory: (n) => `Directory: ${n}`,
+  diagramStreaming: (closed) => (closed ? 'Streaming: closed (VPC endpoint)' : 'Streaming: over the internet'),
+  diagramEgress: (k) =>
+    ({
+      'local-firewall': 'Egress: Network Firewall (local breakout)',
+      'security-cloud-link': 'Egress: security cloud (over the link)',
+      'security-cloud-hub': 'Egress: security cloud (prefecture hub)',
+      'security-cloud-hub-inspection': 'Egress: the security cloud hub',
+      'uninspected': 'Egress: uninspected (fix it)',
+      'none': 'Egress: none',
+    })[k],
+  diagramLink: (k) => ({ 'ipsec-internet': 'IPsec VPN (over the internet)', 'direct-connect': 'Direct Connect (dedicated)', 'closed-sim': 'closed SIM (carrier network)' })[k],
+  diagramClientVpn: (p) => `Client VPN ${(p.transport ?? 'udp').toUpperCase()} ${p.port ?? 443}${p.mutualTls ? ', mutual TLS' : ''}${p.clientCidr ? ` ${p.clientCidr}` : ''}`,
+  diagramLegendFiltered: 'crossing route (filtered today; remove the route itself)',
+
   checklistHeading: 'Manual checks',
   checklistIntro: 'What CloudFormation cannot set or show. Whoever checks an item fills in checked by, date, result and evidence.',
   checklistColumns: ['No.', 'Item', 'How to check', 'Basis', 'Checked by', 'Date', 'Result', 'Evidence'],

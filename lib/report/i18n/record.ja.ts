@@ -186,6 +186,22 @@ export const recordJa: RecordMessages = {
   controlValue: (id, v) => (id === 'vpn-session-timeout' ? `${v} 時間` : (VALUES[v] ?? v)),
   noControls: 'テンプレートに自動で設定される管理策はありません。',
 
+  diagramDesktops: '仮想デスクトップ（WorkSpaces）',
+  diagramDirectory: (n) => `ディレクトリ：${n}`,
+  diagramStreaming: (closed) => (closed ? '画面転送：閉域（VPC エンドポイント）' : '画面転送：インターネット経由'),
+  diagramEgress: (k) =>
+    ({
+      'local-firewall': '出口：Network Firewall（本環境から直接）',
+      'security-cloud-link': '出口：セキュリティクラウド（回線経由）',
+      'security-cloud-hub': '出口：セキュリティクラウド（ハブ経由）',
+      'security-cloud-hub-inspection': '出口：セキュリティクラウドのハブ',
+      'uninspected': '出口：検査なし（要是正）',
+      'none': '出口：なし',
+    })[k],
+  diagramLink: (k) => ({ 'ipsec-internet': 'IPsec VPN（インターネット経由）', 'direct-connect': 'Direct Connect（専用線）', 'closed-sim': '閉域SIM（閉域網）' })[k],
+  diagramClientVpn: (p) => `Client VPN ${(p.transport ?? 'udp').toUpperCase()} ${p.port ?? 443}${p.mutualTls ? '・相互TLS' : ''}${p.clientCidr ? ` ${p.clientCidr}` : ''}`,
+  diagramLegendFiltered: '越境する経路（現在はフィルタで遮断・経路自体を削除）',
+
   checklistHeading: '手作業で確認する項目',
   checklistIntro: 'CloudFormation では設定・確認できない項目。確認した者が確認者・確認日・結果・証跡を記入する。',
   checklistColumns: ['番号', '項目', '確認方法', '根拠', '確認者', '確認日', '結果', '証跡'],
