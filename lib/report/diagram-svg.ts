@@ -54,13 +54,13 @@ const GREY_LINK = '#9e9e9e';
 export const FONT_FAMILY = "'Hiragino Sans','Hiragino Kaku Gothic ProN','Yu Gothic','Meiryo','Noto Sans CJK JP',sans-serif";
 
 /** No text is smaller than 12 px (issue 12: readable at the inlined size). */
-export const MIN_TEXT_SIZE = 12;
-const MEMBER_SIZE = 12;
+const MIN_TEXT_SIZE = 12;
+const MEMBER_SIZE = MIN_TEXT_SIZE;
 const MEMBER_STEP = 15;
 const TITLE_SIZE = 12;
 const TITLE_STEP = 15;
-const NOTE_SIZE = 12;
-const LABEL_SIZE = 12;
+const NOTE_SIZE = MIN_TEXT_SIZE;
+const LABEL_SIZE = MIN_TEXT_SIZE;
 const LABEL_STEP = 14;
 const LEGEND_SIZE = 12;
 /** Arrows; the filtered crossing; the model's links. */

@@ -53,7 +53,11 @@ export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The child's side: specs as JSON on stdin, the workbooks as a JSON array of base64 strings on stdout. */
+/**
+ * The child's side: specs as JSON on stdin, the workbooks as a JSON array of base64 strings on stdout.
+ * Called by name from `renderWorkbooksSync`'s child process (hence invisible to static analysis).
+ * @public
+ */
 export async function workbookChildMain(): Promise<void> {
   const specs = JSON.parse(fs.readFileSync(0, 'utf8')) as WorkbookSpec[];
   const out: string[] = [];
