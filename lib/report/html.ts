@@ -11,6 +11,7 @@ import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-in
 import { costSectionHtml } from './cost-section';
 import { recordBodySections } from './record/record-document';
 import { recordHeaderSections, recordSectionHtml } from './record/render';
+import { recordMessagesFor } from './i18n/record';
 
 const STYLE = `
 body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2em;max-width:1200px;color:#222}
@@ -96,10 +97,12 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
   if (input.acknowledgements.length === 0) {
     o.push(`<p>${esc(m.noAcks)}</p>`);
   } else {
-    o.push(`<table id="acknowledgements"><tr><th>${esc(m.ackPack)}</th><th>${esc(m.ackRule)}</th><th>${esc(m.ackReason)}</th><th>${esc(m.ackAt)}</th><th>${esc(m.ackSuppressed)}</th></tr>`);
+    // Who accepted it, when, and until when: the CDK records only a reason, so the officer fills these in.
+    const extra = recordMessagesFor(options.lang).exceptionColumns;
+    o.push(`<table id="acknowledgements"><tr><th>${esc(m.ackPack)}</th><th>${esc(m.ackRule)}</th><th>${esc(m.ackReason)}</th><th>${esc(m.ackAt)}</th><th>${esc(m.ackSuppressed)}</th>${extra.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`);
     for (const a of input.acknowledgements) {
       const reason = a.refused ? `<span class="refused">${esc(m.ackRefused)}</span> — ${esc(a.reason)}` : esc(a.reason);
-      o.push(`<tr><td>${esc(a.pack)}</td><td><code>${esc(a.ruleId)}</code></td><td>${reason}</td><td><code>${esc(a.acknowledgedAt)}</code></td><td>${a.suppressed.map((s) => `<code>${esc(s)}</code>`).join('<br>')}</td></tr>`);
+      o.push(`<tr><td>${esc(a.pack)}</td><td><code>${esc(a.ruleId)}</code></td><td>${reason}</td><td><code>${esc(a.acknowledgedAt)}</code></td><td>${a.suppressed.map((s) => `<code>${esc(s)}</code>`).join('<br>')}</td><td></td><td></td><td></td></tr>`);
     }
     o.push('</table>');
   }

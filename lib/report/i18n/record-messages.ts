@@ -94,6 +94,9 @@ export interface RecordMessages {
   /** Legend: a crossing whose routes connect but a filter stops every packet today. */
   diagramLegendFiltered: string;
 
+  /** Columns the officer fills in for each exception (the CDK acknowledgement carries only a reason). */
+  exceptionColumns: readonly [string, string, string];
+
   checklistHeading: string;
   checklistIntro: string;
   checklistColumns: readonly [string, string, string, string, string, string, string, string];

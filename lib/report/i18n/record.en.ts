@@ -203,6 +203,8 @@ export const recordEn: RecordMessages = {
   diagramClientVpn: (p) => `Client VPN ${(p.transport ?? 'udp').toUpperCase()} ${p.port ?? 443}${p.mutualTls ? ', mutual TLS' : ''}${p.clientCidr ? ` ${p.clientCidr}` : ''}`,
   diagramLegendFiltered: 'crossing route (filtered today; remove the route itself)',
 
+  exceptionColumns: ['Owner', 'Recorded on', 'Review by'],
+
   checklistHeading: 'Manual checks',
   checklistIntro: 'What CloudFormation cannot set or show. Whoever checks an item fills in checked by, date, result and evidence.',
   checklistColumns: ['No.', 'Item', 'How to check', 'Basis', 'Checked by', 'Date', 'Result', 'Evidence'],

@@ -202,6 +202,8 @@ export const recordJa: RecordMessages = {
   diagramClientVpn: (p) => `Client VPN ${(p.transport ?? 'udp').toUpperCase()} ${p.port ?? 443}${p.mutualTls ? '・相互TLS' : ''}${p.clientCidr ? ` ${p.clientCidr}` : ''}`,
   diagramLegendFiltered: '越境する経路（現在はフィルタで遮断・経路自体を削除）',
 
+  exceptionColumns: ['責任者', '記録日', '見直し期限'],
+
   checklistHeading: '手作業で確認する項目',
   checklistIntro: 'CloudFormation では設定・確認できない項目。確認した者が確認者・確認日・結果・証跡を記入する。',
   checklistColumns: ['番号', '項目', '確認方法', '根拠', '確認者', '確認日', '結果', '証跡'],

@@ -34,9 +34,9 @@ export const SHEET_NAMES: Record<Lang, { record: string; checklist: string; exce
   en: { record: 'Record', checklist: 'Manual checks', exceptions: 'Exceptions', cost: 'Cost estimate' },
 };
 
-const EXCEPTION_EXTRA: Record<Lang, { state: string; accepted: string; refused: string; owner: string; recorded: string; reviewBy: string }> = {
-  ja: { state: '状態', accepted: '適用除外', refused: '拒否（系をまたぐ経路は適用除外にできない）', owner: '責任者', recorded: '記録日', reviewBy: '見直し期限' },
-  en: { state: 'State', accepted: 'accepted', refused: 'refused (a tier crossing cannot be an exception)', owner: 'Owner', recorded: 'Recorded on', reviewBy: 'Review by' },
+const EXCEPTION_STATE: Record<Lang, { state: string; accepted: string; refused: string }> = {
+  ja: { state: '状態', accepted: '適用除外', refused: '拒否（系をまたぐ経路は適用除外にできない）' },
+  en: { state: 'State', accepted: 'accepted', refused: 'refused (a tier crossing cannot be an exception)' },
 };
 
 export function reportWorkbookSpec(input: ReportInput, lang: Lang): WorkbookSpec {
@@ -67,7 +67,8 @@ export function reportWorkbookSpec(input: ReportInput, lang: Lang): WorkbookSpec
     choices: [{ column: 7, values: r.resultChoices.split(/\s*[／/]\s*/) }],
     notes: checklist.footnotes,
   });
-  const x = EXCEPTION_EXTRA[lang];
+  const x = EXCEPTION_STATE[lang];
+  const [owner, recorded, reviewBy] = r.exceptionColumns;
   sheets.push({
     name: names.exceptions,
     columns: [
@@ -77,9 +78,9 @@ export function reportWorkbookSpec(input: ReportInput, lang: Lang): WorkbookSpec
       { header: m.ackAt, width: 40 },
       { header: m.ackSuppressed, width: 40 },
       { header: x.state, width: 16 },
-      { header: x.owner, width: 14 },
-      { header: x.recorded, width: 14 },
-      { header: x.reviewBy, width: 14 },
+      { header: owner, width: 14 },
+      { header: recorded, width: 14 },
+      { header: reviewBy, width: 14 },
     ],
     rows: input.acknowledgements.map((a) => [a.pack, a.ruleId, a.reason, a.acknowledgedAt, a.suppressed.join('\n'), a.refused ? x.refused : x.accepted, null, null, null]),
     ...(input.acknowledgements.length === 0 ? { notes: [m.noAcks] } : {}),

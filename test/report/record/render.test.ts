@@ -154,6 +154,14 @@ describe('automated controls', () => {
   });
 });
 
+describe('exceptions', () => {
+  it('leave who accepted each one, when, and until when to the officer (ja, en)', () => {
+    expect(ja).toMatch(/<table id="acknowledgements"><tr>(<th>[^<]*<\/th>){5}<th>責任者<\/th><th>記録日<\/th><th>見直し期限<\/th><\/tr>/);
+    expect(en).toMatch(/<th>Owner<\/th><th>Recorded on<\/th><th>Review by<\/th><\/tr>/);
+    expect(ja.match(/<\/td><td><\/td><td><\/td><td><\/td><\/tr>/g)?.length).toBeGreaterThanOrEqual(input.acknowledgements.length);
+  });
+});
+
 describe('manual checklist', () => {
   it('has 確認者・確認日・結果・証跡 columns and every item, MFA to device posture included (ja)', () => {
     expect(ja).toContain('<tr><th>番号</th><th>項目</th><th>確認方法</th><th>根拠</th><th>確認者</th><th>確認日</th><th>結果</th><th>証跡</th></tr>');
