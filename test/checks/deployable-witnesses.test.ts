@@ -113,3 +113,30 @@ describe('AllowedValues CloudFormation itself would refuse are not branches', ()
     expect(() => applyParameterValues([asLoaded('City', t)], { Toggle: 'on' }, 'params.json')).toThrow(/does not match AllowedPattern of\+; CloudFormation would refuse it/);
   });
 });
+
+describe('every alternative a parameter leaves, not the first (NACL entries, security-group ports)', () => {
+  const naclTemplate = (action: string) => {
+    const t = buildCity();
+    t.Parameters = { Port: { Type: 'Number', AllowedValues: ['443', '3389'] } };
+    (t.Resources as Resources).Extra = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclLgwan'), RuleNumber: 50, Protocol: 6, RuleAction: action, Egress: false, CidrBlock: '10.10.0.0/20', PortRange: { From: { Ref: 'Port' }, To: { Ref: 'Port' } } } };
+    return [asLoaded('City', t)];
+  };
+  test('an allow whose port a parameter chooses is modelled for each allowed port', () => {
+    const r = runTemplates(naclTemplate('allow'));
+    const extra = r.model.nacls.get('City::NaclLgwan')!.entries.filter((e) => e.ref.logicalId === 'Extra');
+    // Both ports (the resolver also pairs the two references independently: an over-approximation, never less).
+    expect(extra.map((e) => e.ports)).toEqual(expect.arrayContaining([{ from: 443, to: 443 }, { from: 3389, to: 3389 }]));
+  });
+  test('a deny whose port a parameter chooses is not certain, so it blocks nothing (fail closed)', () => {
+    const r = runTemplates(naclTemplate('deny'));
+    expect(r.model.nacls.get('City::NaclLgwan')!.entries.filter((e) => e.ref.logicalId === 'Extra')).toEqual([]);
+  });
+  test('a security-group port that is not a number is UNRESOLVED-VALUE and read as every port', () => {
+    const r = run((R, t) => {
+      t.Parameters = { Port: { Type: 'String', Default: 'https' } };
+      R.SgOdd = { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: ref('SgLgwan'), IpProtocol: 'tcp', FromPort: { Ref: 'Port' }, ToPort: { Ref: 'Port' }, CidrIp: '10.20.0.0/20' } };
+    });
+    expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
+    expect(r.model.securityGroups.get('City::SgLgwan')!.ingress.find((x) => x.ref.logicalId === 'SgOdd')?.ports).toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@
 import { setOf } from '../../cidr/address-sets';
 import type { Extractor } from './extractor';
 import { parseProtocol, portRange } from './protocols';
+import { isPlainObject, show, type Value } from '../resolve/values';
 
 export const naclExtractor: Extractor = {
   types: ['AWS::EC2::NetworkAcl'],
@@ -27,23 +28,26 @@ export const naclEntryExtractor: Extractor = {
     ];
     const action = ctx.strings(entry, 'RuleAction');
     const egress = ctx.bool(entry, 'Egress', false);
-    const ruleNumber = Number(ctx.strings(entry, 'RuleNumber')[0]);
-    const protoVals = ctx.strings(entry, 'Protocol');
-    const protocol = parseProtocol(protoVals[0]);
-    if (protocol === undefined || Number.isNaN(ruleNumber)) {
-      ctx.unresolved(entry, protocol === undefined ? 'Protocol' : 'RuleNumber', 'the entry cannot be evaluated');
+    // Every alternative a condition or parameter leaves (rule number, protocol, port range), not the first:
+    // an allow is kept in each reading (more packets pass), a deny only when it is certain.
+    const ruleNumbers = [...new Set(ctx.strings(entry, 'RuleNumber').map(Number))];
+    const protocols = [...new Set(ctx.strings(entry, 'Protocol').map((p) => parseProtocol(p)))];
+    if (protocols.length === 0 || protocols.includes(undefined) || ruleNumbers.length === 0 || ruleNumbers.some((n) => Number.isNaN(n))) {
+      ctx.unresolved(entry, protocols.length === 0 || protocols.includes(undefined) ? 'Protocol' : 'RuleNumber', 'the entry cannot be evaluated');
       return;
     }
-    const allowAll = action.includes('allow');
+    const portValues = ctx.resolver.prop(entry, 'PortRange');
+    const readings = (protocols as number[]).flatMap((protocol) => portValues.map((pr) => ({ protocol, pr, ports: portRange(protocol, pr) })));
+    const badPorts = readings.filter((r) => (r.protocol === 6 || r.protocol === 17) && isPlainObject(r.pr) && r.ports === undefined);
+    if (badPorts.length > 0) ctx.unresolved(entry, 'PortRange', `${show(badPorts[0].pr as Value)} is not a port range`);
+    const allow = action.includes('allow');
     // An entry that only may exist or only may deny is dropped when it denies: keeping it could hide a path.
-    const allow = allowAll;
-    if (!allow && (entry.presence === 'maybe' || action.length !== 1)) return;
-    const pr = ctx.resolver.prop(entry, 'PortRange')[0];
-    const ports = portRange(protocol, pr);
+    const alternatives = ruleNumbers.length * readings.length;
+    if (!allow && (entry.presence === 'maybe' || action.length !== 1 || alternatives !== 1 || badPorts.length > 0)) return;
     for (const nacl of nacls) {
       const n = ctx.model.nacls.get(nacl);
       if (!n) continue;
-      for (const eg of egress) for (const c of cidrs) {
+      for (const ruleNumber of ruleNumbers) for (const { protocol, ports } of readings) for (const eg of egress) for (const c of cidrs) {
         n.entries.push({ ref: ctx.ref(entry), ruleNumber, egress: eg, allow, protocol, ports, cidr: setOf([c]), cidrText: c.text });
       }
     }

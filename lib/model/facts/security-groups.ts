@@ -53,7 +53,10 @@ export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Val
   if (protocol === 6 || protocol === 17) {
     const from = Number(rule.FromPort ?? -1);
     const to = Number(rule.ToPort ?? -1);
-    ports = from === -1 || to === -1 ? undefined : { from, to };
+    if (!Number.isInteger(from) || !Number.isInteger(to)) {
+      // Not a port (a free-text parameter's value…): read as every port, and said (fail closed).
+      ctx.unresolved(entry, `${property}.FromPort`, `ports ${show(rule.FromPort ?? null)}–${show(rule.ToPort ?? null)} are not port numbers`);
+    } else ports = from === -1 || to === -1 ? undefined : { from, to };
   }
   const out: SgRuleFact[] = [];
   const peerPrefix = direction === 'ingress' ? 'Source' : 'Destination';
