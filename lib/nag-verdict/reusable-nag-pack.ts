@@ -21,7 +21,7 @@ import { isDeepStrictEqual } from 'util';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import type { NagPack, NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { digestOf, VerdictStore, verdictCacheDir } from '../cache/verdict-store';
+import { digestOf, fileIdentity, VerdictStore, verdictCacheDir } from '../cache/verdict-store';
 import { constructTreeDigest, UndigestableTree } from './construct-tree-digest';
 import { nagPackIdentity } from './nag-pack-identity';
 
@@ -60,11 +60,25 @@ function isStoredVerdict(value: unknown): value is StoredVerdict {
   );
 }
 
-/** One digest of the tree per app per process: both packs judge the same finished tree. */
-const treeDigests = new WeakMap<IConstruct, string | UndigestableTree>();
+/**
+ * One digest of the tree per synthesis: both packs judge the same finished tree, one right after the other.
+ * A synthesis is told apart from the next one (`app.synth({ force: true })` after a change, in the same
+ * process) by the templates it wrote: every synthesis writes them anew, so their identity on disk changes
+ * (lib/cache fileIdentity). A digest is never carried from one synthesis to the next.
+ */
+let lastDigest: { root: IConstruct; synthesis: string; digest: string | UndigestableTree } | undefined;
 
-function treeDigest(root: IConstruct): string | undefined {
-  let d = treeDigests.get(root);
+function synthesisOf(context: IPolicyValidationContext): string | undefined {
+  try {
+    return context.templatePaths.map((t) => `${t}=${fileIdentity(t)}`).join(';');
+  } catch {
+    return undefined; // a template that cannot be read: digest afresh
+  }
+}
+
+function treeDigest(root: IConstruct, context: IPolicyValidationContext): string | undefined {
+  const synthesis = synthesisOf(context);
+  let d = synthesis !== undefined && lastDigest?.root === root && lastDigest.synthesis === synthesis ? lastDigest.digest : undefined;
   if (d === undefined) {
     try {
       d = constructTreeDigest(root).digest;
@@ -72,7 +86,7 @@ function treeDigest(root: IConstruct): string | undefined {
       if (!(err instanceof UndigestableTree)) throw err;
       d = err;
     }
-    treeDigests.set(root, d);
+    lastDigest = synthesis === undefined ? undefined : { root, synthesis, digest: d };
   }
   return typeof d === 'string' ? d : undefined;
 }
@@ -103,7 +117,7 @@ export class ReusableNagPack implements IPolicyValidationPlugin {
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const root = (context as { appConstruct?: IConstruct }).appConstruct;
-    const tree = this.cache !== undefined && root !== undefined ? treeDigest(root) : undefined;
+    const tree = this.cache !== undefined && root !== undefined ? treeDigest(root, context) : undefined;
     if (this.cache === undefined || tree === undefined) return this.judge(context);
     const key = digestOf([FORMAT, nagPackIdentity(), this.pack, JSON.stringify({ verbose: this.props.verbose ?? false }), tree]);
     const stored = this.cache.get(key);

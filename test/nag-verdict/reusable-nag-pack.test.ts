@@ -144,6 +144,34 @@ function exampleCity(mutation?: 'ssh-open-to-the-internet') {
   };
 }
 
+describe('one app synthesised again after a change (synth({ force: true }) in the same process)', () => {
+  it('is judged again: a digest is never carried from one synthesis to the next', () => {
+    const cache = newDir('cache-');
+    const reports = (plugins: () => IPolicyValidationPlugin[]): string[] => {
+      const outdir = newDir('out-');
+      const app = new App({ outdir, builtinCloudFormationValidation: false, context: { '@aws-cdk/core:validationReportJson': true } });
+      const stack = new Stack(app, 'Small', { env: { account: '111122223333', region: 'ap-northeast-1' } });
+      new ec2.CfnSecurityGroup(stack, 'Closed', { groupDescription: 'closed' });
+      Validations.of(app).addPlugins(...plugins());
+      const written: string[] = [];
+      app.synth();
+      written.push(sameCaller(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')));
+      new ec2.CfnSecurityGroup(stack, 'Open', { groupDescription: 'ssh', securityGroupIngress: [SSH_FROM_ANYWHERE] });
+      try {
+        app.synth({ force: true });
+      } catch {
+        // The opened group fails validation; the report is what is compared.
+      }
+      written.push(sameCaller(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')));
+      return written;
+    };
+    const reference = reports(unmodified);
+    expect(reference[1]).toMatch(/AwsSolutions-EC23/);
+    expect(reports(() => reusable(cache))).toEqual(reference);
+    expect(reports(() => reusable(cache))).toEqual(reference);
+  });
+});
+
 describe('the example city and a breaking mutation: cached and uncached write the same files', () => {
   const cache = newDir('cache-');
   let good: Written;
