@@ -11,6 +11,7 @@
 import { isTier } from '../../tiers/tier';
 import { ALL_ADDRESSES } from '../../cidr/address-sets';
 import type { ExtractContext } from './context';
+import type { NetworkModel, TeleworkEntryFact } from './types';
 
 /** Types whose tier tag finalise() already compares with their VPC or link. */
 const HANDLED = new Set([
@@ -19,7 +20,25 @@ const HANDLED = new Set([
   'AWS::DirectConnect::DirectConnectGateway', 'AWS::DirectConnect::DirectConnectGatewayAssociation',
 ]);
 
-function vpcsOf(ctx: ExtractContext, key: string): string[] {
+/**
+ * Telework entries by the resource they were read from. CDK tags every resource of a tier's stacks with
+ * `mic:tier`, so vpcsOf runs for nearly every resource: scanning all entries each time was quadratic in
+ * the size of a prefecture. Keyed by (stack, logical id) exactly as the resource key splits into them.
+ */
+type TeleworkIndex = Map<string, TeleworkEntryFact[]>;
+
+function teleworkIndex(m: NetworkModel): TeleworkIndex {
+  const index: TeleworkIndex = new Map();
+  for (const e of m.teleworkEntries) {
+    const k = `${e.ref.stack}\u0000${e.ref.logicalId}`;
+    const list = index.get(k);
+    if (list) list.push(e);
+    else index.set(k, [e]);
+  }
+  return index;
+}
+
+function vpcsOf(ctx: ExtractContext, key: string, telework: TeleworkIndex): string[] {
   const m = ctx.model;
   const out = new Set<string>();
   const add = (v: string | undefined): void => {
@@ -33,17 +52,19 @@ function vpcsOf(ctx: ExtractContext, key: string): string[] {
   for (const s of m.compute.get(key)?.subnets ?? []) add(m.subnets.get(s)?.vpc);
   const nat = m.nats.get(key);
   if (nat) add(m.subnets.get(nat.subnet)?.vpc);
-  for (const e of m.teleworkEntries) if (e.ref.logicalId === key.split('::')[1] && e.ref.stack === key.split('::')[0]) for (const s of e.subnets) add(m.subnets.get(s)?.vpc);
+  const [stack, logicalId] = key.split('::');
+  for (const e of telework.get(`${stack}\u0000${logicalId}`) ?? []) for (const s of e.subnets) add(m.subnets.get(s)?.vpc);
   return [...out];
 }
 
 export function tierTagConflictsOfAnyType(ctx: ExtractContext): void {
+  const telework = teleworkIndex(ctx.model);
   for (const e of ctx.resolver.resources.values()) {
     const type = e.resource.Type;
     if (HANDLED.has(type) || !e.resource.Properties || !('Tags' in e.resource.Properties)) continue;
     const tag = ctx.tierTag(e);
     if (tag === undefined || tag === '?') continue;
-    for (const vpc of vpcsOf(ctx, e.key)) {
+    for (const vpc of vpcsOf(ctx, e.key, telework)) {
       const expected = ctx.model.vpcs.get(vpc)?.tier;
       if (expected && tag !== expected) {
         ctx.model.tagConflicts.push({ ref: ctx.ref(e), tag, expected, reason: `${type} is tagged ${tag} but sits in ${ctx.model.vpcs.get(vpc)!.ref.logicalId}, a ${expected} VPC${isTier(tag) ? '' : ` ("${tag}" is not a tier)`}` });
