@@ -106,9 +106,26 @@ export function formatAddress(v: bigint): string {
   return v >= V4_BASE ? formatV4(v) : formatV6(v);
 }
 
+/**
+ * Parsed CIDRs by the text given: a prefecture's templates write the same few thousand blocks (routes,
+ * NACL entries, rules) hundreds of thousands of times, and each parse makes several bigints. The cached
+ * objects are frozen, so sharing one between facts can never let one caller change another's. Bounded so
+ * a long-lived process (a test run, a watch loop) cannot grow it without end.
+ */
+const parsedCidrs = new Map<string, Cidr | undefined>();
+const PARSED_CIDRS_MAX = 100_000;
+
 /** Parses `a.b.c.d/n` or an IPv6 prefix; returns undefined for anything else (callers report it). */
 export function parseCidr(input: unknown): Cidr | undefined {
   if (typeof input !== 'string') return undefined;
+  if (parsedCidrs.has(input)) return parsedCidrs.get(input);
+  const c = parseCidrText(input);
+  if (parsedCidrs.size >= PARSED_CIDRS_MAX) parsedCidrs.clear();
+  parsedCidrs.set(input, c && Object.freeze(c));
+  return c;
+}
+
+function parseCidrText(input: string): Cidr | undefined {
   const m = /^([^/\s]+)\/(\d{1,3})$/.exec(input.trim());
   if (!m) return undefined;
   const len = Number(m[2]);
@@ -150,7 +167,10 @@ export function subdivide(block: Cidr, count: number, cidrBits: number): Cidr[] 
 }
 
 export function setOf(cidrs: Iterable<Cidr>): IntervalSet {
-  return union(EMPTY, [...cidrs].map((c) => [c.lo, c.hi] as const));
+  const list = [...cidrs];
+  // One block (a route, a NACL entry, a rule) is already a set: no sort needed.
+  if (list.length === 1) return [[list[0].lo, list[0].hi]];
+  return union(EMPTY, list.map((c) => [c.lo, c.hi] as const));
 }
 
 export function union(a: IntervalSet, b: IntervalSet): IntervalSet {
