@@ -11,7 +11,8 @@ import { recordVariableTierTag } from './service-facts';
 import type { NetworkModel } from './types';
 
 export class ExtractContext {
-  private readonly refCache = new Map<string, ResourceRef>();
+  /** One ResourceRef per entry, made once: asked for by every fact, rule and unresolved value of the resource. */
+  private readonly refCache = new Map<ResourceEntry, ResourceRef>();
 
   constructor(
     readonly resolver: Resolver,
@@ -19,12 +20,12 @@ export class ExtractContext {
   ) {}
 
   ref(entry: ResourceEntry): ResourceRef {
-    let r = this.refCache.get(entry.key);
+    let r = this.refCache.get(entry);
     if (!r) {
       const metadata = entry.resource.Metadata?.['aws:cdk:path'];
       const path = typeof metadata === 'string' ? metadata : entry.template.constructPathOf?.(entry.logicalId);
       r = { stack: entry.stack, logicalId: entry.logicalId, type: entry.resource.Type, ...(typeof path === 'string' ? { constructPath: path } : {}) };
-      this.refCache.set(entry.key, r);
+      this.refCache.set(entry, r);
     }
     return r;
   }
@@ -47,7 +48,7 @@ export class ExtractContext {
   }
 
   typeOf(key: string): string | undefined {
-    return this.resolver.resources.get(key.split('#')[0])?.resource.Type;
+    return this.resolver.resources.get(baseKey(key))?.resource.Type;
   }
 
   /**
@@ -62,8 +63,7 @@ export class ExtractContext {
       if (v === NO_VALUE || v === null) return;
       if (Array.isArray(v)) return v.forEach(visit);
       if (v instanceof ResRef) {
-        const base = v.key.split('#')[0];
-        const type = this.typeOf(base);
+        const type = expectTypes && this.typeOf(v.key);
         if (expectTypes && type && !expectTypes.includes(type)) {
           this.unresolved(entry, property, `refers to ${v.key} (${type}), expected ${expectTypes.join(' or ')}`);
           return;
@@ -84,7 +84,7 @@ export class ExtractContext {
       this.unresolved(entry, property, `unexpected value ${show(v)}`);
     };
     vs.forEach(visit);
-    return [...new Set(out)];
+    return out.length < 2 ? out : [...new Set(out)];
   }
 
   /** One reference (first of the alternatives; extra alternatives are returned too by refKeys). */
@@ -177,4 +177,10 @@ export class ExtractContext {
   fact(entry: ResourceEntry) {
     return { key: entry.key, ref: this.ref(entry), presence: entry.presence };
   }
+}
+
+/** `vpc#defaultNacl` → `vpc`: the resource a synthetic key belongs to (no array made, unlike split). */
+function baseKey(key: string): string {
+  const i = key.indexOf('#');
+  return i < 0 ? key : key.slice(0, i);
 }

@@ -4,7 +4,7 @@
  */
 import type { LoadedTemplate } from '../load/template';
 import type { MissingNestedTemplate } from '../load';
-import { Resolver } from '../resolve/resolver';
+import { Resolver, type ResourceEntry } from '../resolve/resolver';
 import { ResRef } from '../resolve/values';
 import { ALL_ADDRESSES } from '../../cidr/address-sets';
 import { ExtractContext } from './context';
@@ -65,6 +65,8 @@ export const EXTRACTORS: readonly Extractor[] = [
 
 /** Phase in which the catch-all subnet walker runs for non-EC2 types (before LB entry detection). */
 const GENERIC_COMPUTE_PHASE = 3;
+/** The catch-all subnet walker, run for the resources that pass the test in buildModel. */
+const GENERIC_COMPUTE: Extractor = { types: [], phase: GENERIC_COMPUTE_PHASE, extract: extractGenericCompute };
 
 export interface BuiltModel {
   model: NetworkModel;
@@ -92,18 +94,19 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
       if (r?.kind === 'unmodelled') ctx.unmodelled(e, `${e.resource.Type} ${r.reason}`);
     }
   }
-  for (const phase of phases) {
-    for (const e of entries) {
-      const xs = byType.get(e.resource.Type);
-      if (xs) for (const x of xs) if (x.phase === phase) x.extract(e, ctx);
-      // Launch templates are the one EC2 type whose subnets matter without being a resource of their own:
-      // every instance launched from one with interfaces in two tiers would bridge them.
-      if (phase === GENERIC_COMPUTE_PHASE && (!e.resource.Type.startsWith('AWS::EC2::') || e.resource.Type === 'AWS::EC2::LaunchTemplate') && classify(e.resource.Type) !== 'unmodelled') {
-        // Reviewed-inert types name networks without being placed in them (nested-stack parameters, DNS zones…).
-        if (!e.resource.Type.startsWith('AWS::DirectoryService::') && reviewedCoverage(e.resource.Type, e.resource.Properties)?.kind !== 'inert') extractGenericCompute(e, ctx);
-      }
+  // Each phase's work, listed once in canonical order (each resource's extractors in registry order, then
+  // the generic subnet walker in its phase), rather than every resource's type looked up in every phase.
+  const work = new Map<number, Array<{ entry: ResourceEntry; extractor: Extractor }>>(phases.map((p) => [p, []]));
+  for (const e of entries) {
+    for (const x of byType.get(e.resource.Type) ?? []) work.get(x.phase)!.push({ entry: e, extractor: x });
+    // Launch templates are the one EC2 type whose subnets matter without being a resource of their own:
+    // every instance launched from one with interfaces in two tiers would bridge them.
+    if ((!e.resource.Type.startsWith('AWS::EC2::') || e.resource.Type === 'AWS::EC2::LaunchTemplate') && classify(e.resource.Type) !== 'unmodelled') {
+      // Reviewed-inert types name networks without being placed in them (nested-stack parameters, DNS zones…).
+      if (!e.resource.Type.startsWith('AWS::DirectoryService::') && reviewedCoverage(e.resource.Type, e.resource.Properties)?.kind !== 'inert') work.get(GENERIC_COMPUTE_PHASE)!.push({ entry: e, extractor: GENERIC_COMPUTE });
     }
   }
+  for (const phase of phases) for (const w of work.get(phase)!) w.extractor.extract(w.entry, ctx);
   for (const t of templates) {
     if (t.template.Transform === undefined) continue;
     const names = ([] as unknown[]).concat(t.template.Transform).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));

@@ -41,6 +41,8 @@ export class Resolver {
   private vpcIpv6Index?: Map<string, string[]>;
   private ssmIndex?: Map<string, SsmParameterDefinition[]>;
   readonly resources = new Map<string, ResourceEntry>();
+  /** The same entries per stack, by logical id: a `Ref` finds its resource without building a key string. */
+  private readonly entriesByStack = new Map<string, Map<string, ResourceEntry>>();
   private built = false;
 
   constructor(readonly templates: readonly LoadedTemplate[]) {
@@ -49,11 +51,17 @@ export class Resolver {
       if (t.parent) this.childOf.set(resourceKey(t.parent.stack, t.parent.logicalId), t);
     }
     for (const t of templates) {
-      for (const [logicalId, resource] of Object.entries(t.template.Resources)) {
+      const resources = t.template.Resources;
+      let own = this.entriesByStack.get(t.stack);
+      if (!own) this.entriesByStack.set(t.stack, (own = new Map()));
+      for (const logicalId of Object.keys(resources)) {
+        const resource = resources[logicalId];
         const cond = resource.Condition ? this.condition(t.stack, resource.Condition) : 'true';
         if (cond === 'false') continue; // never created
         const key = resourceKey(t.stack, logicalId);
-        this.resources.set(key, { key, stack: t.stack, logicalId, resource, template: t, presence: cond === 'true' ? 'present' : 'maybe' });
+        const entry: ResourceEntry = { key, stack: t.stack, logicalId, resource, template: t, presence: cond === 'true' ? 'present' : 'maybe' };
+        this.resources.set(key, entry);
+        own.set(logicalId, entry);
       }
     }
     this.built = true;
@@ -212,13 +220,13 @@ export class Resolver {
       return product(parts).map((vs) => vs.filter((v) => v !== NO_VALUE));
     }
     if (typeof expr !== 'object') return [new Unresolved(`unsupported value ${String(expr)}`)];
-    const entries = Object.entries(expr as Record<string, unknown>);
-    if (entries.length === 1) {
-      const [fn, arg] = entries[0];
-      if (fn === 'Ref' || fn.startsWith('Fn::') || fn === 'Condition') return this.intrinsic(stack, fn, arg, depth + 1);
+    const obj = expr as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    if (keys.length === 1) {
+      const fn = keys[0];
+      if (fn === 'Ref' || fn.startsWith('Fn::') || fn === 'Condition') return this.intrinsic(stack, fn, obj[fn], depth + 1);
     }
-    const keys = entries.map(([k]) => k);
-    const parts = entries.map(([, v]) => this.eval(stack, v, depth + 1));
+    const parts = keys.map((k) => this.eval(stack, obj[k], depth + 1));
     return product(parts).map((vs) => {
       const o: Record<string, Value> = {};
       vs.forEach((v, i) => {
@@ -366,12 +374,11 @@ export class Resolver {
       }
       return [new Unresolved(`parameter ${name} has no default value and is set only at deploy time`)];
     }
-    const key = resourceKey(stack, name);
-    if (this.resources.has(key) || t.template.Resources[name]) {
-      if (!this.resources.has(key) && this.built) {
-        return [new Unresolved(`Ref to ${name}, a resource whose condition is false`)];
-      }
-      return [new ResRef(key)];
+    const entry = this.entriesByStack.get(stack)?.get(name);
+    if (entry) return [new ResRef(entry.key)];
+    if (t.template.Resources[name]) {
+      if (this.built) return [new Unresolved(`Ref to ${name}, a resource whose condition is false`)];
+      return [new ResRef(resourceKey(stack, name))];
     }
     return [new Unresolved(`Ref to ${name}: no such parameter or resource in ${stack}`)];
   }
