@@ -5,7 +5,7 @@
  * one representative of each equivalence class of addresses and ports the rules distinguish.
  */
 import type { Layer } from '../path';
-import { type IntervalSet, contains, intersect, subtract, union } from '../../cidr/address-sets';
+import { EMPTY, type IntervalSet, V4_BASE, contains, intersect, subtract, union } from '../../cidr/address-sets';
 import type { NaclEntryFact, NaclFact, SgFact, SgRuleFact } from '../facts/types';
 import { presentableAddress, presentablePort } from './witness-packet';
 
@@ -92,27 +92,55 @@ function sgAllows(rules: SgRuleFact[], addr: bigint, peerGroup: string | undefin
  * Representatives of the address classes that `sets` distinguish inside `within`: the boundaries of each
  * set clipped to `within`, plus one address covered by no set. Cost follows the rules, not the size of
  * `within` (which may be a whole prefecture's on-premises ranges).
+ *
+ * Boundaries that fall in the same class (inside exactly the same sets, same address family) behave alike
+ * in every test the search makes, so only the first of each class, in address order, is kept: a rule for
+ * 0.0.0.0/0 clipped to a prefecture's 179 on-premises ranges gives 179 boundaries and one class. The search
+ * tries representatives in ascending order and stops at the first packet through, so keeping the first
+ * of each class finds the same packet.
  */
-function representatives(within: IntervalSet, sets: IntervalSet[]): bigint[] {
+function representatives(within: IntervalSet, sets: IntervalSet[]): { reps: bigint[]; cuts: bigint[] } {
   const cuts = new Set<bigint>();
-  let covered: IntervalSet = [];
+  const clippedSets: IntervalSet[] = [];
+  const pieces: Array<readonly [bigint, bigint]> = [];
   for (const s of sets) {
     const clipped = intersect(s, within);
     for (const [lo, hi] of clipped) {
       cuts.add(lo);
       if (contains(within, hi + 1n)) cuts.add(hi + 1n);
+      pieces.push([lo, hi]);
     }
-    covered = clipped.length ? union(covered, clipped) : covered;
+    clippedSets.push(clipped);
   }
-  // One address no rule mentions (all such addresses behave alike).
-  for (const [lo, hi] of within) {
-    const rest = subtract([[lo, hi]], covered);
-    if (rest.length) {
-      cuts.add(rest[0][0]);
-      break;
+  // One address no rule mentions (all such addresses behave alike): the lowest, in one pass over both lists.
+  const uncovered = subtract(within, union(EMPTY, pieces));
+  if (uncovered.length) cuts.add(uncovered[0][0]);
+  const sorted = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The search tries `reps`; a witness is printed from its segment between consecutive `cuts` (witness-packet.ts).
+  return { reps: firstOfEachClass(sorted, clippedSets), cuts: sorted };
+}
+
+/** Keeps, of addresses in ascending order, the first of each class: same family, inside the same sets. */
+function firstOfEachClass(sorted: bigint[], sets: IntervalSet[]): bigint[] {
+  if (sorted.length < 2) return sorted;
+  const signature: string[] = sorted.map((a) => (a >= V4_BASE ? '4' : '6'));
+  for (const set of sets) {
+    // Both lists ascend: one pass per set.
+    let j = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const a = sorted[i];
+      while (j < set.length && set[j][1] < a) j++;
+      signature[i] += j < set.length && set[j][0] <= a ? '1' : '0';
     }
   }
-  return [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const seen = new Set<string>();
+  const out: bigint[] = [];
+  sorted.forEach((a, i) => {
+    if (seen.has(signature[i])) return;
+    seen.add(signature[i]);
+    out.push(a);
+  });
+  return out;
 }
 
 function portReps(q: FilterQuery, proto: number): Array<number | undefined> {
@@ -156,8 +184,8 @@ function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterR
   q.src?.sgs.forEach((sg) => sg.egress.forEach((r) => r.cidr && dstSets.push(intersect(r.cidr, q.dstAddrs))));
   q.dst?.sgs.forEach((sg) => sg.ingress.forEach((r) => r.cidr && srcSets.push(intersect(r.cidr, q.srcAddrs))));
   (q.excluded ?? []).forEach((x) => x.dst && dstSets.push(x.dst));
-  const dReps = representatives(q.dstAddrs, dstSets);
-  const sReps = representatives(q.srcAddrs, srcSets);
+  const { reps: dReps, cuts: dCuts } = representatives(q.dstAddrs, dstSets);
+  const { reps: sReps, cuts: sCuts } = representatives(q.srcAddrs, srcSets);
   const srcSgs: Array<SgFact | undefined> = q.src && mode.srcSg ? q.src.sgs : [undefined];
   const dstSgs: Array<SgFact | undefined> = q.dst && mode.dstSg ? q.dst.sgs : [undefined];
   for (const proto of protocolsOf(q)) {
@@ -181,7 +209,7 @@ function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterR
               if (sgB && !sgAllows(sgB.ingress, s, sgA?.key, proto, port)) continue;
               // Any member of the classes found is an equally true witness: print one that can be sent.
               return {
-                packet: { protocol: proto, port: presentablePort(proto, port, ports.filter((x): x is number => x !== undefined)), src: presentableAddress(s, sReps, q.srcAddrs), dst: presentableAddress(d, dReps, q.dstAddrs) },
+                packet: { protocol: proto, port: presentablePort(proto, port, ports.filter((x): x is number => x !== undefined)), src: presentableAddress(s, sCuts, q.srcAddrs), dst: presentableAddress(d, dCuts, q.dstAddrs) },
                 evidence: {
                   ...(q.src?.nacl ? { srcNacl: out.why } : {}),
                   ...(sgA ? { srcSg: sgA.ref.logicalId } : {}),
@@ -202,6 +230,21 @@ export function evaluateFilters(q: FilterQuery): FilterResult {
   if (q.srcAddrs.length === 0 || q.dstAddrs.length === 0) return { pass: false, blockedBy: ['route'], evidence: {} };
   const full = search(q, ALL_LAYERS);
   if (full) return { pass: true, packet: full.packet, blockedBy: [], evidence: full.evidence };
+  return explainBlocked(q);
+}
+
+/**
+ * The first packet every layer lets through, or undefined: evaluateFilters without the explanation of a
+ * block. Where a witness is already kept, only "does some packet pass now?" matters, and explaining a block
+ * costs six more exhaustive searches.
+ */
+export function findPacket(q: FilterQuery): Pick<FilterResult, 'packet' | 'evidence'> | undefined {
+  if (q.srcAddrs.length === 0 || q.dstAddrs.length === 0) return undefined;
+  return search(q, ALL_LAYERS);
+}
+
+/** For a query no packet passes (addresses on both sides): which layers, on which side, stop every packet. */
+export function explainBlocked(q: FilterQuery): FilterResult {
   // Which single layer, on which side, stops every packet on its own (defence-in-depth evidence).
   const alone = (m: Partial<Mode>): boolean => !search(q, { ...NONE, ...m });
   const sideBlocks = {

@@ -9,7 +9,7 @@ import { type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parse
 import type { NaclFact, NetworkModel, SgFact } from '../facts/types';
 import { protocolName } from '../facts/protocols';
 import type { Hop } from '../path';
-import { evaluateFilters, type FilterSide } from './filters';
+import { explainBlocked, findPacket, type FilterResult, type FilterSide } from './filters';
 import type { Flow } from './index';
 import type { EndpointClass, Place } from './places';
 import type { Arrival, Router } from './routing';
@@ -72,15 +72,17 @@ export class FlowJudge {
       const ingressSrc = a.natSubnet ? router.subnetSet(a.natSubnet) : srcAddrs;
       const dstAddrs = dst.kind === 'subnet' ? a.region : intersect(a.region, dst.addresses);
       if (isEmpty(dstAddrs)) continue;
+      if (ingressSrc.length === 0) continue; // no packet to judge (the filters' 'route' block)
       const excluded = this.excludedFor(src.cls, dst.cls);
-      const r = evaluateFilters({ srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide, excluded });
-      if (!r.pass && r.blockedBy.length === 1 && r.blockedBy[0] === 'route') continue;
-      if (!r.pass && excluded.length > 0 && evaluateFilters({ srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide }).pass) {
+      const query = { srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide, excluded };
+      const found = findPacket(query);
+      if (!found && excluded.length > 0 && findPacket({ srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide })) {
         // Only packets of an active sanctioned channel get through: the channel, not a crossing.
         if (!sanctionedByGroup.has(key)) sanctionedByGroup.set(key, { from: src, to: dst, fromClass: src.cls, toClass: dst.cls, status: 'open', hops: [...entryHops, ...a.hops], blockedBy: [], destinations: describeSet(dstAddrs, 3) });
         continue;
       }
-      if (!r.pass && prev) continue; // keep the first filtered witness
+      if (!found && prev) continue; // keep the first filtered witness (explaining this block would change nothing)
+      const r: FilterResult = found ? { pass: true, packet: found.packet, blockedBy: [], evidence: found.evidence } : explainBlocked(query);
       const hops: Hop[] = [...entryHops, ...a.hops];
       const sb = r.sideBlocks;
       const blocks = (side: boolean | undefined): { blocks?: boolean } => (r.pass ? {} : { blocks: !!side });
