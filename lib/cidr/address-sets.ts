@@ -74,8 +74,9 @@ function parseV6(text: string): bigint | undefined {
 }
 
 function formatV4(v: bigint): string {
-  const n = v - V4_BASE;
-  return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join('.');
+  // 32 bits fit a number exactly: no bigint per octet.
+  const n = Number(v - V4_BASE);
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 function formatV6(v: bigint): string {
@@ -193,6 +194,10 @@ function normalise(xs: IntervalSet): IntervalSet {
 
 export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
   if (a.length === 0 || b.length === 0) return [];
+  // One block spanning the whole of the other set (0.0.0.0/0 against anything): the other set itself, so
+  // callers that clip many rules to one set can tell "all of it" by identity.
+  if (a.length === 1 && a[0][0] <= b[0][0] && a[0][1] >= b[b.length - 1][1]) return b;
+  if (b.length === 1 && b[0][0] <= a[0][0] && b[0][1] >= a[a.length - 1][1]) return a;
   // A few intervals against many (a route against a prefecture's on-premises ranges): binary-search
   // the long side, so the cost follows the short side and not the size of the whole policy.
   if (a.length * 16 < b.length) return intersectSmall(a, b);

@@ -103,8 +103,19 @@ function representatives(within: IntervalSet, sets: IntervalSet[]): { reps: bigi
   const cuts = new Set<bigint>();
   const clippedSets: IntervalSet[] = [];
   const pieces: Array<readonly [bigint, bigint]> = [];
+  const seen = new Set<IntervalSet>();
+  let coversAll = false;
   for (const s of sets) {
     const clipped = intersect(s, within);
+    // The same set twice cuts and classifies alike; a set covering all of `within` cuts at the start of each
+    // of its intervals (their ends are never followed by an address of `within`) and classifies nothing.
+    if (seen.has(clipped)) continue;
+    seen.add(clipped);
+    if (clipped === within) {
+      for (const [lo] of within) cuts.add(lo);
+      coversAll = true;
+      continue;
+    }
     for (const [lo, hi] of clipped) {
       cuts.add(lo);
       if (contains(within, hi + 1n)) cuts.add(hi + 1n);
@@ -113,7 +124,7 @@ function representatives(within: IntervalSet, sets: IntervalSet[]): { reps: bigi
     clippedSets.push(clipped);
   }
   // One address no rule mentions (all such addresses behave alike): the lowest, in one pass over both lists.
-  const uncovered = subtract(within, union(EMPTY, pieces));
+  const uncovered = coversAll ? EMPTY : subtract(within, union(EMPTY, pieces));
   if (uncovered.length) cuts.add(uncovered[0][0]);
   const sorted = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // The search tries `reps`; a witness is printed from its segment between consecutive `cuts` (witness-packet.ts).
