@@ -38,7 +38,7 @@ export const municipalityCrossing: Rule = {
           to = membershipOf(model, toVpc).municipality;
         } else if (a.place.kind === 'on-prem') {
           // The link the packet left by: its VPCs say whose on-premises network it is.
-          const exit = [...a.hops].reverse().find((h) => h.layer === 'vpn');
+          const exit = lastVpnHop(a.hops);
           const link = exit ? model.links.get(`${exit.resource.stack}::${exit.resource.logicalId}`) : undefined;
           toVpc = link?.vpcs[0];
           to = membershipOf(model, toVpc).municipality;
@@ -74,3 +74,8 @@ export const municipalityCrossing: Rule = {
   },
 };
 
+/** The last hop through a VPN (the link a packet left by), without copying the path. */
+function lastVpnHop(hops: readonly Hop[]): Hop | undefined {
+  for (let i = hops.length - 1; i >= 0; i--) if (hops[i].layer === 'vpn') return hops[i];
+  return undefined;
+}

@@ -161,12 +161,21 @@ function desktopSubnetsOf(model: NetworkModel): Set<string> {
 }
 
 function buildMatrix(model: NetworkModel, flows: Flow[]): MatrixCell[] {
+  // The first open and the first filtered flow of each (from, to) pair, in one pass (a prefecture has tens of
+  // thousands of flows; searching them for every one of the 132 cells was the matrix's whole cost).
+  const first = new Map<string, { open?: Flow; filtered?: Flow }>();
+  for (const f of flows) {
+    const k = `${f.fromClass}→${f.toClass}`;
+    let e = first.get(k);
+    if (!e) first.set(k, (e = {}));
+    if (f.status === 'open') e.open ??= f;
+    else if (f.status === 'filtered') e.filtered ??= f;
+  }
   const cells: MatrixCell[] = [];
   for (const from of ENDPOINT_CLASSES) {
     for (const to of ENDPOINT_CLASSES) {
       if (from === to) continue;
-      const open = flows.find((f) => f.fromClass === from && f.toClass === to && f.status === 'open');
-      const filtered = flows.find((f) => f.fromClass === from && f.toClass === to && f.status === 'filtered');
+      const { open, filtered } = first.get(`${from}→${to}`) ?? {};
       const cell: MatrixCell = open
         ? { from, to, reachable: true, routeConnected: true, witness: open.hops, blockedBy: [], via: 'packets' }
         : filtered
