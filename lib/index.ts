@@ -50,6 +50,7 @@ export {
   estimateCost,
   costDrivers,
   costReportSection,
+  costReportSectionsForConfigs,
   CostInputError,
   PRICE_TABLE,
   renderCostText,

@@ -95,7 +95,7 @@ export function registerReportCommand(program: Command, exit: ExitCode): void {
           generatedAt,
           record,
         });
-        const input = cost !== undefined ? { ...assembled, cost } : assembled;
+        const input = cost !== undefined ? { ...assembled, cost: [cost] } : assembled;
         const written = writeReports(input, { dir: options.out, langs, formats, junit: options.junit === true });
         for (const file of written) process.stdout.write(`${file}\n`);
         const pass = reportPasses(input);

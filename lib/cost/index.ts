@@ -17,4 +17,4 @@ export { renderCostCsv } from './render/csv';
 export { renderCostJson, COST_JSON_SCHEMA_VERSION } from './render/json';
 export { renderCostText } from './render/text';
 export { renderCostXlsx, XLSX_SHEET_NAMES } from './render/xlsx';
-export { costReportSection, costReportSectionFor } from './report-section';
+export { costReportSection, costReportSectionFor, costReportSectionsForConfigs } from './report-section';

@@ -5,7 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadConfigFile, loadEmbeddedConfig } from '../config/load';
+import type { MunicipalityConfig } from '../config/schema';
 import type { CostSection, CostSectionText } from '../report/cost-section';
+import { CostInputError } from './cost-error';
 import type { CostEstimate } from './estimate';
 import { estimateForConfig } from './estimate-config';
 import { loadCostSettingsFile } from './load-settings';
@@ -17,16 +19,18 @@ function sectionText(estimate: CostEstimate, lang: Lang): CostSectionText {
   const ja = lang === 'ja';
   return {
     heading: ja ? '費用試算' : 'Cost estimate',
+    municipality: ja ? estimate.municipality.displayName.ja : estimate.municipality.displayName.en,
     subtitle: d.subtitle,
     disclaimer: d.disclaimer,
     warnings: d.warnings,
     totalsHeader: d.totalsHeader,
-    totals: d.totals.map((r) => ({ label: r.label, monthly: yen(r.monthlyJpy, lang), yearly: yen(r.yearlyJpy, lang) })),
+    totals: d.totals.map((r) => ({ label: r.label, monthly: yen(r.monthlyJpy, lang), yearly: yen(r.yearlyJpy, lang), monthlyJpy: r.monthlyJpy, yearlyJpy: r.yearlyJpy })),
     perSeatHeading: d.headings.perSeat.replace(/^\d+\.\s*/, ''),
     perSeat: d.perSeat,
     scaleHeading: d.headings.scale.replace(/^\d+\.\s*/, ''),
     scaleHeader: d.scaleHeader,
     scale: d.scale.map((r) => [r.seats, yen(r.monthlyJpy, lang), yen(r.perSeatMonthlyJpy, lang)]),
+    scaleJpy: estimate.scale.map((p): [number, number, number] => [p.seats, p.monthlyJpyIncTax, p.perSeatMonthlyJpyIncTax]),
     breakEvenHeading: d.headings.breakEven.replace(/^\d+\.\s*/, ''),
     breakEven: d.breakEven,
     referenceHeading: d.headings.reference.replace(/^\d+\.\s*/, ''),
@@ -51,4 +55,52 @@ export function costReportSectionFor(configSpec: string, overridesFile?: string,
   const config = fs.existsSync(configSpec) ? loadConfigFile(path.resolve(configSpec)) : loadEmbeddedConfig(configSpec);
   const overrides = overridesFile !== undefined ? loadCostSettingsFile(overridesFile) : undefined;
   return costReportSection(estimateForConfig(config, { overrides, today }));
+}
+
+/**
+ * The sections the report written on every `cdk synth` carries: one per municipality the app builds, each from
+ * its configuration's own `cost` settings. A configuration the estimator cannot price (e.g. WorkSpaces Pools)
+ * still deploys and is still judged: its section says why there is no estimate, and the synth goes on — the
+ * cost estimate is a budget aid, and the tier proof must never be blocked by it.
+ */
+export function costReportSectionsForConfigs(configs: readonly MunicipalityConfig[], today?: string): CostSection[] {
+  return configs.map((config) => {
+    try {
+      return costReportSection(estimateForConfig(config, { today }));
+    } catch (err) {
+      if (err instanceof CostInputError) return unavailableSection(config, err);
+      throw err;
+    }
+  });
+}
+
+function unavailableSection(config: MunicipalityConfig, err: CostInputError): CostSection {
+  const text = (lang: Lang): CostSectionText => {
+    const ja = lang === 'ja';
+    return {
+      heading: ja ? '費用試算' : 'Cost estimate',
+      municipality: ja ? config.displayName.ja : config.displayName.en,
+      subtitle: ja ? `${config.displayName.ja}（${config.name}） リージョン: ${config.region}` : `${config.displayName.en} (${config.name}), region ${config.region}`,
+      disclaimer: ja
+        ? 'この構成の費用は試算できませんでした（下記の理由）。テンプレートと三層分離の判定には影響しません。'
+        : 'No estimate could be made for this configuration (reasons below). The templates and the tier-separation verdict are not affected.',
+      warnings: err.problems.map((p) => (ja ? `${p.path}: ${p.ja}` : `${p.path}: ${p.message}; fix: ${p.fix}`)),
+      totalsHeader: [],
+      totals: [],
+      perSeatHeading: '',
+      perSeat: [],
+      scaleHeading: '',
+      scaleHeader: [],
+      scale: [],
+      scaleJpy: [],
+      breakEvenHeading: '',
+      breakEven: [],
+      referenceHeading: '',
+      reference: [],
+      notIncludedHeading: '',
+      notIncluded: [],
+      moreDetail: ja ? '単価や前提を補えば closed-telework cost で試算できます（docs/cost.md）。' : 'With the missing prices or settings supplied, closed-telework cost can estimate it (docs/cost.md).',
+    };
+  };
+  return { ja: text('ja'), en: text('en') };
 }

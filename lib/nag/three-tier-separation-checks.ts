@@ -33,6 +33,7 @@ import type { TierPolicy } from '../policy/schema';
 import { endpointLabel, hopLine, trafficLabel } from '../report/describe';
 import { messagesFor } from '../report/i18n';
 import type { Acknowledgement } from '../report/report-input';
+import type { CostSection } from '../report/cost-section';
 import { collectAcknowledgements } from './acknowledgements';
 import { collectTemplates, resourceKey, type CollectedTemplates } from './collect-templates';
 import { CROSSING_RULE_IDS, HYGIENE_RULE_IDS, isCrossing } from './crossing';
@@ -67,6 +68,11 @@ export interface ThreeTierSeparationChecksProps {
    * A policy file (prop or context) wins over it.
    */
   readonly policy?: TierPolicy;
+  /**
+   * The 費用試算 sections of the reviewer's report, asked for only when the report is written (an app built
+   * from municipality configurations passes them: lib/stages/build-app.ts). @default no cost section
+   */
+  readonly costSections?: () => readonly CostSection[];
   /** The engine; replaced only in tests of the pack itself. @default the tier-separation engine (lib/checks) */
   readonly engine?: TierEngine;
   /** Clock for the report's timestamp (tests). */
@@ -106,6 +112,7 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
         acknowledgements: run.acknowledgements,
         generatedAt,
         record: this.record(app, run, generatedAt),
+        ...(this.props.costSections ? { cost: this.props.costSections() } : {}),
       });
     }
     return run.report;

@@ -3,6 +3,7 @@
  * do not modify cdk.out, and a report belongs with the change review, not the deployment artefact):
  * Markdown and HTML in Japanese and English, the SVG diagram, JUnit XML, and SARIF for code scanning.
  */
+import type { CostSection } from '../report/cost-section';
 import type { Acknowledgement } from '../report/report-input';
 import { assembleReportInput } from '../report/assemble';
 import { LANGS } from '../report/i18n';
@@ -17,6 +18,8 @@ export interface SynthReportInput {
   acknowledgements: Acknowledgement[];
   generatedAt: string;
   record?: ReportRecord;
+  /** The 費用試算 sections (one per municipality the app builds), when the app was built from configurations. */
+  cost?: readonly CostSection[];
 }
 
 export function writeSynthReports(input: SynthReportInput): string[] {
@@ -28,6 +31,7 @@ export function writeSynthReports(input: SynthReportInput): string[] {
     generatedAt: input.generatedAt,
     ...(input.record ? { record: input.record } : {}),
   });
+  if (input.cost !== undefined && input.cost.length > 0) report.cost = input.cost;
   const extra: Record<string, string> = input.engine.sarif !== undefined ? { 'tier-separation.sarif': input.engine.sarif } : {};
   return writeReports(report, { dir: input.dir, langs: LANGS, formats: REPORT_FORMATS, junit: true, extra });
 }

@@ -155,8 +155,8 @@ export interface ReportInput {
   diagram: DiagramModel;
   /** ISO timestamp; injected so reports are reproducible in tests. */
   generatedAt: string;
-  /** The 費用試算 section, when the report is rendered with a configuration (lib/cost/report-section.ts). */
-  cost?: CostSection;
+  /** The 費用試算 sections, one per municipality estimated, when the report is rendered with configurations (lib/cost/report-section.ts). */
+  cost?: readonly CostSection[];
   /**
    * The header of record and the auditor's sections (lib/report/record): provenance, logging, egress, links,
    * the telework path, automated controls. Always present in reports from `cdk synth` and `closed-telework

@@ -33,7 +33,9 @@ export interface BuiltApp {
 
 export function buildApp(app: App, configuration: AppConfiguration, options: BuildAppOptions = {}): BuiltApp {
   const policy = tierPolicyFromConfigs(configuration.municipalities.map((m) => m.config));
-  registerPolicyPlugins(app, { policy });
+  // The report every synth writes carries each municipality's 費用試算 (issue 15), estimated when it is written.
+  const configs = configuration.municipalities.map((m) => m.config);
+  registerPolicyPlugins(app, { policy, costSections: () => lazyCost().costReportSectionsForConfigs(configs) });
   // The policy the proof judged against, beside the templates: the pipeline's verify steps read it.
   fs.mkdirSync(app.outdir, { recursive: true });
   fs.writeFileSync(path.join(app.outdir, PIPELINE_POLICY_FILE), `${JSON.stringify(policy, null, 2)}\n`);
@@ -71,3 +73,8 @@ export function buildApp(app: App, configuration: AppConfiguration, options: Bui
   return built;
 }
 
+/** The estimator, loaded only when the report is written (`-c closed-telework:reportDir=false` never loads it). */
+function lazyCost(): typeof import('../cost/report-section') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../cost/report-section') as typeof import('../cost/report-section');
+}

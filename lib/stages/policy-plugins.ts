@@ -16,6 +16,7 @@ import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ThreeTierSeparationChecks } from '../nag/three-tier-separation-checks';
 import type { TierPolicy } from '../policy/schema';
+import type { CostSection } from '../report/cost-section';
 import { ControlTowerGuardRules } from '../control-tower/control-tower-guard-rules';
 import { registerCachedCloudFormationValidate } from '../cfn-validate/cached-cloudformation-validate';
 import { ReusableNagPack } from '../nag-verdict/reusable-nag-pack';
@@ -41,6 +42,8 @@ export interface RegisterPolicyPluginsOptions {
    * @default the packaged policies/tier-policy.yaml (which matches the example city)
    */
   readonly policy?: TierPolicy;
+  /** The 費用試算 sections of the reviewer's report the tier pack writes (asked for when it writes it). */
+  readonly costSections?: () => readonly CostSection[];
 }
 
 /**
@@ -49,7 +52,10 @@ export interface RegisterPolicyPluginsOptions {
  * it writes the reviewer's report to reports/ beside cdk.out on every synth.
  */
 export function registerPolicyPlugins(app: Construct, options: RegisterPolicyPluginsOptions = {}): void {
-  Validations.of(app).addPlugins(...externalPolicyPlugins(app), new ThreeTierSeparationChecks(options.policy ? { policy: options.policy } : {}));
+  Validations.of(app).addPlugins(...externalPolicyPlugins(app), new ThreeTierSeparationChecks({
+      ...(options.policy ? { policy: options.policy } : {}),
+      ...(options.costSections ? { costSections: options.costSections } : {}),
+    }),);
   // aws-cdk-lib's own CloudFormation validation, unchanged (last, where the CDK puts it), its verdict reused
   // for byte-identical templates.
   registerCachedCloudFormationValidate(app);

@@ -15,7 +15,7 @@ import { renderMarkdown } from '../../lib/report/markdown';
 import { goodAppReport } from '../report/support/broken-app-report';
 
 const estimate = estimateForConfig(loadEmbeddedConfig('example-city'), { today: '2026-12-06' });
-const withCost = { ...goodAppReport(), cost: costReportSection(estimate) };
+const withCost = { ...goodAppReport(), cost: [costReportSection(estimate)] };
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 describe('費用試算 section of the reviewer\'s report', () => {
@@ -50,7 +50,7 @@ describe('費用試算 section of the reviewer\'s report', () => {
 
   it('appears in the HTML report too, and not at all without a configuration', () => {
     const html = renderHtml(withCost, { lang: 'ja' });
-    expect(html).toContain('<section id="cost-estimate"><h2>費用試算</h2>');
+    expect(html).toContain('<section id="cost-estimate" class="cost-estimate"><h2>費用試算</h2>');
     expect(html).toContain(`${fmt(estimate.totals.monthlyJpyIncTax)}円`);
     expect(renderHtml(goodAppReport(), { lang: 'ja' })).not.toContain('cost-estimate');
     expect(renderMarkdown(goodAppReport(), { lang: 'ja' })).not.toContain('費用試算');

@@ -11,6 +11,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { loadEmbeddedConfig } from '../../lib/config';
+import { estimateForConfig } from '../../lib/cost/estimate-config';
 import { startCountingEndpoint, dummyAwsEnvironment, type CountingEndpoint } from '../support/counting-aws-endpoint';
 import { copyProject, npxCdk, npxClosedTelework, runLimited, type CliRun, type ProjectCopy } from './support/project-copy';
 
@@ -139,5 +141,18 @@ describe('the clean example municipality', () => {
     expect(html).toContain('id="record-egress"');
     expect(fs.statSync(path.join(reports, 'tier-separation.ja.xlsx')).size).toBeGreaterThan(1000);
     expect(fs.statSync(path.join(reports, 'tier-separation.en.xlsx')).size).toBeGreaterThan(1000);
+  });
+
+  it("the reviewer's report npx cdk synth wrote carries the 費用試算 section, in both languages, with the reference comparison (issue 15)", () => {
+    const e = estimateForConfig(loadEmbeddedConfig('example-city'));
+    const fmt = (n: number): string => n.toLocaleString('en-US');
+    const ja = fs.readFileSync(path.join(synthCopy.dir, 'reports', 'tier-separation.ja.md'), 'utf8');
+    expect(ja).toContain('## 費用試算\n');
+    expect(ja).toContain(`| 税込 | ${fmt(e.totals.monthlyJpyIncTax)}円 | ${fmt(e.totals.yearlyJpyIncTax)}円 |`);
+    expect(ja).toContain(`本試算 1席あたり月額（税込）${fmt(e.perSeat!.monthlyJpyIncTax)}円 ／ 参考：サービス型閉域テレワーク`);
+    expect(ja).toContain('本試算には端末費用を含みません');
+    const en = fs.readFileSync(path.join(synthCopy.dir, 'reports', 'tier-separation.en.html'), 'utf8');
+    expect(en).toContain('<h2>Cost estimate</h2>');
+    expect(en).toContain('kitted PCs (devices) are included in the reference and are NOT included in this estimate');
   });
 });

@@ -9,6 +9,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { loadPrefectureFile } from '../../lib/config/app-configuration';
 import { filesUnder, removeAssembly, runApp } from '../stages/run-app';
 import { cliEnv, copyProject, npxCdk, ROOT, type CliRun, type ProjectCopy } from '../e2e/support/project-copy';
 
@@ -49,6 +50,13 @@ test('npx cdk synth -c prefecture=… passes every pack, the tier proof included
   expect(synth.status).toBe(0);
   const report = readJson(path.join(out, 'validation-report.json'));
   for (const plugin of report.pluginReports) expect([plugin.pluginName, plugin.violations]).toEqual([plugin.pluginName, []]);
+});
+
+test("the reviewer's report the synth wrote carries one 費用試算 section per municipality (issue 15)", () => {
+  const ja = fs.readFileSync(path.join(project.dir, 'reports', 'tier-separation.ja.md'), 'utf8');
+  const headings = [...ja.matchAll(/^## 費用試算（(.+)）$/gm)].map((m) => m[1]);
+  const names = loadPrefectureFile(path.join(ROOT, 'examples/prefecture/prefecture.yaml')).municipalities.map((m) => m.config.displayName.ja);
+  expect(headings.sort()).toEqual(names.sort());
 });
 
 test('the three-municipality app with the shared hub verifies clean with the CLI, judged in one model', () => {

@@ -88,9 +88,20 @@ describe('the reviewer\'s spreadsheet', () => {
 
   it('adds the 費用試算 sheet when the report has a cost section', async () => {
     const cost = costReportSection(estimateForConfig(loadEmbeddedConfig('example-city'), { today: '2026-12-06' }));
-    const [file] = writeReports({ ...input, cost }, { dir: path.join(dir, 'cost'), langs: ['ja'], formats: ['xlsx'] });
+    const [file] = writeReports({ ...input, cost: [cost] }, { dir: path.join(dir, 'cost'), langs: ['ja'], formats: ['xlsx'] });
     const wb = await open(file!);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['作成の記録', '手作業の確認項目', '適用除外（例外措置）', '費用試算']);
     expect(rowValues(wb.getWorksheet('費用試算')!, 1)).toEqual(cost.ja.totalsHeader);
+  });
+
+  it("puts every municipality's 費用試算 on the sheet, each under its name, with the comparison line (a prefecture's report)", async () => {
+    const estimates = ['example-city', 'example-city'].map((n) => costReportSection(estimateForConfig(loadEmbeddedConfig(n), { today: '2026-12-06' })));
+    estimates[1] = { ja: { ...estimates[1].ja, municipality: '例示第二市' }, en: { ...estimates[1].en, municipality: 'Second' } };
+    const [file] = writeReports({ ...input, cost: estimates }, { dir: path.join(dir, 'cost-many'), langs: ['ja'], formats: ['xlsx'] });
+    const ws = (await open(file!)).getWorksheet('費用試算')!;
+    const firstColumn = ws.getColumn(1).values.filter((v): v is string => typeof v === 'string');
+    expect(firstColumn).toEqual(expect.arrayContaining([estimates[0].ja.municipality, '例示第二市', `【例示第二市】`]));
+    expect(firstColumn.filter((v) => v === '税込')).toHaveLength(2);
+    expect(firstColumn.some((v) => v.startsWith('本試算 1席あたり月額（税込）'))).toBe(true);
   });
 });

@@ -85,13 +85,19 @@ export function reportWorkbookSpec(input: ReportInput, lang: Lang): WorkbookSpec
     rows: input.acknowledgements.map((a) => [a.pack, a.ruleId, a.reason, a.acknowledgedAt, a.suppressed.join('\n'), a.refused ? x.refused : x.accepted, null, null, null]),
     ...(input.acknowledgements.length === 0 ? { notes: [m.noAcks] } : {}),
   });
-  if (input.cost) {
-    const c = input.cost[lang];
+  // One 費用試算 per municipality the report covers (a prefecture's has several; each then starts with its name).
+  const costs = (input.cost ?? []).map((section) => section[lang]);
+  const header = costs.find((c) => c.totalsHeader.length > 0)?.totalsHeader;
+  if (costs.length > 0 && header) {
+    const many = costs.length > 1;
     sheets.push({
       name: names.cost,
-      columns: c.totalsHeader.map((h, i) => ({ header: h, width: i === 0 ? 36 : 20 })),
-      rows: c.totals.map((t) => [t.label, t.monthly, t.yearly]),
-      notes: [c.subtitle, c.disclaimer, ...c.warnings, ...c.perSeat.map((kv) => `${kv.key}: ${kv.value}`), ...c.breakEven, ...c.notIncluded.map((n) => `- ${n}`), c.moreDetail],
+      columns: header.map((h, i) => ({ header: h, width: i === 0 ? 36 : 20 })),
+      rows: costs.flatMap((c) => [...(many ? [[c.municipality, null, null]] : []), ...c.totals.map((t) => [t.label, t.monthly, t.yearly])]),
+      notes: costs.flatMap((c) => [
+        ...(many ? [`【${c.municipality}】`] : []),
+        c.subtitle, c.disclaimer, ...c.warnings, ...c.perSeat.map((kv) => `${kv.key}: ${kv.value}`), ...c.breakEven, ...c.reference, ...c.notIncluded.map((n) => `- ${n}`), c.moreDetail,
+      ]),
     });
   }
   return { created: input.generatedAt, sheets };
