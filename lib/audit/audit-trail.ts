@@ -15,6 +15,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { allowCloudWatchLogs, denyGrantsExceptForAwsServices } from '../encryption/key-policies';
+import { logServerAccessTo, serverAccessLogBucket } from './server-access-log-bucket';
 
 export interface AuditTrailProps {
   municipality: string;
@@ -73,35 +74,19 @@ export class AuditTrail extends Construct {
       { id: 'expire-superseded-versions', noncurrentVersionExpiration: Duration.days(props.trailRetentionDays) },
     ];
 
-    this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED, // server access logging does not deliver to SSE-KMS buckets
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    // Its server access logs go to a second bucket (delivery policy, no ACLs: lib/audit/server-access-log-bucket.ts).
+    this.accessLogBucket = serverAccessLogBucket(this, 'AccessLogs', {
+      logFilePrefix: 'trail-bucket/',
       lifecycleRules,
-      removalPolicy: RemovalPolicy.RETAIN,
+      reasons: {
+        'cdk-validator-cfnguard::s3_bucket_logging_enabled_check': 'Control Tower CT.S3.PR.2: this is the server-access-log target of the locked trail bucket and cannot log into itself without an endless loop of log objects.',
+        'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS': 'S3 server access logging delivers only to target buckets encrypted with SSE-S3 (AWS documentation), so SSE-KMS is impossible here; the logs hold request metadata about the trail bucket, not trail content.',
+        'cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check': 'Control Tower CT.S3.PR.10, same as NIST S3DefaultEncryptionKMS: S3 server access log delivery requires an SSE-S3 target bucket; the logs hold request metadata about the trail bucket, not trail content.',
+        'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled': 'Access logs of the audit bucket stay in the municipality\'s region by policy (Tokyo/Osaka data residency), so no cross-region replica; the bucket is versioned and private, and the evidence itself is in the locked trail bucket.',
+        'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check': 'Control Tower CT.S3.PR.9: S3 server access logging cannot deliver to a bucket with an Object Lock default retention (AWS documentation); the locked evidence is the trail bucket.',
+        'cdk-validator-cfnguard::s3_event_notifications_enabled_check': 'Control Tower CT.S3.PR.4: nothing consumes per-object events of an append-only access-log bucket; its integrity matters less than the trail bucket\'s, which is locked.',
+      },
     });
-    // Log delivery through a bucket policy, never ACLs (Control Tower CT.S3.PR.5): the logging service may write
-    // only under the trail bucket's prefix, only for this account.
-    this.accessLogBucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowServerAccessLogDelivery',
-        principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
-        actions: ['s3:PutObject'],
-        resources: [this.accessLogBucket.arnForObjects('trail-bucket/*')],
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-    );
-    const accessLogReasons: Array<[string, string]> = [
-      ['cdk-validator-cfnguard::s3_bucket_logging_enabled_check', 'Control Tower CT.S3.PR.2: this is the server-access-log target of the locked trail bucket and cannot log into itself without an endless loop of log objects.'],
-      ['NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS', 'S3 server access logging delivers only to target buckets encrypted with SSE-S3 (AWS documentation), so SSE-KMS is impossible here; the logs hold request metadata about the trail bucket, not trail content.'],
-      ['cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check', 'Control Tower CT.S3.PR.10, same as NIST S3DefaultEncryptionKMS: S3 server access log delivery requires an SSE-S3 target bucket; the logs hold request metadata about the trail bucket, not trail content.'],
-      ['NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled', 'Access logs of the audit bucket stay in the municipality\'s region by policy (Tokyo/Osaka data residency), so no cross-region replica; the bucket is versioned and private, and the evidence itself is in the locked trail bucket.'],
-      ['cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check', 'Control Tower CT.S3.PR.9: S3 server access logging cannot deliver to a bucket with an Object Lock default retention (AWS documentation); the locked evidence is the trail bucket.'],
-      ['cdk-validator-cfnguard::s3_event_notifications_enabled_check', 'Control Tower CT.S3.PR.4: nothing consumes per-object events of an append-only access-log bucket; its integrity matters less than the trail bucket\'s, which is locked.'],
-    ];
-    for (const [id, reason] of accessLogReasons) Validations.of(this.accessLogBucket).acknowledge({ id, reason });
 
     this.bucket = new s3.Bucket(this, 'TrailBucket', {
       encryption: s3.BucketEncryption.KMS,
@@ -119,12 +104,7 @@ export class AuditTrail extends Construct {
       lifecycleRules,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Server access logging configured directly (not `serverAccessLogsBucket`, which would grant the log
-    // delivery group through an ACL on the target bucket unless a global feature flag is set).
-    (this.bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
-      destinationBucketName: this.accessLogBucket.bucketName,
-      logFilePrefix: 'trail-bucket/',
-    };
+    logServerAccessTo(this.bucket, this.accessLogBucket, 'trail-bucket/');
     Validations.of(this.bucket).acknowledge({
       id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled',
       reason: 'Audit logs stay in the municipality\'s region (Tokyo/Osaka data residency); integrity comes from Object Lock and CloudTrail digest validation instead of a replica.',

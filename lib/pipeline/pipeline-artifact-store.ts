@@ -2,16 +2,16 @@
  * Where the pipeline keeps what it builds, so that the pipeline's own stack passes every pack like the
  * rest of the app: artifacts in a versioned, private, TLS-only bucket encrypted with a rotating customer-
  * managed key (which the target accounts' deploy roles are granted, as CDK Pipelines requires for
- * cross-account deployment), server access logs in a second bucket, and every CodeBuild step's logs in one
- * encrypted log group.
+ * cross-account deployment), server access logs in a second bucket (the same kind of bucket as the audit
+ * trail's: lib/audit/server-access-log-bucket.ts), and every CodeBuild step's logs in one encrypted log group.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { allowCloudWatchLogs, denyGrantsExceptForAwsServices } from '../encryption/key-policies';
+import { logServerAccessTo, serverAccessLogBucket } from '../audit/server-access-log-bucket';
 
 export class PipelineArtifactStore extends Construct {
   public readonly key: kms.Key;
@@ -21,7 +21,6 @@ export class PipelineArtifactStore extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const stack = Stack.of(this);
     this.key = new kms.Key(this, 'Key', {
       description: 'Encrypts the closed-telework pipeline artifacts and build logs',
       enableKeyRotation: true,
@@ -35,33 +34,18 @@ export class PipelineArtifactStore extends Construct {
       { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       { id: 'expire-artifacts', expiration: Duration.days(90), noncurrentVersionExpiration: Duration.days(30) },
     ];
-    this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED, // server access logging delivers only to SSE-S3 buckets
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    this.accessLogBucket = serverAccessLogBucket(this, 'AccessLogs', {
+      logFilePrefix: 'artifacts/',
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(400), noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      reasons: {
+        'cdk-validator-cfnguard::s3_bucket_logging_enabled_check': 'Control Tower CT.S3.PR.2: this is the server-access-log target of the pipeline artifact bucket; it cannot log into itself.',
+        'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS': 'S3 server access logging delivers only to SSE-S3 target buckets (AWS documentation); the logs hold request metadata, not artifacts.',
+        'cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check': 'Control Tower CT.S3.PR.10: S3 server access logging delivers only to SSE-S3 target buckets; the logs hold request metadata, not artifacts.',
+        'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled': 'Pipeline logs stay in the pipeline\'s Japanese region (data residency); the bucket is versioned and private.',
+        'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check': 'Control Tower CT.S3.PR.9: S3 server access logging cannot deliver to a bucket with an Object Lock default retention (AWS documentation).',
+        'cdk-validator-cfnguard::s3_event_notifications_enabled_check': 'Control Tower CT.S3.PR.4: nothing consumes per-object events of an append-only access-log bucket.',
+      },
     });
-    this.accessLogBucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowServerAccessLogDelivery',
-        principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
-        actions: ['s3:PutObject'],
-        resources: [this.accessLogBucket.arnForObjects('artifacts/*')],
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-    );
-    const accessLogReasons: Array<[string, string]> = [
-      ['cdk-validator-cfnguard::s3_bucket_logging_enabled_check', 'Control Tower CT.S3.PR.2: this is the server-access-log target of the pipeline artifact bucket; it cannot log into itself.'],
-      ['NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS', 'S3 server access logging delivers only to SSE-S3 target buckets (AWS documentation); the logs hold request metadata, not artifacts.'],
-      ['cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check', 'Control Tower CT.S3.PR.10: S3 server access logging delivers only to SSE-S3 target buckets; the logs hold request metadata, not artifacts.'],
-      ['NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled', 'Pipeline logs stay in the pipeline\'s Japanese region (data residency); the bucket is versioned and private.'],
-      ['cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check', 'Control Tower CT.S3.PR.9: S3 server access logging cannot deliver to a bucket with an Object Lock default retention (AWS documentation).'],
-      ['cdk-validator-cfnguard::s3_event_notifications_enabled_check', 'Control Tower CT.S3.PR.4: nothing consumes per-object events of an append-only access-log bucket.'],
-    ];
-    for (const [id, reason] of accessLogReasons) Validations.of(this.accessLogBucket).acknowledge({ id, reason });
 
     this.bucket = new s3.Bucket(this, 'Artifacts', {
       encryption: s3.BucketEncryption.KMS,
@@ -74,10 +58,7 @@ export class PipelineArtifactStore extends Construct {
       lifecycleRules,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    (this.bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
-      destinationBucketName: this.accessLogBucket.bucketName,
-      logFilePrefix: 'artifacts/',
-    };
+    logServerAccessTo(this.bucket, this.accessLogBucket, 'artifacts/');
     const artifactReasons: Array<[string, string]> = [
       ['NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled', 'Pipeline artifacts stay in the pipeline\'s Japanese region (data residency) and are rebuilt from the source repository on every run; a replica would add a second copy of deployable templates to protect.'],
       ['cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check', 'Control Tower CT.S3.PR.9: artifacts are transient build outputs, rebuilt from the source repository on every run and expired by the lifecycle rule; the evidence of what was deployed is the CloudFormation stack history and CloudTrail in the target accounts.'],
