@@ -1,65 +1,28 @@
 /**
  * `closed-telework audit` against the local WorkSpaces server: a hardened account passes (exit 0); each
  * console change that breaks one baseline setting is reported as exactly that drift with its fix (exit 1);
- * an unreadable account is never "no drift" (exit 2).
+ * an unreadable account is never "no drift" (exit 2). The account starts as the hardened constructs and
+ * `roster apply` leave it (test/support/workspaces-api/hardened-account.ts, shared with the roster tests).
  */
 import { main } from '../../lib/cli/main';
-import { DirectoryState, RunningServer, start } from '../support/workspaces-api';
+import { hardenedDirectory, RunningServer, seedHardenedDesktop, start, TEST_KEY_ARN, TEST_STREAMING_VPCE } from '../support/workspaces-api';
 import { captureOutput, useTestAwsEnvironment } from '../support/cli-harness';
 
 const LGWAN = 'd-1111111111';
 const INTERNET = 'd-2222222222';
-const KEY = 'arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555';
-const VPCE = 'vpce-0123456789abcdef0';
-
-/** A directory as the hardened constructs leave it. */
-function hardened(id: string): Partial<DirectoryState> & { DirectoryId: string } {
-  return {
-    DirectoryId: id,
-    WorkspaceAccessProperties: {
-      DeviceTypeWindows: 'ALLOW', DeviceTypeOsx: 'DENY', DeviceTypeWeb: 'DENY', DeviceTypeIos: 'DENY', DeviceTypeAndroid: 'DENY',
-      DeviceTypeChromeOs: 'DENY', DeviceTypeZeroClient: 'DENY', DeviceTypeLinux: 'DENY', DeviceTypeWorkSpacesThinClient: 'DENY',
-      AccessEndpointConfig: { AccessEndpoints: [{ AccessEndpointType: 'STREAMING_WSP', VpcEndpointId: VPCE }] },
-    },
-    WorkspaceCreationProperties: { EnableInternetAccess: false, UserEnabledAsLocalAdministrator: false },
-    SelfservicePermissions: { RestartWorkspace: 'ENABLED', IncreaseVolumeSize: 'DISABLED', ChangeComputeType: 'DISABLED', SwitchRunningMode: 'DISABLED', RebuildWorkspace: 'DISABLED' },
-    StreamingProperties: {
-      StreamingExperiencePreferredProtocol: 'TCP',
-      UserSettings: [
-        { Action: 'CLIPBOARD_COPY_FROM_LOCAL_DEVICE', Permission: 'DISABLED' },
-        { Action: 'CLIPBOARD_COPY_TO_LOCAL_DEVICE', Permission: 'DISABLED' },
-        { Action: 'PRINTING_TO_LOCAL_DEVICE', Permission: 'DISABLED' },
-      ],
-    },
-    ClientProperties: { ReconnectEnabled: 'DISABLED', LogUploadEnabled: 'DISABLED' },
-  };
-}
-
-function seedDesktop(api: RunningServer, directoryId: string, userName: string, tier: string) {
-  return api.state.seedWorkspace({
-    DirectoryId: directoryId,
-    UserName: userName,
-    VolumeEncryptionKey: KEY,
-    RootVolumeEncryptionEnabled: true,
-    UserVolumeEncryptionEnabled: true,
-    WorkspaceProperties: { RunningMode: 'AUTO_STOP', RunningModeAutoStopTimeoutInMinutes: 60, Protocols: ['WSP'] },
-    tags: [{ Key: 'mic:tier', Value: tier }],
-  });
-}
-
 useTestAwsEnvironment();
 const { out, err } = captureOutput();
 
 describe('closed-telework audit', () => {
   let api: RunningServer;
   const audit = (...extra: string[]) =>
-    main(['node', 'ct', 'audit', '--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--directory', `internet=${INTERNET}`, '--streaming-endpoint', VPCE, '--volume-key', KEY, '--describe-rate', '1000', ...extra]);
+    main(['node', 'ct', 'audit', '--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--directory', `internet=${INTERNET}`, '--streaming-endpoint', TEST_STREAMING_VPCE, '--volume-key', TEST_KEY_ARN, '--describe-rate', '1000', ...extra]);
   const drifts = () => out.join('').split('\n').filter((l) => /^WSH-/.test(l)).map((l) => l.split(/\s{2,}/).slice(0, 2).join(' | '));
 
   beforeEach(async () => {
-    api = await start({ directories: [hardened(LGWAN), hardened(INTERNET)] });
-    seedDesktop(api, LGWAN, 'tanaka', 'lgwan');
-    seedDesktop(api, INTERNET, 'sato', 'internet');
+    api = await start({ directories: [hardenedDirectory(LGWAN), hardenedDirectory(INTERNET)] });
+    seedHardenedDesktop(api, LGWAN, 'tanaka', 'lgwan');
+    seedHardenedDesktop(api, INTERNET, 'sato', 'internet');
   });
   afterEach(() => api.close());
 
