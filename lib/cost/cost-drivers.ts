@@ -61,6 +61,44 @@ export function connectionHoursPerSeat(settings: ResolvedCostSettings): number {
 
 const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 4 }));
 
+/** The basis of a quantity that is an assumed monthly volume. */
+const assumedGbPerMonth = (gb: number): Bilingual => ({ en: `${fmt(gb)} GB a month (assumption)`, ja: `月${fmt(gb)}GB（想定）` });
+
+interface LogGroupCost {
+  /** Id prefix: `<prefix>.ingest` and `<prefix>.storage`. */
+  id: string;
+  tier?: Tier;
+  gbPerMonth: number;
+  retentionDays: number;
+  label: { ingest: Bilingual; storage: Bilingual };
+  configPath: string;
+}
+
+/**
+ * A CloudWatch Logs group costs twice: what is ingested each month, and what is kept — in the steady state,
+ * a month's volume for every month of the retention period.
+ */
+function logGroupDrivers(g: LogGroupCost): CostDriver[] {
+  const tier = g.tier !== undefined ? { tier: g.tier } : {};
+  return [
+    { id: `${g.id}.ingest`, group: 'logging', ...tier, priceKey: 'cloudWatchLogs.ingestGb', quantity: g.gbPerMonth, label: g.label.ingest, basis: assumedGbPerMonth(g.gbPerMonth), configPath: g.configPath, perSeat: false },
+    {
+      id: `${g.id}.storage`,
+      group: 'logging',
+      ...tier,
+      priceKey: 'cloudWatchLogs.storageGbMonth',
+      quantity: g.gbPerMonth * (g.retentionDays / DAYS_PER_MONTH),
+      label: g.label.storage,
+      basis: {
+        en: `${fmt(g.gbPerMonth)} GB × ${g.retentionDays} days kept ÷ ${fmt(DAYS_PER_MONTH)} (steady state)`,
+        ja: `${fmt(g.gbPerMonth)}GB × 保持${g.retentionDays}日 ÷ ${fmt(DAYS_PER_MONTH)}（定常状態）`,
+      },
+      configPath: g.configPath,
+      perSeat: false,
+    },
+  ];
+}
+
 export function costDrivers(config: MunicipalityConfig, settings: ResolvedCostSettings): CostDriver[] {
   const telework = resolveTelework(config.telework);
   const azs = config.availabilityZones.length;
@@ -91,32 +129,16 @@ export function costDrivers(config: MunicipalityConfig, settings: ResolvedCostSe
         perSeat: false,
       });
     }
-    const flowGb = settings.volumes.flowLogGbPerTierMonth;
-    add({
-      id: `${tier}.flow-logs.ingest`,
-      group: 'logging',
-      tier,
-      priceKey: 'cloudWatchLogs.ingestGb',
-      quantity: flowGb,
-      label: { en: 'VPC flow logs: ingestion', ja: 'VPCフローログ（取り込み）' },
-      basis: { en: `${fmt(flowGb)} GB a month (assumption)`, ja: `月${fmt(flowGb)}GB（想定）` },
-      configPath: 'flowLogRetentionDays',
-      perSeat: false,
-    });
-    add({
-      id: `${tier}.flow-logs.storage`,
-      group: 'logging',
-      tier,
-      priceKey: 'cloudWatchLogs.storageGbMonth',
-      quantity: flowGb * logStorageMonths(config.flowLogRetentionDays),
-      label: { en: 'VPC flow logs: storage', ja: 'VPCフローログ（保存）' },
-      basis: {
-        en: `${fmt(flowGb)} GB × ${config.flowLogRetentionDays} days kept ÷ ${fmt(DAYS_PER_MONTH)} (steady state)`,
-        ja: `${fmt(flowGb)}GB × 保持${config.flowLogRetentionDays}日 ÷ ${fmt(DAYS_PER_MONTH)}（定常状態）`,
-      },
-      configPath: 'flowLogRetentionDays',
-      perSeat: false,
-    });
+    drivers.push(
+      ...logGroupDrivers({
+        id: `${tier}.flow-logs`,
+        tier,
+        gbPerMonth: settings.volumes.flowLogGbPerTierMonth,
+        retentionDays: config.flowLogRetentionDays,
+        label: { ingest: { en: 'VPC flow logs: ingestion', ja: 'VPCフローログ（取り込み）' }, storage: { en: 'VPC flow logs: storage', ja: 'VPCフローログ（保存）' } },
+        configPath: 'flowLogRetentionDays',
+      }),
+    );
     add({
       id: `${tier}.flow-logs.key`,
       group: 'keys',
@@ -149,7 +171,7 @@ export function costDrivers(config: MunicipalityConfig, settings: ResolvedCostSe
     const egress = (id: string, priceKey: PriceKey, quantity: number, label: Bilingual, basis: Bilingual): void =>
       add({ id: `internet.egress.${id}`, group: 'network', tier: 'internet', priceKey, quantity, label, basis, configPath: 'internetEgress', perSeat: false });
     const oneHours = { en: `1 × ${HOURS_PER_MONTH} h`, ja: `1 × ${HOURS_PER_MONTH}時間` };
-    const traffic = { en: `${fmt(gb)} GB a month (assumption)`, ja: `月${fmt(gb)}GB（想定）` };
+    const traffic = assumedGbPerMonth(gb);
     egress('firewall-endpoint', 'networkFirewall.endpointHour', HOURS_PER_MONTH, { en: 'Network Firewall endpoint', ja: 'Network Firewall エンドポイント' }, oneHours);
     egress('firewall-data', 'networkFirewall.dataGb', gb, { en: 'Network Firewall: traffic inspected', ja: 'Network Firewall（検査データ量）' }, traffic);
     egress('nat-gateway', 'natGateway.hour', HOURS_PER_MONTH, { en: 'NAT gateway', ja: 'NATゲートウェイ' }, oneHours);
@@ -176,7 +198,7 @@ export function costDrivers(config: MunicipalityConfig, settings: ResolvedCostSe
       priceKey: 'transitGateway.dataGb',
       quantity: gb,
       label: { en: 'Transit Gateway: data processed', ja: 'Transit Gateway（データ処理）' },
-      basis: { en: `${fmt(gb)} GB a month (assumption)`, ja: `月${fmt(gb)}GB（想定）` },
+      basis: assumedGbPerMonth(gb),
       configPath: 'transitGateway',
       perSeat: false,
     });
@@ -291,32 +313,19 @@ export function costDrivers(config: MunicipalityConfig, settings: ResolvedCostSe
       configPath: `telework.tiers`,
       perSeat: false,
     });
-    const logGb = settings.volumes.teleworkLogGbPerTierMonth;
-    add({
-      id: `${tier}.telework-logs.ingest`,
-      group: 'logging',
-      tier,
-      priceKey: 'cloudWatchLogs.ingestGb',
-      quantity: logGb,
-      label: { en: 'Telework logs (VPN connections, directory hardening): ingestion', ja: 'テレワークのログ（VPN接続・ディレクトリ設定）取り込み' },
-      basis: { en: `${fmt(logGb)} GB a month (assumption)`, ja: `月${fmt(logGb)}GB（想定）` },
-      configPath: 'telework.clientVpn.logRetentionDays',
-      perSeat: false,
-    });
-    add({
-      id: `${tier}.telework-logs.storage`,
-      group: 'logging',
-      tier,
-      priceKey: 'cloudWatchLogs.storageGbMonth',
-      quantity: logGb * logStorageMonths(telework.clientVpn.logRetentionDays),
-      label: { en: 'Telework logs: storage', ja: 'テレワークのログ（保存）' },
-      basis: {
-        en: `${fmt(logGb)} GB × ${telework.clientVpn.logRetentionDays} days kept ÷ ${fmt(DAYS_PER_MONTH)} (steady state)`,
-        ja: `${fmt(logGb)}GB × 保持${telework.clientVpn.logRetentionDays}日 ÷ ${fmt(DAYS_PER_MONTH)}（定常状態）`,
-      },
-      configPath: 'telework.clientVpn.logRetentionDays',
-      perSeat: false,
-    });
+    drivers.push(
+      ...logGroupDrivers({
+        id: `${tier}.telework-logs`,
+        tier,
+        gbPerMonth: settings.volumes.teleworkLogGbPerTierMonth,
+        retentionDays: telework.clientVpn.logRetentionDays,
+        label: {
+          ingest: { en: 'Telework logs (VPN connections, directory hardening): ingestion', ja: 'テレワークのログ（VPN接続・ディレクトリ設定）取り込み' },
+          storage: { en: 'Telework logs: storage', ja: 'テレワークのログ（保存）' },
+        },
+        configPath: 'telework.clientVpn.logRetentionDays',
+      }),
+    );
 
     const privateStreaming = telework.streaming === 'private';
     if (privateStreaming) {
@@ -401,29 +410,18 @@ export function costDrivers(config: MunicipalityConfig, settings: ResolvedCostSe
     configPath: 'telework.audit.trailRetentionDays',
     perSeat: false,
   });
-  add({
-    id: 'shared.cloudtrail.logs.ingest',
-    group: 'logging',
-    priceKey: 'cloudWatchLogs.ingestGb',
-    quantity: trailGb,
-    label: { en: 'CloudTrail copy in CloudWatch Logs: ingestion', ja: 'CloudTrail の CloudWatch Logs 転送（取り込み）' },
-    basis: { en: `${fmt(trailGb)} GB a month (assumption)`, ja: `月${fmt(trailGb)}GB（想定）` },
-    configPath: 'flowLogRetentionDays',
-    perSeat: false,
-  });
-  add({
-    id: 'shared.cloudtrail.logs.storage',
-    group: 'logging',
-    priceKey: 'cloudWatchLogs.storageGbMonth',
-    quantity: trailGb * logStorageMonths(config.flowLogRetentionDays),
-    label: { en: 'CloudTrail copy in CloudWatch Logs: storage', ja: 'CloudTrail の CloudWatch Logs 転送（保存）' },
-    basis: {
-      en: `${fmt(trailGb)} GB × ${config.flowLogRetentionDays} days kept ÷ ${fmt(DAYS_PER_MONTH)} (steady state)`,
-      ja: `${fmt(trailGb)}GB × 保持${config.flowLogRetentionDays}日 ÷ ${fmt(DAYS_PER_MONTH)}（定常状態）`,
-    },
-    configPath: 'flowLogRetentionDays',
-    perSeat: false,
-  });
+  drivers.push(
+    ...logGroupDrivers({
+      id: 'shared.cloudtrail.logs',
+      gbPerMonth: trailGb,
+      retentionDays: config.flowLogRetentionDays,
+      label: {
+        ingest: { en: 'CloudTrail copy in CloudWatch Logs: ingestion', ja: 'CloudTrail の CloudWatch Logs 転送（取り込み）' },
+        storage: { en: 'CloudTrail copy in CloudWatch Logs: storage', ja: 'CloudTrail の CloudWatch Logs 転送（保存）' },
+      },
+      configPath: 'flowLogRetentionDays',
+    }),
+  );
   add({
     id: 'shared.cloudtrail.key',
     group: 'keys',
