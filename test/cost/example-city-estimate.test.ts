@@ -21,7 +21,8 @@ const jpy = (monthlyUsd: number): number => Math.round(monthlyUsd * RATE);
 // Read off example-city by hand:
 // - 2 AZs (ap-northeast-1a, 1c); every tier keeps the 5 default interface endpoints (ssm, ssmmessages, ec2messages, logs, kms);
 // - internet and LGWAN tiers: a site-to-site VPN each; personal-number: Direct Connect (no AWS line: port/carrier excluded);
-// - internet egress: Network Firewall (not priced in the table: not counted) + 1 NAT gateway + its public IPv4 address;
+// - internet egress: Network Firewall (1 endpoint at the table's lower bound; its per-GB price has no source: not counted)
+//   + 1 NAT gateway + its public IPv4 address;
 // - no Transit Gateway; flow-log retention 365 days; trail retention 365 days (default);
 // - telework: LGWAN only, 100 seats, default STANDARD / AUTO_STOP, AutoStop idle 60 min (default), private streaming,
 //   a Client VPN pool (private-ca certificates by default), a Managed AD Standard directory (default).
@@ -40,7 +41,7 @@ const perTier = (tier: string): Record<string, number> => ({
 const EXPECTED: Record<string, number> = {
   ...perTier('internet'),
   'internet.site-to-site-vpn': jpy(730 * usd('siteToSiteVpn.connectionHour')),
-  'internet.egress.firewall-endpoint': 0,
+  'internet.egress.firewall-endpoint': jpy(730 * usd('networkFirewall.endpointHour')),
   'internet.egress.firewall-data': 0,
   'internet.egress.nat-gateway': jpy(730 * usd('natGateway.hour')),
   'internet.egress.nat-data': jpy(100 * usd('natGateway.dataGb')),
@@ -93,11 +94,17 @@ describe('example-city estimate, by hand', () => {
     expect(byId('lgwan.private-ca').monthlyJpy).toBe(60_000);
   });
 
-  it('does not count the Network Firewall lines (no sourced Tokyo price) and says so', () => {
-    const nfw = estimate.lines.filter((l) => l.priceKey.startsWith('networkFirewall.'));
-    expect(nfw).toHaveLength(2);
-    expect(nfw.every((l) => !l.counted && l.monthlyJpy === 0)).toBe(true);
-    expect(estimate.warnings.map((w) => w.kind)).toContain('not-counted');
+  it('counts the Network Firewall endpoint at its lower bound, marked unconfirmed, and leaves its per-GB line out, saying both', () => {
+    const byId = (id: string) => estimate.lines.find((l) => l.id === id)!;
+    // 730 h × $0.3425 (= $250 a month, the lower bound) = $250.025 → ¥37,504
+    expect(byId('internet.egress.firewall-endpoint').monthlyJpy).toBe(37_504);
+    expect(byId('internet.egress.firewall-endpoint').price.confirmed).toBe(false);
+    expect(byId('internet.egress.firewall-endpoint').price.note).toMatch(/LOWER BOUND/);
+    expect(byId('internet.egress.firewall-data').counted).toBe(false);
+    const unconfirmed = estimate.warnings.find((w) => w.kind === 'unconfirmed-price');
+    expect(unconfirmed?.en).toContain('networkFirewall.endpointHour');
+    const notCounted = estimate.warnings.find((w) => w.kind === 'not-counted');
+    expect(notCounted?.en).toContain('Network Firewall: traffic inspected');
   });
 
   it('adds up: before tax, consumption tax rounded down, with tax, yearly = 12 × monthly', () => {

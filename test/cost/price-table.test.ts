@@ -41,8 +41,32 @@ describe('price table', () => {
     },
   );
 
-  it('marks every Osaka price unconfirmed (only Tokyo figures could be sourced)', () => {
-    expect(Object.values(PRICE_TABLE['ap-northeast-3']).every((p) => p?.confirmed === false)).toBe(true);
+  it('marks every Osaka price unconfirmed, except what AWS states for every region (only Tokyo figures could be sourced)', () => {
+    const osaka = Object.entries(PRICE_TABLE['ap-northeast-3']) as Array<[string, PriceEntry]>;
+    const confirmed = osaka.filter(([, p]) => p.confirmed).map(([k]) => k);
+    const everyRegion = (Object.entries(PRICE_TABLE['ap-northeast-1']) as Array<[string, PriceEntry]>).filter(([, p]) => p.confirmed && p.evidence?.scope === 'every-region').map(([k]) => k);
+    expect(confirmed.sort()).toEqual(everyRegion.sort());
+    expect(confirmed.sort()).toEqual(['directory.adConnector.Large.hour', 'directory.adConnector.Small.hour']);
+    // A page that shows a Tokyo number is not evidence for Osaka.
+    for (const [, p] of osaka.filter(([, e]) => !e.confirmed)) expect(p.evidence).toBeUndefined();
+  });
+
+  it.each(entries.filter((e) => e.entry.evidence !== undefined).map((e) => [`${e.region} ${e.key}`, e.entry] as const))(
+    '%s names the stored page its number rests on, the day it was read and what it says',
+    (_name, entry) => {
+      expect(entry.evidence!.url).toMatch(/^https:\/\/(docs\.)?aws\.amazon\.com\//);
+      expect(entry.evidence!.read).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry.evidence!.says.length).toBeGreaterThan(40);
+    },
+  );
+
+  it('prices AD Connector at nothing only because AWS says it is free with WorkSpaces, and says when it is not', () => {
+    for (const size of ['Small', 'Large'] as const) {
+      const p = PRICE_TABLE['ap-northeast-1'][`directory.adConnector.${size}.hour`]!;
+      expect(p.usd).toBe(0);
+      expect(p.evidence?.says).toContain('free of charge to use with WorkSpaces');
+      expect(p.note).toContain('30 consecutive days');
+    }
   });
 });
 

@@ -2,7 +2,8 @@
  * Asia Pacific (Tokyo) prices, USD, On-Demand, before consumption tax. Read on 2026-12-06.
  *
  * How each number was checked (no AWS account or live web here: the pages were read from stored public
- * copies): `note` names the corroborating copy. Where the Tokyo price could not be confirmed, `confirmed`
+ * copies): `note` names the corroborating copy, and `evidence` the stored page that shows the number where one
+ * was found. Where the Tokyo price could not be confirmed, `confirmed`
  * is false and `note` says what the number is instead; `usd: null` means no sourced number was found and the
  * estimate reports the line as not counted. Update procedure: docs/cost.md, "Updating the price table".
  */
@@ -12,12 +13,35 @@ const READ = '2026-12-06';
 
 const WORKSPACES = 'https://aws.amazon.com/workspaces/pricing/';
 const WORKSPACES_STAND_IN =
-  'NOT CONFIRMED for Tokyo: the Tokyo list price was not found in the sources available when the table was built. ' +
+  'NOT CONFIRMED for Tokyo: the Tokyo list price was not found in the sources available when the table was built ' +
+  '(searched again 2026-12-06: no stored copy of the WorkSpaces pricing page or of the AWS Price List shows a Tokyo bundle price). ' +
   'This number is the EU (Ireland) list price from the AWS Price List (usage type EU-AW-HW-*, quoted in a public ' +
   'pricing audit dated 2026-05-01), used as a stand-in. Replace it with the Tokyo price before the estimate is submitted.';
 
 const hourly = { en: 'USD per hour', ja: 'USD/時間' };
 const monthlyPerSeat = { en: 'USD per desktop per month', ja: 'USD/台・月' };
+
+function adConnectorWithWorkSpaces(): PriceEntry {
+  return {
+    usd: 0,
+    unit: { en: 'USD per directory-hour (none while WorkSpaces use it)', ja: 'USD/ディレクトリ・時間（WorkSpaces で使用中は無料）' },
+    source: 'https://aws.amazon.com/directoryservice/pricing/',
+    read: READ,
+    confirmed: true,
+    note:
+      'No charge while WorkSpaces use the directory. If no WorkSpaces use it for 30 consecutive days, it is deregistered ' +
+      'and billed at the Directory Service price (not in this table: a tier priced with 0 seats would be billed so).',
+    evidence: {
+      url: 'https://docs.aws.amazon.com/workspaces/latest/api/API_DeregisterWorkspaceDirectory.html',
+      read: READ,
+      says:
+        'Simple AD and AD Connector are made available to you free of charge to use with WorkSpaces. If there are no WorkSpaces ' +
+        'being used with your Simple AD or AD Connector directory for 30 consecutive days, this directory will be automatically ' +
+        'deregistered for use with Amazon WorkSpaces, and you will be charged for this directory as per the Directory Service pricing terms.',
+      scope: 'every-region',
+    },
+  };
+}
 
 function ws(usd: number | null, unit: PriceEntry['unit'], note = WORKSPACES_STAND_IN): PriceEntry {
   return { usd, unit, source: WORKSPACES, read: READ, confirmed: false, note };
@@ -51,22 +75,10 @@ export const AP_NORTHEAST_1: RegionPriceTable = {
     confirmed: true,
     note: 'AWS Price List usage type APN1-MicrosoftAD-DC-Usage, as quoted in a public pricing registry for ap-northeast-1',
   },
-  'directory.adConnector.Small.hour': {
-    usd: null,
-    unit: { en: 'USD per directory-hour', ja: 'USD/ディレクトリ・時間' },
-    source: 'https://aws.amazon.com/directoryservice/pricing/',
-    read: READ,
-    confirmed: false,
-    note: 'NOT FOUND: no Tokyo AD Connector price in the sources available; supply it in cost.prices',
-  },
-  'directory.adConnector.Large.hour': {
-    usd: null,
-    unit: { en: 'USD per directory-hour', ja: 'USD/ディレクトリ・時間' },
-    source: 'https://aws.amazon.com/directoryservice/pricing/',
-    read: READ,
-    confirmed: false,
-    note: 'NOT FOUND: no Tokyo AD Connector price in the sources available; supply it in cost.prices',
-  },
+  // AD Connector is free while WorkSpaces use it (the only use this package makes of it: the telework tier's
+  // WorkSpaces directory). AWS says so in the WorkSpaces API reference, for every region.
+  'directory.adConnector.Small.hour': adConnectorWithWorkSpaces(),
+  'directory.adConnector.Large.hour': adConnectorWithWorkSpaces(),
 
   // --- AWS Client VPN, AWS Private CA ---
   'clientVpn.associationHour': {
@@ -141,15 +153,25 @@ export const AP_NORTHEAST_1: RegionPriceTable = {
     source: 'https://aws.amazon.com/vpc/pricing/',
     read: READ,
     confirmed: false,
-    note: 'NOT CONFIRMED from a stored copy: the public IPv4 charge AWS announced for all regions (2024); check the VPC pricing page',
+    note:
+      'NOT CONFIRMED from an AWS page: no stored copy of the VPC pricing page or of AWS\'s announcement shows the number. ' +
+      'Corroborated (read 2026-12-06): third-party pages state USD 0.005 per IP-hour for every public IPv4 address in all ' +
+      'AWS regions from 2024-02-01 (https://www.haufe-akademie.de/en/skill-it/blog/aws-gebuehren-ipv4-adressen, ' +
+      'https://www.doit.com/aws-public-ipv4-price-increase-the-complete-guide/), and public Tokyo cost notes quote ' +
+      'APN1-PublicIPv4:InUseAddress at USD 0.005/h. Check the VPC pricing page\'s "Public IPv4 Address" tab.',
   },
   'networkFirewall.endpointHour': {
-    usd: null,
+    // A lower bound, counted so that the total does not silently leave the firewall out: the real price is this or more.
+    usd: 0.3425,
     unit: { en: 'USD per firewall endpoint-hour', ja: 'USD/ファイアウォールエンドポイント・時間' },
     source: 'https://aws.amazon.com/network-firewall/pricing/',
     read: READ,
     confirmed: false,
-    note: 'NOT FOUND: no Tokyo Network Firewall price in the sources available; supply it in cost.prices',
+    note:
+      'NOT CONFIRMED — a LOWER BOUND, not the Tokyo price: no stored copy of the Network Firewall pricing page or of the ' +
+      'AWS Price List shows a Tokyo figure. A stored third-party page (https://attrava.com/posts/security-and-iam/aws-network-firewall/, ' +
+      'read 2026-12-06) says the service is "priced at over $250 per month per interface", region not stated: ' +
+      'USD 250 ÷ 730 h = 0.3425 per endpoint-hour. Replace it with the Tokyo price in cost.prices before submitting.',
   },
   'networkFirewall.dataGb': {
     usd: null,
@@ -157,7 +179,7 @@ export const AP_NORTHEAST_1: RegionPriceTable = {
     source: 'https://aws.amazon.com/network-firewall/pricing/',
     read: READ,
     confirmed: false,
-    note: 'NOT FOUND: no Tokyo Network Firewall price in the sources available; supply it in cost.prices',
+    note: 'NOT FOUND: no stored page shows a per-GB processing price for Tokyo (searched 2026-12-06); the line is not counted — supply it in cost.prices',
   },
   'privateLink.endpointAzHour': {
     usd: 0.014,

@@ -36,8 +36,23 @@ export interface PriceEntry {
   confirmed: boolean;
   /** Where an unconfirmed number comes from, or how it was confirmed. */
   note?: string;
+  /**
+   * The stored page that shows the number (a price is marked confirmed only when one does): its address, the
+   * day it was read, what it says, and whether what it says holds in every region (an AWS statement not tied
+   * to a region) or only in the region of this table.
+   */
+  evidence?: PriceEvidence;
   /** Where the price came from: the shipped table, the configuration's `cost.prices`, or an overrides file. */
   origin?: 'table' | 'configuration' | 'overrides-file';
+}
+
+export interface PriceEvidence {
+  url: string;
+  /** YYYY-MM-DD. */
+  read: string;
+  /** The words on the page the number rests on. */
+  says: string;
+  scope: 'this-region' | 'every-region';
 }
 
 export type RegionPriceTable = Partial<Record<PriceKey, PriceEntry>>;

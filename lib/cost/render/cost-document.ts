@@ -202,7 +202,8 @@ export function costDocument(e: CostEstimate, lang: Lang): CostDocument {
       source: pe.source,
       read: pe.read,
       status: pe.usd === null ? (ja ? '単価なし（未計上）' : 'no price (not counted)') : pe.confirmed ? (ja ? '確認済み' : 'confirmed') : ja ? '未確認' : 'UNCONFIRMED',
-      note: pe.note ?? '',
+      // The stored page a confirmed number rests on, where there is one: a reader can open it.
+      note: [pe.note, pe.evidence ? (ja ? `根拠: ${pe.evidence.url}（${pe.evidence.read} 確認）` : `evidence: ${pe.evidence.url} (read ${pe.evidence.read})`) : undefined].filter((x) => x).join(' '),
     };
   });
 
