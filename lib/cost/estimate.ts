@@ -14,7 +14,7 @@ import { TIER_LABELS, type Tier } from '../tiers/tier';
 import { CostInputError } from './cost-error';
 import { costDrivers, pricedSeats, runningHoursPerSeat, type CostDriver } from './cost-drivers';
 import type { Bilingual, PricedRegion, PriceEntry, PriceKey, WorkspacesBundle } from './prices/price-entry';
-import { NOT_INCLUDED, NOT_MODELLED, SERVICE_TYPE_REFERENCE, type ServiceReference } from './reference-points';
+import { NOT_MODELLED, notIncludedFor, SERVICE_TYPE_REFERENCE, type ServiceReference } from './reference-points';
 import { ageInDays, resolvePrices } from './resolve-prices';
 import { desktopBillingOf, type ResolvedCostSettings } from './settings';
 
@@ -140,7 +140,7 @@ export function estimateCost(config: MunicipalityConfig, settings: ResolvedCostS
     reference,
     prices: core.prices,
     warnings: warningsOf(core.lines, core.prices, settings, options.today, seats),
-    notIncluded: NOT_INCLUDED,
+    notIncluded: notIncludedFor(config.internetEgress.kind),
     notModelled: NOT_MODELLED,
   };
 }

@@ -50,3 +50,30 @@ export const NOT_MODELLED: readonly Bilingual[] = [
   { en: 'The 30-day free trial of the first private CA, free tiers, and partial first months (WorkSpaces prorates the first month)', ja: '最初のプライベートCAの30日間無料期間、無料利用枠、初月の日割り' },
   { en: 'The NAT gateway charges AWS waives when it is used behind Network Firewall (counted in full here, to stay on the safe side)', ja: 'Network Firewall と併用した NAT ゲートウェイの料金免除（本試算では安全側に全額計上）' },
 ];
+
+/**
+ * What a configuration leaves to someone else's bill, by how its internet tier goes out: the prefecture's
+ * security cloud (自治体情報セキュリティクラウド) or the prefecture's hub in this app is run and billed by the
+ * prefecture, not by the municipality whose estimate this is.
+ */
+export function notIncludedFor(internetEgressKind: 'network-firewall' | 'security-cloud' | 'prefecture-hub'): readonly Bilingual[] {
+  if (internetEgressKind === 'prefecture-hub') {
+    return [
+      ...NOT_INCLUDED,
+      {
+        en: "The prefecture's hub (its Transit Gateway, inspection VPC, Network Firewall and NAT) that carries this municipality's internet traffic: billed to the prefecture's account, and the municipality's share is set by the prefecture",
+        ja: '本自治体のインターネット通信を中継する県のハブ（Transit Gateway・検査用VPC・Network Firewall・NAT）の費用（県のアカウントで課金され、市町村の負担額は県が定めます）',
+      },
+    ];
+  }
+  if (internetEgressKind === 'security-cloud') {
+    return [
+      ...NOT_INCLUDED,
+      {
+        en: "The prefecture's security cloud (自治体情報セキュリティクラウド) the internet tier goes out through, and the line to it",
+        ja: 'インターネット接続系の接続先である自治体情報セキュリティクラウドの利用負担金と、そこまでの回線費用',
+      },
+    ];
+  }
+  return NOT_INCLUDED;
+}

@@ -92,6 +92,18 @@ describe('sections for the configurations an app builds', () => {
     });
     const sheet = costSectionSheet(sections, 'ja');
     for (const c of configs) expect(sheet.rows).toContainEqual([`費用試算（${c.displayName.ja}）`]);
+    // Members going out through the prefecture's hub are told the hub is the prefecture's bill, not in theirs.
+    configs.forEach((c, i) => {
+      const hubLine = sections[i].ja.notIncluded.some((x) => x.startsWith('本自治体のインターネット通信を中継する県のハブ'));
+      expect(hubLine).toBe(c.internetEgress.kind === 'prefecture-hub');
+    });
+    expect(configs.some((c) => c.internetEgress.kind === 'prefecture-hub')).toBe(true);
+  });
+
+  it("a city with its own Network Firewall egress is not told about a prefecture's hub", () => {
+    const [section] = costReportSectionsForConfigs([config], '2026-12-06');
+    expect(section.en.notIncluded.join('\n')).not.toContain("prefecture's hub");
+    expect(section.en.notIncluded.join('\n')).not.toContain('security cloud');
   });
 
   it('a configuration the estimator cannot price (WorkSpaces Pools) gets a section that says why, not a failed synth', () => {
