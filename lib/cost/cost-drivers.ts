@@ -10,6 +10,7 @@ import { resolveTelework, teleworkTiers } from '../config/telework';
 import { TIERS, TIER_LABELS, type Tier } from '../tiers/tier';
 import { CostInputError } from './cost-error';
 import type { Bilingual, PriceKey } from './prices/price-entry';
+import { formatNumber } from './number-format';
 import { desktopBillingOf, type ResolvedCostSettings } from './settings';
 
 /** AWS's convention for a month of an always-running resource. */
@@ -59,7 +60,7 @@ export function connectionHoursPerSeat(settings: ResolvedCostSettings): number {
   return u.workingDaysPerMonth * u.teleworkHoursPerDay * u.teleworkShare;
 }
 
-const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 4 }));
+const fmt = (n: number): string => (Number.isInteger(n) ? formatNumber(n) : formatNumber(n, { maximumFractionDigits: 4 }));
 
 /** The basis of a quantity that is an assumed monthly volume. */
 const assumedGbPerMonth = (gb: number): Bilingual => ({ en: `${fmt(gb)} GB a month (assumption)`, ja: `月${fmt(gb)}GB（想定）` });

@@ -3,19 +3,21 @@
  * their significant digits, and plain-text tables that line up in a terminal even with Japanese text
  * (full-width characters count as two columns).
  */
+import { formatNumber } from '../number-format';
+
 export type Lang = 'ja' | 'en';
 
 export function yen(n: number, lang: Lang): string {
-  const s = Math.round(n).toLocaleString('en-US');
+  const s = formatNumber(Math.round(n));
   return lang === 'ja' ? `${s}円` : `¥${s}`;
 }
 
 export function usd(n: number): string {
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 4 })}`;
+  return `$${formatNumber(n, { minimumFractionDigits: 0, maximumFractionDigits: 4 })}`;
 }
 
 export function num(n: number, digits = 2): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits });
+  return formatNumber(n, { maximumFractionDigits: digits });
 }
 
 export function percent(share: number): string {
