@@ -52,10 +52,11 @@ export interface RegisterPolicyPluginsOptions {
  * it writes the reviewer's report to reports/ beside cdk.out on every synth.
  */
 export function registerPolicyPlugins(app: Construct, options: RegisterPolicyPluginsOptions = {}): void {
-  Validations.of(app).addPlugins(...externalPolicyPlugins(app), new ThreeTierSeparationChecks({
-      ...(options.policy ? { policy: options.policy } : {}),
-      ...(options.costSections ? { costSections: options.costSections } : {}),
-    }),);
+  const tierPack = new ThreeTierSeparationChecks({
+    ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.costSections ? { costSections: options.costSections } : {}),
+  });
+  Validations.of(app).addPlugins(...externalPolicyPlugins(app), tierPack);
   // aws-cdk-lib's own CloudFormation validation, unchanged (last, where the CDK puts it), its verdict reused
   // for byte-identical templates.
   registerCachedCloudFormationValidate(app);
