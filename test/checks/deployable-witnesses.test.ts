@@ -140,3 +140,68 @@ describe('every alternative a parameter leaves, not the first (NACL entries, sec
     expect(r.model.securityGroups.get('City::SgLgwan')!.ingress.find((x) => x.ref.logicalId === 'SgOdd')?.ports).toBeUndefined();
   });
 });
+
+describe('parameter constraints, edge by edge (what CloudFormation accepts decides what is a branch)', () => {
+  test.each([
+    ['AWS::EC2::VPC::Id', 'vpc-0123abcd', 'subnet-0123abcd'],
+    ['AWS::EC2::Subnet::Id', 'subnet-0123abcd', 'vpc-0123abcd'],
+    ['AWS::EC2::SecurityGroup::Id', 'sg-0123456789abcdef0', 'sg-xyz'],
+    ['AWS::EC2::Image::Id', 'ami-0123abcd', 'ami-01'],
+    ['AWS::EC2::Instance::Id', 'i-0123456789abcdef0', 'i-0123abc'],
+    ['AWS::EC2::Volume::Id', 'vol-0123abcd', 'vol-0123abcd0123abcd01'],
+  ])('%s accepts %s and refuses %s', (type, ok, bad) => {
+    expect(parameterRefusal({ Type: type }, ok)).toBeUndefined();
+    expect(parameterRefusal({ Type: type }, bad)).toMatch(new RegExp(`not an id of type ${type.replace(/::/g, '::')}`));
+  });
+  test('numbers as CloudFormation reads them, bounds inclusive', () => {
+    for (const ok of ['7', ' 7 ', '+3', '-2', '1.5', '.5', '1.', '1e3', '2E-2']) expect(parameterRefusal({ Type: 'Number' }, ok)).toBeUndefined();
+    for (const bad of ['', 'x1', '1x', '1.2.3', 'e3', '--1']) expect(parameterRefusal({ Type: 'Number' }, bad)).toMatch(/not a number/);
+    expect(parameterRefusal({ Type: 'Number', MinValue: 10, MaxValue: 20 }, '10')).toBeUndefined();
+    expect(parameterRefusal({ Type: 'Number', MinValue: 10, MaxValue: 20 }, '20')).toBeUndefined();
+    expect(parameterRefusal({ Type: 'Number', MinValue: '10' }, '9')).toMatch(/below MinValue 10/);
+    expect(parameterRefusal({ Type: 'Number', MaxValue: '20' }, 21)).toMatch(/above MaxValue 20/);
+  });
+  test('lengths inclusive; a pattern JavaScript cannot read decides nothing; list elements one by one', () => {
+    expect(parameterRefusal({ MinLength: 2, MaxLength: 3 }, 'ab')).toBeUndefined();
+    expect(parameterRefusal({ MinLength: 2, MaxLength: 3 }, 'abc')).toBeUndefined();
+    expect(parameterRefusal({ MinLength: 2, MaxLength: 3 }, 'a')).toMatch(/shorter than MinLength 2/);
+    expect(parameterRefusal({ MinLength: 2, MaxLength: 3 }, 'abcd')).toMatch(/longer than MaxLength 3/);
+    expect(parameterRefusal({ AllowedPattern: '(' }, 'anything')).toBeUndefined();
+    expect(parameterRefusal({ AllowedPattern: 'a|b' }, 'ab')).toMatch(/does not match AllowedPattern/);
+    expect(parameterRefusal({ Type: 'List<AWS::EC2::Subnet::Id>' }, 'subnet-0123abcd, subnet-4567abcd')).toBeUndefined();
+    expect(parameterRefusal({ Type: 'List<AWS::EC2::Subnet::Id>' }, 'subnet-0123abcd,vpc-0123abcd')).toMatch(/not an id of type AWS::EC2::Subnet::Id/);
+    expect(parameterRefusal({ Type: 'CommaDelimitedList', MaxLength: 2 }, 'ab,abc')).toMatch(/"abc" is longer than MaxLength 2/);
+    expect(parameterRefusal({ Type: 'Number' }, null)).toBeUndefined();
+  });
+});
+
+describe('the witness chooser at its edges', () => {
+  const a = (text: string) => parseCidr(`${text}/32`)!.lo;
+  const f = (v: bigint) => formatAddress(v);
+  test('a class of five addresses is too narrow for "four above": its first address, never its last', () => {
+    const within = set('10.0.0.0/24');
+    expect(f(presentableAddress(a('10.0.0.0'), [a('10.0.0.0'), a('10.0.0.5')], within))).toBe('10.0.0.0');
+    expect(f(presentableAddress(a('10.0.0.0'), [a('10.0.0.0'), a('10.0.0.6')], within))).toBe('10.0.0.4');
+  });
+  test('the class ends at the next representative, or at the end of its own interval', () => {
+    const within = set('10.0.0.0/30', '10.0.1.0/24');
+    // 10.0.0.0/30 is one interval of four addresses: no room for +4, so its first.
+    expect(f(presentableAddress(a('10.0.0.0'), [a('10.0.0.0'), a('10.0.1.0')], within))).toBe('10.0.0.0');
+    // An address outside `within` stays as it is.
+    expect(f(presentableAddress(a('192.0.2.1'), [a('192.0.2.1')], within))).toBe('192.0.2.1');
+  });
+  test('a class never crosses from IPv6 into IPv4 (one number line holds both)', () => {
+    const all = set('::/0', '0.0.0.0/0');
+    const v = presentableAddress(0n, [0n], all);
+    expect(f(v)).toBe('::6');
+  });
+  test('ports: the class start when it is a service port, the last port of a class, UDP services, port 1 below 22', () => {
+    expect(presentablePort(6, 443, [0, 443, 444])).toBe(443);
+    expect(presentablePort(6, 0, [0, 444])).toBe(443);
+    expect(presentablePort(6, 80, [0, 80, 444])).toBe(443);
+    expect(presentablePort(17, 0, [0])).toBe(53);
+    expect(presentablePort(17, 124, [0, 124, 125])).toBe(124);
+    expect(presentablePort(6, 0, [0, 1])).toBe(0);
+    expect(presentablePort(6, 0, [0, 2])).toBe(1);
+  });
+});

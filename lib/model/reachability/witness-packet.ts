@@ -51,7 +51,6 @@ export function presentablePort(proto: number, rep: number | undefined, cuts: re
   const hi = next === undefined ? 65535 : next - 1;
   for (const p of PREFERRED_PORTS[proto] ?? []) if (p >= rep && p <= hi) return p;
   if (rep > 0) return rep;
-  // A class from port 0 that holds no service port: the first registered port, or port 1.
-  if (hi >= 1024) return 1024;
+  // A class from port 0 that holds no service port (it ends below 22): port 1.
   return hi >= 1 ? 1 : rep;
 }
