@@ -295,3 +295,38 @@ export function describeSet(a: IntervalSet, max = 4): string {
   if (a.length > max) parts.push(`… (+${a.length - max})`);
   return parts.length ? parts.join(', ') : '(none)';
 }
+
+/** The CIDR blocks of one interval of one family, smallest number of blocks, ascending. */
+function blocksOf(lo: bigint, hi: bigint, family: 4 | 6, out: string[], limit: number): void {
+  const base = family === 4 ? V4_BASE : 0n;
+  const bits = family === 4 ? 32 : 128;
+  let a = lo - base;
+  const b = hi - base;
+  while (a <= b && out.length < limit) {
+    // The largest aligned block that starts at a and ends at or before b.
+    let len = bits;
+    while (len > 0) {
+      const size = 1n << BigInt(bits - len + 1);
+      if (a % size !== 0n || a + size - 1n > b) break;
+      len--;
+    }
+    out.push(`${formatAddress(a + base)}/${len}`);
+    a += 1n << BigInt(bits - len);
+  }
+}
+
+/**
+ * A set written as CIDR blocks only (IPv6 blocks first, as the number line orders them): the first `max`
+ * blocks and how many more there are (counted up to 10,000, past which `more` is a lower bound). Reports
+ * print these: a reviewer reads "0.0.0.0/0", not an address range.
+ */
+export function cidrBlocks(a: IntervalSet, max = 4): { cidrs: string[]; more: number } {
+  const limit = 10_000;
+  const all: string[] = [];
+  for (const [lo, hi] of a) {
+    if (all.length >= limit) break;
+    if (lo < V4_BASE) blocksOf(lo, hi < V4_BASE ? hi : V4_BASE - 1n, 6, all, limit);
+    if (hi >= V4_BASE) blocksOf(lo < V4_BASE ? V4_BASE : lo, hi, 4, all, limit);
+  }
+  return { cidrs: all.slice(0, max), more: Math.max(0, all.length - max) };
+}

@@ -37,11 +37,127 @@ export type Layer =
   | 'compute' // multi-homed compute bridging subnets
   | 'exit'; // where the packet arrives
 
+/**
+ * A set of addresses as a hop names it. `ranges` is the engine's compact listing (CIDRs where a range is
+ * aligned, else "first–last"; at most a few, then "… (+n)"), kept for `verify --format json`; `cidrs` is the
+ * same set written as CIDR blocks only (at most a few) and `more` how many blocks were left out: what the
+ * reports print (a reviewer reads 0.0.0.0/0, not an address range).
+ */
+export interface AddressList {
+  ranges: string;
+  cidrs: string[];
+  more: number;
+}
+
+/** A place where packets start or end, as data: the report words it in the reader's language. */
+export type PlaceName =
+  | { kind: 'subnet'; subnet: string; cidrs: string[] }
+  | { kind: 'internet' }
+  | { kind: 'unknown' }
+  | { kind: 'on-prem'; tier: Tier }
+  | { kind: 'on-prem-untagged'; link: string }
+  | { kind: 'peered'; tier?: Tier; attachment: string }
+  | { kind: 'telework-pool'; pool: string; via: string }
+  | { kind: 'client-vpn-clients'; endpoint: string; cidr?: string };
+
+/** Where a route sends packets, as data. */
+export type RouteDestName =
+  | { kind: 'cidr'; cidr: string }
+  | { kind: 'prefix-list'; id: string }
+  /** An AWS-managed prefix list (AWS service addresses), taken as every address (lib/snapshot). */
+  | { kind: 'aws-prefix-list'; id: string }
+  /** A TGW route table's route learned from a VPC attachment's propagation. */
+  | { kind: 'propagated'; cidr: string }
+  /** Routes on-premises advertises: `over` the VGW's route propagation, or a TGW VPN/DX attachment's. */
+  | { kind: 'bgp'; over: 'vgw' | 'tgw' };
+
+export type RouteTargetName =
+  | { kind: 'local' }
+  | { kind: 'unmodelled'; what: string }
+  | { kind: 'resource'; type: string; id: string };
+
+/** Why a network ACL lets a packet through (or not), as data. */
+export type NaclReason =
+  | { kind: 'default' }
+  | { kind: 'rule'; rule: number; allow: boolean; cidr: string }
+  | { kind: 'implicit-deny' };
+
+/** The kind of on-premises link a hop crosses. */
+export type LinkKind = 'vgw' | 'vpn' | 'dx' | 'connect';
+
+/** An external link as a rule names it: a VPN connection or a Direct Connect gateway association. */
+export type LinkConnection = 'vpn-connection' | 'dx-association';
+
+/**
+ * What a hop does to the packet, as data (a discriminated union). No sentence is built in the model: every
+ * renderer words a step from the message catalogue in the reader's language (lib/report/describe.ts
+ * describeHop), and `verify --format json` writes the English wording as the hop's `description`.
+ * Identifiers (logical ids, CIDRs, tier ids, service names) are carried as they are.
+ */
+export type HopStep =
+  // Where a walk starts (lib/model/reachability).
+  | { kind: 'leave-subnet'; from: PlaceName }
+  | { kind: 'from-internet' }
+  | { kind: 'enter-vgw'; from: PlaceName }
+  | { kind: 'enter-tgw-attachment'; from: PlaceName; attachment: 'vpn' | 'dx' | 'peering' | 'connect' }
+  | { kind: 'client-vpn-connect'; endpoint: string }
+  | { kind: 'client-vpn-enter'; subnet: string; authorised: AddressList }
+  | { kind: 'screen-transfer' }
+  // The filters on each side (flow-judge.ts): `passed` when some packet gets through, with the deciding rule.
+  | { kind: 'nacl'; direction: 'outbound' | 'inbound'; passed: true; reason?: NaclReason }
+  | { kind: 'nacl'; direction: 'outbound' | 'inbound'; passed: false; deniesAll: boolean }
+  | { kind: 'sg'; direction: 'egress' | 'ingress'; passed: true; group?: string }
+  | { kind: 'sg'; direction: 'egress' | 'ingress'; passed: false; noneAdmits: boolean }
+  | { kind: 'arrive'; at: PlaceName; municipality?: string }
+  // Routing (routing.ts).
+  | { kind: 'route'; table: 'vpc' | 'tgw'; matched: AddressList; dest: RouteDestName; target: RouteTargetName }
+  | { kind: 'igw-out' }
+  | { kind: 'eigw-out' }
+  | { kind: 'nat'; connectivity: string }
+  | { kind: 'tgw-to-table'; table: string }
+  | { kind: 'peering-outside'; peer: string }
+  | { kind: 'peering-into'; vpc: string }
+  | { kind: 'gwlb-endpoint' }
+  | { kind: 'firewall-endpoint' }
+  | { kind: 'forwarded'; by: 'eni' | 'instance'; id: string; subnet: string }
+  | { kind: 'link-out'; link: LinkKind; tier?: Tier }
+  | { kind: 'link-out-to-pool'; link: LinkKind; to: PlaceName }
+  | { kind: 'tgw-peering-out'; tier?: Tier }
+  | { kind: 'tgw-link-attachment'; attachment: 'vpn' | 'dx' | 'peering' | 'connect' | 'vpc' }
+  | { kind: 'tgw-into-vpc'; vpc: string }
+  // Steps of rules that are not route walks (lib/checks/rules).
+  | { kind: 'leave-municipality-subnet'; subnet: string; municipality: string }
+  | { kind: 'interface-endpoint-in'; tier: Tier }
+  | { kind: 'endpoint-service-lb-in'; tier: Tier }
+  | { kind: 'interface-endpoint-to'; service: string; tier: Tier }
+  | { kind: 'relay'; relay: RelayStep }
+  | { kind: 'link-from-on-prem'; link: LinkConnection; tiers: string[]; customerGateway?: string }
+  | { kind: 'vgw-attached'; taggedTier?: Tier; vpc: string }
+  | { kind: 'vpc-of-tier'; tier: Tier }
+  | { kind: 'tgw-table-shared'; attachment: string; tier: Tier }
+  | { kind: 'attachment-of-tier'; tier: Tier }
+  /** `detail`: how the function is opened, in the fact extractor's words (lib/model/facts/invocation.ts). */
+  | { kind: 'public-invoke'; detail: string }
+  | { kind: 'function-in-subnets'; tier: Tier; subnets: string[] }
+  | { kind: 'service-network-in'; tier: Tier }
+  | { kind: 'target-group-in'; tier: Tier | 'internet' }
+  | { kind: 'edge-link'; tier: Tier; edge: string }
+  | { kind: 'edge-link-same'; tier: Tier };
+
+/**
+ * How a relay (a service that forwards out of a tier) sends on (lib/checks/rules/service-relay.ts); `what` is
+ * the integration in the fact extractor's words (lib/model/facts/service-relays.ts).
+ */
+export type RelayStep =
+  | { kind: 'target'; what: string }
+  | { kind: 'function-outside-vpc'; what: string; function: string }
+  | { kind: 'runs-in-tier'; what: string; tier: Tier };
+
 export interface Hop {
   layer: Layer;
   resource: ResourceRef;
-  /** What this hop does to the packet, in plain English (e.g. "route 10.2.0.0/16 → tgw-attachment"). */
-  description: string;
+  /** What this hop does to the packet, as data; worded by lib/report/describe.ts describeHop. */
+  step: HopStep;
   /** True when this layer would (still) stop the packet on this path: defence-in-depth evidence. */
   blocks?: boolean;
 }

@@ -4,6 +4,7 @@
  * Pure TypeScript: no aws-cdk-lib import.
  */
 import type { Endpoint, Finding, Hop, ResourceRef } from '../checks/finding';
+import type { HopStep } from '../model/path';
 import type { Messages } from './i18n';
 import type { MatrixEnd, MatrixCell, ReportInput } from './report-input';
 
@@ -57,10 +58,15 @@ export function trafficLabel(finding: Pick<Finding, 'protocol' | 'ports'>, m: Me
   return `${protocol} ${from === to ? from : `${from}-${to}`}`;
 }
 
-/** One line per hop: "3. route table — route 10.2.0.0/16 → tgw (Net/Lgwan/Rt)". */
+/** What a hop does, in the reader's language (address sets as CIDR blocks). */
+export function describeHop(step: HopStep, m: Messages): string {
+  return m.words.hopForReport(step);
+}
+
+/** One line per hop: "3. route table — route table: 10.2.0.0/16 → tgw … [Net/Lgwan/Rt (AWS::EC2::Route)]". */
 export function hopLine(hop: Hop, index: number, m: Messages): string {
   const blocks = hop.blocks ? ` ${m.blocksHere}` : '';
-  return `${index + 1}. ${m.layer[hop.layer]} — ${hop.description} [${resourceLabel(hop.resource)}]${blocks}`;
+  return `${index + 1}. ${m.layer[hop.layer]} — ${describeHop(hop.step, m)} [${resourceLabel(hop.resource)}]${blocks}`;
 }
 
 /** The one-cell summary and the evidence lines behind it. */
@@ -73,7 +79,7 @@ export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
   if (cell.verdict === 'permitted') lines.push(cell.via === 'desktop-streaming' ? m.evidenceViaStreaming : m.evidencePermittedByPolicy);
   if (cell.reason) lines.push(`${m.evidenceReason}: ${cell.reason}`);
   if (cell.witness.length > 0) {
-    lines.push(`${m.evidenceWitness}: ${cell.witness.map((h) => `${m.layer[h.layer]} ${h.description}`).join(' → ')}`);
+    lines.push(`${m.evidenceWitness}: ${cell.witness.map((h) => `${m.layer[h.layer]} ${describeHop(h.step, m)}`).join(' → ')}`);
   }
   if (cell.findings.length > 0) lines.push(m.seeFindings(cell.findings.map((i) => i + 1)));
   if (lines.length === 0) lines.push(m.evidenceNone);

@@ -4,8 +4,18 @@
  */
 import type { VerifyResult } from '../checks';
 import { citationText } from '../checks/citations';
+import type { Hop } from '../model/path';
+import { pathWordsEn } from './i18n/hops.en';
 
 export const JSON_FORMAT_VERSION = 1;
+
+/**
+ * Hops as the JSON has always written them: `description` is the step worded in English (the engine's
+ * historical wording, lib/report/i18n/hops.en.ts), so machine readers see no change; `blocks` only where set.
+ */
+function hopsJson(hops: readonly Hop[]): unknown[] {
+  return hops.map((h) => ({ layer: h.layer, resource: h.resource, description: pathWordsEn.hop(h.step), ...(h.blocks !== undefined ? { blocks: h.blocks } : {}) }));
+}
 
 export function toJson(result: VerifyResult): unknown {
   return {
@@ -26,14 +36,14 @@ export function toJson(result: VerifyResult): unknown {
       direction: f.direction,
       ...(f.protocol ? { protocol: f.protocol } : {}),
       ...(f.ports ? { ports: f.ports } : {}),
-      path: f.path,
+      path: hopsJson(f.path),
       stillBlockedBy: f.stillBlockedBy,
       ...(f.resource ? { resource: f.resource } : {}),
       // The key is stable (like a rule id); the text is for people, in both languages.
       ...(f.citation ? { citation: f.citation, citationText: { en: citationText(f.citation, 'en'), ja: citationText(f.citation, 'ja') } } : {}),
     })),
-    matrix: result.matrix.map((c) => ({ from: c.from, to: c.to, reachable: c.reachable, routeConnected: c.routeConnected, blockedBy: c.blockedBy, ...(c.via ? { via: c.via } : {}), witness: c.witness })),
-    sanctioned: result.sanctionedFlows.map((f) => ({ fromClass: f.fromClass, toClass: f.toClass, from: f.from.label, to: f.to.label, path: f.hops })),
+    matrix: result.matrix.map((c) => ({ from: c.from, to: c.to, reachable: c.reachable, routeConnected: c.routeConnected, blockedBy: c.blockedBy, ...(c.via ? { via: c.via } : {}), witness: hopsJson(c.witness) })),
+    sanctioned: result.sanctionedFlows.map((f) => ({ fromClass: f.fromClass, toClass: f.toClass, from: pathWordsEn.place(f.from.name), to: pathWordsEn.place(f.to.name), path: hopsJson(f.hops) })),
     coverage: result.coverage,
     sources: result.sources,
   };

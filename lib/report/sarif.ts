@@ -6,6 +6,7 @@ import type { VerifyResult } from '../checks';
 import { RULES } from '../checks/rules';
 import { citationText } from '../checks/citations';
 import type { ResourceRef } from '../checks/finding';
+import { pathWordsEn } from './i18n/hops.en';
 
 export function toSarif(result: VerifyResult, toolVersion = '0.1.0'): unknown {
   const fileOf = new Map(result.sources.map((s) => [s.stack, s.file]));
@@ -42,7 +43,7 @@ export function toSarif(result: VerifyResult, toolVersion = '0.1.0'): unknown {
           message: { text: `${f.title}. ${f.message}` },
           locations: f.resource ? [location(f.resource)] : [],
           ...(f.path.length > 0
-            ? { codeFlows: [{ threadFlows: [{ locations: f.path.map((h) => ({ location: location(h.resource, `[${h.layer}] ${h.description}${h.blocks ? ' (blocks)' : ''}`) })) }] }] }
+            ? { codeFlows: [{ threadFlows: [{ locations: f.path.map((h) => ({ location: location(h.resource, `[${h.layer}] ${pathWordsEn.hop(h.step)}${h.blocks ? ' (blocks)' : ''}`) })) }] }] }
             : {}),
           properties: { from: f.from, to: f.to, stillBlockedBy: f.stillBlockedBy, ...(f.citation ? { citation: f.citation } : {}) },
         })),

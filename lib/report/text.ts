@@ -5,6 +5,7 @@
 import type { Endpoint, Finding, Hop, ResourceRef } from '../checks/finding';
 import type { VerifyResult } from '../checks';
 import { citationText } from '../checks/citations';
+import { pathWordsEn } from './i18n/hops.en';
 
 function res(r: ResourceRef): string {
   return `${r.stack}/${r.logicalId}${r.constructPath ? ` (${r.constructPath})` : ''}`;
@@ -26,7 +27,7 @@ export function endpointText(e: Endpoint): string {
 }
 
 function hopText(h: Hop, i: number): string {
-  return `    ${String(i + 1).padStart(2)}. [${h.layer}] ${res(h.resource)} — ${h.description}${h.blocks ? '  ← BLOCKS' : ''}`;
+  return `    ${String(i + 1).padStart(2)}. [${h.layer}] ${res(h.resource)} — ${pathWordsEn.hop(h.step)}${h.blocks ? '  ← BLOCKS' : ''}`;
 }
 
 export function findingText(f: Finding): string {
@@ -65,7 +66,7 @@ export function renderText(result: VerifyResult): string {
   if (reachable.length === 0) out.push('  (none)');
   if (result.sanctionedFlows.length > 0) {
     out.push('', 'Paths that exist only for a sanctioned exchange channel of the policy (reviewed, not findings):');
-    for (const f of result.sanctionedFlows) out.push(`  ${f.from.label} → ${f.to.label}`);
+    for (const f of result.sanctionedFlows) out.push(`  ${pathWordsEn.place(f.from.name)} → ${pathWordsEn.place(f.to.name)}`);
   }
   out.push('', 'Not covered by the model:');
   for (const n of result.coverage) out.push(`  - ${n}`);

@@ -1,4 +1,4 @@
-import { ALL_V4, ALL_V6, describeSet, formatAddress, intersect, parseCidr, setOf, subdivide, subtract, union, V4_BASE } from '../../lib/cidr/address-sets';
+import { ALL_ADDRESSES, ALL_V4, ALL_V6, cidrBlocks, describeSet, formatAddress, intersect, parseCidr, setOf, subdivide, subtract, union, V4_BASE } from '../../lib/cidr/address-sets';
 
 describe('CIDR arithmetic', () => {
   test('parses and normalises IPv4 and IPv6', () => {
@@ -17,6 +17,17 @@ describe('CIDR arithmetic', () => {
     expect(describeSet(subtract(a, b))).toBe('10.0.0.0/24, 10.0.2.0–10.0.255.255');
     expect(union(subtract(a, b), b)).toEqual(a);
     expect(describeSet(intersect(a, setOf([parseCidr('10.0.0.0/8')!])))).toBe('10.0.0.0/16');
+  });
+  test('a set written as CIDR blocks only (what the reports print), with the count of blocks left out', () => {
+    const a = setOf([parseCidr('10.0.0.0/16')!]);
+    const b = setOf([parseCidr('10.0.1.0/24')!]);
+    // 10.0.0.0/24 and 10.0.2.0–10.0.255.255 = 10.0.2.0/23, 10.0.4.0/22, …, 10.0.128.0/17
+    expect(cidrBlocks(subtract(a, b), 3)).toEqual({ cidrs: ['10.0.0.0/24', '10.0.2.0/23', '10.0.4.0/22'], more: 5 });
+    expect(cidrBlocks(subtract(a, b), 10).cidrs.slice(-1)).toEqual(['10.0.128.0/17']);
+    expect(cidrBlocks(ALL_ADDRESSES)).toEqual({ cidrs: ['::/0', '0.0.0.0/0'], more: 0 });
+    expect(cidrBlocks(ALL_V4)).toEqual({ cidrs: ['0.0.0.0/0'], more: 0 });
+    expect(cidrBlocks(setOf([parseCidr('10.0.0.5/32')!]))).toEqual({ cidrs: ['10.0.0.5/32'], more: 0 });
+    expect(cidrBlocks([])).toEqual({ cidrs: [], more: 0 });
   });
   test('intersection of a small set with a large one (binary search) equals the merge', () => {
     const big = setOf(Array.from({ length: 200 }, (_, i) => parseCidr(`172.${16 + (i % 16)}.${i}.0/24`)!));

@@ -1,5 +1,8 @@
 /** Packet semantics layer by layer, each on a one-change mutation of the good city. */
 import { rules, run, ref } from '../checks/helpers';
+import { describeHop } from '../../lib/report/describe';
+import { en } from '../../lib/report/i18n/en';
+import { pathWordsEn } from '../../lib/report/i18n/hops.en';
 
 const V6TAG = (R: Record<string, { Type: string; Properties?: Record<string, unknown> }>) => {
   R.LgwanV6 = { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: ref('VpcLgwan'), AmazonProvidedIpv6CidrBlock: true } };
@@ -14,7 +17,7 @@ describe('routes', () => {
     });
     const f = r.flows.find((x) => x.fromClass === 'tier:lgwan' && x.toClass === 'tier:internet')!;
     expect(f.hops.find((h) => h.layer === 'route')!.resource.logicalId).toBe('More');
-    expect(f.to.label).toContain('10.10.0.0/24');
+    expect(describeHop({ kind: 'arrive', at: f.to.name }, en)).toContain('10.10.0.0/24');
   });
 
   test('IPv6: an egress-only internet gateway route from the LGWAN tier is an internet path', () => {
@@ -46,7 +49,7 @@ describe('routes', () => {
       R.ViaPl = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationPrefixListId: ref('Pl'), VpcPeeringConnectionId: ref('Peer') } };
     });
     const f = r.flows.find((x) => x.fromClass === 'tier:lgwan' && x.toClass === 'tier:personal-number')!;
-    expect(f.hops.find((h) => h.layer === 'route')!.description).toContain('prefix list Pl');
+    expect(pathWordsEn.hop(f.hops.find((h) => h.layer === 'route')!.step)).toContain('prefix list Pl');
   });
 
   test('centralised egress: LGWAN → TGW → internet-tier attachment → NAT → internet is found across the TGW', () => {
@@ -164,7 +167,7 @@ describe('security group defaults', () => {
     });
     expect(f.status).toBe('filtered');
     expect(f.blockedBy).toEqual(['sg']);
-    expect(f.hops.find((h) => h.layer === 'sg' && h.blocks)?.description).toMatch(/egress security groups: none allows it/);
+    expect(pathWordsEn.hop(f.hops.find((h) => h.layer === 'sg' && h.blocks)!.step)).toMatch(/egress security groups: none allows it/);
   });
   test('with WorkSpaces desktops in the VPC, the group WorkSpaces creates (all outbound, in no template) keeps the path open', () => {
     const f = lgwanToPn((R) => {

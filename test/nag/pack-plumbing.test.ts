@@ -82,9 +82,9 @@ describe('ThreeTierSeparationChecks (plumbing, stand-in engine)', () => {
   it('reports the crossing as fatal with its witness path and the nested construct path', () => {
     const crossing = ours().violations.find((v) => v.ruleName === 'TIER-CROSSING');
     expect(crossing?.severity).toBe('fatal');
-    expect(crossing?.description).toContain('Witness path:\n  1. route table — route 10.1.0.0/16 → peering');
-    expect(crossing?.description).toContain('2. peering — peering lgwan ↔ internet [CityNetwork/Links/Peering (AWS::EC2::VPCPeeringConnection)]');
-    expect(crossing?.ruleMetadata?.witnessPath).toContain('peering lgwan ↔ internet');
+    expect(crossing?.description).toContain('Witness path:\n  1. route table — route table: 10.1.0.0/16 matches 10.1.0.0/16 → peering Peering');
+    expect(crossing?.description).toContain('2. peering — VPC peering into InternetVpc [CityNetwork/Links/Peering (AWS::EC2::VPCPeeringConnection)]');
+    expect(crossing?.ruleMetadata?.witnessPath).toContain('VPC peering into InternetVpc');
     expect(crossing?.ruleMetadata?.citation).toMatch(/^MIC guideline/);
     expect(crossing?.violatingConstructs.map((c) => c.constructPath)).toContain('CityNetwork/Links/Peering');
   });

@@ -23,13 +23,13 @@ describe('HTML report', () => {
     expect(cellClass(en, 'tier:internet', 'internet')).toBe('permitted');
     expect(cellClass(en, 'tier:personal-number', 'internet')).toBe('unresolved');
     expect(cellClass(en, 'tier:personal-number', 'tier:lgwan')).toBe('isolated');
-    expect(ja).toContain('<summary>✖ 禁止経路</summary><div>経路: 入口 subnet 10.2.0.0/24');
+    expect(ja).toContain('<summary>✖ 禁止経路</summary><div>経路: 入口 サブネット LgwanSubnet1（10.2.0.0/24） から送信');
   });
 
   it('shows the failing verdict, the numbered findings with their paths, and the inline diagram', () => {
     expect(en).toContain('<p class="fail" id="verdict">');
     expect(en).toContain('<div class="finding error" id="finding-1"><h3>#1 [error] LGWAN tier reaches the internet tier through VPC peering</h3>');
-    expect(en).toContain('<li>route table — route 10.1.0.0/16 → pcx Peering [City/Network/Lgwan/Rt (AWS::EC2::RouteTable)]</li>');
+    expect(en).toContain('<li>route table — route table: 10.1.0.0/16 matches 10.1.0.0/16 → peering Peering [City/Network/Lgwan/Rt (AWS::EC2::RouteTable)]</li>');
     expect(en).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
   });
 

@@ -8,7 +8,7 @@ describe('JUnit XML', () => {
     expect(xml).toContain('<testsuites name="closed-telework" tests="92" failures="5" errors="0">');
     expect(xml).toContain('<testsuite name="tier matrix" tests="90" failures="3"');
     expect(xml).toContain('<testsuite name="findings" tests="2" failures="2"');
-    expect(xml).toContain('<testcase classname="closed-telework.matrix" name="LGWAN tier → Internet tier"><failure type="violation" message="FORBIDDEN PATH">1. entry — subnet 10.2.0.0/24');
+    expect(xml).toContain('<testcase classname="closed-telework.matrix" name="LGWAN tier → Internet tier"><failure type="violation" message="FORBIDDEN PATH">1. entry — leaves subnet LgwanSubnet1 (10.2.0.0/24)');
     expect(xml).toContain('name="Personal-number tier → The internet"><failure type="unresolved"');
     expect(xml).toContain('<testcase classname="closed-telework.TIER-CROSSING" name="#1 TIER-CROSSING: LGWAN tier reaches the internet tier through VPC peering"><failure');
   });

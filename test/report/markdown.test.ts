@@ -47,9 +47,9 @@ describe('Markdown report of a broken app', () => {
 
   it('gives the evidence of each cell: witness, reason, blocking layer', () => {
     expect(en).toContain('- **LGWAN tier → Internet tier**: FORBIDDEN PATH');
-    expect(en).toContain('  - path: entry subnet 10.2.0.0/24 → route table route 10.1.0.0/16 → pcx Peering → peering peering lgwan ↔ internet');
+    expect(en).toContain('  - path: entry leaves subnet LgwanSubnet1 (10.2.0.0/24) → route table route table: 10.1.0.0/16 matches 10.1.0.0/16 → peering Peering → peering VPC peering into InternetVpc');
     expect(en).toContain('  - see finding #1');
-    expect(en).toContain('- **Internet tier → The internet**: permitted\n  - reachable, and no rule of the tier policy forbids it\n  - path: route table route 0.0.0.0/0 → inspected egress');
+    expect(en).toContain('- **Internet tier → The internet**: permitted\n  - reachable, and no rule of the tier policy forbids it\n  - path: route table route table: 0.0.0.0/0 matches 0.0.0.0/0 → firewall EgressFirewall');
     expect(en).toContain('- **Telework clients (LGWAN tier) → LGWAN tier**: permitted\n  - screen transfer only (desktop streaming)');
     expect(en).toContain('- **Personal-number tier → The internet**: UNRESOLVED (fails closed)\n  - why: route target Fn::ImportValue Missing-Export could not be resolved');
     expect(en).toContain('- **Personal-number tier → LGWAN tier**: isolated\n  - blocked by: network ACL, security group');
@@ -60,8 +60,8 @@ describe('Markdown report of a broken app', () => {
     expect(en).toContain('### #1 [error] LGWAN tier reaches the internet tier through VPC peering');
     expect(en).toContain('- From → to: LGWAN tier → Internet tier (both ways)');
     expect(en).toContain('- Traffic: TCP 443');
-    expect(en).toContain('2. route table — route 10.1.0.0/16 → pcx Peering [City/Network/Lgwan/Rt (AWS::EC2::RouteTable)]');
-    expect(en).toContain('4. network ACL — rule 100 allow all [City-Network/InternetNacl (AWS::EC2::NetworkAcl)]');
+    expect(en).toContain('2. route table — route table: 10.1.0.0/16 matches 10.1.0.0/16 → peering Peering [City/Network/Lgwan/Rt (AWS::EC2::RouteTable)]');
+    expect(en).toContain('4. network ACL — inbound network ACL rule 100 allows 0.0.0.0/0 [City-Network/InternetNacl (AWS::EC2::NetworkAcl)]');
     expect(en).toContain('- Layers that would still block: security group');
     expect(en).toContain('### #2 [error] VPC without a tier tag');
     expect(ja).toContain('### #1 [重大な指摘] LGWAN tier reaches the internet tier through VPC peering');

@@ -40,7 +40,7 @@ describe('expectTierSeparation', () => {
     const message = (error as Error).message;
     expect(message).toMatch(/^Tier separation does not hold: 2 finding\(s\)\./);
     expect(message).toContain('#1 [fatal] ThreeTierSeparation::TIER-CROSSING');
-    expect(message).toContain('2. peering — peering lgwan ↔ internet [Links/Peering (AWS::EC2::VPCPeeringConnection)]');
+    expect(message).toContain('2. peering — VPC peering into InternetVpc [Links/Peering (AWS::EC2::VPCPeeringConnection)]');
     expect(message).toContain('Fix: Remove the peering connection.');
     expect(message).toContain('#2 [fatal] ThreeTierSeparation::TIER-ACK-REFUSED');
   });

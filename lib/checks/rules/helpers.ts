@@ -4,7 +4,34 @@ import type { Flow } from '../../model/reachability';
 import { endpointOf } from '../../model/reachability/places';
 import type { CitationKey } from '../citations';
 import type { Finding, ResourceRef } from '../finding';
+import type { PlaceName } from '../../model/path';
 import type { Rule } from '../rule';
+
+/**
+ * A place in a finding's English message. Transitional: the finding messages become catalogue keys with
+ * structured parameters next, and then only lib/report/i18n words places (hops.en.ts `place`, which this
+ * matches word for word).
+ */
+export function placeText(p: PlaceName): string {
+  switch (p.kind) {
+    case 'subnet':
+      return `subnet ${p.subnet} (${p.cidrs.join(', ')})`;
+    case 'internet':
+      return 'the internet';
+    case 'unknown':
+      return 'an unmodelled or external network';
+    case 'on-prem':
+      return `the ${p.tier} on-premises network`;
+    case 'on-prem-untagged':
+      return `the on-premises network behind untagged ${p.link}`;
+    case 'peered':
+      return `the ${p.tier ?? 'untagged'} network behind TGW peering ${p.attachment}`;
+    case 'telework-pool':
+      return `telework clients ${p.pool} (${p.via})`;
+    case 'client-vpn-clients':
+      return `Client VPN clients of ${p.endpoint}${p.cidr ? ` (${p.cidr})` : ''}`;
+  }
+}
 
 export function tierName(t: Tier | undefined): string {
   return t ? `${TIER_LABELS[t].en} (${TIER_LABELS[t].ja})` : 'an undeclared network';
@@ -47,8 +74,8 @@ export function flowFinding(
 ): Finding {
   const open = f.status === 'open';
   const what = open
-    ? `${f.from.label} can send packets to ${f.to.label} (${f.protocol ?? 'any'}${f.ports ? ` port ${f.ports.from}` : ''}, e.g. ${f.destinations}).`
-    : `Routes connect ${f.from.label} to ${f.to.label}; today only ${f.blockedBy.join(' and ')} stop(s) every packet (defence in depth is gone).`;
+    ? `${placeText(f.from.name)} can send packets to ${placeText(f.to.name)} (${f.protocol ?? 'any'}${f.ports ? ` port ${f.ports.from}` : ''}, e.g. ${f.destinations}).`
+    : `Routes connect ${placeText(f.from.name)} to ${placeText(f.to.name)}; today only ${f.blockedBy.join(' and ')} stop(s) every packet (defence in depth is gone).`;
   const resource = crossingResource(f);
   return {
     rule: rule.id,

@@ -31,7 +31,7 @@ export const hubBypass: Rule = {
         const gatewayVpcs = model.igws.get(key)?.vpcs ?? (model.eigws.has(key) ? [model.eigws.get(key)!.vpc] : []);
         if (gatewayVpcs.some((v) => hubs.has(v))) continue;
         reported.add(s.vpc);
-        const entry: Hop = { layer: 'entry', resource: s.ref, description: `leaves subnet ${s.ref.logicalId} of ${municipality}` };
+        const entry: Hop = { layer: 'entry', resource: s.ref, step: { kind: 'leave-municipality-subnet', subnet: s.ref.logicalId, municipality } };
         out.push({
           rule: this.id,
           severity: this.severity,

@@ -13,7 +13,7 @@
 import { describeSet } from '../../cidr/address-sets';
 import type { Finding, Hop } from '../finding';
 import type { Rule } from '../rule';
-import { templateResource } from './helpers';
+import { placeText, templateResource } from './helpers';
 import { isMultiMunicipality, membershipOf, subnetMembership } from '../../model/facts/membership';
 
 export const municipalityCrossing: Rule = {
@@ -47,9 +47,9 @@ export const municipalityCrossing: Rule = {
         const pair = `${s.vpc}→${toVpc}|${a.place.kind}`;
         if (reported.has(pair)) continue;
         reported.add(pair);
-        const entry: Hop = { layer: 'entry', resource: s.ref, description: `leaves subnet ${s.ref.logicalId} of ${from}` };
+        const entry: Hop = { layer: 'entry', resource: s.ref, step: { kind: 'leave-municipality-subnet', subnet: s.ref.logicalId, municipality: from } };
         const crossing = a.hops.find((h) => h.layer === 'tgw' || h.layer === 'peering') ?? a.hops[0];
-        const where = a.place.kind === 'subnet' ? `${to}'s network (${a.place.label})` : `${to}'s on-premises network`;
+        const where = a.place.kind === 'subnet' ? `${to}'s network (${placeText(a.place.name)})` : `${to}'s on-premises network`;
         const srcVpc = model.vpcs.get(s.vpc);
         const dstVpc = toVpc ? model.vpcs.get(toVpc) : undefined;
         out.push({
@@ -63,7 +63,7 @@ export const municipalityCrossing: Rule = {
           from: srcVpc?.tier ? { kind: 'tier', tier: srcVpc.tier, resource: s.ref } : { kind: 'resource', resource: s.ref },
           to: dstVpc?.tier && a.place.kind === 'subnet' ? { kind: 'tier', tier: dstVpc.tier, resource: a.place.ref ?? dstVpc.ref } : a.place.kind === 'on-prem' && a.place.tier ? { kind: 'on-prem', tier: a.place.tier } : { kind: 'resource', resource: a.place.ref ?? s.ref },
           direction: 'one-way',
-          path: [entry, ...a.hops, ...(a.place.ref && a.place.kind === 'subnet' ? [{ layer: 'exit' as const, resource: a.place.ref, description: `arrives in ${a.place.label} (${to})` }] : [])],
+          path: [entry, ...a.hops, ...(a.place.ref && a.place.kind === 'subnet' ? [{ layer: 'exit' as const, resource: a.place.ref, step: { kind: 'arrive' as const, at: a.place.name, municipality: to } }] : [])],
           stillBlockedBy: [],
           ...(crossing ? { resource: templateResource(crossing.resource) } : {}),
           citation: this.citation,

@@ -32,8 +32,8 @@ export const publicInvokeIntoTier: Rule = {
         out.push(resourceFinding(this.id, this.severity, p.ref, this.citation, this.title,
           `${fn.ref.logicalId} runs inside ${tierName(tier)} (VpcConfig), and ${p.ref.logicalId} gives it ${p.detail}. A request from the internet reaches code in the tier without any route: the Lambda service carries it. / ${fn.ref.logicalId} は ${tierName(tier)} のサブネット内で動作し、${p.ref.logicalId} によりインターネットから呼び出せます（経路がなくても Lambda サービス経由で系の中のコードが実行されます）。 Fix: remove the function URL or the "*" permission (use AuthType AWS_IAM with a caller in the same tier, or a condition on SourceArn / SourceAccount), or move the function out of the closed tier.`,
           { from: { kind: 'internet' }, to: { kind: 'tier', tier, resource: fn.ref }, path: [
-            { layer: 'entry', resource: p.ref, description: p.detail },
-            { layer: 'exit', resource: fn.ref, description: `the function runs in ${tier} subnets ${fn.subnets.map((s) => s.split('::')[1]).join(', ')}` },
+            { layer: 'entry', resource: p.ref, step: { kind: 'public-invoke', detail: p.detail } },
+            { layer: 'exit', resource: fn.ref, step: { kind: 'function-in-subnets', tier, subnets: fn.subnets.map((s) => s.split('::')[1]) } },
           ] }));
       }
     }

@@ -3,7 +3,7 @@
  * or the tier's on-premises network (screen transfer only: the desktop is the one thing they may reach).
  */
 import type { Rule } from '../rule';
-import { flowFinding, tierName } from './helpers';
+import { flowFinding, placeText, tierName } from './helpers';
 import { classTier } from '../../model/reachability/places';
 
 export const teleworkBeyondDesktop: Rule = {
@@ -25,7 +25,7 @@ export const teleworkBeyondDesktop: Rule = {
       .map((f) =>
         flowFinding(
           this, f,
-          `Telework clients reach ${f.to.label} in ${tierName(classTier(f.toClass))}, which is not the desktop service`,
+          `Telework clients reach ${placeText(f.to.name)} in ${tierName(classTier(f.toClass))}, which is not the desktop service`,
           'Telework is screen transfer only: clients may reach the virtual desktops and nothing else in the tier.',
           'narrow the Client VPN authorization rules and routes to the desktop (WorkSpaces) subnets.',
         ),

@@ -54,9 +54,9 @@ export const tierJoinEdge: Rule = {
           out.push(resourceFinding(this.id, this.severity, b.link.ref, this.citation, this.title,
             `${a.link.ref.logicalId} (${tierName(a.tier)}) and ${b.link.ref.logicalId} (${tierName(b.tier)}) both end at ${shared}. Whatever terminates them on premises can forward between the two tiers, and nothing inside AWS can stop it. Fix: give each tier its own on-premises edge — its own Direct Connect gateway and virtual interface, or its own customer gateway device and address; tiers exchange nothing except through a sanctioned sanitising channel.`,
             { from: { kind: 'on-prem', tier: a.tier }, to: { kind: 'tier', tier: b.tier, ...(b.vpc ? { resource: b.vpc } : {}) }, direction: 'both', path: [
-              { layer: 'vpn', resource: a.link.ref, description: `link of the ${a.tier} tier, ending at ${shared}` },
-              { layer: 'vpn', resource: b.link.ref, description: `link of the ${b.tier} tier, ending at the same edge` },
-              ...(b.vpc ? [{ layer: 'exit' as const, resource: b.vpc, description: `VPC of the ${b.tier} tier` }] : []),
+              { layer: 'vpn', resource: a.link.ref, step: { kind: 'edge-link', tier: a.tier, edge: shared } },
+              { layer: 'vpn', resource: b.link.ref, step: { kind: 'edge-link-same', tier: b.tier } },
+              ...(b.vpc ? [{ layer: 'exit' as const, resource: b.vpc, step: { kind: 'vpc-of-tier' as const, tier: b.tier } }] : []),
             ] }));
         }
       }

@@ -55,8 +55,8 @@ export const tierJoinLattice: Rule = {
             out.push(resourceFinding(this.id, this.severity, tg.ref, p === 'internet' ? 'closedTierInternet' : this.citation, this.title,
               `${tierName(c)} reaches service ${s.split('::')[1]} through service network ${n.ref.logicalId}, and its target group ${tg.ref.logicalId} forwards to ${to}. Lattice carries the request without any route. Fix: keep each tier's services, targets and consumers on a service network of that tier. / ${tierName(c)} からサービスネットワーク ${n.ref.logicalId} 経由で ${to} のターゲットへ到達できます。`,
               { from: { kind: 'tier', tier: c }, to: p === 'internet' ? { kind: 'internet' } : { kind: 'tier', tier: p }, path: [
-                { layer: 'endpoint', resource: n.ref, description: `service network associated with a ${c} VPC` },
-                { layer: 'exit', resource: tg.ref, description: `target group in ${p}` },
+                { layer: 'endpoint', resource: n.ref, step: { kind: 'service-network-in', tier: c } },
+                { layer: 'exit', resource: tg.ref, step: { kind: 'target-group-in', tier: p } },
               ] }));
           }
         }

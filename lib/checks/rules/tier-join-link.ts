@@ -32,7 +32,7 @@ export const tierJoinLink: Rule = {
       if (sides.size === 0) continue;
       const what = l.kind === 'vpn' ? 'VPN connection' : 'Direct Connect gateway association';
       const cgw = l.cgw ? model.links.get(l.cgw) : undefined;
-      const linkHop: Hop = { layer: 'vpn', resource: l.ref, description: `${what} from the ${[...sides].join('/')} on-premises network${cgw ? ` (customer gateway ${cgw.ref.logicalId})` : ''}` };
+      const linkHop: Hop = { layer: 'vpn', resource: l.ref, step: { kind: 'link-from-on-prem', link: l.kind === 'vpn' ? 'vpn-connection' : 'dx-association', tiers: [...sides], ...(cgw ? { customerGateway: cgw.ref.logicalId } : {}) } };
       const vgw = l.vgw ? model.links.get(l.vgw) : undefined;
       if (vgw) {
         for (const vpcKey of vgw.vpcs) {
@@ -44,8 +44,8 @@ export const tierJoinLink: Rule = {
             `${what} ${l.ref.logicalId} carries traffic of the ${tierName(near)} on-premises network (${declaredBy(l, cgw, near)}) onto virtual private gateway ${vgw.ref.logicalId}, which is attached to VPC ${vpc.ref.logicalId} in ${tierName(far)}. The link itself joins the two tiers: one route or filter change from packets crossing. Fix: land the ${near} link on the ${near} tier's own virtual private gateway (or transit gateway route domain); tiers exchange nothing except through a sanctioned sanitising channel.`,
             { from: { kind: 'on-prem', tier: near }, to: { kind: 'tier', tier: far, resource: vpc.ref }, direction: 'both', path: [
               linkHop,
-              { layer: 'vpn', resource: vgw.ref, description: `virtual private gateway${isTier(vgw.tierTag) ? ` tagged ${vgw.tierTag}` : ''}, attached to VPC ${vpc.ref.logicalId}` },
-              { layer: 'exit', resource: vpc.ref, description: `VPC of the ${far} tier` },
+              { layer: 'vpn', resource: vgw.ref, step: { kind: 'vgw-attached', ...(isTier(vgw.tierTag) ? { taggedTier: vgw.tierTag } : {}), vpc: vpc.ref.logicalId } },
+              { layer: 'exit', resource: vpc.ref, step: { kind: 'vpc-of-tier', tier: far } },
             ] }));
         }
       }
@@ -66,9 +66,9 @@ export const tierJoinLink: Rule = {
             `${what} ${l.ref.logicalId} is tagged ${own ?? 'with no tier'} but its customer gateway ${cgw?.ref.logicalId ?? '?'} is in ${tierName(near)}; its transit gateway attachment shares route table ${rt.isDefault ? `(the default table of ${rt.tgw.split('::').pop()})` : rt.ref.logicalId} with ${otherAtt.ref.logicalId.split('#')[0]} in ${tierName(far)}. The link joins the two tiers. Fix: terminate the ${near} customer gateway on a link of the ${near} tier, in that tier's own TGW route table.`,
             { from: { kind: 'on-prem', tier: near }, to: { kind: 'tier', tier: far }, direction: 'both', path: [
               linkHop,
-              { layer: 'tgw', resource: att.ref, description: `TGW ${att.kind.toUpperCase()} attachment` },
-              { layer: 'tgw', resource: rt.ref, description: `route table shared with ${otherAtt.ref.logicalId.split('#')[0]} (${far})` },
-              { layer: 'exit', resource: otherAtt.ref, description: `attachment of the ${far} tier` },
+              { layer: 'tgw', resource: att.ref, step: { kind: 'tgw-link-attachment', attachment: att.kind } },
+              { layer: 'tgw', resource: rt.ref, step: { kind: 'tgw-table-shared', attachment: otherAtt.ref.logicalId.split('#')[0], tier: far } },
+              { layer: 'exit', resource: otherAtt.ref, step: { kind: 'attachment-of-tier', tier: far } },
             ] }));
         }
       }

@@ -28,8 +28,8 @@ export const tierJoinPrivateLink: Rule = {
         out.push(resourceFinding(this.id, this.severity, ep.ref, this.citation, this.title,
           `Endpoint ${ep.ref.logicalId} in ${tierName(consumer)} connects to endpoint service ${svc.ref.logicalId}, whose load balancer is in ${tierName(p)}. Fix: remove the endpoint; a service shared across tiers must go through a sanctioned sanitising channel.`,
           { from: { kind: 'tier', tier: consumer }, to: { kind: 'tier', tier: p }, path: [
-            { layer: 'endpoint', resource: ep.ref, description: `interface endpoint in ${consumer}` },
-            { layer: 'endpoint', resource: svc.ref, description: `endpoint service backed by a load balancer in ${p}` },
+            { layer: 'endpoint', resource: ep.ref, step: { kind: 'interface-endpoint-in', tier: consumer } },
+            { layer: 'endpoint', resource: svc.ref, step: { kind: 'endpoint-service-lb-in', tier: p } },
           ] }));
       }
     }

@@ -4,7 +4,7 @@
  * "is there ANY packet (addresses, protocol, port) that all of them let through?" exactly, by testing
  * one representative of each equivalence class of addresses and ports the rules distinguish.
  */
-import type { Layer } from '../path';
+import type { Layer, NaclReason } from '../path';
 import { EMPTY, type IntervalSet, V4_BASE, contains, intersect, subtract, union } from '../../cidr/address-sets';
 import type { NaclEntryFact, NaclFact, SgFact, SgRuleFact } from '../facts/types';
 import { presentableAddress, presentablePort } from './witness-packet';
@@ -39,7 +39,7 @@ export interface FilterResult {
   /** When not passing: which side's layer alone would stop every packet (for marking hops). */
   sideBlocks?: { srcNacl: boolean; srcSg: boolean; dstNacl: boolean; dstSg: boolean };
   /** The deciding NACL entry / SG on the witness, for the hop descriptions. */
-  evidence: { srcNacl?: string; srcSg?: string; dstNacl?: string; dstSg?: string };
+  evidence: { srcNacl?: NaclReason; srcSg?: string; dstNacl?: NaclReason; dstSg?: string };
 }
 
 /** Protocols always tried; every protocol a rule names is added, plus 253 standing for "any other". */
@@ -68,14 +68,14 @@ function sortedEntries(n: NaclFact, egress: boolean): NaclEntryFact[] {
 }
 
 /** NACL: first matching entry by rule number decides; no match denies. A default NACL allows all. */
-function naclDecision(entries: NaclEntryFact[] | undefined, addr: bigint, proto: number, port: number | undefined): { ok: boolean; why: string } {
-  if (!entries) return { ok: true, why: 'default network ACL (allows all)' };
+function naclDecision(entries: NaclEntryFact[] | undefined, addr: bigint, proto: number, port: number | undefined): { ok: boolean; why: NaclReason } {
+  if (!entries) return { ok: true, why: { kind: 'default' } };
   for (const e of entries) {
     if (protoMatch(e.protocol, proto) && portMatch(e, port) && contains(e.cidr, addr)) {
-      return { ok: e.allow, why: `rule ${e.ruleNumber} ${e.allow ? 'allows' : 'denies'} ${e.cidrText}` };
+      return { ok: e.allow, why: { kind: 'rule', rule: e.ruleNumber, allow: e.allow, cidr: e.cidrText } };
     }
   }
-  return { ok: false, why: 'no rule matches (implicit deny *)' };
+  return { ok: false, why: { kind: 'implicit-deny' } };
 }
 
 function sgRuleMatches(r: SgRuleFact, addr: bigint, peerGroup: string | undefined, proto: number, port: number | undefined): boolean {

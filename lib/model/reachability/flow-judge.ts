@@ -8,7 +8,7 @@ import type { TierPolicy } from '../../policy/schema';
 import { type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parseCidr, setOf } from '../../cidr/address-sets';
 import type { NaclFact, NetworkModel, SgFact } from '../facts/types';
 import { protocolName } from '../facts/protocols';
-import type { Hop } from '../path';
+import type { Hop, HopStep, NaclReason } from '../path';
 import { explainBlocked, findPacket, type FilterResult, type FilterSide } from './filters';
 import type { Flow } from './index';
 import type { EndpointClass, Place } from './places';
@@ -86,12 +86,16 @@ export class FlowJudge {
       const hops: Hop[] = [...entryHops, ...a.hops];
       const sb = r.sideBlocks;
       const blocks = (side: boolean | undefined): { blocks?: boolean } => (r.pass ? {} : { blocks: !!side });
-      if (srcSide?.nacl) hops.push({ layer: 'nacl', resource: srcSide.nacl.ref, description: r.pass ? `outbound network ACL ${r.evidence.srcNacl ?? ''}`.trim() : `outbound network ACL${sb?.srcNacl ? ' denies every such packet' : ''}`, ...blocks(sb?.srcNacl) });
-      if (srcSide && srcSide.sgs.length) hops.push({ layer: 'sg', resource: (srcSide.sgs.find((g) => g.ref.logicalId === r.evidence.srcSg) ?? srcSide.sgs[0]).ref, description: r.pass ? `egress allowed by security group ${r.evidence.srcSg}` : `egress security groups${sb?.srcSg ? ': none allows it' : ''}`, ...blocks(sb?.srcSg) });
-      if (dstSide?.nacl) hops.push({ layer: 'nacl', resource: dstSide.nacl.ref, description: r.pass ? `inbound network ACL ${r.evidence.dstNacl ?? ''}`.trim() : `inbound network ACL${sb?.dstNacl ? ' denies every such packet' : ''}`, ...blocks(sb?.dstNacl) });
-      if (dstSide && dstSide.sgs.length) hops.push({ layer: 'sg', resource: (dstSide.sgs.find((g) => g.ref.logicalId === r.evidence.dstSg) ?? dstSide.sgs[0]).ref, description: r.pass ? `ingress allowed by security group ${r.evidence.dstSg}` : `ingress security groups${sb?.dstSg ? ': none in the destination VPC admits it' : ''}`, ...blocks(sb?.dstSg) });
+      const nacl = (direction: 'outbound' | 'inbound', reason: NaclReason | undefined, deniesAll: boolean | undefined): HopStep =>
+        r.pass ? { kind: 'nacl', direction, passed: true, ...(reason ? { reason } : {}) } : { kind: 'nacl', direction, passed: false, deniesAll: !!deniesAll };
+      const sg = (direction: 'egress' | 'ingress', group: string | undefined, noneAdmits: boolean | undefined): HopStep =>
+        r.pass ? { kind: 'sg', direction, passed: true, ...(group !== undefined ? { group } : {}) } : { kind: 'sg', direction, passed: false, noneAdmits: !!noneAdmits };
+      if (srcSide?.nacl) hops.push({ layer: 'nacl', resource: srcSide.nacl.ref, step: nacl('outbound', r.evidence.srcNacl, sb?.srcNacl), ...blocks(sb?.srcNacl) });
+      if (srcSide && srcSide.sgs.length) hops.push({ layer: 'sg', resource: (srcSide.sgs.find((g) => g.ref.logicalId === r.evidence.srcSg) ?? srcSide.sgs[0]).ref, step: sg('egress', r.evidence.srcSg, sb?.srcSg), ...blocks(sb?.srcSg) });
+      if (dstSide?.nacl) hops.push({ layer: 'nacl', resource: dstSide.nacl.ref, step: nacl('inbound', r.evidence.dstNacl, sb?.dstNacl), ...blocks(sb?.dstNacl) });
+      if (dstSide && dstSide.sgs.length) hops.push({ layer: 'sg', resource: (dstSide.sgs.find((g) => g.ref.logicalId === r.evidence.dstSg) ?? dstSide.sgs[0]).ref, step: sg('ingress', r.evidence.dstSg, sb?.dstSg), ...blocks(sb?.dstSg) });
       if (!r.pass && sb && !sb.srcNacl && !sb.dstNacl && !sb.srcSg && !sb.dstSg) for (const h of hops) if (h.layer === 'nacl' || h.layer === 'sg') h.blocks = true; // only together
-      if (dst.kind === 'subnet' && dst.ref) hops.push({ layer: 'exit', resource: dst.ref, description: `arrives in ${dst.label}` });
+      if (dst.kind === 'subnet' && dst.ref) hops.push({ layer: 'exit', resource: dst.ref, step: { kind: 'arrive', at: dst.name } });
       const p = r.packet;
       flowsByGroup.set(key, {
         from: src, to: dst, fromClass: src.cls, toClass: dst.cls, status: r.pass ? 'open' : 'filtered', hops, blockedBy: r.blockedBy,

@@ -10,7 +10,8 @@
 import type { Hop, Layer } from '../path';
 import { declaredTier, vgwTiers, vpcTier } from '../tier-of';
 import type { TierPolicy } from '../../policy/schema';
-import { ALL_ADDRESSES, describeSet, intersect, isEmpty, setOf, union } from '../../cidr/address-sets';
+import { ALL_ADDRESSES, intersect, isEmpty, setOf, union } from '../../cidr/address-sets';
+import { addressList } from '../address-list';
 import type { NetworkModel, SgFact } from '../facts/types';
 import { PUBLIC_ADDRESSES, UNICAST_ADDRESSES } from '../../cidr/public-addresses';
 import type { Packet } from './filters';
@@ -91,7 +92,7 @@ interface Walk {
 function walkFromSubnets({ places, router, judge }: Walk): void {
   for (const p of places.subnets()) {
     if (!p.cls) continue;
-    const entry: Hop = { layer: 'entry', resource: p.ref!, description: `leaves ${p.label}` };
+    const entry: Hop = { layer: 'entry', resource: p.ref!, step: { kind: 'leave-subnet', from: p.name } };
     judge.consider(p, router.fromSubnet(p.subnet!), [entry], judge.side(p.subnet!), p.addresses);
   }
 }
@@ -100,7 +101,7 @@ function walkFromSubnets({ places, router, judge }: Walk): void {
 function walkFromInternet({ model, places, router, judge }: Walk): void {
   for (const igw of model.igws.values()) {
     for (const vpc of igw.vpcs) {
-      const entry: Hop = { layer: 'entry', resource: igw.ref, description: 'from the internet through the internet gateway' };
+      const entry: Hop = { layer: 'entry', resource: igw.ref, step: { kind: 'from-internet' } };
       judge.consider(places.internet, router.enterVpc(vpc, igw.key, ALL_ADDRESSES, []), [entry], undefined, PUBLIC_ADDRESSES);
     }
   }
@@ -114,7 +115,7 @@ function walkFromOnPremLinks({ model, places, router, judge }: Walk): void {
   for (const l of model.links.values()) {
     if (l.kind !== 'vgw') continue;
     for (const tier of vgwTiers(model, l.key)) for (const src of places.linkSources(tier, l.ref)) for (const vpc of l.vpcs) {
-      const entry: Hop = { layer: 'vpn', resource: l.ref, description: `from ${src.place.label} through the virtual private gateway` };
+      const entry: Hop = { layer: 'vpn', resource: l.ref, step: { kind: 'enter-vgw', from: src.place.name } };
       judge.consider(src.place, router.enterVpc(vpc, l.key, ALL_ADDRESSES, []), [entry], undefined, src.addrs);
     }
   }
@@ -123,7 +124,7 @@ function walkFromOnPremLinks({ model, places, router, judge }: Walk): void {
     const tier = declaredTier(a.tierTag);
     const sources = a.kind === 'peering' ? [{ place: places.peered(tier, a.ref), addrs: UNICAST_ADDRESSES }] : places.linkSources(tier, a.ref);
     for (const src of sources) {
-      const entry: Hop = { layer: a.kind === 'peering' ? 'tgw' : 'vpn', resource: a.ref, description: `from ${src.place.label} through the TGW ${a.kind.toUpperCase()} attachment` };
+      const entry: Hop = { layer: a.kind === 'peering' ? 'tgw' : 'vpn', resource: a.ref, step: { kind: 'enter-tgw-attachment', from: src.place.name, attachment: a.kind } };
       judge.consider(src.place, router.enterTgw(a.key, ALL_ADDRESSES, []), [entry], undefined, src.addrs);
     }
   }
@@ -134,7 +135,7 @@ function walkFromClientVpns({ model, places, router, judge }: Walk): void {
   for (const c of model.clientVpns.values()) {
     const firstAssoc = c.associations[0];
     const tier = vpcTier(model, c.vpc ?? (firstAssoc ? model.subnets.get(firstAssoc.subnet)?.vpc : undefined));
-    const place: Place = { id: `telework:client-vpn:${c.key}`, kind: 'telework', ...(tier ? { cls: `telework:${tier}` as EndpointClass, tier } : {}), addresses: c.clientCidr ? setOf([c.clientCidr]) : ALL_ADDRESSES, ref: c.ref, label: `Client VPN clients of ${c.ref.logicalId}${c.clientCidr ? ` (${c.clientCidr.text})` : ''}` };
+    const place: Place = { id: `telework:client-vpn:${c.key}`, kind: 'telework', ...(tier ? { cls: `telework:${tier}` as EndpointClass, tier } : {}), addresses: c.clientCidr ? setOf([c.clientCidr]) : ALL_ADDRESSES, ref: c.ref, name: { kind: 'client-vpn-clients', endpoint: c.ref.logicalId, ...(c.clientCidr ? { cidr: c.clientCidr.text } : {}) } };
     places.add(place);
     const authorised = setOf(c.authorizations.map((x) => x.cidr));
     for (const assoc of c.associations) {
@@ -144,8 +145,8 @@ function walkFromClientVpns({ model, places, router, judge }: Walk): void {
       const region = intersect(routeSet, authorised);
       if (isEmpty(region)) continue;
       const entry: Hop[] = [
-        { layer: 'entry', resource: c.ref, description: `telework clients connect to Client VPN ${c.ref.logicalId}` },
-        { layer: 'client-vpn', resource: assoc.ref, description: `enter through associated subnet ${s.ref.logicalId}; authorised ${describeSet(region, 3)}` },
+        { layer: 'entry', resource: c.ref, step: { kind: 'client-vpn-connect', endpoint: c.ref.logicalId } },
+        { layer: 'client-vpn', resource: assoc.ref, step: { kind: 'client-vpn-enter', subnet: s.ref.logicalId, authorised: addressList(region, 3) } },
       ];
       const sgs = c.securityGroups.map((g) => model.securityGroups.get(g)).filter((g): g is SgFact => !!g);
       judge.consider(place, router.fromSubnetRestricted(assoc.subnet, region, entry.slice(0, 0), assoc.subnet), entry, judge.side(assoc.subnet, sgs.length ? sgs : [model.securityGroups.get(`${s.vpc}#defaultSg`)!].filter(Boolean)), router.subnetSet(assoc.subnet));
@@ -185,7 +186,7 @@ function buildMatrix(model: NetworkModel, flows: Flow[]): MatrixCell[] {
       if (!cell.reachable && from.startsWith('telework:') && to === `tier:${from.split(':')[1]}`) {
         const entry = model.teleworkEntries.find((e) => e.kind !== 'client-vpn' && e.kind !== 'internet-facing-load-balancer' && e.subnets.some((s) => `tier:${model.vpcs.get(model.subnets.get(s)?.vpc ?? '')?.tier}` === to));
         if (entry) {
-          cells.push({ from, to, reachable: true, routeConnected: false, witness: [{ layer: 'entry', resource: entry.ref, description: 'screen transfer only (WorkSpaces streaming): pixels reach the client, data stays in the tier' }], blockedBy: [], via: 'desktop-streaming' });
+          cells.push({ from, to, reachable: true, routeConnected: false, witness: [{ layer: 'entry', resource: entry.ref, step: { kind: 'screen-transfer' } }], blockedBy: [], via: 'desktop-streaming' });
           continue;
         }
       }

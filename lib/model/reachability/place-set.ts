@@ -17,8 +17,8 @@ import type { PlaceDirectory } from './routing';
 export class PlaceSet implements PlaceDirectory {
   readonly all: Place[] = [];
   // The internet's packets carry public addresses only (an internet gateway delivers nothing else).
-  readonly internet: Place = { id: 'internet', kind: 'internet', cls: 'internet', addresses: PUBLIC_ADDRESSES, label: 'the internet' };
-  readonly unknown: Place = { id: 'unknown', kind: 'unknown', addresses: ALL_ADDRESSES, label: 'an unmodelled or external network' };
+  readonly internet: Place = { id: 'internet', kind: 'internet', cls: 'internet', addresses: PUBLIC_ADDRESSES, name: { kind: 'internet' } };
+  readonly unknown: Place = { id: 'unknown', kind: 'unknown', addresses: ALL_ADDRESSES, name: { kind: 'unknown' } };
   private readonly subnetPlaces = new Map<string, Place>();
   private readonly onPremByTier = new Map<Tier, IntervalSet>();
   private readonly onPremPlaces = new Map<string, Place>();
@@ -27,7 +27,7 @@ export class PlaceSet implements PlaceDirectory {
   constructor(model: NetworkModel, policy: TierPolicy) {
     for (const s of model.subnets.values()) {
       const tier = vpcTier(model, s.vpc);
-      const p: Place = { id: `subnet:${s.key}`, kind: 'subnet', ...(tier ? { cls: `tier:${tier}` as EndpointClass, tier } : {}), subnet: s.key, vpc: s.vpc, addresses: setOf(s.cidrs), ref: s.ref, label: `subnet ${s.ref.logicalId} (${s.cidrs.map((c) => c.text).join(', ')})` };
+      const p: Place = { id: `subnet:${s.key}`, kind: 'subnet', ...(tier ? { cls: `tier:${tier}` as EndpointClass, tier } : {}), subnet: s.key, vpc: s.vpc, addresses: setOf(s.cidrs), ref: s.ref, name: { kind: 'subnet', subnet: s.ref.logicalId, cidrs: s.cidrs.map((c) => c.text) } };
       this.subnetPlaces.set(s.key, p);
       this.all.push(p);
     }
@@ -39,7 +39,7 @@ export class PlaceSet implements PlaceDirectory {
     for (const t of TIERS) this.onPrem(t, { stack: '', logicalId: '', type: '' });
     for (const pool of policy.teleworkClients) {
       if (pool.via === 'client-vpn') continue; // those enter through a Client VPN endpoint in the templates
-      const p: Place = { id: `telework:${pool.name}`, kind: 'telework', cls: `telework:${pool.tier}`, tier: pool.tier, addresses: setOf(pool.cidrs.map((c) => parseCidr(c)!)), label: `telework clients ${pool.name} (${pool.via})` };
+      const p: Place = { id: `telework:${pool.name}`, kind: 'telework', cls: `telework:${pool.tier}`, tier: pool.tier, addresses: setOf(pool.cidrs.map((c) => parseCidr(c)!)), name: { kind: 'telework-pool', pool: pool.name, via: pool.via } };
       this.pools.set(pool.tier, [...(this.pools.get(pool.tier) ?? []), p]);
       this.all.push(p);
     }
@@ -64,8 +64,8 @@ export class PlaceSet implements PlaceDirectory {
     let p = this.onPremPlaces.get(id);
     if (!p) {
       p = tier
-        ? { id, kind: 'on-prem', cls: `on-prem:${tier}`, tier, addresses: this.onPremByTier.get(tier)!, label: `the ${tier} on-premises network` }
-        : { id, kind: 'on-prem', addresses: UNICAST_ADDRESSES, ref: link, label: `the on-premises network behind untagged ${link.logicalId}` };
+        ? { id, kind: 'on-prem', cls: `on-prem:${tier}`, tier, addresses: this.onPremByTier.get(tier)!, name: { kind: 'on-prem', tier } }
+        : { id, kind: 'on-prem', addresses: UNICAST_ADDRESSES, ref: link, name: { kind: 'on-prem-untagged', link: link.logicalId } };
       this.onPremPlaces.set(id, p);
       this.all.push(p);
     }
@@ -80,7 +80,7 @@ export class PlaceSet implements PlaceDirectory {
     const id = `peered:${attachment.stack}::${attachment.logicalId}`;
     let p = this.onPremPlaces.get(id);
     if (!p) {
-      p = { id, kind: 'on-prem', ...(tier ? { cls: `on-prem:${tier}` as EndpointClass, tier } : {}), addresses: UNICAST_ADDRESSES, ref: attachment, label: `the ${tier ?? 'untagged'} network behind TGW peering ${attachment.logicalId}` };
+      p = { id, kind: 'on-prem', ...(tier ? { cls: `on-prem:${tier}` as EndpointClass, tier } : {}), addresses: UNICAST_ADDRESSES, ref: attachment, name: { kind: 'peered', ...(tier ? { tier } : {}), attachment: attachment.logicalId } };
       this.onPremPlaces.set(id, p);
       this.all.push(p);
     }

@@ -2,7 +2,7 @@
  * Places where packets start and end, and the endpoint classes the matrix and the rules speak about:
  * a tier's subnets, a tier's on-premises network, a tier's telework clients, and the internet.
  */
-import type { Endpoint, ResourceRef } from '../path';
+import type { Endpoint, PlaceName, ResourceRef } from '../path';
 import { TIERS, type Tier } from '../../tiers/tier';
 import type { IntervalSet } from '../../cidr/address-sets';
 
@@ -40,7 +40,8 @@ export interface Place {
   /** Source addresses a packet from this place may carry. */
   addresses: IntervalSet;
   ref?: ResourceRef;
-  label: string;
+  /** What the place is, as data (the report words it: lib/report/describe.ts placeLabel). */
+  name: PlaceName;
 }
 
 export function endpointOf(p: Place): Endpoint {

@@ -5,11 +5,12 @@
  * is visited at most once per address (the visited set only grows), so the walk ends and is linear in
  * the size of the connected part of the network.
  */
-import type { Hop, ResourceRef } from '../path';
+import type { Hop, LinkKind, ResourceRef, RouteDestName, RouteTargetName } from '../path';
 import type { Tier } from '../../tiers/tier';
 import { declaredTier, vgwTiers } from '../tier-of';
-import { ALL_ADDRESSES, ALL_V6, type IntervalSet, describeSet, intersect, isEmpty, setOf, subtract, union } from '../../cidr/address-sets';
+import { ALL_ADDRESSES, ALL_V6, type IntervalSet, intersect, isEmpty, setOf, subtract, union } from '../../cidr/address-sets';
 import type { NetworkModel, RouteTarget, TgwAttachmentFact } from '../facts/types';
+import { addressList } from '../address-list';
 import type { Place } from './places';
 
 export interface Arrival {
@@ -56,10 +57,26 @@ function ctxId(c: Ctx): string {
   return c.kind === 'main' ? `main:${c.vpc}` : `${c.kind}:${c.key}`;
 }
 
-function targetText(t: RouteTarget): string {
-  if (t.kind === 'local') return 'local';
-  if (t.kind === 'unmodelled') return `unmodelled target (${t.what})`;
-  return `${t.kind} ${t.key.split('::').pop()}`;
+function targetName(t: RouteTarget): RouteTargetName {
+  if (t.kind === 'local') return { kind: 'local' };
+  if (t.kind === 'unmodelled') return { kind: 'unmodelled', what: t.what };
+  return { kind: 'resource', type: t.kind, id: t.key.split('::').pop()! };
+}
+
+/**
+ * A route's destination as data. The facts (and the snapshot reader) keep the destination's text for their
+ * own uses (the drift report, derived policy); the forms they write are named here once.
+ */
+function routeDestName(destText: string): RouteDestName {
+  if (destText === 'routes propagated from on-premises (BGP)') return { kind: 'bgp', over: 'vgw' };
+  if (destText === 'on-premises prefixes (propagated over BGP)') return { kind: 'bgp', over: 'tgw' };
+  let m = /^AWS-managed prefix list (\S+) \(AWS service addresses\)$/.exec(destText);
+  if (m) return { kind: 'aws-prefix-list', id: m[1] };
+  m = /^prefix list (\S+)$/.exec(destText);
+  if (m) return { kind: 'prefix-list', id: m[1] };
+  m = /^(\S+) \(propagated\)$/.exec(destText);
+  if (m) return { kind: 'propagated', cidr: m[1] };
+  return { kind: 'cidr', cidr: destText };
 }
 
 export class Router {
@@ -226,7 +243,7 @@ export class Router {
   private follow(w: Work, route: LpmRoute, part: IntervalSet, queue: Work[], arrivals: Arrival[]): void {
     const t = route.target;
     const layer = w.ctx.kind === 'tgw-rt' ? 'tgw' : 'route';
-    const hop: Hop = { layer, resource: route.ref, description: `${w.ctx.kind === 'tgw-rt' ? 'TGW route table' : 'route table'}: ${describeSet(part, 2)} matches ${route.destText} → ${targetText(t)}` };
+    const hop: Hop = { layer, resource: route.ref, step: { kind: 'route', table: w.ctx.kind === 'tgw-rt' ? 'tgw' : 'vpc', matched: addressList(part, 2), dest: routeDestName(route.destText), target: targetName(t) } };
     const hops = [...w.hops, hop];
     const m = this.model;
     switch (t.kind) {
@@ -239,19 +256,19 @@ export class Router {
         const igw = m.igws.get(t.key);
         const vpc = w.ctx.kind === 'rt' ? m.routeTables.get(w.ctx.key)!.vpc : undefined;
         if (!igw || (vpc && !igw.vpcs.includes(vpc))) return; // not attached: packets are dropped
-        arrivals.push({ place: this.places.internet, region: part, hops: [...hops, { layer: 'exit', resource: igw.ref, description: 'internet gateway: out to the internet' }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        arrivals.push({ place: this.places.internet, region: part, hops: [...hops, { layer: 'exit', resource: igw.ref, step: { kind: 'igw-out' } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         return;
       }
       case 'eigw': {
         const e = m.eigws.get(t.key);
         const v6 = intersect(part, ALL_V6);
-        if (e && !isEmpty(v6)) arrivals.push({ place: this.places.internet, region: v6, hops: [...hops, { layer: 'exit', resource: e.ref, description: 'egress-only internet gateway: IPv6 out to the internet' }] });
+        if (e && !isEmpty(v6)) arrivals.push({ place: this.places.internet, region: v6, hops: [...hops, { layer: 'exit', resource: e.ref, step: { kind: 'eigw-out' } }] });
         return;
       }
       case 'nat': {
         const nat = m.nats.get(t.key);
         if (!nat) return;
-        queue.push({ ctx: this.routeTableOf(nat.subnet), region: part, hops: [...hops, { layer: 'route', resource: nat.ref, description: `NAT gateway (${nat.connectivity}): source address becomes the NAT's, routed on from its subnet` }], natSubnet: nat.subnet });
+        queue.push({ ctx: this.routeTableOf(nat.subnet), region: part, hops: [...hops, { layer: 'route', resource: nat.ref, step: { kind: 'nat', connectivity: nat.connectivity } }], natSubnet: nat.subnet });
         return;
       }
       case 'vgw':
@@ -267,7 +284,7 @@ export class Router {
         for (const a of atts) {
           const rt = this.associatedTable(a.key);
           if (!rt) continue; // an attachment with no association drops what it receives
-          queue.push({ ctx: { kind: 'tgw-rt', key: rt }, region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, description: `TGW attachment → associated route table ${rt.split('::').pop()}` }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+          queue.push({ ctx: { kind: 'tgw-rt', key: rt }, region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-to-table', table: rt.split('::').pop()! } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         }
         return;
       }
@@ -277,33 +294,33 @@ export class Router {
         if (!p || !vpc) return;
         const others = p.vpc === vpc ? p.peerVpcs : p.peerVpcs.includes(vpc) ? [p.vpc] : [];
         if (others.length === 0) {
-          if (p.peerVpcs.length === 0) arrivals.push({ place: this.places.unknown, region: part, hops: [...hops, { layer: 'peering', resource: p.ref, description: `peering to ${p.peerText}, outside the templates given` }] });
+          if (p.peerVpcs.length === 0) arrivals.push({ place: this.places.unknown, region: part, hops: [...hops, { layer: 'peering', resource: p.ref, step: { kind: 'peering-outside', peer: p.peerText } }] });
           return;
         }
         // Peering is not transitive: only the peer VPC's own addresses are delivered.
         for (const other of others) {
           if (other === vpc) continue;
-          this.deliver(other, intersect(part, this.vpcSet(other)), [...hops, { layer: 'peering', resource: p.ref, description: `VPC peering into ${other.split('::').pop()}` }], w.natSubnet, arrivals);
+          this.deliver(other, intersect(part, this.vpcSet(other)), [...hops, { layer: 'peering', resource: p.ref, step: { kind: 'peering-into', vpc: other.split('::').pop()! } }], w.natSubnet, arrivals);
         }
         return;
       }
       case 'vpce': {
         const ep = m.endpoints.get(t.key);
         if (!ep || ep.endpointType !== 'GatewayLoadBalancer') return; // gateway endpoints lead to AWS services only
-        for (const s of ep.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'endpoint', resource: ep.ref, description: 'Gateway Load Balancer endpoint: inspected, then routed on from its subnet' }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        for (const s of ep.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'endpoint', resource: ep.ref, step: { kind: 'gwlb-endpoint' } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         return;
       }
       case 'firewall': {
         const fw = m.firewalls.get(t.key);
         if (!fw) return;
-        for (const s of fw.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'endpoint', resource: fw.ref, description: 'Network Firewall endpoint (rules not modelled): routed on from its subnet' }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        for (const s of fw.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'endpoint', resource: fw.ref, step: { kind: 'firewall-endpoint' } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         return;
       }
       case 'eni':
       case 'instance': {
         const c = m.compute.get(t.key);
         if (!c) return;
-        for (const s of c.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'compute', resource: c.ref, description: `forwarded by ${t.kind === 'eni' ? 'network interface' : 'instance'} ${c.ref.logicalId} from subnet ${s.split('::').pop()}` }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        for (const s of c.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'compute', resource: c.ref, step: { kind: 'forwarded', by: t.kind, id: c.ref.logicalId, subnet: s.split('::').pop()! } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         return;
       }
       case 'unmodelled':
@@ -317,16 +334,16 @@ export class Router {
   private exitVgw(vgwKey: string, part: IntervalSet, hops: Hop[], arrivals: Arrival[]): void {
     const vgw = this.model.links.get(vgwKey);
     if (!vgw) return;
-    for (const tier of vgwTiers(this.model, vgwKey)) this.exitLink(tier, vgw.ref, part, hops, arrivals, 'virtual private gateway');
+    for (const tier of vgwTiers(this.model, vgwKey)) this.exitLink(tier, vgw.ref, part, hops, arrivals, 'vgw');
   }
 
-  private exitLink(tier: Tier | undefined, ref: ResourceRef, part: IntervalSet, hops: Hop[], arrivals: Arrival[], what: string): void {
-    const exitHop: Hop = { layer: 'vpn', resource: ref, description: `${what}: out to the ${tier ?? 'UNTAGGED'} on-premises network` };
+  private exitLink(tier: Tier | undefined, ref: ResourceRef, part: IntervalSet, hops: Hop[], arrivals: Arrival[], link: LinkKind): void {
+    const exitHop: Hop = { layer: 'vpn', resource: ref, step: { kind: 'link-out', link, ...(tier ? { tier } : {}) } };
     arrivals.push({ place: this.places.onPrem(tier, ref), region: part, hops: [...hops, exitHop] });
     if (!tier) return;
     for (const pool of this.places.teleworkPools(tier)) {
       const r = intersect(part, pool.addresses);
-      if (!isEmpty(r)) arrivals.push({ place: pool, region: r, hops: [...hops, { ...exitHop, description: `${what}: out to ${pool.label}` }] });
+      if (!isEmpty(r)) arrivals.push({ place: pool, region: r, hops: [...hops, { ...exitHop, step: { kind: 'link-out-to-pool', link, to: pool.name } }] });
     }
   }
 
@@ -337,15 +354,14 @@ export class Router {
       const link = a.link ? this.model.links.get(a.link) : undefined;
       const tier = declaredTier(a.tierTag);
       if (a.kind === 'peering') {
-        arrivals.push({ place: this.places.peered(tier, a.ref), region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, description: `TGW peering attachment: out to the peered transit gateway (${tier ?? 'UNTAGGED'} network)` }] });
+        arrivals.push({ place: this.places.peered(tier, a.ref), region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-peering-out', ...(tier ? { tier } : {}) } }] });
         return;
       }
-      const what = a.kind === 'vpn' ? 'site-to-site VPN' : a.kind === 'connect' ? 'Connect attachment (GRE tunnel to an SD-WAN appliance)' : 'Direct Connect';
-      this.exitLink(tier, link?.ref ?? a.ref, part, [...hops, { layer: 'tgw', resource: a.ref, description: `TGW ${a.kind.toUpperCase()} attachment` }], arrivals, what);
+      this.exitLink(tier, link?.ref ?? a.ref, part, [...hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-link-attachment', attachment: a.kind } }], arrivals, a.kind === 'vpn' ? 'vpn' : a.kind === 'connect' ? 'connect' : 'dx');
       return;
     }
     if (!a.vpc) return;
-    const inHops: Hop[] = [...hops, { layer: 'tgw', resource: a.ref, description: `TGW attachment into VPC ${a.vpc.split('::').pop()}` }];
+    const inHops: Hop[] = [...hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-into-vpc', vpc: a.vpc.split('::').pop()! } }];
     const inside = intersect(part, this.vpcSet(a.vpc));
     this.deliver(a.vpc, inside, inHops, natSubnet, arrivals);
     // Destinations outside the VPC continue from the attachment subnets' route tables (egress / inspection VPC).

@@ -3,9 +3,11 @@ import { TIER_LABELS } from '../../tiers/tier';
 import { GUIDELINE_EDITION, TELEWORK_REQUIREMENTS, TOOL_CRITERIA_HEADING } from '../../checks/citations';
 import { jstEn } from './jst';
 import type { Messages } from './messages';
+import { pathWordsEn } from './hops.en';
 
 export const en: Messages = {
   lang: 'en',
+  words: pathWordsEn,
   title: 'Three-tier separation review report',
   generatedAt: (when) => `Generated ${jstEn(when)}`,
   basis: `Judged against ${GUIDELINE_EDITION.en} and ${TELEWORK_REQUIREMENTS.en}. Criteria of this tool's own are marked "${TOOL_CRITERIA_HEADING.en}" and are not MIC's.`,

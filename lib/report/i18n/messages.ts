@@ -7,6 +7,7 @@ import type { Layer, Severity } from '../../checks/finding';
 import type { Tier } from '../../tiers/tier';
 import type { CellVerdict, ManualControl } from '../report-input';
 import type { CellDisplay } from '../describe';
+import type { PathWords } from './path-words';
 
 export type Lang = 'en' | 'ja';
 
@@ -18,6 +19,8 @@ export function isLang(value: unknown): value is Lang {
 
 export interface Messages {
   lang: Lang;
+  /** The wording of places, hop steps and address lists (hops.en.ts / hops.ja.ts). */
+  words: PathWords;
   title: string;
   generatedAt: (when: string) => string;
   /** The edition of the guideline and the documents the report is judged against (stated in every report). */

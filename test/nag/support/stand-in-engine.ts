@@ -36,8 +36,8 @@ export function standInEngine(): RecordingEngine {
             to: { kind: 'tier', tier: 'internet' },
             direction: 'both',
             path: [
-              { layer: 'route', resource: { stack: t.stack, logicalId: 'LgwanRoute', type: 'AWS::EC2::Route', ...at('LgwanRoute') }, description: 'route 10.1.0.0/16 → peering' },
-              { layer: 'peering', resource: ref, description: 'peering lgwan ↔ internet' },
+              { layer: 'route', resource: { stack: t.stack, logicalId: 'LgwanRoute', type: 'AWS::EC2::Route', ...at('LgwanRoute') }, step: { kind: 'route', table: 'vpc', matched: { ranges: '10.1.0.0/16', cidrs: ['10.1.0.0/16'], more: 0 }, dest: { kind: 'cidr', cidr: '10.1.0.0/16' }, target: { kind: 'resource', type: 'peering', id: 'Peering' } } },
+              { layer: 'peering', resource: ref, step: { kind: 'peering-into', vpc: 'InternetVpc' } },
             ],
             stillBlockedBy: [],
             resource: ref,

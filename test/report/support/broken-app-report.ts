@@ -21,11 +21,11 @@ export const CROSSING: Finding = {
   protocol: 'tcp',
   ports: { from: 443, to: 443 },
   path: [
-    { layer: 'entry', resource: { stack: 'City-Network', logicalId: 'LgwanSubnet1', type: 'AWS::EC2::Subnet', constructPath: 'City/Network/Lgwan/Subnet1' }, description: 'subnet 10.2.0.0/24' },
-    { layer: 'route', resource: rt('LgwanRt', 'City/Network/Lgwan/Rt'), description: 'route 10.1.0.0/16 → pcx Peering' },
-    { layer: 'peering', resource: { stack: 'City-Network', logicalId: 'Peering', type: 'AWS::EC2::VPCPeeringConnection', constructPath: 'City/Network/Peering' }, description: 'peering lgwan ↔ internet' },
-    { layer: 'nacl', resource: { stack: 'City-Network', logicalId: 'InternetNacl', type: 'AWS::EC2::NetworkAcl' }, description: 'rule 100 allow all', blocks: false },
-    { layer: 'exit', resource: { stack: 'City-Network', logicalId: 'InternetSubnet1', type: 'AWS::EC2::Subnet' }, description: 'subnet 10.1.0.0/24' },
+    { layer: 'entry', resource: { stack: 'City-Network', logicalId: 'LgwanSubnet1', type: 'AWS::EC2::Subnet', constructPath: 'City/Network/Lgwan/Subnet1' }, step: { kind: 'leave-subnet', from: { kind: 'subnet', subnet: 'LgwanSubnet1', cidrs: ['10.2.0.0/24'] } } },
+    { layer: 'route', resource: rt('LgwanRt', 'City/Network/Lgwan/Rt'), step: { kind: 'route', table: 'vpc', matched: { ranges: '10.1.0.0/16', cidrs: ['10.1.0.0/16'], more: 0 }, dest: { kind: 'cidr', cidr: '10.1.0.0/16' }, target: { kind: 'resource', type: 'peering', id: 'Peering' } } },
+    { layer: 'peering', resource: { stack: 'City-Network', logicalId: 'Peering', type: 'AWS::EC2::VPCPeeringConnection', constructPath: 'City/Network/Peering' }, step: { kind: 'peering-into', vpc: 'InternetVpc' } },
+    { layer: 'nacl', resource: { stack: 'City-Network', logicalId: 'InternetNacl', type: 'AWS::EC2::NetworkAcl' }, step: { kind: 'nacl', direction: 'inbound', passed: true, reason: { kind: 'rule', rule: 100, allow: true, cidr: '0.0.0.0/0' } }, blocks: false },
+    { layer: 'exit', resource: { stack: 'City-Network', logicalId: 'InternetSubnet1', type: 'AWS::EC2::Subnet' }, step: { kind: 'arrive', at: { kind: 'subnet', subnet: 'InternetSubnet1', cidrs: ['10.1.0.0/24'] } } },
   ],
   stillBlockedBy: ['sg'],
   resource: { stack: 'City-Network', logicalId: 'Peering', type: 'AWS::EC2::VPCPeeringConnection', constructPath: 'City/Network/Peering' },
@@ -54,7 +54,7 @@ function cell(from: MatrixEnd, to: MatrixEnd): MatrixCell {
     case 'tier:internet>tier:lgwan':
       return { ...base, verdict: 'violation', witness: CROSSING.path, routeConnected: true, findings: [0] };
     case 'tier:internet>internet':
-      return { ...base, verdict: 'permitted', via: 'packets', routeConnected: true, witness: [{ layer: 'route', resource: rt('EgressRt', 'City/Network/Internet/Rt'), description: 'route 0.0.0.0/0 → inspected egress' }] };
+      return { ...base, verdict: 'permitted', via: 'packets', routeConnected: true, witness: [{ layer: 'route', resource: rt('EgressRt', 'City/Network/Internet/Rt'), step: { kind: 'route', table: 'vpc', matched: { ranges: '0.0.0.0/0', cidrs: ['0.0.0.0/0'], more: 0 }, dest: { kind: 'cidr', cidr: '0.0.0.0/0' }, target: { kind: 'resource', type: 'firewall', id: 'EgressFirewall' } } }] };
     case 'telework:lgwan>tier:lgwan':
       return { ...base, verdict: 'permitted', via: 'desktop-streaming' };
     case 'on-prem:personal-number>tier:personal-number':
