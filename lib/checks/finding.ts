@@ -6,6 +6,7 @@
 import type { Endpoint, Hop, Layer, ResourceRef } from '../model/path';
 
 export type { Endpoint, Hop, Layer, ResourceRef } from '../model/path';
+import type { FindingText } from './finding-text';
 
 export type Severity = 'error' | 'warning';
 
@@ -13,10 +14,22 @@ export interface Finding {
   /** Stable rule id, e.g. `TIER-CROSSING`. Never reused for another meaning. */
   rule: string;
   severity: Severity;
-  /** One line a reviewer reads first. */
-  title: string;
-  /** The full explanation: what, why it matters, how to fix. */
-  message: string;
+  /**
+   * What the finding says, as data (a catalogue key and its values): this package's rules set it, and the
+   * reports word it in the reader's language (lib/report/describe.ts findingWords).
+   */
+  text?: FindingText;
+  /**
+   * Free English text, for findings made elsewhere (the live-account drift, rules not yet in the catalogue):
+   * one line a reviewer reads first, and the full explanation (what, why it matters, how to fix).
+   */
+  title?: string;
+  message?: string;
+  /**
+   * Every route that opens this path (stack/logicalId; one per route table / Availability Zone), where a
+   * witness names only one of several: an engineer must remove them all (lib/checks/opening-routes.ts).
+   */
+  openingRoutes?: string[];
   from: Endpoint;
   to: Endpoint;
   direction: 'one-way' | 'both';

@@ -2,8 +2,8 @@
  * A witness names one route per hop, but a VPC usually has one route table per Availability Zone, each with
  * its own copy of the route. An engineer who deletes "the route listed" leaves the others and the path stays
  * open. For every path finding, this lists every route of the same VPC that sends overlapping destinations
- * to the same next hop (peering, transit gateway, gateway, NAT, endpoint…), qualified by stack, and appends
- * the list to the message.
+ * to the same next hop (peering, transit gateway, gateway, NAT, endpoint…), qualified by stack, as the
+ * finding's `openingRoutes` (every report words the list in its language).
  */
 import type { Finding, ResourceRef } from './finding';
 import type { NetworkModel, RouteFact } from '../model/facts/types';
@@ -26,6 +26,6 @@ export function listOpeningRoutes(findings: Finding[], model: NetworkModel): voi
       .map((x) => `${x.route.ref.stack}/${x.route.ref.logicalId}`);
     const unique = [...new Set(all)].sort();
     if (unique.length < 2) continue;
-    f.message += ` Routes that open this path — remove every one (one per route table / Availability Zone): ${unique.join(', ')}. / この経路を開いているルート（ルートテーブル・AZ ごと）: ${unique.join('、')}。すべて削除してください。`;
+    f.openingRoutes = unique;
   }
 }

@@ -30,7 +30,7 @@ import type { IConstruct } from 'constructs';
 import type { Finding, ResourceRef } from '../checks/finding';
 import { citationText } from '../checks/citations';
 import type { TierPolicy } from '../policy/schema';
-import { endpointLabel, hopLine, trafficLabel } from '../report/describe';
+import { endpointLabel, findingWords, hopLine, trafficLabel } from '../report/describe';
 import { messagesFor } from '../report/i18n';
 import type { Acknowledgement } from '../report/report-input';
 import type { CostSection } from '../report/cost-section';
@@ -228,7 +228,8 @@ export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: M
   const m = messagesFor('en');
   const crossing = isCrossing(f);
   const { from, to } = f;
-  const lines = [`${f.title} — ${endpointLabel(from, m)} → ${endpointLabel(to, m)} (${m.direction[f.direction]}, ${trafficLabel(f, m)})`];
+  const words = findingWords(f, m);
+  const lines = [`${words.title} — ${endpointLabel(from, m)} → ${endpointLabel(to, m)} (${m.direction[f.direction]}, ${trafficLabel(f, m)})`];
   if (f.path.length > 0) {
     lines.push('Witness path:', ...f.path.map((h, i) => `  ${hopLine(h, i, m)}`));
     lines.push(`Layers that would still block: ${f.stillBlockedBy.length > 0 ? f.stillBlockedBy.join(', ') : 'none'}`);
@@ -252,7 +253,7 @@ export function toViolation(f: Finding, collected: CollectedTemplates, fileOf: M
   return {
     ruleName: f.rule,
     description: lines.join('\n'),
-    fix: f.message,
+    fix: words.message,
     severity: fatal ? 'fatal' : f.severity,
     ruleMetadata: metadata,
     violatingResources: violating.length > 0 ? violating : [{ constructPath: '', locations: [] }],

@@ -6,6 +6,7 @@
 import type { Endpoint, Finding, Hop, ResourceRef } from '../checks/finding';
 import type { HopStep } from '../model/path';
 import type { Messages } from './i18n';
+import type { Worded } from './i18n/finding-words';
 import type { MatrixEnd, MatrixCell, ReportInput } from './report-input';
 
 export function endLabel(end: MatrixEnd, m: Messages): string {
@@ -56,6 +57,15 @@ export function trafficLabel(finding: Pick<Finding, 'protocol' | 'ports'>, m: Me
   }
   const { from, to } = finding.ports;
   return `${protocol} ${from === to ? from : `${from}-${to}`}`;
+}
+
+/**
+ * A finding's title and message in the reader's language: this package's findings from the catalogue, a
+ * finding made elsewhere in its own (English) words; the routes that open the path appended in either case.
+ */
+export function findingWords(f: Finding, m: Messages): Worded {
+  const base = f.text ? m.findings.word(f.text) : { title: f.title ?? f.rule, message: f.message ?? '' };
+  return f.openingRoutes && f.openingRoutes.length > 0 ? { title: base.title, message: `${base.message} ${m.findings.openingRoutes(f.openingRoutes)}` } : base;
 }
 
 /** What a hop does, in the reader's language (address sets as CIDR blocks). */

@@ -4,7 +4,7 @@
  * Pure TypeScript: no aws-cdk-lib import.
  */
 import { citationText } from '../checks/citations';
-import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
+import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, findingWords, hopLine, resourceLabel, trafficLabel } from './describe';
 import { renderDiagramSvg, xmlEscape as esc } from './diagram-svg';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
@@ -76,7 +76,8 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
   o.push(`<h2>${esc(m.findingsHeading)}</h2>`);
   if (input.findings.length === 0) o.push(`<p>${esc(m.noFindings)}</p>`);
   input.findings.forEach((f, i) => {
-    o.push(`<div class="finding ${f.severity}" id="finding-${i + 1}"><h3>#${i + 1} [${esc(m.severity[f.severity])}] ${esc(f.title)}</h3><ul>`);
+    const words = findingWords(f, m);
+    o.push(`<div class="finding ${f.severity}" id="finding-${i + 1}"><h3>#${i + 1} [${esc(m.severity[f.severity])}] ${esc(words.title)}</h3><ul>`);
     o.push(`<li>${esc(m.rule)}: <code>${esc(f.rule)}</code></li>`);
     o.push(`<li>${esc(m.fromTo)}: ${esc(endpointLabel(f.from, m))} → ${esc(endpointLabel(f.to, m))} (${esc(m.direction[f.direction])})</li>`);
     o.push(`<li>${esc(m.ports)}: ${esc(trafficLabel(f, m))}</li>`);
@@ -90,7 +91,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
     if (f.path.length > 0) {
       o.push(`<p>${esc(m.path)}:</p><ol class="path">${f.path.map((h, n) => `<li>${esc(hopLine(h, n, m).replace(/^\d+\. /, ''))}</li>`).join('')}</ol>`);
     }
-    o.push(`<p>${esc(f.message)}</p></div>`);
+    o.push(`<p>${esc(words.message)}</p></div>`);
   });
 
   o.push(`<h2>${esc(m.acksHeading)}</h2><p>${esc(m.acksIntro)}</p>`);

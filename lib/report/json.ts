@@ -6,6 +6,8 @@ import type { VerifyResult } from '../checks';
 import { citationText } from '../checks/citations';
 import type { Hop } from '../model/path';
 import { pathWordsEn } from './i18n/hops.en';
+import { findingWords } from './describe';
+import { en } from './i18n/en';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -29,8 +31,8 @@ export function toJson(result: VerifyResult): unknown {
     findings: result.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
-      title: f.title,
-      message: f.message,
+      title: findingWords(f, en).title,
+      message: findingWords(f, en).message,
       from: f.from,
       to: f.to,
       direction: f.direction,

@@ -4,7 +4,7 @@
  * Unresolved cells fail: the proof fails closed.
  * Pure TypeScript: no aws-cdk-lib import.
  */
-import { endLabel, endpointLabel, hopLine } from './describe';
+import { endLabel, endpointLabel, findingWords, hopLine } from './describe';
 import { xmlEscape as esc } from './diagram-svg';
 import { messagesFor, type Lang } from './i18n';
 import type { ReportInput } from './report-input';
@@ -28,15 +28,16 @@ export function renderJunit(input: ReportInput, options: { lang: Lang; suiteName
   const findingCases: string[] = [];
   let findingFailures = 0;
   input.findings.forEach((f, i) => {
-    const caseName = `#${i + 1} ${f.rule}: ${f.title}`;
+    const words = findingWords(f, m);
+    const caseName = `#${i + 1} ${f.rule}: ${words.title}`;
     const body = [
       `${endpointLabel(f.from, m)} → ${endpointLabel(f.to, m)}`,
       ...f.path.map((h, n) => hopLine(h, n, m)),
-      f.message,
+      words.message,
     ].join('\n');
     if (f.severity === 'error') {
       findingFailures++;
-      findingCases.push(`    <testcase classname="${esc(name)}.${esc(f.rule)}" name="${esc(caseName)}"><failure type="${esc(f.rule)}" message="${esc(f.title)}">${esc(body)}</failure></testcase>`);
+      findingCases.push(`    <testcase classname="${esc(name)}.${esc(f.rule)}" name="${esc(caseName)}"><failure type="${esc(f.rule)}" message="${esc(words.title)}">${esc(body)}</failure></testcase>`);
     } else {
       // Warnings are reported, not failed: JUnit has no warning state, so they go to system-out.
       findingCases.push(`    <testcase classname="${esc(name)}.${esc(f.rule)}" name="${esc(caseName)}"><system-out>${esc(body)}</system-out></testcase>`);

@@ -5,7 +5,7 @@
  * Pure TypeScript: no aws-cdk-lib import.
  */
 import { citationText } from '../checks/citations';
-import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, hopLine, resourceLabel, trafficLabel } from './describe';
+import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, findingWords, hopLine, resourceLabel, trafficLabel } from './describe';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
 import { costSectionMarkdown } from './cost-section';
@@ -72,7 +72,8 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
   out.push(`## ${m.findingsHeading}`, '');
   if (input.findings.length === 0) out.push(m.noFindings, '');
   input.findings.forEach((f, i) => {
-    out.push(`### #${i + 1} [${m.severity[f.severity]}] ${mdEscape(f.title)}`, '');
+    const words = findingWords(f, m);
+    out.push(`### #${i + 1} [${m.severity[f.severity]}] ${mdEscape(words.title)}`, '');
     out.push(`- ${m.rule}: \`${f.rule}\``);
     out.push(`- ${m.fromTo}: ${mdEscape(endpointLabel(f.from, m))} → ${mdEscape(endpointLabel(f.to, m))} (${m.direction[f.direction]})`);
     out.push(`- ${m.ports}: ${mdEscape(trafficLabel(f, m))}`);
@@ -84,7 +85,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
       out.push('', `${m.path}:`, '');
       f.path.forEach((hop, h) => out.push(mdEscape(hopLine(hop, h, m))));
     }
-    out.push('', mdEscape(f.message), '');
+    out.push('', mdEscape(words.message), '');
   });
 
   out.push(`## ${m.acksHeading}`, '', m.acksIntro, '');

@@ -7,6 +7,8 @@ import { RULES } from '../checks/rules';
 import { citationText } from '../checks/citations';
 import type { ResourceRef } from '../checks/finding';
 import { pathWordsEn } from './i18n/hops.en';
+import { findingWords } from './describe';
+import { en } from './i18n/en';
 
 export function toSarif(result: VerifyResult, toolVersion = '0.1.0'): unknown {
   const fileOf = new Map(result.sources.map((s) => [s.stack, s.file]));
@@ -40,7 +42,7 @@ export function toSarif(result: VerifyResult, toolVersion = '0.1.0'): unknown {
         results: result.findings.map((f) => ({
           ruleId: f.rule,
           level: f.severity,
-          message: { text: `${f.title}. ${f.message}` },
+          message: { text: `${findingWords(f, en).title}. ${findingWords(f, en).message}` },
           locations: f.resource ? [location(f.resource)] : [],
           ...(f.path.length > 0
             ? { codeFlows: [{ threadFlows: [{ locations: f.path.map((h) => ({ location: location(h.resource, `[${h.layer}] ${pathWordsEn.hop(h.step)}${h.blocks ? ' (blocks)' : ''}`) })) }] }] }

@@ -6,6 +6,8 @@ import type { Endpoint, Finding, Hop, ResourceRef } from '../checks/finding';
 import type { VerifyResult } from '../checks';
 import { citationText } from '../checks/citations';
 import { pathWordsEn } from './i18n/hops.en';
+import { findingWords } from './describe';
+import { en } from './i18n/en';
 
 function res(r: ResourceRef): string {
   return `${r.stack}/${r.logicalId}${r.constructPath ? ` (${r.constructPath})` : ''}`;
@@ -31,13 +33,14 @@ function hopText(h: Hop, i: number): string {
 }
 
 export function findingText(f: Finding): string {
-  const lines = [`${f.severity.toUpperCase()} ${f.rule}: ${f.title}`];
+  const words = findingWords(f, en);
+  const lines = [`${f.severity.toUpperCase()} ${f.rule}: ${words.title}`];
   if (f.path.length > 0 || f.from.kind !== 'resource') {
     const traffic = f.protocol ? `  ${f.protocol}${f.ports ? ` port ${f.ports.from === f.ports.to ? f.ports.from : `${f.ports.from}-${f.ports.to}`}` : ''}` : '';
     lines.push(`  from: ${endpointText(f.from)}  →  to: ${endpointText(f.to)}  (${f.direction})${traffic}`);
   }
   if (f.resource) lines.push(`  resource: ${f.resource.type} ${res(f.resource)}`);
-  lines.push(`  ${f.message}`);
+  lines.push(`  ${words.message}`);
   if (f.path.length > 0) {
     lines.push('  path:');
     f.path.forEach((h, i) => lines.push(hopText(h, i)));

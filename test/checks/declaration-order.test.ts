@@ -8,6 +8,7 @@ import { verify } from '../../lib/checks';
 import type { CfnTemplate } from '../../lib/model/load/template';
 import { asLoaded, buildCity } from '../fixtures/city';
 import { AS_OF, DEFAULT_POLICY, ref, rules, type Resources } from './helpers';
+import { said } from '../support/finding-words';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -40,7 +41,7 @@ function cityWith(extra: Resources): CfnTemplate {
 
 const verdict = (t: CfnTemplate) => verify([asLoaded('City', t)], DEFAULT_POLICY, { asOf: AS_OF });
 const signature = (fs: Finding[]): string[] =>
-  fs.map((f) => JSON.stringify([f.rule, f.severity, f.title, f.from, f.to, f.resource?.logicalId, f.protocol, f.ports])).sort();
+  fs.map((f) => JSON.stringify([f.rule, f.severity, said(f).title, f.from, f.to, f.resource?.logicalId, f.protocol, f.ports])).sort();
 
 const instance = { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: ref('SubnetLgwanAppA') }, { DeviceIndex: '1', NetworkInterfaceId: ref('EniPn') }] } };
 const eniPn = { Type: 'AWS::EC2::NetworkInterface', Properties: { SubnetId: ref('SubnetPnAppA') } };

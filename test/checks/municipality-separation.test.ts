@@ -8,6 +8,7 @@ import type { LoadedTemplate } from '../../lib/model/load/template';
 import { asLoaded, buildCity, type Json } from '../fixtures/city';
 import { buildPrefecture, type PrefectureSet } from '../fixtures/prefecture-hub';
 import { AS_OF, DEFAULT_POLICY, rules } from './helpers';
+import { said } from '../support/finding-words';
 
 type Resources = Record<string, Json & { Properties?: Json }>;
 const resources = (t: LoadedTemplate): Resources => t.template.Resources as unknown as Resources;
@@ -31,11 +32,11 @@ test("a propagation of B's attachment into the municipalities' route table lets 
     resources(p.routing).Leak = { Type: 'AWS::EC2::TransitGatewayRouteTablePropagation', Properties: { TransitGatewayRouteTableId: { 'Fn::ImportValue': 'kanagawa-hub-municipalities-rt' }, TransitGatewayAttachmentId: { Ref: 'Attachment1' } } };
   });
   expect(rules(r)).toEqual(['MUNICIPALITY-CROSSING']);
-  const f = r.findings.find((x) => x.title.startsWith('kanagawa-city-0 reaches kanagawa-city-1'))!;
+  const f = r.findings.find((x) => said(x).title.startsWith('kanagawa-city-0 reaches kanagawa-city-1'))!;
   expect(f.path.map((h) => h.resource.logicalId)).toEqual(expect.arrayContaining(['Leak', 'M1HubAttachment']));
   expect(f.resource).toMatchObject({ stack: 'kanagawa-city-0-network', logicalId: 'M0HubAttachment' });
   // Both other municipalities reach B; B reaches nobody.
-  expect(r.findings.map((x) => x.title.split(' / ')[0]).sort()).toEqual(['kanagawa-city-0 reaches kanagawa-city-1', 'kanagawa-city-2 reaches kanagawa-city-1']);
+  expect(r.findings.map((x) => said(x).title.split(' / ')[0]).sort()).toEqual(['kanagawa-city-0 reaches kanagawa-city-1', 'kanagawa-city-2 reaches kanagawa-city-1']);
 });
 
 test("a static route in the municipalities' table to B's attachment is caught the same way", () => {
@@ -61,7 +62,7 @@ test('an LGWAN VPC attached to the hub: HUB-ATTACHMENT-TIER', () => {
     resources(p.municipalities[0]).M0LgwanOnHub = { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'HubTransitGatewayId' }, VpcId: { Ref: 'M0VpcLgwan' }, SubnetIds: [{ Ref: 'M0SubnetLgwanTgw' }] } };
   });
   expect(rules(r)).toEqual(['HUB-ATTACHMENT-TIER']);
-  expect(r.findings[0].message).toContain('LGWAN tier');
+  expect(said(r.findings[0]).message).toContain('LGWAN tier');
 });
 
 test('a VPC that declares no municipality in a multi-municipality model: UNTAGGED-MUNICIPALITY (fail closed)', () => {
@@ -78,7 +79,7 @@ test('a RAM share of a subnet (VPC sharing puts other accounts\' interfaces in t
     (resources(p.hub).HubShare.Properties!.ResourceArns as Json[]).push({ 'Fn::Join': ['', ['arn:aws:ec2:ap-northeast-1:111111111111:subnet/', { Ref: 'SubnetAttachA' }]] });
   });
   expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
-  expect(r.findings[0].message).toContain('only SSM parameters and Transit Gateways');
+  expect(said(r.findings[0]).message).toContain('only SSM parameters and Transit Gateways');
 });
 
 test('a RAM share of a Transit Gateway whose default route table association is on is not modelled either', () => {
@@ -86,14 +87,14 @@ test('a RAM share of a Transit Gateway whose default route table association is 
     resources(p.hub).HubTgw.Properties!.DefaultRouteTableAssociation = 'enable';
   });
   expect(rules(r)).toContain('UNMODELLED-RESOURCE');
-  expect(r.findings.find((f) => f.rule === 'UNMODELLED-RESOURCE')!.message).toContain('default route table association or propagation is enabled');
+  expect(said(r.findings.find((f) => f.rule === 'UNMODELLED-RESOURCE')!).message).toContain('default route table association or propagation is enabled');
 });
 
 test('without the hub template, the attachment names a TGW the engine cannot see: UNRESOLVED-VALUE, never a silent pass', () => {
   const p = buildPrefecture('kanagawa', 2);
   const r = verify(p.municipalities, p.policy, { asOf: AS_OF });
   expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
-  expect(r.findings.some((f) => f.message.includes('HubTransitGatewayId') || f.message.includes('SSM'))).toBe(true);
+  expect(r.findings.some((f) => said(f).message.includes('HubTransitGatewayId') || said(f).message.includes('SSM'))).toBe(true);
 });
 
 describe('a shared platform with one VPC per municipality (共同利用方式) gets the same proof', () => {
@@ -119,6 +120,6 @@ describe('a shared platform with one VPC per municipality (共同利用方式) g
       R.PcxOut = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'M0RtInet' }, DestinationCidrBlock: '10.0.48.0/20', VpcPeeringConnectionId: { Ref: 'Pcx' } } };
     });
     expect(rules(r).filter((x) => x.includes('MUNICIPALITY'))).toEqual(['MUNICIPALITY-CROSSING']);
-    expect(r.findings.find((f) => f.rule === 'MUNICIPALITY-CROSSING')!.title).toContain('yokosuka reaches zushi');
+    expect(said(r.findings.find((f) => f.rule === 'MUNICIPALITY-CROSSING')!).title).toContain('yokosuka reaches zushi');
   });
 });

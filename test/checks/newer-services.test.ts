@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../../lib/checks';
 import { ref, rules, run, type Resources } from './helpers';
+import { said } from '../support/finding-words';
 
 const byRule = (fs: Finding[], id: string): Finding[] => fs.filter((f) => f.rule === id);
 
@@ -30,7 +31,7 @@ describe('Transit Gateway peering (another Region or account)', () => {
     const r = run((R) => peering(R, [], 'TgwRtLgwan'));
     expect(rules(r)).toContain('UNRESOLVED-VALUE');
     expect(rules(r)).not.toContain('UNMODELLED-RESOURCE');
-    expect(byRule(r.findings, 'UNRESOLVED-VALUE')[0].message).toMatch(/mic:tier/);
+    expect(said(byRule(r.findings, 'UNRESOLVED-VALUE')[0]).message).toMatch(/mic:tier/);
   });
 });
 
@@ -98,5 +99,5 @@ test('a Network Firewall attached to a transit gateway is UNMODELLED-RESOURCE (n
     R.TgwFw = { Type: 'AWS::NetworkFirewall::Firewall', Properties: { FirewallName: 'fw', FirewallPolicyArn: 'arn:aws:network-firewall:x', TransitGatewayId: ref('Tgw'), AvailabilityZoneMappings: [{ AvailabilityZone: 'ap-northeast-1a' }] } };
   });
   expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
-  expect(r.findings[0].message).toMatch(/transit gateway/);
+  expect(said(r.findings[0]).message).toMatch(/transit gateway/);
 });

@@ -10,6 +10,7 @@ import { PUBLIC_ADDRESSES, UNICAST_ADDRESSES } from '../../lib/cidr/public-addre
 import { evaluateFilters } from '../../lib/model/reachability/filters';
 import type { LoadedTemplate } from '../../lib/model/load/template';
 import { ref, rules, run, runTemplates } from './helpers';
+import { said } from '../support/finding-words';
 
 const PRIVATE = setOf(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseCidr(c)!));
 
@@ -79,7 +80,7 @@ test('a security group (or any resource) tagged with another tier than its VPC: 
   });
   expect(rules(r)).toEqual(['TIER-TAG-CONFLICT']);
   expect(r.findings[0].resource).toMatchObject({ logicalId: 'SgInet', type: 'AWS::EC2::SecurityGroup' });
-  expect(r.findings[0].message).toMatch(/tagged lgwan but sits in VpcInet, a internet VPC|tagged lgwan but sits in VpcInet/);
+  expect(said(r.findings[0]).message).toMatch(/tagged lgwan but sits in VpcInet, a internet VPC|tagged lgwan but sits in VpcInet/);
   const lb = run((R) => {
     R.Nlb = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'network', Scheme: 'internal', Subnets: [ref('SubnetPnAppA')], Tags: [{ Key: 'mic:tier', Value: 'lgwan' }] } };
   });
@@ -107,7 +108,7 @@ test('a List<AWS::EC2::Subnet::Id> nested-stack parameter given one subnet, or a
   };
   for (const value of [{ Ref: 'A' }, { 'Fn::Join': [',', [{ Ref: 'A' }, { Ref: 'B' }]] }]) {
     const r = runTemplates([parent(value), child]);
-    expect({ value, rules: rules(r), why: r.findings.map((f) => f.message) }).toEqual({ value, rules: [], why: [] });
+    expect({ value, rules: rules(r), why: r.findings.map((f) => said(f).message) }).toEqual({ value, rules: [], why: [] });
     expect(r.model.compute.get('P/Child::Db')!.subnets.length).toBeGreaterThan(0);
     expect(r.model.compute.get('P/Child::First')!.subnets).toEqual(['P::A']);
   }
@@ -122,5 +123,5 @@ test('every route that opens a path is listed, one per route table (Availability
     R.RtLgwanDefaultB = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwanB'), DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref('Igw') } };
   });
   const out = r.findings.find((f) => f.rule === 'CLOSED-TIER-INTERNET' && f.from.kind === 'tier')!;
-  expect(out.message).toMatch(/Routes that open this path.*City\/RtLgwanDefaultA, City\/RtLgwanDefaultB/);
+  expect(said(out).message).toMatch(/Routes that open this path.*City\/RtLgwanDefaultA, City\/RtLgwanDefaultB/);
 });

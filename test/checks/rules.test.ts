@@ -5,6 +5,7 @@
 import type { Finding } from '../../lib/checks';
 import { AS_OF, DEFAULT_POLICY, policyWith, ref, rules, run } from './helpers';
 import { citationText } from '../../lib/checks/citations';
+import { said } from '../support/finding-words';
 
 const PN_TAG = [{ Key: 'mic:tier', Value: 'personal-number' }];
 const byRule = (fs: Finding[], id: string): Finding[] => fs.filter((f) => f.rule === id);
@@ -139,7 +140,7 @@ describe('TIER-JOIN-TGW', () => {
     });
     expect(rules(r)).toEqual(['TIER-JOIN-TGW']);
     expect(r.findings[0].resource?.logicalId).toBe('TgwRtLgwan');
-    expect(r.findings[0].message).toMatch(/TgwAttPn \(personal-number\) via propagation/);
+    expect(said(r.findings[0]).message).toMatch(/TgwAttPn \(personal-number\) via propagation/);
   });
   test('a static route to another tier\'s attachment instead of the blackhole: TIER-JOIN-TGW and the crossing it opens', () => {
     const r = run((R) => {
@@ -211,14 +212,14 @@ describe('TIER-JOIN-LINK', () => {
     expect(f.path.map((h) => `${h.layer}:${h.resource.logicalId}`)).toEqual(['vpn:VpnLgwan', 'vpn:VgwInet', 'exit:VpcInet']);
     expect(f.citation).toBe('defenceInDepth');
     expect(citationText(f.citation, 'ja')).toMatch(/多層防御/);
-    expect(f.message).toMatch(/Fix: /);
+    expect(said(f).message).toMatch(/Fix: /);
   });
   test('a customer gateway of another tier behind a VPN tagged like its gateway: exactly TIER-JOIN-LINK and TIER-TAG-CONFLICT', () => {
     const r = run((R) => {
       R.CgwInet.Properties!.Tags = [{ Key: 'mic:tier', Value: 'lgwan' }];
     });
     expect(rules(r)).toEqual(['TIER-JOIN-LINK', 'TIER-TAG-CONFLICT']);
-    expect(byRule(r.findings, 'TIER-JOIN-LINK')[0].message).toContain('customer gateway CgwInet is tagged lgwan');
+    expect(said(byRule(r.findings, 'TIER-JOIN-LINK')[0]).message).toContain('customer gateway CgwInet is tagged lgwan');
   });
   test('a personal-number Direct Connect gateway associated with the LGWAN virtual private gateway', () => {
     const r = run((R) => {
@@ -263,8 +264,8 @@ describe('TIER-JOIN-EDGE', () => {
     expect(f).toMatchObject({ severity: 'error', direction: 'both', from: { kind: 'on-prem', tier: 'internet' }, to: { kind: 'tier', tier: 'lgwan' } });
     expect(f.resource).toMatchObject({ logicalId: 'VpnLgwan', type: 'AWS::EC2::VPNConnection' });
     expect(f.path.map((h) => `${h.layer}:${h.resource.logicalId}`)).toEqual(['vpn:VpnInet', 'vpn:VpnLgwan', 'exit:VpcLgwan']);
-    expect(f.message).toContain('a customer gateway at the same address (203.0.113.10)');
-    expect(f.message).toMatch(/Fix: /);
+    expect(said(f).message).toContain('a customer gateway at the same address (203.0.113.10)');
+    expect(said(f).message).toMatch(/Fix: /);
     expect(f.citation).toBe('defenceInDepth');
   });
 
@@ -276,7 +277,7 @@ describe('TIER-JOIN-EDGE', () => {
     const [f] = byRule(r.findings, 'TIER-JOIN-EDGE');
     expect(f).toMatchObject({ from: { kind: 'on-prem', tier: 'lgwan' }, to: { kind: 'tier', tier: 'personal-number' } });
     expect(f.path.map((h) => h.resource.logicalId)).toEqual(['DxLgwan', 'DxPn', 'VpcPn']);
-    expect(f.message).toContain('the same Direct Connect gateway (5f294f92-bafb-4011-916d-9b0b12345678)');
+    expect(said(f).message).toContain('the same Direct Connect gateway (5f294f92-bafb-4011-916d-9b0b12345678)');
   });
 
   test('the same Direct Connect gateway resource associated with two tiers\' gateways', () => {
@@ -286,7 +287,7 @@ describe('TIER-JOIN-EDGE', () => {
       R.DxLgwan = { Type: 'AWS::DirectConnect::DirectConnectGatewayAssociation', Properties: { DirectConnectGatewayId: ref('DxGw'), AssociatedGatewayId: ref('VgwLgwan') } };
     });
     expect(rules(r)).toContain('TIER-JOIN-EDGE');
-    expect(byRule(r.findings, 'TIER-JOIN-EDGE')[0].message).toContain('the same Direct Connect gateway (DxGw)');
+    expect(said(byRule(r.findings, 'TIER-JOIN-EDGE')[0]).message).toContain('the same Direct Connect gateway (DxGw)');
   });
 
   test('fail closed: a Direct Connect gateway id that cannot be resolved is reported, not assumed unshared', () => {
@@ -295,7 +296,7 @@ describe('TIER-JOIN-EDGE', () => {
       R.DxPn.Properties!.DirectConnectGatewayId = ref('DxId');
     });
     expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
-    expect(r.findings[0].message).toContain('DirectConnectGatewayId');
+    expect(said(r.findings[0]).message).toContain('DirectConnectGatewayId');
   });
 });
 
@@ -309,10 +310,10 @@ describe('UNDECLARED-ONPREM-ROUTE', () => {
     expect(more).toEqual([]);
     expect(f).toMatchObject({ severity: 'error', citation: 'personalNumberIsolation' });
     expect(f.resource).toMatchObject({ logicalId: 'RtPnOnPrem', type: 'AWS::EC2::Route' });
-    expect(f.message).toContain('sends 172.16.0.0/16');
-    expect(f.message).toContain('the policy declares 172.16.32.0/22 behind');
-    expect(f.message).toContain('declared on-premises networks of LGWAN tier');
-    expect(f.message).toMatch(/Fix: /);
+    expect(said(f).message).toContain('sends 172.16.0.0/16');
+    expect(said(f).message).toContain('the policy declares 172.16.32.0/22 behind');
+    expect(said(f).message).toContain('declared on-premises networks of LGWAN tier');
+    expect(said(f).message).toMatch(/Fix: /);
   });
 
   test('route propagation into an LGWAN route table (on-premises decides the routes): exactly UNDECLARED-ONPREM-ROUTE', () => {
@@ -321,7 +322,7 @@ describe('UNDECLARED-ONPREM-ROUTE', () => {
     });
     expect(rules(r)).toEqual(['UNDECLARED-ONPREM-ROUTE']);
     expect(r.findings[0]).toMatchObject({ citation: 'lgwanSeparation', resource: { logicalId: 'PropLgwan' } });
-    expect(r.findings[0].message).toContain('route propagation');
+    expect(said(r.findings[0]).message).toContain('route propagation');
   });
 
   test('a route to the tier\'s closed-SIM clients over its link is declared by their pool; undeclared, it is reported', () => {
@@ -353,7 +354,7 @@ describe('tags', () => {
       R.VpcLgwan.Properties!.Tags = [{ Key: 'mic:tier', Value: 'LGWAN' }];
     });
     expect(rules(r)).toEqual(['UNTAGGED-VPC']);
-    expect(r.findings[0].message).toContain('"LGWAN"');
+    expect(said(r.findings[0]).message).toContain('"LGWAN"');
   });
   test('UNTAGGED-LINK', () => {
     const r = run((R) => {
@@ -383,7 +384,7 @@ describe('fail closed', () => {
       R.RtLgwanOnPrem.Properties!.DestinationCidrBlock = ref('OnPremCidr');
     });
     expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
-    expect(r.findings[0].title).toContain('RtLgwanOnPrem.DestinationCidrBlock');
+    expect(said(r.findings[0]).title).toContain('RtLgwanOnPrem.DestinationCidrBlock');
   });
   test('UNRESOLVED-VALUE: a literal VPC id outside the templates', () => {
     const r = run((R) => {
@@ -416,7 +417,7 @@ describe('fail closed', () => {
     });
     expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
     expect(r.findings[0]?.resource).toMatchObject({ logicalId: 'Deploys', type });
-    expect(r.findings[0]?.message).toMatch(/runs at deploy time[^]*acknowledge UNMODELLED-RESOURCE on it with that reason[^]*カスタムリソース/);
+    expect(said(r.findings[0]).message).toMatch(/runs at deploy time[^]*acknowledge UNMODELLED-RESOURCE on it with that reason[^]*カスタムリソース/);
   });
   test.each(['Custom::VpcRestrictDefaultSG', 'Custom::WorkSpacesDirectoryHardening', 'Custom::AdConnector'])('a custom resource whose effect is known (%s) is not a finding', (type) => {
     const r = run((R) => {
@@ -444,7 +445,7 @@ describe('policy-driven rules', () => {
       policy: policyWith({ sanctionedChannels: [{ id: 'mail', from: 'tier:internet', to: 'tier:lgwan', protocol: 'tcp', ports: { from: 25, to: 25 }, owner: '情報政策課', reason: '無害化 mail', expires: '2026-01-31' }] }),
     });
     expect(rules(r)).toEqual(['SANCTIONED-CHANNEL-EXPIRED']);
-    expect(r.findings[0].message).toContain('2026-01-31');
+    expect(said(r.findings[0]).message).toContain('2026-01-31');
     expect(AS_OF > '2026-01-31').toBe(true);
   });
   test('TELEWORK-ENTRY-MODEL: β-style desktops in an α city', () => {
@@ -522,6 +523,6 @@ describe('templates rewritten at deploy time', () => {
       (t as { Transform?: unknown }).Transform = 'AWS::Serverless-2016-10-31';
     });
     expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
-    expect(r.findings[0].message).toMatch(/--template-stage Processed/);
+    expect(said(r.findings[0]).message).toMatch(/--template-stage Processed/);
   });
 });

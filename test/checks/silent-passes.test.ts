@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../../lib/checks';
 import { rules, run, ref, type Resources } from './helpers';
+import { said } from '../support/finding-words';
 
 const byRule = (fs: Finding[], id: string): Finding[] => fs.filter((f) => f.rule === id);
 const inLgwan = { SubnetIds: [ref('SubnetLgwanAppA'), ref('SubnetLgwanAppB')], SecurityGroupIds: [ref('SgLgwan')] };
@@ -24,7 +25,7 @@ describe('PUBLIC-INVOKE-INTO-TIER: code inside a closed tier that anyone may inv
     expect(rules(r)).toEqual(['PUBLIC-INVOKE-INTO-TIER']);
     const [f] = r.findings;
     expect(f).toMatchObject({ severity: 'error', from: { kind: 'internet' }, to: { kind: 'tier', tier: 'lgwan' }, resource: { logicalId: 'FnUrl' } });
-    expect(f.message).toMatch(/AuthType NONE/);
+    expect(said(f).message).toMatch(/AuthType NONE/);
     expect(f.path.map((h) => h.resource.logicalId)).toEqual(['FnUrl', 'Fn']);
   });
   test('a URL on an alias of the function is followed to the function', () => {
@@ -79,7 +80,7 @@ describe('ACCESS-GRANT-INTO-TIER: permissions that let other accounts into a tie
     });
     expect(rules(r)).toEqual(['ACCESS-GRANT-INTO-TIER']);
     expect(r.findings[0]).toMatchObject({ severity: 'error', to: { kind: 'tier', tier: 'personal-number' }, resource: { logicalId: 'SvcPerm' } });
-    expect(r.findings[0].message).toMatch(/every AWS account/);
+    expect(said(r.findings[0]).message).toMatch(/every AWS account/);
   });
   test('another account with acceptance on: a warning (each connection is accepted by hand)', () => {
     const r = run((R) => {
@@ -88,7 +89,7 @@ describe('ACCESS-GRANT-INTO-TIER: permissions that let other accounts into a tie
     });
     expect(rules(r)).toEqual(['ACCESS-GRANT-INTO-TIER']);
     expect(r.findings[0].severity).toBe('warning');
-    expect(r.findings[0].message).toMatch(/\$\{AWS::AccountId\}/);
+    expect(said(r.findings[0]).message).toMatch(/\$\{AWS::AccountId\}/);
   });
   test('clean twin: restricted to this account with acceptance on', () => {
     expect(rules(run((R) => {
@@ -121,7 +122,7 @@ describe('SERVICE-RELAY: a service reached through an interface endpoint that fo
     });
     expect(rules(r)).toEqual(['SERVICE-RELAY']);
     expect(r.findings[0]).toMatchObject({ severity: 'error', from: { kind: 'tier', tier: 'lgwan' }, to: { kind: 'internet' }, resource: { logicalId: 'ApiMethod' } });
-    expect(r.findings[0].message).toMatch(/https:\/\/example\.com/);
+    expect(said(r.findings[0]).message).toMatch(/https:\/\/example\.com/);
   });
   test('the same API defined by an inline OpenAPI body is read too', () => {
     const r = run((R) => {
@@ -207,7 +208,7 @@ describe('TIER-TAG-VARIABLE: a tier tag whose value a deployment decides', () =>
       tag({ Ref: 'Tier' })(R);
     });
     expect(rules(r)).toEqual(['TIER-TAG-VARIABLE']);
-    expect(byRule(r.findings, 'TIER-TAG-VARIABLE')[0].message).toMatch(/lgwan or internet/);
+    expect(said(byRule(r.findings, 'TIER-TAG-VARIABLE')[0]).message).toMatch(/lgwan or internet/);
   });
   test('a tag from a free-text parameter (default lgwan): found', () => {
     expect(rules(run((R, t) => {

@@ -12,6 +12,7 @@ import type { SgFact, NaclFact } from '../../lib/model/facts/types';
 import { buildModel } from '../../lib/model/facts';
 import type { LoadedTemplate } from '../../lib/model/load/template';
 import { rules, runTemplates } from '../checks/helpers';
+import { said } from '../support/finding-words';
 
 const c = (s: string) => parseCidr(s)!;
 const ref = { stack: 'S', logicalId: 'X', type: 'AWS::EC2::SecurityGroup' };
@@ -75,7 +76,7 @@ describe('3. duplicate exports fail closed', () => {
   test('two templates exporting one name: the import is UNRESOLVED-VALUE, never the first of them', () => {
     const r = runTemplates([exporter('A', '10.1.0.0/16'), exporter('B', '10.2.0.0/16'), importer]);
     expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
-    expect(r.findings[0].message).toMatch(/exported by more than one template/);
+    expect(said(r.findings[0]).message).toMatch(/exported by more than one template/);
     expect(r.model.subnets.has('Imp::Sub')).toBe(false);
     expect(r.coverage.join('\n')).toMatch(/"shared-vpc" is defined by more than one template/);
   });

@@ -1,7 +1,7 @@
 /** CLIENT-VPN-WHOLE-VPC: a Client VPN authorization rule that covers a whole VPC CIDR (or everything), not just the desktops. */
 import { setOf, subtract } from '../../cidr/address-sets';
 import type { Rule } from '../rule';
-import { resourceFinding } from './helpers';
+import { resourceFindingOf } from './helpers';
 
 export const clientVpnWholeVpc: Rule = {
   id: 'CLIENT-VPN-WHOLE-VPC',
@@ -17,8 +17,7 @@ export const clientVpnWholeVpc: Rule = {
       for (const auth of c.authorizations) {
         const covers = [...vpcs].some((v) => (model.vpcs.get(v)?.cidrs ?? []).some((vc) => subtract(setOf([vc]), setOf([auth.cidr])).length === 0));
         if (!covers) continue;
-        out.push(resourceFinding(this.id, this.severity, auth.ref, this.citation, this.title,
-          `Client VPN ${c.ref.logicalId} authorises ${auth.cidr.text}${auth.allGroups ? ' for all users' : ''}, which covers the whole VPC. Telework clients should reach only the desktop subnets. Fix: authorise each desktop subnet CIDR instead (in CDK, set authorizeAllUsersToVpcCidr: false and add rules per desktop subnet).`));
+        out.push(resourceFindingOf(this.id, this.severity, auth.ref, this.citation, { key: 'client-vpn-whole-vpc', endpoint: c.ref.logicalId, cidr: auth.cidr.text, allGroups: !!auth.allGroups }));
       }
     }
     return out;

@@ -2,7 +2,7 @@
 import { CLOSED_TIERS } from '../../tiers/tier';
 import { classTier } from '../../model/reachability/places';
 import type { Rule } from '../rule';
-import { flowFinding, tierName } from './helpers';
+import { flowFinding } from './helpers';
 
 export const closedTierInternet: Rule = {
   id: 'CLOSED-TIER-INTERNET',
@@ -22,14 +22,7 @@ export const closedTierInternet: Rule = {
       .map((f) => {
         const t = classTier(f.fromClass === 'internet' ? f.toClass : f.fromClass);
         const inbound = f.fromClass === 'internet';
-        return flowFinding(
-          this, f,
-          `${inbound ? 'The internet reaches' : `${tierName(t)} reaches the internet from`} ${inbound ? tierName(t) : ''} / インターネット接続`.replace(/\s+/g, ' '),
-          `The ${t} tier is closed: no path to or from the internet (telework enters only through the closed VPN).`,
-          inbound
-            ? 'detach the internet gateway from this VPC and remove public subnets/load balancers; telework must enter through the closed VPN.'
-            : 'remove the default route to the internet gateway / NAT gateway; use VPC endpoints for AWS services.',
-        );
+        return flowFinding(this, f, (flow) => ({ key: 'closed-tier-internet', flow, tier: t, inbound }));
       });
   },
 };

@@ -4,6 +4,7 @@ import type { Flow } from '../../model/reachability';
 import { endpointOf } from '../../model/reachability/places';
 import type { CitationKey } from '../citations';
 import type { Finding, ResourceRef } from '../finding';
+import type { FindingText, FlowText } from '../finding-text';
 import type { PlaceName } from '../../model/path';
 import type { Rule } from '../rule';
 
@@ -64,24 +65,27 @@ export function crossingResource(f: Flow): ResourceRef | undefined {
   return hop ? templateResource(hop.resource) : undefined;
 }
 
-/** A path finding of `rule`: its severity is the rule's own, or `severityWhenFiltered` when only filters stop the path. */
+/**
+ * A path finding of `rule`: its severity is the rule's own, or `severityWhenFiltered` when only filters stop
+ * the path; `text` says what the finding is about, given the flow as data.
+ */
 export function flowFinding(
   rule: Pick<Rule, 'id' | 'severity' | 'severityWhenFiltered' | 'citation'>,
   f: Flow,
-  title: string,
-  why: string,
-  fix: string,
+  text: (flow: FlowText) => FindingText,
 ): Finding {
   const open = f.status === 'open';
-  const what = open
-    ? `${placeText(f.from.name)} can send packets to ${placeText(f.to.name)} (${f.protocol ?? 'any'}${f.ports ? ` port ${f.ports.from}` : ''}, e.g. ${f.destinations}).`
-    : `Routes connect ${placeText(f.from.name)} to ${placeText(f.to.name)}; today only ${f.blockedBy.join(' and ')} stop(s) every packet (defence in depth is gone).`;
+  const flow: FlowText = {
+    open, from: f.from.name, to: f.to.name,
+    ...(f.protocol !== undefined ? { protocol: f.protocol } : {}),
+    ...(f.ports ? { port: f.ports.from } : {}),
+    destinations: f.destinations, blockedBy: f.blockedBy,
+  };
   const resource = crossingResource(f);
   return {
     rule: rule.id,
     severity: open ? rule.severity : (rule.severityWhenFiltered ?? rule.severity),
-    title: open ? title : `${title} (routes connect; blocked only by ${f.blockedBy.join('+')})`,
-    message: `${what} ${why} Fix: ${fix}`,
+    text: text(flow),
     from: endpointOf(f.from),
     to: endpointOf(f.to),
     direction: 'one-way',
@@ -94,6 +98,24 @@ export function flowFinding(
   };
 }
 
+/** A finding about one resource (not a path), saying `text`. */
+export function resourceFindingOf(
+  rule: string,
+  severity: Finding['severity'],
+  resource: ResourceRef,
+  citation: CitationKey,
+  text: FindingText,
+  extra: Partial<Finding> = {},
+): Finding {
+  const real = templateResource(resource);
+  return {
+    rule, severity, text,
+    from: { kind: 'resource', resource: real }, to: { kind: 'resource', resource: real },
+    direction: 'one-way', path: [], stillBlockedBy: [], resource: real, citation, ...extra,
+  };
+}
+
+/** A finding about one resource in free English text: rules not yet in the catalogue (lib/report/i18n/findings.*). */
 export function resourceFinding(
   rule: string,
   severity: Finding['severity'],

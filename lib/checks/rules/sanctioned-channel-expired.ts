@@ -14,8 +14,8 @@ export const sanctionedChannelExpired: Rule = {
       .map((c) => {
         const resource = { stack: 'policy', logicalId: c.id, type: 'closed-telework::SanctionedChannel' };
         return {
-          rule: this.id, severity: this.severity, title: `${this.title}: ${c.id}`,
-          message: `Channel ${c.id} (${c.from} → ${c.to}, ${c.protocol} ${c.ports.from}-${c.ports.to}, owner ${c.owner}, reason: ${c.reason}) expired on ${c.expires}; it no longer exempts any path. Fix: review it with its owner and renew the expiry, or remove the channel and the path. 有効期限を見直してください。`,
+          rule: this.id, severity: this.severity,
+          text: { key: 'sanctioned-channel-expired' as const, id: c.id, from: c.from, to: c.to, protocol: c.protocol, ports: c.ports, owner: c.owner, reason: c.reason, expires: c.expires },
           from: { kind: 'resource' as const, resource }, to: { kind: 'resource' as const, resource },
           direction: 'one-way' as const, path: [], stillBlockedBy: [], resource, citation: this.citation,
         };

@@ -3,7 +3,7 @@
  * or the tier's on-premises network (screen transfer only: the desktop is the one thing they may reach).
  */
 import type { Rule } from '../rule';
-import { flowFinding, placeText, tierName } from './helpers';
+import { flowFinding } from './helpers';
 import { classTier } from '../../model/reachability/places';
 
 export const teleworkBeyondDesktop: Rule = {
@@ -23,12 +23,7 @@ export const teleworkBeyondDesktop: Rule = {
           ((f.to.kind === 'subnet' && !reachability.desktopSubnets.has(f.to.subnet!)) || f.to.kind === 'on-prem'),
       )
       .map((f) =>
-        flowFinding(
-          this, f,
-          `Telework clients reach ${placeText(f.to.name)} in ${tierName(classTier(f.toClass))}, which is not the desktop service`,
-          'Telework is screen transfer only: clients may reach the virtual desktops and nothing else in the tier.',
-          'narrow the Client VPN authorization rules and routes to the desktop (WorkSpaces) subnets.',
-        ),
+        flowFinding(this, f, (flow) => ({ key: 'telework-beyond-desktop', flow, tier: classTier(f.toClass) })),
       );
   },
 };

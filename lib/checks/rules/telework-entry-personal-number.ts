@@ -1,7 +1,7 @@
 /** TELEWORK-ENTRY-PERSONAL-NUMBER: any telework entry point (desktops, directory used by WorkSpaces, Client VPN, streaming endpoint, internet-facing LB) in the personal-number tier. */
 import { NO_TELEWORK_TIER } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { subnetTier } from '../../model/tier-of';
 
 export const teleworkEntryPersonalNumber: Rule = {
@@ -16,15 +16,13 @@ export const teleworkEntryPersonalNumber: Rule = {
     for (const e of model.teleworkEntries) {
       const inPn = e.subnets.filter((s) => subnetTier(model, s) === NO_TELEWORK_TIER);
       if (inPn.length === 0 && !(e.vpc && model.vpcs.get(e.vpc)?.tier === NO_TELEWORK_TIER)) continue;
-      out.push(resourceFinding(this.id, this.severity, e.ref, this.citation, this.title,
-        `${e.ref.type} ${e.ref.logicalId} (${e.kind}) places a telework entry in the personal-number tier (subnets: ${inPn.map((s) => s.split('::').pop()).join(', ') || e.vpc}). The personal-number tier must have no telework entry at all. Fix: move the desktops/endpoint to the LGWAN tier; personal-number work is done only on office terminals. マイナンバー利用事務系にはテレワークの入口を設けないでください。`,
+      out.push(resourceFindingOf(this.id, this.severity, e.ref, this.citation, { key: 'telework-entry-personal-number', type: e.ref.type, id: e.ref.logicalId, entry: e.kind, where: inPn.map((s) => s.split('::').pop()).join(', ') || String(e.vpc) },
         { to: { kind: 'tier', tier: NO_TELEWORK_TIER, resource: e.ref }, from: { kind: 'telework-clients' } }));
     }
     for (const c of model.clientVpns.values()) {
       const tiers = new Set([c.vpc ? model.vpcs.get(c.vpc)?.tier : undefined, ...c.associations.map((a) => subnetTier(model, a.subnet))]);
       if (!tiers.has(NO_TELEWORK_TIER)) continue;
-      out.push(resourceFinding(this.id, this.severity, c.ref, this.citation, this.title,
-        `Client VPN endpoint ${c.ref.logicalId} lets telework clients into the personal-number tier. Fix: delete it; personal-number work is done only on office terminals. マイナンバー利用事務系にはテレワークの入口を設けないでください。`,
+      out.push(resourceFindingOf(this.id, this.severity, c.ref, this.citation, { key: 'client-vpn-into-personal-number', endpoint: c.ref.logicalId },
         { to: { kind: 'tier', tier: NO_TELEWORK_TIER, resource: c.ref }, from: { kind: 'telework-clients' } }));
     }
     return out;

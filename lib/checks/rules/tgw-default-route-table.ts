@@ -1,6 +1,6 @@
 /** TGW-DEFAULT-ROUTE-TABLE: a transit gateway with default route-table association or propagation enabled (the default). */
 import type { Rule } from '../rule';
-import { resourceFinding } from './helpers';
+import { resourceFindingOf } from './helpers';
 
 export const tgwDefaultRouteTable: Rule = {
   id: 'TGW-DEFAULT-ROUTE-TABLE',
@@ -13,8 +13,7 @@ export const tgwDefaultRouteTable: Rule = {
     return [...model.tgws.values()]
       .filter((t) => t.defaultAssociation || t.defaultPropagation)
       .map((t) =>
-        resourceFinding(this.id, this.severity, t.ref, this.citation, this.title,
-          `Transit gateway ${t.ref.logicalId} has ${[t.defaultAssociation && 'DefaultRouteTableAssociation', t.defaultPropagation && 'DefaultRouteTablePropagation'].filter(Boolean).join(' and ')} enabled (CloudFormation's default): every new attachment joins one shared route domain automatically. Fix: set both to "disable" and use one route table per tier.`),
+        resourceFindingOf(this.id, this.severity, t.ref, this.citation, { key: 'tgw-default-route-table', tgw: t.ref.logicalId, association: !!t.defaultAssociation, propagation: !!t.defaultPropagation }),
       );
   },
 };

@@ -1,7 +1,7 @@
 /** TIER-CROSSING: a path between two different tiers (VPCs, on-premises networks or telework clients), either direction. */
 import { classTier } from '../../model/reachability/places';
 import type { Rule } from '../rule';
-import { flowFinding, tierName } from './helpers';
+import { flowFinding } from './helpers';
 
 export const tierCrossing: Rule = {
   id: 'TIER-CROSSING',
@@ -15,12 +15,7 @@ export const tierCrossing: Rule = {
     return reachability.flows
       .filter((f) => f.fromClass !== 'internet' && f.toClass !== 'internet' && classTier(f.fromClass) !== classTier(f.toClass))
       .map((f) =>
-        flowFinding(
-          this, f,
-          `${tierName(classTier(f.fromClass))} reaches ${tierName(classTier(f.toClass))} / 系間の通信経路`,
-          'The three tiers must not communicate at all (三層分離).',
-          'remove the route, TGW association/propagation or peering that joins the tiers (see the hops). Never declare it as a permitted path: data moves between tiers only by sanitised exchange (無害化) through a mechanism the information security officer approved.',
-        ),
+        flowFinding(this, f, (flow) => ({ key: 'tier-crossing', flow, from: classTier(f.fromClass), to: classTier(f.toClass) })),
       );
   },
 };

@@ -1,7 +1,7 @@
 /** TIER-JOIN-MULTIHOMED: compute or interfaces with a presence in subnets of two tiers (a bridge). */
 import type { Tier } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { subnetTier } from '../../model/tier-of';
 
 export const tierJoinMultihomed: Rule = {
@@ -21,8 +21,7 @@ export const tierJoinMultihomed: Rule = {
       }
       if (tiers.size < 2) continue;
       const list = [...tiers];
-      out.push(resourceFinding(this.id, this.severity, c.ref, this.citation, this.title,
-        `${c.ref.type} ${c.ref.logicalId} has interfaces or placement in ${list.map(tierName).join(' and ')} (subnets ${c.subnets.map((s) => s.split('::').pop()).join(', ')}). Anything running on it can forward between the tiers. Fix: place it in one tier only; use a separate resource per tier.`,
+      out.push(resourceFindingOf(this.id, this.severity, c.ref, this.citation, { key: 'tier-join-multihomed', type: c.ref.type, id: c.ref.logicalId, tiers: list, subnets: c.subnets.map((s) => s.split('::').pop()!) },
         { from: { kind: 'tier', tier: list[0] }, to: { kind: 'tier', tier: list[1] }, direction: 'both' }));
     }
     return out;

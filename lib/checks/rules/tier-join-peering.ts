@@ -1,6 +1,6 @@
 /** TIER-JOIN-PEERING: a VPC peering connection between VPCs of different tiers, whether or not routes use it. */
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 
 export const tierJoinPeering: Rule = {
   id: 'TIER-JOIN-PEERING',
@@ -16,8 +16,7 @@ export const tierJoinPeering: Rule = {
       const a = model.vpcs.get(p.vpc)?.tier;
       const b = p.peerVpcs.map((v) => model.vpcs.get(v)?.tier).find((t) => t && t !== a);
       if (!a || !b) continue;
-      out.push(resourceFinding(this.id, this.severity, p.ref, this.citation, this.title,
-        `Peering ${p.ref.logicalId} connects ${tierName(a)} and ${tierName(b)}. Even without routes today, one added route would join the tiers. Fix: delete the peering connection; tiers exchange nothing except through a sanctioned sanitising channel.`,
+      out.push(resourceFindingOf(this.id, this.severity, p.ref, this.citation, { key: 'tier-join-peering', peering: p.ref.logicalId, a, b },
         { from: { kind: 'tier', tier: a }, to: { kind: 'tier', tier: b }, direction: 'both' }));
     }
     return out;

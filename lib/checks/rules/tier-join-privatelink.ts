@@ -1,7 +1,7 @@
 /** TIER-JOIN-PRIVATELINK: an interface endpoint in one tier consuming an endpoint service whose load balancers are in another tier. */
 import type { Tier } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { subnetTier } from '../../model/tier-of';
 
 export const tierJoinPrivateLink: Rule = {
@@ -25,8 +25,7 @@ export const tierJoinPrivateLink: Rule = {
       }
       for (const p of providers) {
         if (p === consumer) continue;
-        out.push(resourceFinding(this.id, this.severity, ep.ref, this.citation, this.title,
-          `Endpoint ${ep.ref.logicalId} in ${tierName(consumer)} connects to endpoint service ${svc.ref.logicalId}, whose load balancer is in ${tierName(p)}. Fix: remove the endpoint; a service shared across tiers must go through a sanctioned sanitising channel.`,
+        out.push(resourceFindingOf(this.id, this.severity, ep.ref, this.citation, { key: 'tier-join-privatelink', endpoint: ep.ref.logicalId, consumer, service: svc.ref.logicalId, provider: p },
           { from: { kind: 'tier', tier: consumer }, to: { kind: 'tier', tier: p }, path: [
             { layer: 'endpoint', resource: ep.ref, step: { kind: 'interface-endpoint-in', tier: consumer } },
             { layer: 'endpoint', resource: svc.ref, step: { kind: 'endpoint-service-lb-in', tier: p } },

@@ -5,7 +5,7 @@
 import type { Tier } from '../../tiers/tier';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { attachmentTier } from '../../model/tier-of';
 
 export const tierJoinTgw: Rule = {
@@ -23,26 +23,30 @@ export const tierJoinTgw: Rule = {
         const t = attachmentTier(model, a.attachment);
         if (t && !associated.has(t)) associated.set(t, a.attachment);
       }
-      const reached = new Map<Tier, { attachment: string; how: string; ref: Finding['path'][number]['resource'] }>();
+      // `dest`: a static route's destination; none for a propagation.
+      const reached = new Map<Tier, { attachment: string; dest?: string; ref: Finding['path'][number]['resource'] }>();
       for (const p of rt.propagations) {
         const t = attachmentTier(model, p.attachment);
-        if (t && !reached.has(t)) reached.set(t, { attachment: p.attachment, how: 'propagation', ref: p.ref });
+        if (t && !reached.has(t)) reached.set(t, { attachment: p.attachment, ref: p.ref });
       }
       for (const r of rt.routes) {
         if (r.blackhole || !r.attachment) continue;
         const t = attachmentTier(model, r.attachment);
-        if (t && !reached.has(t)) reached.set(t, { attachment: r.attachment, how: `static route ${r.destText}`, ref: r.ref });
+        if (t && !reached.has(t)) reached.set(t, { attachment: r.attachment, dest: r.destText, ref: r.ref });
       }
       // A table nothing is associated with forwards nothing: it joins no tiers (yet).
       const tiers = new Set<Tier>([...associated.keys(), ...reached.keys()]);
       if (associated.size === 0 || tiers.size < 2) continue;
       const list = [...tiers];
-      const detail = [
-        ...[...associated.entries()].map(([t, a]) => `${a.split('::').pop()} (${t}) is associated`),
-        ...[...reached.entries()].map(([t, x]) => `${x.attachment.split('::').pop()} (${t}) via ${x.how}`),
-      ].join('; ');
-      out.push(resourceFinding(this.id, this.severity, rt.ref, this.citation, this.title,
-        `${rt.isDefault ? 'The default route table of' : 'Route table'} ${rt.isDefault ? rt.tgw.split('::').pop() : rt.ref.logicalId} joins ${list.map(tierName).join(' and ')}: ${detail}. Fix: give each tier its own TGW route table with DefaultRouteTableAssociation/Propagation set to disable, associate and propagate only that tier's attachments, and add blackhole routes for the other tiers' CIDRs.`,
+      out.push(resourceFindingOf(this.id, this.severity, rt.ref, this.citation,
+        {
+          key: 'tier-join-tgw',
+          table: rt.isDefault ? rt.tgw.split('::').pop()! : rt.ref.logicalId,
+          isDefault: rt.isDefault,
+          tiers: list,
+          associated: [...associated.entries()].map(([tier, a]) => ({ attachment: a.split('::').pop()!, tier })),
+          reached: [...reached.entries()].map(([tier, x]) => ({ attachment: x.attachment.split('::').pop()!, tier, ...(x.dest !== undefined ? { dest: x.dest } : {}) })),
+        },
         { from: { kind: 'tier', tier: list[0] }, to: { kind: 'tier', tier: list[1] }, direction: 'both' }));
     }
     return out;

@@ -1,6 +1,6 @@
 /** UNRESOLVED-VALUE: a network-relevant value the engine could not resolve (fail closed). */
 import type { Rule } from '../rule';
-import { resourceFinding } from './helpers';
+import { resourceFindingOf } from './helpers';
 
 export const unresolvedValue: Rule = {
   id: 'UNRESOLVED-VALUE',
@@ -16,8 +16,7 @@ export const unresolvedValue: Rule = {
       const k = `${u.ref.stack}::${u.ref.logicalId}::${u.property}::${u.reason}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      out.push(resourceFinding(this.id, this.severity, u.ref, this.citation, `${this.title}: ${u.ref.logicalId}.${u.property}`,
-        `${u.ref.type} ${u.ref.logicalId}, property ${u.property}: ${u.reason}. The engine cannot prove separation for what it cannot see. Fix: use a literal or a reference to a resource in the templates given (pass every stack, including the one that exports the value).`));
+      out.push(resourceFindingOf(this.id, this.severity, u.ref, this.citation, { key: 'unresolved-value', type: u.ref.type, id: u.ref.logicalId, property: u.property, reason: u.reason }));
     }
     return out;
   },

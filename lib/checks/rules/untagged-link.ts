@@ -1,7 +1,7 @@
 /** UNTAGGED-LINK: a link to a network outside AWS (VGW, VPN, Direct Connect) whose tier is not declared. */
-import { TIERS, TIER_TAG_KEY, isTier } from '../../tiers/tier';
+import { isTier } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding } from './helpers';
+import { resourceFindingOf } from './helpers';
 
 export const untaggedLink: Rule = {
   id: 'UNTAGGED-LINK',
@@ -16,8 +16,7 @@ export const untaggedLink: Rule = {
       if (l.kind === 'cgw' && l.tierTag === undefined) continue; // a customer gateway takes its VPN's tier
       const inherited = l.kind === 'vpn' || l.kind === 'dx-association' ? model.links.get(l.vgw ?? '')?.tierTag : undefined;
       if (isTier(l.tierTag) || isTier(inherited)) continue;
-      out.push(resourceFinding(this.id, this.severity, l.ref, this.citation, this.title,
-        `${l.ref.type} ${l.ref.logicalId} leads to a network outside AWS but ${l.tierTag === undefined ? 'has no' : `has an invalid (${JSON.stringify(l.tierTag)})`} ${TIER_TAG_KEY} tag: the engine cannot tell which tier's on-premises network it reaches. Fix: tag it ${TIER_TAG_KEY} = ${TIERS.join(' | ')}. 外部接続に ${TIER_TAG_KEY} タグを付けてください。`));
+      out.push(resourceFindingOf(this.id, this.severity, l.ref, this.citation, { key: 'untagged-link', type: l.ref.type, id: l.ref.logicalId, ...(l.tierTag === undefined ? {} : { invalid: JSON.stringify(l.tierTag) }) }));
     }
     return out;
   },

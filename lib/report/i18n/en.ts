@@ -4,10 +4,12 @@ import { GUIDELINE_EDITION, TELEWORK_REQUIREMENTS, TOOL_CRITERIA_HEADING } from 
 import { jstEn } from './jst';
 import type { Messages } from './messages';
 import { pathWordsEn } from './hops.en';
+import { findingWordsEn } from './findings.en';
 
 export const en: Messages = {
   lang: 'en',
   words: pathWordsEn,
+  findings: findingWordsEn,
   title: 'Three-tier separation review report',
   generatedAt: (when) => `Generated ${jstEn(when)}`,
   basis: `Judged against ${GUIDELINE_EDITION.en} and ${TELEWORK_REQUIREMENTS.en}. Criteria of this tool's own are marked "${TOOL_CRITERIA_HEADING.en}" and are not MIC's.`,

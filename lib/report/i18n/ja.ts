@@ -4,10 +4,12 @@ import { GUIDELINE_EDITION, TELEWORK_REQUIREMENTS, TOOL_CRITERIA_HEADING } from 
 import { jstJa } from './jst';
 import type { Messages } from './messages';
 import { pathWordsJa } from './hops.ja';
+import { findingWordsJa } from './findings.ja';
 
 export const ja: Messages = {
   lang: 'ja',
   words: pathWordsJa,
+  findings: findingWordsJa,
   title: '三層分離 確認結果報告書',
   generatedAt: (when) => `作成日時 ${jstJa(when)}`,
   basis: `判定の根拠：${GUIDELINE_EDITION.ja}、${TELEWORK_REQUIREMENTS.ja}。本ツール独自の判定基準は「${TOOL_CRITERIA_HEADING.ja}」と明記し、総務省の記載とは区別しています。`,

@@ -8,6 +8,7 @@ import type { Tier } from '../../tiers/tier';
 import type { CellVerdict, ManualControl } from '../report-input';
 import type { CellDisplay } from '../describe';
 import type { PathWords } from './path-words';
+import type { FindingWords } from './finding-words';
 
 export type Lang = 'en' | 'ja';
 
@@ -21,6 +22,8 @@ export interface Messages {
   lang: Lang;
   /** The wording of places, hop steps and address lists (hops.en.ts / hops.ja.ts). */
   words: PathWords;
+  /** The wording of this package's findings (findings.en.ts / findings.ja.ts). */
+  findings: FindingWords;
   title: string;
   generatedAt: (when: string) => string;
   /** The edition of the guideline and the documents the report is judged against (stated in every report). */

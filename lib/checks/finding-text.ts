@@ -1,0 +1,62 @@
+/**
+ * What a finding says, as data: a catalogue key per kind of finding and the values it names (tiers, logical
+ * ids, CIDRs, the flow's ends). The rules record this; lib/report/i18n/findings.{en,ja}.ts word it in the
+ * reader's language, and `verify --format json` writes the English wording as `title` / `message`.
+ * Values that are already text are identifiers (logical ids, CIDRs, tag values) or, where marked, a fact
+ * extractor's own detail. Pure TypeScript: no aws-cdk-lib import.
+ */
+import type { Layer, PlaceName } from '../model/path';
+import type { Tier } from '../tiers/tier';
+
+/** A path between two places, as a path rule's finding tells it. */
+export interface FlowText {
+  /** Some packet arrives; otherwise routes connect and only `blockedBy` stop every packet. */
+  open: boolean;
+  from: PlaceName;
+  to: PlaceName;
+  protocol?: string;
+  port?: number;
+  /** The witness packet ("src → dst") or the destinations the routes deliver (address notation). */
+  destinations: string;
+  blockedBy: Layer[];
+}
+
+export type FindingText =
+  | { key: 'tier-crossing'; flow: FlowText; from?: Tier; to?: Tier }
+  | { key: 'closed-tier-internet'; flow: FlowText; tier?: Tier; inbound: boolean }
+  | { key: 'telework-beyond-desktop'; flow: FlowText; tier?: Tier }
+  | { key: 'tier-join-peering'; peering: string; a: Tier; b: Tier }
+  | {
+      key: 'tier-join-tgw';
+      table: string;
+      isDefault: boolean;
+      tiers: Tier[];
+      associated: Array<{ attachment: string; tier: Tier }>;
+      /** `dest`: the static route's destination; absent for a propagation. */
+      reached: Array<{ attachment: string; tier: Tier; dest?: string }>;
+    }
+  | { key: 'tier-join-multihomed'; type: string; id: string; tiers: Tier[]; subnets: string[] }
+  | { key: 'tier-join-privatelink'; endpoint: string; consumer: Tier; service: string; provider: Tier }
+  | { key: 'tgw-default-route-table'; tgw: string; association: boolean; propagation: boolean }
+  /** `invalid`: the tag's value, JSON-quoted, when there is one that names no tier. */
+  | { key: 'untagged-vpc'; vpc: string; invalid?: string }
+  | { key: 'untagged-link'; type: string; id: string; invalid?: string }
+  /** `reason`: the fact extractor's own words (lib/model/facts). */
+  | { key: 'tier-tag-conflict'; id: string; reason: string; expected: string }
+  | { key: 'unmodelled-resource'; type: string; id: string; reason: string }
+  | { key: 'unresolved-value'; type: string; id: string; property: string; reason: string }
+  | { key: 'telework-entry-personal-number'; type: string; id: string; entry: string; where: string }
+  | { key: 'client-vpn-into-personal-number'; endpoint: string }
+  | { key: 'client-vpn-whole-vpc'; endpoint: string; cidr: string; allGroups: boolean }
+  | {
+      key: 'sanctioned-channel-expired';
+      id: string;
+      from: string;
+      to: string;
+      protocol: string;
+      ports: { from: number; to: number };
+      owner: string;
+      /** The reason the policy file gives, in the words it was written in. */
+      reason: string;
+      expires: string;
+    };

@@ -1,0 +1,82 @@
+/**
+ * English wording of the findings this package's rules make (lib/checks/finding-text.ts). `verify --format
+ * json` writes it as each finding's `title` and `message`; the English reports print it. English only: the
+ * Japanese lives in findings.ja.ts. Keep the two in step (both implement FindingWords).
+ */
+import type { FindingText, FlowText } from '../../checks/finding-text';
+import { TIER_LABELS, TIERS, type Tier } from '../../tiers/tier';
+import { pathWordsEn } from './hops.en';
+import type { FindingWords, Worded } from './finding-words';
+
+const TAG = 'mic:tier';
+
+function tier(t: Tier | undefined): string {
+  return t ? TIER_LABELS[t].en : 'an undeclared network';
+}
+
+/** A path finding: what happens (open, or routes connect and only filters stop it), why it matters, the fix. */
+function flow(f: FlowText, title: string, why: string, fix: string): Worded {
+  const from = pathWordsEn.place(f.from);
+  const to = pathWordsEn.place(f.to);
+  const what = f.open
+    ? `${from} can send packets to ${to} (${f.protocol ?? 'any'}${f.port !== undefined ? ` port ${f.port}` : ''}, e.g. ${f.destinations}).`
+    : `Routes connect ${from} to ${to}; today only ${f.blockedBy.join(' and ')} stop(s) every packet (defence in depth is gone).`;
+  return { title: f.open ? title : `${title} (routes connect; blocked only by ${f.blockedBy.join('+')})`, message: `${what} ${why} Fix: ${fix}` };
+}
+
+function word(t: FindingText): Worded {
+  switch (t.key) {
+    case 'tier-crossing':
+      return flow(t.flow, `${tier(t.from)} reaches ${tier(t.to)}`,
+        'The three tiers must not communicate at all (three-tier separation).',
+        'remove the route, TGW association/propagation or peering that joins the tiers (see the hops). Never declare it as a permitted path: data moves between tiers only by sanitised exchange through a mechanism the information security officer approved.');
+    case 'closed-tier-internet':
+      return flow(t.flow, t.inbound ? `The internet reaches ${tier(t.tier)}` : `${tier(t.tier)} reaches the internet`,
+        `The ${t.tier} tier is closed: no path to or from the internet (telework enters only through the closed VPN).`,
+        t.inbound
+          ? 'detach the internet gateway from this VPC and remove public subnets/load balancers; telework must enter through the closed VPN.'
+          : 'remove the default route to the internet gateway / NAT gateway; use VPC endpoints for AWS services.');
+    case 'telework-beyond-desktop':
+      return flow(t.flow, `Telework clients reach ${pathWordsEn.place(t.flow.to)} in ${tier(t.tier)}, which is not the desktop service`,
+        'Telework is screen transfer only: clients may reach the virtual desktops and nothing else in the tier.',
+        'narrow the Client VPN authorization rules and routes to the desktop (WorkSpaces) subnets.');
+    case 'tier-join-peering':
+      return { title: 'VPC peering joins two tiers', message: `Peering ${t.peering} connects ${tier(t.a)} and ${tier(t.b)}. Even without routes today, one added route would join the tiers. Fix: delete the peering connection; tiers exchange nothing except through a sanctioned sanitising channel.` };
+    case 'tier-join-tgw': {
+      const detail = [...t.associated.map((a) => `${a.attachment} (${a.tier}) is associated`), ...t.reached.map((r) => `${r.attachment} (${r.tier}) via ${r.dest === undefined ? 'propagation' : `static route ${r.dest}`}`)].join('; ');
+      return {
+        title: 'A transit gateway route domain spans two tiers',
+        message: `${t.isDefault ? 'The default route table of' : 'Route table'} ${t.table} joins ${t.tiers.map(tier).join(' and ')}: ${detail}. Fix: give each tier its own TGW route table with DefaultRouteTableAssociation/Propagation set to disable, associate and propagate only that tier's attachments, and add blackhole routes for the other tiers' CIDRs.`,
+      };
+    }
+    case 'tier-join-multihomed':
+      return { title: 'A resource sits in two tiers (multi-homed)', message: `${t.type} ${t.id} has interfaces or placement in ${t.tiers.map(tier).join(' and ')} (subnets ${t.subnets.join(', ')}). Anything running on it can forward between the tiers. Fix: place it in one tier only; use a separate resource per tier.` };
+    case 'tier-join-privatelink':
+      return { title: 'PrivateLink connects two tiers', message: `Endpoint ${t.endpoint} in ${tier(t.consumer)} connects to endpoint service ${t.service}, whose load balancer is in ${tier(t.provider)}. Fix: remove the endpoint; a service shared across tiers must go through a sanctioned sanitising channel.` };
+    case 'tgw-default-route-table':
+      return { title: 'Transit gateway default route table enabled', message: `Transit gateway ${t.tgw} has ${[t.association && 'DefaultRouteTableAssociation', t.propagation && 'DefaultRouteTablePropagation'].filter(Boolean).join(' and ')} enabled (CloudFormation's default): every new attachment joins one shared route domain automatically. Fix: set both to "disable" and use one route table per tier.` };
+    case 'untagged-vpc':
+      return { title: 'VPC has no tier tag', message: `VPC ${t.vpc} ${t.invalid === undefined ? 'has no' : `has an invalid (${t.invalid})`} ${TAG} tag, so the engine cannot tell which tier it belongs to and cannot prove it separated. Fix: tag it ${TAG} = ${TIERS.join(' | ')}.` };
+    case 'untagged-link':
+      return { title: 'External link has no tier tag', message: `${t.type} ${t.id} leads to a network outside AWS but ${t.invalid === undefined ? 'has no' : `has an invalid (${t.invalid})`} ${TAG} tag: the engine cannot tell which tier's on-premises network it reaches. Fix: tag it ${TAG} = ${TIERS.join(' | ')}.` };
+    case 'tier-tag-conflict':
+      return { title: 'Tier tag contradicts its VPC or link', message: `${t.id}: ${t.reason}. A resource belongs to the tier of the network it sits in; a contradicting tag means the design and the deployment disagree. Fix: correct the tag (expected ${t.expected}) or move the resource to a VPC of the intended tier.` };
+    case 'unmodelled-resource':
+      return { title: `Network resource not modelled: ${t.type}`, message: `${t.id}: ${t.reason}. It could join tiers in ways the proof does not see. Fix: remove it, or replace it with a modelled construct (see docs/verify.md for the list).` };
+    case 'unresolved-value':
+      return { title: `A network value cannot be resolved: ${t.id}.${t.property}`, message: `${t.type} ${t.id}, property ${t.property}: ${t.reason}. The engine cannot prove separation for what it cannot see. Fix: use a literal or a reference to a resource in the templates given (pass every stack, including the one that exports the value).` };
+    case 'telework-entry-personal-number':
+      return { title: 'Telework entry point in the personal-number tier', message: `${t.type} ${t.id} (${t.entry}) places a telework entry in the personal-number tier (subnets: ${t.where}). The personal-number tier must have no telework entry at all. Fix: move the desktops/endpoint to the LGWAN tier; personal-number work is done only on office terminals.` };
+    case 'client-vpn-into-personal-number':
+      return { title: 'Telework entry point in the personal-number tier', message: `Client VPN endpoint ${t.endpoint} lets telework clients into the personal-number tier. Fix: delete it; personal-number work is done only on office terminals.` };
+    case 'client-vpn-whole-vpc':
+      return { title: 'Client VPN authorises a whole VPC', message: `Client VPN ${t.endpoint} authorises ${t.cidr}${t.allGroups ? ' for all users' : ''}, which covers the whole VPC. Telework clients should reach only the desktop subnets. Fix: authorise each desktop subnet CIDR instead (in CDK, set authorizeAllUsersToVpcCidr: false and add rules per desktop subnet).` };
+    case 'sanctioned-channel-expired':
+      return { title: `Sanctioned exchange channel has expired: ${t.id}`, message: `Channel ${t.id} (${t.from} → ${t.to}, ${t.protocol} ${t.ports.from}-${t.ports.to}, owner ${t.owner}, reason: ${t.reason}) expired on ${t.expires}; it no longer exempts any path. Fix: review it with its owner and renew the expiry, or remove the channel and the path.` };
+  }
+}
+
+export const findingWordsEn: FindingWords = {
+  word,
+  openingRoutes: (routes) => `Routes that open this path — remove every one (one per route table / Availability Zone): ${routes.join(', ')}.`,
+};

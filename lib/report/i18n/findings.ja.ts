@@ -1,0 +1,103 @@
+/**
+ * 本パッケージの規則が出す指摘（lib/checks/finding-text.ts）の日本語の文言。findings.en.ts と同じ
+ * FindingWords を実装する。識別子（論理 ID・CIDR・タグの値）はそのまま示す。
+ */
+import type { FindingText, FlowText } from '../../checks/finding-text';
+import type { Layer } from '../../model/path';
+import { TIER_LABELS, type Tier } from '../../tiers/tier';
+import { pathWordsJa } from './hops.ja';
+import type { FindingWords, Worded } from './finding-words';
+
+const TAG = 'mic:tier';
+
+function tier(t: Tier | undefined): string {
+  return t ? TIER_LABELS[t].ja : '系の宣言がないネットワーク';
+}
+
+const LAYER: Record<Layer, string> = {
+  entry: '入口',
+  route: 'ルートテーブル',
+  tgw: 'Transit Gateway',
+  peering: 'VPC ピアリング',
+  vpn: 'VPN / Direct Connect',
+  endpoint: 'エンドポイント',
+  nacl: 'ネットワーク ACL',
+  sg: 'セキュリティグループ',
+  'client-vpn': 'Client VPN',
+  compute: '複数の系に接続した計算資源',
+  exit: '到達先',
+};
+
+function protocol(p: string | undefined): string {
+  return p === undefined || p === '-1' || p === 'any' ? 'すべてのプロトコル' : p.toUpperCase();
+}
+
+/** 経路の指摘：何が起きているか（到達する／経路はあり遮断はフィルタのみ）、なぜ問題か、どう直すか。 */
+function flow(f: FlowText, title: string, why: string, fix: string): Worded {
+  const from = pathWordsJa.place(f.from);
+  const to = pathWordsJa.place(f.to);
+  const what = f.open
+    ? `${from} から ${to} へパケットが届きます（${protocol(f.protocol)}${f.port !== undefined ? ` ポート ${f.port}` : ''}、例：${f.destinations}）。`
+    : `${from} から ${to} へのルートがつながっており、現在は ${f.blockedBy.map((l) => LAYER[l]).join('と')} だけが通信を止めています（多層防御が失われています）。`;
+  return {
+    title: f.open ? title : `${title}（経路あり・${f.blockedBy.map((l) => LAYER[l]).join('と')}のみで遮断）`,
+    message: `${what}${why}対処：${fix}`,
+  };
+}
+
+function word(t: FindingText): Worded {
+  switch (t.key) {
+    case 'tier-crossing':
+      return flow(t.flow, `${tier(t.from)}から${tier(t.to)}への経路`,
+        '三層分離では、系の間の通信を一切認めません。',
+        '系をつないでいるルート、TGW の関連付け・伝播、ピアリングを削除してください（経路の各段階を参照）。許可経路として宣言して通すことはできません。系の間のデータの受け渡しは、情報セキュリティ責任者が承認した無害化の仕組みを通す場合に限ります。');
+    case 'closed-tier-internet':
+      return flow(t.flow, t.inbound ? `インターネットから${tier(t.tier)}への経路` : `${tier(t.tier)}からインターネットへの経路`,
+        `${tier(t.tier)}は閉域の系であり、インターネットとの通信経路を持てません（テレワークは閉域の VPN からのみ入ります）。`,
+        t.inbound
+          ? 'この VPC からインターネットゲートウェイを切り離し、パブリックサブネットとロードバランサーを削除してください。テレワークは閉域の VPN から入る構成とします。'
+          : 'インターネットゲートウェイ・NAT ゲートウェイへの既定経路を削除してください。AWS サービスの利用には VPC エンドポイントを使います。');
+    case 'telework-beyond-desktop':
+      return flow(t.flow, `テレワーク端末が${tier(t.tier)}の仮想デスクトップ以外（${pathWordsJa.place(t.flow.to)}）に到達`,
+        'テレワークは画面転送に限ります。端末が到達してよいのは仮想デスクトップだけで、系の中のほかの資源には到達できないようにします。',
+        'Client VPN の認可ルールとルートを、仮想デスクトップ（WorkSpaces）のサブネットに絞ってください。');
+    case 'tier-join-peering':
+      return { title: '系をまたぐ VPC ピアリング', message: `ピアリング ${t.peering} が${tier(t.a)}と${tier(t.b)}をつないでいます。現在ルートがなくても、ルートを一つ追加するだけで系がつながります。対処：ピアリング接続を削除してください。系の間では、承認された無害化の仕組みを通す場合を除き、何も受け渡しません。` };
+    case 'tier-join-tgw': {
+      const detail = [...t.associated.map((a) => `${a.attachment}（${tier(a.tier)}）を関連付け`), ...t.reached.map((r) => `${r.attachment}（${tier(r.tier)}）へ${r.dest === undefined ? '伝播で到達' : `静的ルート ${r.dest} で到達`}`)].join('、');
+      return {
+        title: 'Transit Gateway の経路ドメインが系をまたぐ',
+        message: `${t.isDefault ? `${t.table} の既定ルートテーブル` : `ルートテーブル ${t.table}`}が${t.tiers.map(tier).join('と')}をつないでいます（${detail}）。対処：系ごとに TGW ルートテーブルを分け、DefaultRouteTableAssociation／DefaultRouteTablePropagation を disable とし、その系のアタッチメントだけを関連付け・伝播させ、ほかの系の CIDR にはブラックホールルートを設定してください。`,
+      };
+    }
+    case 'tier-join-multihomed':
+      return { title: '複数の系にまたがるリソース', message: `${t.type} ${t.id} が${t.tiers.map(tier).join('と')}の両方にインターフェイスまたは配置を持っています（サブネット ${t.subnets.join('、')}）。その上で動くものは系の間で通信を中継できます。対処：一つの系だけに配置し、系ごとに別のリソースを用意してください。` };
+    case 'tier-join-privatelink':
+      return { title: 'PrivateLink による系間接続', message: `${tier(t.consumer)}のエンドポイント ${t.endpoint} が、ロードバランサーを${tier(t.provider)}に置くエンドポイントサービス ${t.service} に接続しています。対処：エンドポイントを削除してください。系をまたいで共用するサービスは、承認された無害化の仕組みを通します。` };
+    case 'tgw-default-route-table':
+      return { title: 'Transit Gateway の既定ルートテーブルが有効', message: `Transit Gateway ${t.tgw} で ${[t.association && 'DefaultRouteTableAssociation', t.propagation && 'DefaultRouteTablePropagation'].filter(Boolean).join(' と ')} が有効です（CloudFormation の既定値）。新しいアタッチメントがすべて一つの経路ドメインに自動で加わります。対処：どちらも disable とし、系ごとにルートテーブルを分けてください。` };
+    case 'untagged-vpc':
+      return { title: 'VPC に系のタグがない', message: `VPC ${t.vpc} に ${TAG} タグが${t.invalid === undefined ? 'ありません' : `ありますが、値 ${t.invalid} はどの系も表しません`}。どの系に属するかが分からないため、分離を証明できません。対処：${TAG} タグ（internet／lgwan／personal-number のいずれか）を付けてください。` };
+    case 'untagged-link':
+      return { title: '外部接続に系のタグがない', message: `${t.type} ${t.id} は AWS の外のネットワークにつながっていますが、${TAG} タグが${t.invalid === undefined ? 'ありません' : `値 ${t.invalid} でどの系も表しません`}。どの系の庁内ネットワークにつながるかが分かりません。対処：${TAG} タグ（internet／lgwan／personal-number のいずれか）を付けてください。` };
+    case 'tier-tag-conflict':
+      return { title: '系のタグが所属するネットワークと矛盾', message: `${t.id}：${t.reason}。リソースは、置かれているネットワークの系に属します。タグが矛盾していることは、設計と実際の構成が食い違っていることを意味します。対処：タグを正しい値（${t.expected}）に直すか、意図した系の VPC へリソースを移してください。` };
+    case 'unmodelled-resource':
+      return { title: `検証の対象外のネットワークリソース：${t.type}`, message: `${t.id}：${t.reason}。証明の及ばない形で系をつなぐおそれがあります。対処：削除するか、モデル化済みの構成に置き換えてください（一覧は docs/verify.md）。` };
+    case 'unresolved-value':
+      return { title: `ネットワークの値を解決できない：${t.id}.${t.property}`, message: `${t.type} ${t.id} のプロパティ ${t.property}：${t.reason}。見えないものについては分離を証明できません。対処：値を直接書くか、検証に渡すテンプレート内のリソースを参照してください（値をエクスポートするスタックを含め、すべてのスタックを渡します）。` };
+    case 'telework-entry-personal-number':
+      return { title: 'マイナンバー利用事務系へのテレワーク入口', message: `${t.type} ${t.id}（${t.entry}）がマイナンバー利用事務系にテレワークの入口を設けています（サブネット：${t.where}）。マイナンバー利用事務系にはテレワークの入口を一切設けません。対処：仮想デスクトップ・エンドポイントを LGWAN 接続系へ移してください。マイナンバー利用事務は庁内の端末でのみ行います。` };
+    case 'client-vpn-into-personal-number':
+      return { title: 'マイナンバー利用事務系へのテレワーク入口', message: `Client VPN エンドポイント ${t.endpoint} により、テレワーク端末がマイナンバー利用事務系に入れます。対処：このエンドポイントを削除してください。マイナンバー利用事務は庁内の端末でのみ行います。` };
+    case 'client-vpn-whole-vpc':
+      return { title: 'Client VPN の認可範囲が VPC 全体', message: `Client VPN ${t.endpoint} が ${t.cidr} を${t.allGroups ? 'すべての利用者に' : ''}認可しており、VPC 全体が対象になっています。テレワーク端末が到達してよいのは仮想デスクトップのサブネットだけです。対処：仮想デスクトップのサブネットの CIDR ごとに認可してください（CDK では authorizeAllUsersToVpcCidr: false とし、サブネットごとにルールを追加します）。` };
+    case 'sanctioned-channel-expired':
+      return { title: `許可された連携経路の有効期限切れ：${t.id}`, message: `連携経路 ${t.id}（${t.from} → ${t.to}、${t.protocol} ${t.ports.from}-${t.ports.to}、管理者 ${t.owner}、理由：${t.reason}）は ${t.expires} に有効期限が切れ、どの経路の例外にもなりません。対処：管理者とともに見直して有効期限を更新するか、連携経路とその経路を削除してください。` };
+  }
+}
+
+export const findingWordsJa: FindingWords = {
+  word,
+  openingRoutes: (routes) => `この経路を開いているルート（ルートテーブル・AZ ごと）：${routes.join('、')}。すべて削除してください。`,
+};
