@@ -3,6 +3,7 @@
  * Builds the network model once, computes reachability once, runs every rule over them.
  * Used by the `verify` command, the cdk-nag pack, the reviewer's report and `expectTierSeparation`.
  */
+import type { CoverageItem } from '../model/coverage-note';
 import { buildModel } from '../model/facts';
 import type { NetworkModel } from '../model/facts/types';
 import { loadPaths, type LoadResult, type LoadedTemplate } from '../model/load';
@@ -39,7 +40,7 @@ export interface VerifyResult {
   /** Paths that exist only for an active sanctioned channel of the policy (reported, not findings). */
   sanctionedFlows: Flow[];
   /** What the model does not cover, in plain words. */
-  coverage: string[];
+  coverage: CoverageItem[];
   /** The templates read: stack name → file (for SARIF locations and reports). */
   sources: Array<{ stack: string; file: string }>;
   /** Timing and size, for reports and benchmarks. */

@@ -110,7 +110,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
 
   o.push(`<h2>${esc(m.coverageHeading)}</h2>`);
   if (input.coverage.length === 0) o.push(`<p>${esc(m.noCoverageNotes)}</p>`);
-  else o.push(`<p>${esc(m.coverageIntro)}</p><ul>${input.coverage.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
+  else o.push(`<p>${esc(m.coverageIntro)}</p><ul>${input.coverage.map((c) => `<li>${esc(m.coverageNote(c))}</li>`).join('')}</ul>`);
 
   // Logging, egress, links, the telework path, automated controls and the manual checklist (lib/report/record).
   for (const section of recordBodySections(input, options.lang)) o.push(recordSectionHtml(section, options.lang, esc));

@@ -8,6 +8,7 @@ import type { Hop } from '../model/path';
 import { pathWordsEn } from './i18n/hops.en';
 import { findingWords } from './describe';
 import { en } from './i18n/en';
+import { coverageEn } from './i18n/coverage.en';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -46,7 +47,7 @@ export function toJson(result: VerifyResult): unknown {
     })),
     matrix: result.matrix.map((c) => ({ from: c.from, to: c.to, reachable: c.reachable, routeConnected: c.routeConnected, blockedBy: c.blockedBy, ...(c.via ? { via: c.via } : {}), witness: hopsJson(c.witness) })),
     sanctioned: result.sanctionedFlows.map((f) => ({ fromClass: f.fromClass, toClass: f.toClass, from: pathWordsEn.place(f.from.name), to: pathWordsEn.place(f.to.name), path: hopsJson(f.hops) })),
-    coverage: result.coverage,
+    coverage: result.coverage.map(coverageEn),
     sources: result.sources,
   };
 }

@@ -105,7 +105,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
     out.push(m.noCoverageNotes, '');
   } else {
     out.push(m.coverageIntro, '');
-    for (const note of input.coverage) out.push(`- ${mdEscape(note)}`);
+    for (const note of input.coverage) out.push(`- ${mdEscape(m.coverageNote(note))}`);
     out.push('');
   }
 

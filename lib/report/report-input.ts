@@ -9,6 +9,7 @@ import type { Tier } from '../tiers/tier';
 import { TIERS } from '../tiers/tier';
 import type { CostSection } from './cost-section';
 import type { ReportRecord } from './record/record';
+import type { CoverageItem } from '../model/coverage-note';
 
 /**
  * One end of the tier matrix: a tier's networks, its on-prem segment, the telework clients that enter it,
@@ -149,7 +150,7 @@ export interface ReportInput {
   /** One cell for every ordered pair of distinct matrix ends. */
   matrix: MatrixCell[];
   /** What the model does not cover (plain English from the engine). */
-  coverage: string[];
+  coverage: CoverageItem[];
   acknowledgements: Acknowledgement[];
   manualControls: ManualControl[];
   diagram: DiagramModel;

@@ -8,6 +8,7 @@ import { citationText } from '../checks/citations';
 import { pathWordsEn } from './i18n/hops.en';
 import { findingWords } from './describe';
 import { en } from './i18n/en';
+import { coverageEn } from './i18n/coverage.en';
 
 function res(r: ResourceRef): string {
   return `${r.stack}/${r.logicalId}${r.constructPath ? ` (${r.constructPath})` : ''}`;
@@ -72,6 +73,6 @@ export function renderText(result: VerifyResult): string {
     for (const f of result.sanctionedFlows) out.push(`  ${pathWordsEn.place(f.from.name)} → ${pathWordsEn.place(f.to.name)}`);
   }
   out.push('', 'Not covered by the model:');
-  for (const n of result.coverage) out.push(`  - ${n}`);
+  for (const n of result.coverage) out.push(`  - ${coverageEn(n)}`);
   return `${out.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@
 import type { Finding } from '../../lib/checks';
 import { AS_OF, DEFAULT_POLICY, policyWith, ref, rules, run } from './helpers';
 import { citationText } from '../../lib/checks/citations';
+import { coverageEn } from '../../lib/report/i18n/coverage.en';
 import { said } from '../support/finding-words';
 
 const PN_TAG = [{ Key: 'mic:tier', Value: 'personal-number' }];
@@ -429,7 +430,7 @@ describe('fail closed', () => {
     const r = run((R) => {
       R.Hardening = { Type: 'Custom::WorkSpacesDirectoryHardening', Properties: { ServiceToken: 'arn:aws:lambda:ap-northeast-1:111111111111:function:f' } };
     });
-    expect(r.coverage.filter((note) => note.includes('Custom::WorkSpacesDirectoryHardening'))).toHaveLength(1);
+    expect(r.coverage.map(coverageEn).filter((note) => note.includes('Custom::WorkSpacesDirectoryHardening'))).toHaveLength(1);
   });
   test('an inert EC2 type (flow log) is not a finding', () => {
     const r = run((R) => {

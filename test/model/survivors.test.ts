@@ -12,6 +12,7 @@ import type { SgFact, NaclFact } from '../../lib/model/facts/types';
 import { buildModel } from '../../lib/model/facts';
 import type { LoadedTemplate } from '../../lib/model/load/template';
 import { rules, runTemplates } from '../checks/helpers';
+import { coverageEn } from '../../lib/report/i18n/coverage.en';
 import { said } from '../support/finding-words';
 
 const c = (s: string) => parseCidr(s)!;
@@ -78,7 +79,7 @@ describe('3. duplicate exports fail closed', () => {
     expect(rules(r)).toEqual(['UNRESOLVED-VALUE']);
     expect(said(r.findings[0]).message).toMatch(/exported by more than one template/);
     expect(r.model.subnets.has('Imp::Sub')).toBe(false);
-    expect(r.coverage.join('\n')).toMatch(/"shared-vpc" is defined by more than one template/);
+    expect(r.coverage.map(coverageEn).join('\n')).toMatch(/"shared-vpc" is defined by more than one template/);
   });
   test('one exporter: the import resolves', () => {
     const r = runTemplates([exporter('A', '10.1.0.0/16'), importer]);

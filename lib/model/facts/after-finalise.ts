@@ -95,6 +95,6 @@ export function addWorkspacesMembersGroups(ctx: ExtractContext): void {
     });
   }
   if (vpcs.size > 0) {
-    m.coverage.push('The security group WorkSpaces creates for desktops (<directory>_workspacesMembers, in no template) is modelled as AWS documents it: all outbound traffic allowed; inbound from the directory only.');
+    m.coverage.push({ key: 'workspaces-security-group' });
   }
 }

@@ -22,9 +22,9 @@ export const WORKSPACES_DIRECTORY_HARDENING_TYPE = 'Custom::WorkSpacesDirectoryH
 export const AD_CONNECTOR_TYPE = 'Custom::AdConnector';
 
 /** This package's custom resource types and what each does to the network. */
-export const PACKAGE_CUSTOM_RESOURCES: Readonly<Record<string, string>> = {
-  [WORKSPACES_DIRECTORY_HARDENING_TYPE]: "registers the tier's WorkSpaces directory in the subnets its Settings name (read as a WorkSpaces directory there: a telework entry, with the security group WorkSpaces creates modelled as AWS documents it)",
-  [AD_CONNECTOR_TYPE]: "creates an AD Connector (its network interfaces and security group in two subnets of the tier VPC)",
+export const PACKAGE_CUSTOM_RESOURCES: Readonly<Record<string, 'workspaces-directory' | 'ad-connector'>> = {
+  [WORKSPACES_DIRECTORY_HARDENING_TYPE]: 'workspaces-directory',
+  [AD_CONNECTOR_TYPE]: 'ad-connector',
 };
 
 export function isCustomResource(type: string): boolean {
@@ -47,6 +47,6 @@ export function extractCustomResources(entries: Iterable<ResourceEntry>, ctx: Ex
     );
   }
   for (const type of [...packageTypes].sort()) {
-    ctx.model.coverage.push(`${type} (closed-telework, identified by its type name) ${PACKAGE_CUSTOM_RESOURCES[type]}; it adds no route, gateway or attachment.`);
+    ctx.model.coverage.push({ key: 'package-custom-resource', type, does: PACKAGE_CUSTOM_RESOURCES[type] });
   }
 }

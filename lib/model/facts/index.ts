@@ -19,6 +19,7 @@ import { membershipExtractor } from './membership';
 import { resourceShareExtractor } from './resource-shares';
 import { naclAssociationExtractor, naclEntryExtractor, naclExtractor } from './nacl';
 import { extractCustomResources, isCustomResource, MODELLED_CUSTOM_RESOURCE } from './custom-resources';
+import { STANDING_LIMITS, type CoverageNote } from '../coverage-note';
 import { reviewedCoverage } from './resource-coverage';
 import { addWorkspacesMembersGroups, tierTagConflictsOfAnyType } from './after-finalise';
 import { classify } from './network-types';
@@ -117,7 +118,7 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
     model.unmodelled.push({ ref: { stack: m.stack, logicalId: m.logicalId, type: 'AWS::CloudFormation::Stack' }, reason: `nested stack not analysed: ${m.reason}` });
   }
   for (const name of resolver.duplicateExports()) {
-    model.coverage.push(`export name "${name}" is defined by more than one template; imports of it are treated as unresolved`);
+    model.coverage.push({ key: 'duplicate-export', name });
   }
   finalise(model, ctx);
   tierTagConflictsOfAnyType(ctx);
@@ -158,17 +159,6 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
     if (tgw.defaultAssociation && !explicitlyAssociated.has(a.key)) def.associations.push({ attachment: a.key, ref: tgw.ref });
     if (tgw.defaultPropagation) def.propagations.push({ attachment: a.key, ref: tgw.ref });
   }
-  model.coverage.push(
-    'Subnets without a route table association use the VPC main route table, modelled with its local route only (CloudFormation cannot change it).',
-    'Template parameters take their AllowedValues (every one CloudFormation would accept under the parameter\'s other constraints) or Default; values supplied at deploy time are not known unless given with --parameters.',
-    'Reachability is one-way packet delivery: a single packet that arrives counts, replies are not required (stricter than TCP).',
-    'Security groups: any group in a VPC may be attached to anything in that VPC, so a path is blocked by security groups only if no pair of groups allows it.',
-    'NACLs are evaluated at the source and destination subnets; NACLs of transit subnets (NAT, TGW attachments) are not counted as blocking.',
-    'Traffic from the internet is assumed to reach every subnet of a VPC with an attached internet gateway (public addresses can be assigned at any time).',
-    'AWS-managed prefix lists (pl-…) in security groups and gateway-endpoint routes stand for AWS service addresses, not for a tier.',
-    'AWS services reached through VPC endpoints (S3, KMS, Logs…) are destinations, not paths: data exchanged through a service shared by two tiers is a policy matter outside this proof. Services the templates make forward requests (API Gateway HTTP integrations, AppSync HTTP data sources, EventBridge API destinations, SNS http subscriptions, Lambda functions) are relays and are checked (SERVICE-RELAY).',
-    'Template parameters with no AllowedValues make the conditions over them undecidable: both branches are modelled.',
-    'AWS Network Firewall is modelled as a pass-through hop: its rule groups (domain allow-lists) are not evaluated and never count as blocking.',
-  );
+  model.coverage.push(...STANDING_LIMITS.map((limit): CoverageNote => ({ key: 'standing', limit })));
   extractCustomResources(ctx.resolver.resources.values(), ctx);
 }

@@ -2,6 +2,7 @@
  * The network model: facts extracted once from every template, keyed by resource identity
  * (`<stack>::<logicalId>`). Reachability and the rules are queries over these facts.
  */
+import type { CoverageItem } from '../coverage-note';
 import type { ResourceRef } from '../path';
 import type { Tier } from '../../tiers/tier';
 import type { Cidr, IntervalSet } from '../../cidr/address-sets';
@@ -259,7 +260,7 @@ export interface NetworkModel {
   /** Tier tags that disagree with the VPC/link they belong to. */
   tagConflicts: Array<{ ref: ResourceRef; tag: string; expected: Tier; reason: string }>;
   /** What the model does not cover, in plain words (shown in reports). */
-  coverage: string[];
+  coverage: CoverageItem[];
   /** Count of resources read, for reports and benchmarks. */
   resourceCount: number;
   /** Invocation surfaces, access grants and service relays (service-facts.ts). */

@@ -5,11 +5,13 @@ import { jstEn } from './jst';
 import type { Messages } from './messages';
 import { pathWordsEn } from './hops.en';
 import { findingWordsEn } from './findings.en';
+import { coverageEn } from './coverage.en';
 
 export const en: Messages = {
   lang: 'en',
   words: pathWordsEn,
   findings: findingWordsEn,
+  coverageNote: coverageEn,
   title: 'Three-tier separation review report',
   generatedAt: (when) => `Generated ${jstEn(when)}`,
   basis: `Judged against ${GUIDELINE_EDITION.en} and ${TELEWORK_REQUIREMENTS.en}. Criteria of this tool's own are marked "${TOOL_CRITERIA_HEADING.en}" and are not MIC's.`,

@@ -5,11 +5,13 @@ import { jstJa } from './jst';
 import type { Messages } from './messages';
 import { pathWordsJa } from './hops.ja';
 import { findingWordsJa } from './findings.ja';
+import { coverageJa } from './coverage.ja';
 
 export const ja: Messages = {
   lang: 'ja',
   words: pathWordsJa,
   findings: findingWordsJa,
+  coverageNote: coverageJa,
   title: '三層分離 確認結果報告書',
   generatedAt: (when) => `作成日時 ${jstJa(when)}`,
   basis: `判定の根拠：${GUIDELINE_EDITION.ja}、${TELEWORK_REQUIREMENTS.ja}。本ツール独自の判定基準は「${TOOL_CRITERIA_HEADING.ja}」と明記し、総務省の記載とは区別しています。`,

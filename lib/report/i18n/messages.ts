@@ -9,6 +9,7 @@ import type { CellVerdict, ManualControl } from '../report-input';
 import type { CellDisplay } from '../describe';
 import type { PathWords } from './path-words';
 import type { FindingWords } from './finding-words';
+import type { CoverageItem } from '../../model/coverage-note';
 
 export type Lang = 'en' | 'ja';
 
@@ -24,6 +25,8 @@ export interface Messages {
   words: PathWords;
   /** The wording of this package's findings (findings.en.ts / findings.ja.ts). */
   findings: FindingWords;
+  /** A note on what the model does not cover (coverage.en.ts / coverage.ja.ts). */
+  coverageNote: (note: CoverageItem) => string;
   title: string;
   generatedAt: (when: string) => string;
   /** The edition of the guideline and the documents the report is judged against (stated in every report). */
