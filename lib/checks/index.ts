@@ -7,7 +7,7 @@ import type { CoverageItem } from '../model/coverage-note';
 import { buildModel } from '../model/facts';
 import type { NetworkModel } from '../model/facts/types';
 import { loadPaths, type LoadResult, type LoadedTemplate } from '../model/load';
-import { analyseReachability, type Flow, type MatrixCell } from '../model/reachability';
+import { analyseReachability, type Flow, type ClassReach } from '../model/reachability';
 import { loadPolicy, today } from '../policy/load';
 import type { TierPolicy } from '../policy/schema';
 import type { Finding } from './finding';
@@ -15,7 +15,7 @@ import { RULES } from './rules';
 import { listOpeningRoutes } from './opening-routes';
 
 export type { Finding, Hop, Endpoint, Layer, ResourceRef, Severity } from './finding';
-export type { MatrixCell, Flow, EndpointClass } from '../model/reachability';
+export type { ClassReach, Flow, EndpointClass } from '../model/reachability';
 export { ENDPOINT_CLASSES } from '../model/reachability';
 export { RULES } from './rules';
 export { CITATIONS, GUIDELINE_EDITION, citationText, isCitationKey, type Citation, type CitationKey } from './citations';
@@ -34,7 +34,7 @@ export interface VerifyResult {
   /** The network model (facts) the findings were computed from. */
   model: NetworkModel;
   /** For every ordered pair of endpoint classes: reachable?, a witness path, and the layers that block. */
-  matrix: MatrixCell[];
+  matrix: ClassReach[];
   /** Cross-class flows (one witness per source network → destination network). */
   flows: Flow[];
   /** Paths that exist only for an active sanctioned channel of the policy (reported, not findings). */

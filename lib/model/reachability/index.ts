@@ -40,7 +40,11 @@ export interface Flow {
   destinations: string;
 }
 
-export interface MatrixCell {
+/**
+ * Whether one endpoint class reaches another (the engine's matrix, over endpoint classes). The report's own
+ * cell, with a verdict and the findings about it, is lib/report/report-input.ts MatrixCell.
+ */
+export interface ClassReach {
   from: EndpointClass;
   to: EndpointClass;
   reachable: boolean;
@@ -57,7 +61,7 @@ export interface Reachability {
   flows: Flow[];
   /** Flows whose only passing packets belong to an active sanctioned channel (not findings). */
   sanctioned: Flow[];
-  matrix: MatrixCell[];
+  matrix: ClassReach[];
   /** Subnet keys where telework desktops run (WorkSpaces, their directories, streaming endpoints). */
   desktopSubnets: Set<string>;
   /**
@@ -161,7 +165,7 @@ function desktopSubnetsOf(model: NetworkModel): Set<string> {
   return desktopSubnets;
 }
 
-function buildMatrix(model: NetworkModel, flows: Flow[]): MatrixCell[] {
+function buildMatrix(model: NetworkModel, flows: Flow[]): ClassReach[] {
   // The first open and the first filtered flow of each (from, to) pair, in one pass (a prefecture has tens of
   // thousands of flows; searching them for every one of the 132 cells was the matrix's whole cost).
   const first = new Map<string, { open?: Flow; filtered?: Flow }>();
@@ -172,12 +176,12 @@ function buildMatrix(model: NetworkModel, flows: Flow[]): MatrixCell[] {
     if (f.status === 'open') e.open ??= f;
     else if (f.status === 'filtered') e.filtered ??= f;
   }
-  const cells: MatrixCell[] = [];
+  const cells: ClassReach[] = [];
   for (const from of ENDPOINT_CLASSES) {
     for (const to of ENDPOINT_CLASSES) {
       if (from === to) continue;
       const { open, filtered } = first.get(`${from}→${to}`) ?? {};
-      const cell: MatrixCell = open
+      const cell: ClassReach = open
         ? { from, to, reachable: true, routeConnected: true, witness: open.hops, blockedBy: [], via: 'packets' }
         : filtered
           ? { from, to, reachable: false, routeConnected: true, witness: filtered.hops, blockedBy: filtered.blockedBy }

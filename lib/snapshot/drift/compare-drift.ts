@@ -12,7 +12,7 @@
  */
 import type { Finding, Hop, ResourceRef } from '../../checks/finding';
 import type { VerifyResult } from '../../checks';
-import { classKind, classTier, endpointOfClass, type MatrixCell } from '../../model/reachability';
+import { classKind, classTier, endpointOfClass, type ClassReach } from '../../model/reachability';
 import { TIER_LABELS } from '../../tiers/tier';
 import { driftElements, type DriftElement, type Namer } from './drift-elements';
 
@@ -30,9 +30,9 @@ export interface Drift {
   added: DriftElement[];
   missing: DriftElement[];
   /** Matrix cells reachable in the account and not from the templates. */
-  opened: MatrixCell[];
+  opened: ClassReach[];
   /** Matrix cells reachable from the templates and not in the account (connectivity the account lacks). */
-  closed: MatrixCell[];
+  closed: ClassReach[];
   findings: Finding[];
 }
 
@@ -41,14 +41,14 @@ function refId(r: ResourceRef): string {
 }
 
 /** Crossing the separation: two different tiers, or the internet and a closed tier. */
-function crossesTiers(cell: MatrixCell): boolean {
+function crossesTiers(cell: ClassReach): boolean {
   const a = classTier(cell.from);
   const b = classTier(cell.to);
   if (classKind(cell.from) === 'internet' || classKind(cell.to) === 'internet') return (a ?? b) !== 'internet';
   return a !== b;
 }
 
-function className(c: MatrixCell['from']): string {
+function className(c: ClassReach['from']): string {
   const t = classTier(c);
   const kind = classKind(c);
   if (kind === 'internet') return 'the internet (インターネット)';
@@ -61,7 +61,7 @@ export function compareDrift(input: DriftInput): Drift {
   const after = driftElements(input.account.model, input.accountNames, 'account');
   const added = [...after.values()].filter((e) => !before.has(e.id));
   const missing = [...before.values()].filter((e) => !after.has(e.id));
-  const pairs = (cells: MatrixCell[], pick: (c: MatrixCell) => boolean): Set<string> => new Set(cells.filter(pick).map((c) => `${c.from}|${c.to}`));
+  const pairs = (cells: ClassReach[], pick: (c: ClassReach) => boolean): Set<string> => new Set(cells.filter(pick).map((c) => `${c.from}|${c.to}`));
   const wasReachable = pairs(input.templates.matrix, (c) => c.reachable);
   const wasRouted = pairs(input.templates.matrix, (c) => c.routeConnected);
   const now = pairs(input.account.matrix, (c) => c.reachable);
@@ -71,7 +71,7 @@ export function compareDrift(input: DriftInput): Drift {
 
   const findings: Finding[] = [];
   /** Added elements on the witness of a newly opened crossing, with the cell they open. */
-  const onNewPath = new Map<string, MatrixCell>();
+  const onNewPath = new Map<string, ClassReach>();
   for (const cell of opened) {
     const crossing = crossesTiers(cell);
     const hops = witness(input.account, cell);
@@ -144,7 +144,7 @@ export function compareDrift(input: DriftInput): Drift {
   return { added, missing, opened, closed, findings };
 }
 
-function witness(result: VerifyResult, cell: MatrixCell): Hop[] {
+function witness(result: VerifyResult, cell: ClassReach): Hop[] {
   const flow = result.flows.find((f) => f.status === (cell.reachable ? 'open' : 'filtered') && f.fromClass === cell.from && f.toClass === cell.to);
   return flow?.hops ?? cell.witness;
 }
