@@ -82,7 +82,7 @@ export function hopLine(hop: Hop, index: number, m: Messages): string {
 /** The one-cell summary and the evidence lines behind it. */
 export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
   const lines: string[] = [];
-  if (cell.verdict === 'isolated' && !cell.routeConnected) lines.push(m.evidenceNoRoute);
+  if (cell.verdict === 'isolated' && !cell.routeConnected) lines.push(cell.unconfigured ? m.evidenceUnconfigured : m.evidenceNoRoute);
   if (cell.routeConnected && cell.blockedBy.length > 0) {
     lines.push(`${m.evidenceBlockedBy}: ${cell.blockedBy.map((l) => m.layer[l]).join(', ')}`);
   }
@@ -115,7 +115,7 @@ export function counts(input: ReportInput): { errors: number; warnings: number; 
  * - `same-tier`: two ends of one tier that do not reach each other (not a separation between tiers);
  * - otherwise the verdict itself.
  */
-export type CellDisplay = 'isolated' | 'sanctioned' | 'reachable' | 'same-tier' | 'violation' | 'unresolved';
+export type CellDisplay = 'isolated' | 'sanctioned' | 'reachable' | 'same-tier' | 'unconfigured' | 'violation' | 'unresolved';
 
 function endTier(end: MatrixEnd): string | undefined {
   return end.kind === 'internet' ? undefined : end.tier;
@@ -129,6 +129,35 @@ export function cellDisplay(cell: MatrixCell | undefined): CellDisplay {
     if (cell.from.kind === 'tier' && cell.from.tier === 'internet' && cell.to.kind === 'internet') return 'sanctioned';
     return 'reachable';
   }
+  if (cell.unconfigured) return 'unconfigured';
   const a = endTier(cell.from);
   return a !== undefined && a === endTier(cell.to) ? 'same-tier' : 'isolated';
+}
+
+/**
+ * The one-line answer to the three questions a reviewer asks first: does any path join two tiers, does a
+ * closed tier (LGWAN, personal-number) reach the internet or the internet it, and is there a telework entry
+ * into the personal-number tier. Unresolved pairs count against the answer (fail closed).
+ */
+export interface ThreeAnswers {
+  /** Forbidden paths between ends of two different tiers. */
+  crossings: number;
+  /** Forbidden paths between a closed tier's ends and the internet (either way). */
+  closedInternet: number;
+  /** A telework entry into the personal-number tier exists (a finding, or the end is built at all). */
+  personalNumberTelework: boolean;
+  unresolved: number;
+}
+
+export function threeAnswers(input: Pick<ReportInput, 'matrix' | 'findings'>): ThreeAnswers {
+  const closed = (e: MatrixEnd): boolean => e.kind !== 'internet' && (e.tier === 'lgwan' || e.tier === 'personal-number');
+  const bad = input.matrix.filter((c) => c.verdict === 'violation');
+  return {
+    crossings: bad.filter((c) => c.from.kind !== 'internet' && c.to.kind !== 'internet' && endTier(c.from) !== endTier(c.to)).length,
+    closedInternet: bad.filter((c) => (c.from.kind === 'internet' && closed(c.to)) || (c.to.kind === 'internet' && closed(c.from))).length,
+    personalNumberTelework:
+      input.findings.some((f) => f.rule === 'TELEWORK-ENTRY-PERSONAL-NUMBER') ||
+      input.matrix.some((c) => c.from.kind === 'telework-clients' && c.from.tier === 'personal-number' && c.verdict !== 'isolated'),
+    unresolved: input.matrix.filter((c) => c.verdict === 'unresolved').length,
+  };
 }

@@ -12,6 +12,8 @@
 import type { Finding, ResourceRef } from '../checks/finding';
 import type { VerifyResult } from '../checks';
 import { isTier } from '../tiers/tier';
+import type { NetworkModel } from '../model/facts/types';
+import { declaredTier, subnetTier, vgwTiers, vpcTier } from '../model/tier-of';
 import { endKey, endOfKey, matrixEndOf, type DiagramLink, type DiagramModel, type DiagramNode, type MatrixCell, type ReportInput } from './report-input';
 
 function refKey(r: ResourceRef): string {
@@ -33,7 +35,36 @@ function findingsAbout(findings: readonly Finding[], from: string, to: string): 
   return out;
 }
 
-export function matrixFromVerify(result: Pick<VerifyResult, 'matrix' | 'findings'>): MatrixCell[] {
+/**
+ * The matrix ends the templates build: a tier's networks (a VPC of that tier), its on-premises network (a
+ * link — VGW, VPN, Direct Connect, TGW VPN/DX attachment — of that tier), its telework clients (a desktop,
+ * directory, streaming endpoint or Client VPN endpoint in that tier), and always the internet.
+ */
+export function configuredEnds(model: NetworkModel): Set<string> {
+  const out = new Set<string>(['internet']);
+  for (const v of model.vpcs.values()) if (v.tier) out.add(`tier:${v.tier}`);
+  for (const l of model.links.values()) {
+    if (l.kind === 'cgw') continue;
+    const tiers = l.kind === 'vgw' ? [...vgwTiers(model, l.key)] : [declaredTier(l.tierTag)];
+    for (const t of tiers) if (t) out.add(`on-prem:${t}`);
+  }
+  for (const a of model.tgwAttachments.values()) {
+    const t = a.kind === 'vpn' || a.kind === 'dx' ? declaredTier(a.tierTag) : undefined;
+    if (t) out.add(`on-prem:${t}`);
+  }
+  for (const e of model.teleworkEntries) {
+    if (e.kind === 'internet-facing-load-balancer') continue;
+    for (const t of [vpcTier(model, e.vpc), ...e.subnets.map((s) => subnetTier(model, s))]) if (t) out.add(`telework:${t}`);
+  }
+  for (const c of model.clientVpns.values()) {
+    const t = vpcTier(model, c.vpc ?? model.subnets.get(c.associations[0]?.subnet ?? '')?.vpc);
+    if (t) out.add(`telework:${t}`);
+  }
+  return out;
+}
+
+export function matrixFromVerify(result: Pick<VerifyResult, 'matrix' | 'findings'> & Partial<Pick<VerifyResult, 'model'>>): MatrixCell[] {
+  const configured = result.model ? configuredEnds(result.model) : undefined;
   const cells: MatrixCell[] = [];
   for (const c of result.matrix) {
     const from = endOfKey(c.from);
@@ -50,6 +81,7 @@ export function matrixFromVerify(result: Pick<VerifyResult, 'matrix' | 'findings
       blockedBy: c.blockedBy,
       ...(c.via ? { via: c.via } : {}),
       findings: about,
+      ...(configured && verdict === 'isolated' && (!configured.has(c.from) || !configured.has(c.to)) ? { unconfigured: true } : {}),
     });
   }
   return cells;

@@ -4,7 +4,7 @@
  * Pure TypeScript: no aws-cdk-lib import.
  */
 import { citationText } from '../checks/citations';
-import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, findingWords, hopLine, resourceLabel, trafficLabel } from './describe';
+import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, findingWords, hopLine, resourceLabel, threeAnswers, trafficLabel } from './describe';
 import { renderDiagramSvg, xmlEscape as esc } from './diagram-svg';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
@@ -50,7 +50,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
   }
   for (const section of recordHeaderSections(input, options.lang)) o.push(recordSectionHtml(section, options.lang, esc));
 
-  o.push(`<section id="matrix-section"><h2>${esc(m.matrixHeading)}</h2><p>${esc(m.matrixIntro)}</p>`);
+  o.push(`<section id="matrix-section"><h2>${esc(m.matrixHeading)}</h2><p>${esc(m.matrixIntro)}</p>`, `<p class="answers"><strong>${esc(m.answers(threeAnswers(input)))}</strong></p>`);
   const cellFor = new Map(input.matrix.map((c) => [`${endKey(c.from)}>${endKey(c.to)}`, c]));
   o.push('<table id="matrix"><tr>', `<th>${esc(m.matrixCorner)}</th>`);
   for (const to of MATRIX_ENDS) o.push(`<th>${esc(endLabel(to, m))}</th>`);

@@ -5,7 +5,7 @@
  * Pure TypeScript: no aws-cdk-lib import.
  */
 import { citationText } from '../checks/citations';
-import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, findingWords, hopLine, resourceLabel, trafficLabel } from './describe';
+import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, findingWords, hopLine, resourceLabel, threeAnswers, trafficLabel } from './describe';
 import { messagesFor, type Lang } from './i18n';
 import { endKey, MATRIX_ENDS, reportPasses, type ReportInput } from './report-input';
 import { costSectionMarkdown } from './cost-section';
@@ -39,7 +39,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
   out.push(...recordHeaderMarkdown(input, options.lang));
 
   // Matrix: a compact table of verdicts, then the evidence cell by cell.
-  out.push(`## ${m.matrixHeading}`, '', m.matrixIntro, '');
+  out.push(`## ${m.matrixHeading}`, '', m.matrixIntro, '', `**${mdEscape(m.answers(threeAnswers(input)))}**`, '');
   const cellFor = new Map(input.matrix.map((c) => [`${endKey(c.from)}>${endKey(c.to)}`, c]));
   out.push(`| ${mdEscape(m.matrixCorner)} | ${MATRIX_ENDS.map((e) => mdEscape(endLabel(e, m))).join(' | ')} |`);
   out.push(`|---|${MATRIX_ENDS.map(() => '---').join('|')}|`);

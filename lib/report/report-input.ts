@@ -93,6 +93,11 @@ export interface MatrixCell {
   reason?: string;
   /** Indexes into `ReportInput.findings` of the findings about this pair. */
   findings: number[];
+  /**
+   * True when one of the two ends is not built at all in the templates (no VPC of that tier, no on-premises
+   * link of that tier, no telework entry into that tier): the cell says 未構成, not that a link is cut.
+   */
+  unconfigured?: boolean;
 }
 
 /** An acknowledgement (suppression) recorded by any validation pack, with the reason given. */

@@ -6,7 +6,7 @@
 import type { Layer, Severity } from '../../checks/finding';
 import type { Tier } from '../../tiers/tier';
 import type { CellVerdict, ManualControl } from '../report-input';
-import type { CellDisplay } from '../describe';
+import type { CellDisplay, ThreeAnswers } from '../describe';
 import type { PathWords } from './path-words';
 import type { FindingWords } from './finding-words';
 import type { CoverageItem } from '../../model/coverage-note';
@@ -51,12 +51,16 @@ export interface Messages {
   /** The symbol a cell shows (lib/report/describe.ts cellDisplay: finer than the verdict), short so the table stays narrow; the legend explains it. */
   displaySymbol: Record<CellDisplay, string>;
   legend: string;
+  /** The one-line answer to the three questions, printed above the grid (describe.ts threeAnswers). */
+  answers: (a: ThreeAnswers) => string;
   evidenceHeading: string;
   evidenceBlockedBy: string;
   evidenceWitness: string;
   evidenceReason: string;
   evidenceNone: string;
   evidenceNoRoute: string;
+  /** A cell one of whose ends the templates do not build. */
+  evidenceUnconfigured: string;
   evidenceViaStreaming: string;
   evidencePermittedByPolicy: string;
   seeFindings: (numbers: number[]) => string;

@@ -1,0 +1,134 @@
+/**
+ * The report speaks one language (issue 12): the Japanese report has no English sentence outside
+ * identifiers (resource ids, construct paths, CIDRs, ports, AWS product names), and the English report no
+ * Japanese outside the names the guideline gives (三層分離, 無害化 are explained in English around them). Read
+ * on real engine runs of the city fixture: the good city, and the city with an LGWAN ↔ internet-tier
+ * peering and an internet route out of the LGWAN tier (paths, hops, findings, coverage, the matrix).
+ * Also: 未構成 for ends the templates do not build, and the one-line answer to the three questions.
+ */
+import { loadPolicy, verify, type VerifyResult } from '../../lib/checks';
+import { assembleReportInput } from '../../lib/report/assemble';
+import { configuredEnds, reportViewFromVerify } from '../../lib/report/from-verify-result';
+import { renderHtml } from '../../lib/report/html';
+import { renderMarkdown } from '../../lib/report/markdown';
+import type { ReportInput } from '../../lib/report/report-input';
+import { asLoaded, buildCity, clone } from '../fixtures/city';
+
+function vpcId(resources: Record<string, { Type: string }>, part: string): string {
+  const id = Object.keys(resources).find((k) => k.includes(part) && resources[k]!.Type === 'AWS::EC2::VPC');
+  if (!id) throw new Error(`no VPC with ${part}`);
+  return id;
+}
+
+function reportOf(result: VerifyResult): ReportInput {
+  return assembleReportInput({ findings: result.findings, report: reportViewFromVerify(result), acknowledgements: [], sources: ['City.template.json'], generatedAt: '2026-12-06T05:28:00Z' });
+}
+
+/**
+ * What is left of a Japanese report once identifiers are taken out: code spans, construct paths and logical
+ * ids (ASCII words joined by / : . _ - # or written in CamelCase), CIDRs and addresses, AWS product and
+ * protocol names, and the few English terms of art a municipal reader sees in AWS's own Japanese console.
+ */
+const TERMS = [
+  'AWS', 'VPC', 'VPN', 'TGW', 'Transit Gateway', 'Direct Connect', 'Client VPN', 'WorkSpaces', 'PrivateLink', 'NAT', 'ACL', 'IPv6', 'IPv4', 'CIDR', 'BGP', 'local',
+  'Network Firewall', 'Network Access Analyzer', 'Gateway Load Balancer', 'Egress-only', 'CloudFormation', 'CDK', 'API', 'TCP', 'UDP', 'ICMP', 'CISO', 'LGWAN', 'MFA', 'AD', 'Connector',
+  'Lambda', 'Systems Manager', 'Group Policy', 'Validations.of', 'acknowledge', 'AllowedValues', 'Default', 'AuthType', 'NONE', 'disable', 'closed-telework',
+  'Internet tier', 'LGWAN tier', 'Personal-number tier',
+];
+
+function withoutIdentifiers(text: string): string {
+  let t = text
+    .replace(/<style>[\s\S]*?<\/style>/g, ' ') // the stylesheet
+    .replace(/<[^>]+>/g, ' ') // HTML tags
+    .replace(/&[a-z#0-9]+;/g, ' ')
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/\b[\w.-]+\.(json|ts|md|yaml|svg)\b/g, ' ')
+    .replace(/\b\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?\b/g, ' ') // IPv4 and CIDRs
+    .replace(/\b[0-9a-f]*::?[0-9a-f:]*(\/\d{1,3})?/gi, ' ') // IPv6
+    .replace(/\[[^\]]*\]/g, ' ') // [construct/path (AWS::Type)] after each hop
+    .replace(/\b[A-Za-z][\w-]*(?:[/:#.][\w-]+)+\b/g, ' ') // construct paths, AWS::EC2::Route, mic:tier, Resource.Property
+    .replace(/\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b/g, ' ') // CamelCase logical ids and property names
+    .replace(/\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b/g, ' '); // rule ids: TIER-CROSSING
+  for (const term of TERMS.sort((a, b) => b.length - a.length)) t = t.split(term).join(' ');
+  return t;
+}
+
+/** Runs of three or more English words: a sentence, not an identifier. */
+function englishSentences(text: string): string[] {
+  return [...withoutIdentifiers(text).matchAll(/\b[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']+){2,}\b/g)].map((m) => m[0]);
+}
+
+/** Japanese written in the English report, outside the guideline's own names given in parentheses. */
+function japaneseInEnglish(text: string): string[] {
+  const allowed = /三層分離|無害化|令和\d+年\d+月版|（令和[^）]*）|「[^」]*」|総務省|地方公共団体における情報セキュリティポリシーに関するガイドライン|情報セキュリティ対策基準（解説）|情報システム全体の強靭性の向上|マイナンバー利用事務系|LGWAN接続系|インターネット接続系|新型コロナウイルス[^」]*/g;
+  return [...text.replace(allowed, ' ').matchAll(/[\u3040-\u30ff\u4e00-\u9fff]+/g)].map((m) => m[0]);
+}
+
+describe('the report speaks the reader’s language', () => {
+  const policy = loadPolicy();
+  const city = buildCity();
+  let good: VerifyResult;
+  let broken: VerifyResult;
+  beforeAll(() => {
+    good = verify([asLoaded('City', city)], policy);
+    const mutated = clone(city);
+    const lgwan = vpcId(city.Resources, 'Lgwan');
+    mutated.Resources.Pcx = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: { Ref: lgwan }, PeerVpcId: { Ref: vpcId(city.Resources, 'Inet') } } };
+    const rt = Object.keys(city.Resources).find((k) => city.Resources[k]!.Type === 'AWS::EC2::RouteTable' && k.includes('Lgwan'))!;
+    mutated.Resources.ToInet = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: rt }, DestinationCidrBlock: '10.10.0.0/16', VpcPeeringConnectionId: { Ref: 'Pcx' } } };
+    broken = verify([asLoaded('City', mutated)], policy);
+  });
+
+  it('the broken city has findings with paths (so the check below reads hops, titles and messages)', () => {
+    expect(broken.findings.some((f) => f.rule === 'TIER-CROSSING' && f.path.length > 2)).toBe(true);
+    expect(broken.findings.some((f) => f.rule === 'TIER-JOIN-PEERING')).toBe(true);
+  });
+
+  it.each([['good', () => good], ['broken', () => broken]])('Japanese report of the %s city: no English sentence outside identifiers (Markdown and HTML)', (_, result) => {
+    const input = reportOf(result());
+    expect(englishSentences(renderMarkdown(input, { lang: 'ja' }))).toEqual([]);
+    expect(englishSentences(renderHtml(input, { lang: 'ja' }))).toEqual([]);
+  });
+
+  it.each([['good', () => good], ['broken', () => broken]])('English report of the %s city: no Japanese outside the guideline’s names (Markdown and HTML)', (_, result) => {
+    const input = reportOf(result());
+    expect(japaneseInEnglish(renderMarkdown(input, { lang: 'en' }))).toEqual([]);
+    expect(japaneseInEnglish(renderHtml(input, { lang: 'en' }))).toEqual([]);
+  });
+
+  it('the check itself finds an English sentence and stray Japanese (it cannot pass vacuously)', () => {
+    expect(englishSentences('経路：route table sends every packet')).toEqual(['route table sends every packet']);
+    expect(englishSentences('サブネット SubnetLgwanA（10.20.0.0/24） から送信 [City/Net/Rt (AWS::EC2::Route)]')).toEqual([]);
+    expect(japaneseInEnglish('leaves subnet A / 系間の通信経路')).toEqual(['系間の通信経路']);
+  });
+
+  it('hops print address sets as CIDR blocks, the default route marked 既定経路', () => {
+    const md = renderMarkdown(reportOf(broken), { lang: 'ja' });
+    expect(md).toMatch(/ルートテーブル：宛先 10\.10\.0\.0\/16 → VPC ピアリング Pcx（この経路で送られる宛先 10\.10\.0\.0\/16/);
+    expect(md).not.toMatch(/\d+\.\d+\.\d+\.\d+–\d/);
+  });
+
+  it('marks cells whose ends the templates do not build as 未構成, not 分離', () => {
+    const configured = configuredEnds(good.model);
+    const input = reportOf(good);
+    const unbuilt = input.matrix.filter((c) => c.unconfigured);
+    expect(unbuilt.length).toBeGreaterThan(0);
+    // Exactly the isolated cells with an end the templates do not build.
+    const key = (e: ReportInput['matrix'][number]['from']) => (e.kind === 'internet' ? 'internet' : `${e.kind === 'telework-clients' ? 'telework' : e.kind}:${e.tier}`);
+    for (const c of input.matrix) expect(!!c.unconfigured).toBe(c.verdict === 'isolated' && (!configured.has(key(c.from)) || !configured.has(key(c.to))));
+    expect(configured.has('telework:personal-number')).toBe(false);
+    const ja = renderMarkdown(input, { lang: 'ja' });
+    expect(ja).toContain('- **テレワーク端末（マイナンバー利用事務系） → マイナンバー利用事務系**: 分離\n  - 発信元または宛先がテンプレートに構築されていません');
+    expect(ja).toContain('－ 未構成');
+    expect(renderMarkdown(input, { lang: 'en' })).toContain('－ not built');
+  });
+
+  it('answers the three questions in one line above the grid', () => {
+    const goodJa = renderMarkdown(reportOf(good), { lang: 'ja' });
+    expect(goodJa).toContain('**三層間の到達：なし ／ 閉域の系→インターネット：なし ／ マイナンバー利用事務系のテレワーク入口：なし**');
+    expect(goodJa.indexOf('三層間の到達')).toBeLessThan(goodJa.indexOf('| 発信元 \\\\ 宛先 |'));
+    const brokenJa = renderMarkdown(reportOf(broken), { lang: 'ja' });
+    expect(brokenJa).toMatch(/\*\*三層間の到達：あり（\d+ 件） ／ 閉域の系→インターネット：なし ／ マイナンバー利用事務系のテレワーク入口：なし\*\*/);
+    expect(renderHtml(reportOf(broken), { lang: 'en' })).toMatch(/<p class="answers"><strong>Between the three tiers: \d+ forbidden path\(s\) \/ Closed tiers ↔ internet: no path \/ Telework entry into the personal-number tier: none<\/strong><\/p>/);
+  });
+});
