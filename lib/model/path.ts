@@ -100,9 +100,15 @@ export type HopStep =
   | { kind: 'from-internet' }
   | { kind: 'enter-vgw'; from: PlaceName }
   | { kind: 'enter-tgw-attachment'; from: PlaceName; attachment: 'vpn' | 'dx' | 'peering' | 'connect' }
-  | { kind: 'client-vpn-connect'; endpoint: string }
+  /** `authentication`: the endpoint's AuthenticationOptions types, where the template states them. */
+  | { kind: 'client-vpn-connect'; endpoint: string; authentication?: string[] }
   | { kind: 'client-vpn-enter'; subnet: string; authorised: AddressList }
-  | { kind: 'screen-transfer' }
+  /**
+   * Telework by screen transfer: `entry` the desktop service's resource, `arrival` where the client's
+   * connection arrives (a streaming interface endpoint in the VPC, or the service's AWS-managed gateway),
+   * `clientVpn` the closed VPN the clients come through and how they authenticate, where the tier has one.
+   */
+  | { kind: 'screen-transfer'; entry?: string; arrival?: 'streaming-endpoint' | 'service-gateway'; clientVpn?: { endpoint: string; authentication: string[] } }
   // The filters on each side (flow-judge.ts): `passed` when some packet gets through, with the deciding rule.
   | { kind: 'nacl'; direction: 'outbound' | 'inbound'; passed: true; reason?: NaclReason }
   | { kind: 'nacl'; direction: 'outbound' | 'inbound'; passed: false; deniesAll: boolean }

@@ -87,6 +87,8 @@ export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
     lines.push(`${m.evidenceBlockedBy}: ${cell.blockedBy.map((l) => m.layer[l]).join(', ')}`);
   }
   if (cell.verdict === 'permitted') lines.push(cell.via === 'desktop-streaming' ? m.evidenceViaStreaming : m.evidencePermittedByPolicy);
+  // Telework reaching its tier's desktops: what the clients send (the desktop service's streaming ports).
+  if (cell.verdict === 'permitted' && cell.from.kind === 'telework-clients' && cell.to.kind === 'tier') lines.push(m.evidenceStreamingPorts);
   if (cell.reason) lines.push(`${m.evidenceReason}: ${cell.reason}`);
   if (cell.witness.length > 0) {
     lines.push(`${m.evidenceWitness}: ${cell.witness.map((h) => `${m.layer[h.layer]} ${describeHop(h.step, m)}`).join(' → ')}`);

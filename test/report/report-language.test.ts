@@ -123,6 +123,21 @@ describe('the report speaks the reader’s language', () => {
     expect(renderMarkdown(input, { lang: 'en' })).toContain('－ not built');
   });
 
+  it('the telework cell states how clients authenticate, what they send and where they arrive', () => {
+    const withCertificates = clone(city);
+    const cvpn = Object.keys(city.Resources).find((k) => city.Resources[k]!.Type === 'AWS::EC2::ClientVpnEndpoint' && k.includes('Lgwan'))!;
+    (withCertificates.Resources[cvpn]!.Properties as Record<string, unknown>).AuthenticationOptions = [{ Type: 'certificate-authentication', MutualAuthentication: { ClientRootCertificateChainArn: 'arn:aws:acm:ap-northeast-1:111122223333:certificate/ca' } }];
+    const input = reportOf(verify([asLoaded('City', withCertificates)], policy));
+    const cell = (md: string, head: string): string => md.slice(md.indexOf(head), md.indexOf('\n- **', md.indexOf(head) + 1));
+    const ja = cell(renderMarkdown(input, { lang: 'ja' }), '- **テレワーク端末（LGWAN接続系） → LGWAN接続系**');
+    expect(ja).toContain(`入口 テレワーク端末が Client VPN ${cvpn} に接続（相互 TLS 認証（クライアント証明書））`);
+    expect(ja).toContain('画面転送の通信：TCP 443（登録・認証）、TCP/UDP 4172（PCoIP）、TCP/UDP 4195（WSP）');
+    expect(ja).toMatch(/到達先 サブネット SubnetLgwanDesktop\w*（[\d./]+） に到達/);
+    const en = cell(renderMarkdown(input, { lang: 'en' }), '- **Telework clients (LGWAN tier) → LGWAN tier**');
+    expect(en).toContain(`telework clients connect to Client VPN ${cvpn} (mutual TLS (client certificate))`);
+    expect(en).toContain('screen transfer traffic: TCP 443 (registration and sign-in), TCP/UDP 4172 (PCoIP), TCP/UDP 4195 (WSP)');
+  });
+
   it('answers the three questions in one line above the grid', () => {
     const goodJa = renderMarkdown(reportOf(good), { lang: 'ja' });
     expect(goodJa).toContain('**三層間の到達：なし ／ 閉域の系→インターネット：なし ／ マイナンバー利用事務系のテレワーク入口：なし**');

@@ -193,6 +193,8 @@ export interface ClientVpnFact extends Fact, Tagged {
   routes: Array<{ cidr: Cidr; subnet?: string; ref: ResourceRef }>;
   securityGroups: string[];
   selfServicePortal: boolean;
+  /** AuthenticationOptions types (certificate-authentication = mutual TLS, directory-service-authentication, federated-authentication). */
+  authentication?: string[];
 }
 
 /** A place where telework clients enter a tier (desktops, directories, VPN, streaming endpoints, public LBs). */

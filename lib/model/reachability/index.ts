@@ -7,7 +7,7 @@
  * from subnets, the internet, on-premises links and Client VPN endpoints, each arrival judged by the
  * filters (flow-judge.ts), then the matrix.
  */
-import type { Hop, Layer } from '../path';
+import type { Hop, HopStep, Layer } from '../path';
 import { declaredTier, vgwTiers, vpcTier } from '../tier-of';
 import type { TierPolicy } from '../../policy/schema';
 import { ALL_ADDRESSES, intersect, isEmpty, setOf, union } from '../../cidr/address-sets';
@@ -149,7 +149,7 @@ function walkFromClientVpns({ model, places, router, judge }: Walk): void {
       const region = intersect(routeSet, authorised);
       if (isEmpty(region)) continue;
       const entry: Hop[] = [
-        { layer: 'entry', resource: c.ref, step: { kind: 'client-vpn-connect', endpoint: c.ref.logicalId } },
+        { layer: 'entry', resource: c.ref, step: { kind: 'client-vpn-connect', endpoint: c.ref.logicalId, ...(c.authentication?.length ? { authentication: c.authentication } : {}) } },
         { layer: 'client-vpn', resource: assoc.ref, step: { kind: 'client-vpn-enter', subnet: s.ref.logicalId, authorised: addressList(region, 3) } },
       ];
       const sgs = c.securityGroups.map((g) => model.securityGroups.get(g)).filter((g): g is SgFact => !!g);
@@ -190,7 +190,14 @@ function buildMatrix(model: NetworkModel, flows: Flow[]): ClassReach[] {
       if (!cell.reachable && from.startsWith('telework:') && to === `tier:${from.split(':')[1]}`) {
         const entry = model.teleworkEntries.find((e) => e.kind !== 'client-vpn' && e.kind !== 'internet-facing-load-balancer' && e.subnets.some((s) => `tier:${model.vpcs.get(model.subnets.get(s)?.vpc ?? '')?.tier}` === to));
         if (entry) {
-          cells.push({ from, to, reachable: true, routeConnected: false, witness: [{ layer: 'entry', resource: entry.ref, step: { kind: 'screen-transfer' } }], blockedBy: [], via: 'desktop-streaming' });
+          const tier = from.split(':')[1];
+          const streaming = model.teleworkEntries.find((e) => e.kind === 'streaming-endpoint' && `tier:${vpcTier(model, e.vpc)}` === to);
+          const vpn = [...model.clientVpns.values()].find((c) => vpcTier(model, c.vpc ?? model.subnets.get(c.associations[0]?.subnet ?? '')?.vpc) === tier);
+          const step: HopStep = {
+            kind: 'screen-transfer', entry: entry.ref.logicalId, arrival: streaming ? 'streaming-endpoint' : 'service-gateway',
+            ...(vpn ? { clientVpn: { endpoint: vpn.ref.logicalId, authentication: vpn.authentication ?? [] } } : {}),
+          };
+          cells.push({ from, to, reachable: true, routeConnected: false, witness: [{ layer: 'entry', resource: entry.ref, step }], blockedBy: [], via: 'desktop-streaming' });
           continue;
         }
       }

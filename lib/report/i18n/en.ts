@@ -48,6 +48,7 @@ export const en: Messages = {
   evidenceUnconfigured: 'one of the two ends is not built in the templates (no path for this pair)',
   evidenceNoRoute: 'no route connects them',
   evidenceViaStreaming: 'screen transfer only (desktop streaming): no packet reaches the tier\'s networks',
+  evidenceStreamingPorts: 'screen transfer traffic: TCP 443 (registration and sign-in), TCP/UDP 4172 (PCoIP), TCP/UDP 4195 (WSP) (the WorkSpaces ports)',
   evidencePermittedByPolicy: 'reachable, and no rule of the tier policy forbids it',
   seeFindings: (numbers) => `see finding${numbers.length > 1 ? 's' : ''} ${numbers.map((n) => `#${n}`).join(', ')}`,
 

@@ -83,6 +83,22 @@ function relay(r: RelayStep): string {
 
 const LINK: Record<LinkKind, string> = { vgw: 'virtual private gateway', vpn: 'site-to-site VPN', dx: 'Direct Connect', connect: 'Connect attachment (GRE tunnel to an SD-WAN appliance)' };
 
+const AUTH_EN: Record<string, string> = {
+  'certificate-authentication': 'mutual TLS (client certificate)',
+  'directory-service-authentication': 'Active Directory user',
+  'federated-authentication': 'SAML federation',
+};
+
+/** WorkSpaces streaming: registration and authentication on TCP 443, PCoIP on TCP/UDP 4172, WSP on TCP/UDP 4195 (AWS documentation). */
+const STREAMING_PORTS = 'TCP 443, TCP/UDP 4172 (PCoIP), TCP/UDP 4195 (WSP)';
+
+/** The telework cell in the English report: through what, authenticated how, arriving where, on which ports. */
+function screenTransferForReport(s: Extract<HopStep, { kind: 'screen-transfer' }>): string {
+  const vpn = s.clientVpn ? `through Client VPN ${s.clientVpn.endpoint} (${s.clientVpn.authentication.map((a) => AUTH_EN[a] ?? a).join(' + ') || 'authentication not stated in the template'}), ` : '';
+  const arrival = s.arrival === 'streaming-endpoint' ? 'the WorkSpaces streaming interface endpoint in the tier VPC' : "WorkSpaces' AWS-managed streaming gateway";
+  return `screen transfer only (WorkSpaces streaming): clients connect ${vpn}to ${arrival}${s.entry ? ` for ${s.entry}` : ''} on ${STREAMING_PORTS}; pixels reach the client, data stays in the tier`;
+}
+
 function hop(s: HopStep, addr: (a: AddressList) => string): string {
   switch (s.kind) {
     case 'leave-subnet':
@@ -176,6 +192,11 @@ function hop(s: HopStep, addr: (a: AddressList) => string): string {
 export const pathWordsEn: PathWords = {
   place,
   hop: (s) => hop(s, addresses),
-  hopForReport: (s) => hop(s, addressesForReport),
+  hopForReport: (s) =>
+    s.kind === 'screen-transfer' && s.entry
+      ? screenTransferForReport(s)
+      : s.kind === 'client-vpn-connect' && s.authentication?.length
+        ? `${hop(s, addressesForReport)} (${s.authentication.map((a) => AUTH_EN[a] ?? a).join(' + ')})`
+        : hop(s, addressesForReport),
   addresses: addressesForReport,
 };

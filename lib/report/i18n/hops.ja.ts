@@ -106,6 +106,12 @@ function tiers(ts: string[]): string {
   return ts.map((t) => (isTier(t) ? tier(t) : t)).join('・');
 }
 
+const AUTH: Record<string, string> = {
+  'certificate-authentication': '相互 TLS 認証（クライアント証明書）',
+  'directory-service-authentication': 'Active Directory の利用者認証',
+  'federated-authentication': 'SAML フェデレーション認証',
+};
+
 function hop(s: HopStep): string {
   switch (s.kind) {
     case 'leave-subnet':
@@ -117,11 +123,15 @@ function hop(s: HopStep): string {
     case 'enter-tgw-attachment':
       return `${place(s.from)} から TGW の ${ATTACHMENT[s.attachment]} アタッチメントを経由して流入`;
     case 'client-vpn-connect':
-      return `テレワーク端末が Client VPN ${s.endpoint} に接続`;
+      return `テレワーク端末が Client VPN ${s.endpoint} に接続${s.authentication?.length ? `（${s.authentication.map((a) => AUTH[a] ?? a).join('＋')}）` : ''}`;
     case 'client-vpn-enter':
       return `関連付けたサブネット ${s.subnet} から流入（認可された宛先 ${addresses(s.authorised)}）`;
-    case 'screen-transfer':
-      return '画面転送のみ（WorkSpaces のストリーミング）：端末に届くのは画面の表示だけで、データは系の外に出ません';
+    case 'screen-transfer': {
+      if (!s.entry) return '画面転送のみ（WorkSpaces のストリーミング）：端末に届くのは画面の表示だけで、データは系の外に出ません';
+      const vpn = s.clientVpn ? `Client VPN ${s.clientVpn.endpoint}（${s.clientVpn.authentication.map((a) => AUTH[a] ?? a).join('＋') || '認証方式はテンプレートに記載なし'}）を経由して、` : '';
+      const arrival = s.arrival === 'streaming-endpoint' ? '系の VPC 内の WorkSpaces ストリーミング用インターフェイスエンドポイント' : 'WorkSpaces のストリーミングゲートウェイ（AWS 管理）';
+      return `画面転送のみ（WorkSpaces のストリーミング）：テレワーク端末は${vpn}${arrival}（${s.entry}）に TCP 443・TCP/UDP 4172（PCoIP）・TCP/UDP 4195（WSP）で接続します。端末に届くのは画面の表示だけで、データは系の外に出ません`;
+    }
     case 'nacl': {
       const side = s.direction === 'outbound' ? '送信側' : '受信側';
       if (s.passed) return `${side}のネットワーク ACL${s.reason ? `：${nacl(s.reason)}` : ''}`;

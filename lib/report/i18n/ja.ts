@@ -48,6 +48,7 @@ export const ja: Messages = {
   evidenceUnconfigured: '発信元または宛先がテンプレートに構築されていません（この組み合わせの経路はありません）',
   evidenceNoRoute: '両者を結ぶ経路（ルート）がありません',
   evidenceViaStreaming: '画面転送のみ（デスクトップストリーミング）：系のネットワークにパケットは届きません',
+  evidenceStreamingPorts: '画面転送の通信：TCP 443（登録・認証）、TCP/UDP 4172（PCoIP）、TCP/UDP 4195（WSP）（WorkSpaces の所定のポート）',
   evidencePermittedByPolicy: '到達可能ですが、ポリシーのどのルールにも反しません',
   seeFindings: (numbers) => `指摘 ${numbers.map((n) => `#${n}`).join('、')} を参照`,
 

@@ -63,6 +63,8 @@ export interface Messages {
   evidenceUnconfigured: string;
   evidenceViaStreaming: string;
   evidencePermittedByPolicy: string;
+  /** The ports of desktop streaming (WorkSpaces), stated in the telework cell. */
+  evidenceStreamingPorts: string;
   seeFindings: (numbers: number[]) => string;
 
   // findings
