@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../../lib/checks';
 import { ref, rules, run, type Resources } from './helpers';
+import { said } from '../support/finding-words';
 
 const byRule = (fs: Finding[], id: string): Finding[] => fs.filter((f) => f.rule === id);
 const TAG = (tier: string) => [{ Key: 'mic:tier', Value: tier }];
@@ -38,7 +39,7 @@ describe('Transit Gateway Connect: an SD-WAN network behind a GRE tunnel over a 
   test('a Connect tagged personal-number riding the LGWAN transport: TIER-TAG-CONFLICT (the appliance would carry it through LGWAN)', () => {
     const r = run(connect('TgwAttLgwan', 'TgwRtPn', TAG('personal-number')));
     expect(rules(r)).toContain('TIER-TAG-CONFLICT');
-    expect(byRule(r.findings, 'TIER-TAG-CONFLICT')[0].message).toMatch(/SD-WAN appliance/);
+    expect(said(byRule(r.findings, 'TIER-TAG-CONFLICT')[0]).message).toMatch(/SD-WAN appliance/);
   });
   test('no longer UNMODELLED-RESOURCE', () => {
     expect(rules(run(connect('TgwAttLgwan', 'TgwRtLgwan')))).not.toContain('UNMODELLED-RESOURCE');
@@ -82,7 +83,7 @@ describe('Cloud WAN: a core network whose segments are route domains', () => {
     const doc = { ...policy(['lgwan', 'internet']), 'network-function-groups': [{ name: 'inspection', 'require-attachment-acceptance': false }] };
     const r = run(wan({ Lgwan: 'lgwan', Inet: 'internet' }, doc));
     expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
-    expect(r.findings[0].message).toMatch(/network-function-groups/);
+    expect(said(r.findings[0]).message).toMatch(/network-function-groups/);
   });
   test('an attachment policy conditioned on the account cannot be decided from the template: UNRESOLVED-VALUE', () => {
     const doc = { ...policy(['lgwan', 'internet']), 'attachment-policies': [{ 'rule-number': 10, conditions: [{ type: 'account-id', operator: 'equals', value: '111122223333' }], action: { 'association-method': 'constant', segment: 'lgwan' } }] };
@@ -119,7 +120,7 @@ describe('AppStream 2.0 and WorkSpaces Secure Browser: telework entries into a t
   test('breach: an AppStream fleet in the personal-number tier — TELEWORK-ENTRY-PERSONAL-NUMBER', () => {
     const r = run(fleet(['SubnetPnAppA', 'SubnetPnAppB']));
     expect(rules(r)).toEqual(['TELEWORK-ENTRY-PERSONAL-NUMBER']);
-    expect(r.findings[0].message).toMatch(/appstream/);
+    expect(said(r.findings[0]).message).toMatch(/appstream/);
   });
   test('clean: an AppStream fleet in the LGWAN tier streams the screen (a desktop subnet for telework)', () => {
     const r = run(fleet(['SubnetLgwanAppA', 'SubnetLgwanAppB']));
@@ -129,7 +130,7 @@ describe('AppStream 2.0 and WorkSpaces Secure Browser: telework entries into a t
   test('breach: default internet access on an LGWAN fleet — the instances get an interface on the internet', () => {
     const r = run(fleet(['SubnetLgwanAppA'], true));
     expect(rules(r)).toEqual(['REMOTE-ENTRY-INTO-TIER']);
-    expect(r.findings[0].message).toMatch(/default internet access/);
+    expect(said(r.findings[0]).message).toMatch(/default internet access/);
   });
   const browser = (subnets: string[]) => (R: Resources): void => {
     R.BrowserNet = { Type: 'AWS::WorkSpacesWeb::NetworkSettings', Properties: { VpcId: ref('VpcLgwan'), SubnetIds: subnets.map(ref), SecurityGroupIds: [ref('SgLgwan')] } };
