@@ -26,8 +26,8 @@ function reportOf(result: VerifyResult): ReportInput {
 
 /**
  * What is left of a Japanese report once identifiers are taken out: code spans, construct paths and logical
- * ids (ASCII words joined by / : . _ - # or written in CamelCase), CIDRs and addresses, AWS product and
- * protocol names, and the few English terms of art a municipal reader sees in AWS's own Japanese console.
+ * ids (ASCII words joined by / : . _ - # or written in CamelCase), CIDRs and addresses, AWS CLI commands, AWS
+ * product and protocol names, and the few English terms of art a municipal reader sees in AWS's own Japanese console.
  */
 const TERMS = [
   'AWS', 'VPC', 'VPN', 'TGW', 'Transit Gateway', 'Direct Connect', 'Client VPN', 'WorkSpaces', 'PrivateLink', 'NAT', 'ACL', 'IPv6', 'IPv4', 'CIDR', 'BGP', 'local',
@@ -42,6 +42,7 @@ function withoutIdentifiers(text: string): string {
     .replace(/<[^>]+>/g, ' ') // HTML tags
     .replace(/&[a-z#0-9]+;/g, ' ')
     .replace(/`[^`]*`/g, ' ')
+    .replace(/\baws [a-z0-9-]+ [a-z0-9-]+/g, ' ') // AWS CLI commands the checklist names
     .replace(/\b[\w.-]+\.(json|ts|md|yaml|svg)\b/g, ' ')
     .replace(/\b\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?\b/g, ' ') // IPv4 and CIDRs
     .replace(/\b[0-9a-f]*::?[0-9a-f:]*(\/\d{1,3})?/gi, ' ') // IPv6
