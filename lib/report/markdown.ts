@@ -58,7 +58,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
     for (const to of MATRIX_ENDS) {
       if (endKey(from) === endKey(to)) continue;
       const cell = cellFor.get(`${endKey(from)}>${endKey(to)}`);
-      const head = `- **${mdEscape(endLabel(from, m))} → ${mdEscape(endLabel(to, m))}**: ${cell ? m.cellVerdict[cell.verdict] : m.cellVerdict.unresolved}`;
+      const head = `- **${mdEscape(endLabel(from, m))} → ${mdEscape(endLabel(to, m))}**: ${m.displaySymbol[cellDisplay(cell)]}`;
       out.push(head);
       for (const line of cell ? cellEvidence(cell, m) : [m.evidenceNone]) out.push(`  - ${mdEscape(line)}`);
     }

@@ -119,7 +119,7 @@ describe('the report speaks the reader’s language', () => {
     for (const c of input.matrix) expect(!!c.unconfigured).toBe(c.verdict === 'isolated' && (!configured.has(key(c.from)) || !configured.has(key(c.to))));
     expect(configured.has('telework:personal-number')).toBe(false);
     const ja = renderMarkdown(input, { lang: 'ja' });
-    expect(ja).toContain('- **テレワーク端末（マイナンバー利用事務系） → マイナンバー利用事務系**: 分離\n  - 発信元または宛先がテンプレートに構築されていません');
+    expect(ja).toContain('- **テレワーク端末（マイナンバー利用事務系） → マイナンバー利用事務系**: － 未構成\n  - 発信元または宛先がテンプレートに構築されていません');
     expect(ja).toContain('－ 未構成');
     expect(renderMarkdown(input, { lang: 'en' })).toContain('－ not built');
   });

@@ -32,7 +32,7 @@ export const en: Messages = {
   matrixCorner: 'from \\ to',
   cellVerdict: {
     isolated: 'isolated',
-    permitted: 'permitted',
+    permitted: 'reachable (no rule forbids it)',
     violation: 'FORBIDDEN PATH',
     unresolved: 'UNRESOLVED (fails closed)',
   },

@@ -32,7 +32,7 @@ export const ja: Messages = {
   matrixCorner: '発信元 \\ 宛先',
   cellVerdict: {
     isolated: '分離',
-    permitted: '許可',
+    permitted: '到達可（禁止規則に非該当）',
     violation: '禁止経路あり',
     unresolved: '未判定（不適合として扱う）',
   },
