@@ -48,6 +48,29 @@ export type FindingText =
   | { key: 'telework-entry-personal-number'; type: string; id: string; entry: string; where: string }
   | { key: 'client-vpn-into-personal-number'; endpoint: string }
   | { key: 'client-vpn-whole-vpc'; endpoint: string; cidr: string; allGroups: boolean }
+  /** Who a permission lets in: every account ("*"), a literal 12-digit account id, or another principal. */
+  | {
+      key: 'access-grant-into-tier';
+      grant: string;
+      kind: 'endpoint-service' | 'network-interface';
+      target: string;
+      tier?: Tier;
+      outsiders: Array<{ id: string; kind: 'everyone' | 'literal-account' | 'other' }>;
+      acceptanceRequired: boolean;
+    }
+  | {
+      key: 'hub-attachment-tier';
+      attachment: string;
+      hub: string;
+      /** What the attachment joins: an on-premises link (`linkKind`: vpn, connect…), a VPC outside the templates, or a VPC. */
+      joined: { kind: 'link'; linkKind: string } | { kind: 'outside' } | { kind: 'vpc'; vpc: string; tier?: Tier };
+    }
+  /** `detail`: the fact extractor's own words for the public surface (function URL, "*" permission). */
+  | { key: 'public-invoke-into-tier'; function: string; grant: string; tier: Tier; detail: string }
+  /** `exit`: the logical id of the internet exit the municipality's own routes use, when known. */
+  | { key: 'hub-bypass'; municipality: string; exit?: string }
+  /** `place`: the subnet reached, when the other municipality's network is a subnet (absent: its on-premises network). */
+  | { key: 'municipality-crossing'; from: string; to: string; subnet: string; place?: PlaceName; destinations: string }
   | {
       key: 'sanctioned-channel-expired';
       id: string;

@@ -9,7 +9,7 @@
  */
 import type { Tier } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { subnetTier } from '../../model/tier-of';
 
 export const accessGrantIntoTier: Rule = {
@@ -34,12 +34,9 @@ export const accessGrantIntoTier: Rule = {
       for (const tier of tiers) {
         if (tier === 'internet') continue;
         const severity = g.acceptanceRequired ? 'warning' : 'error';
-        const who = g.outsiders.map((o) => (o === '*' ? '"*" (every AWS account)' : /^\d{12}$|:iam::\d{12}:/.test(o) ? `${o} (a literal account id: write this account as \${AWS::AccountId} if it is the deploying account)` : o)).join(', ');
-        const what = g.kind === 'endpoint-service'
-          ? `endpoint service ${targetId}, whose load balancers are in ${tierName(tier)}, allows ${who} to create endpoints${g.acceptanceRequired ? '; each connection must be accepted by hand' : ' and AcceptanceRequired is off, so they connect at once'}`
-          : `network interface ${targetId} in ${tierName(tier)} may be used by ${who} (NetworkInterfacePermission)`;
-        out.push(resourceFinding(this.id, severity, g.ref, this.citation, g.acceptanceRequired ? `${this.title} (acceptance required)` : this.title,
-          `${g.ref.logicalId}: ${what}. A network of another account then reaches into the tier through AWS, without any route these templates show. / ${g.ref.logicalId} により、他の AWS アカウントのネットワークから閉域の系へ接続できます（テンプレート上の経路を経由しません）。 Fix: allow only this account (arn:aws:iam::\${AWS::AccountId}:root) and set AcceptanceRequired: true, or remove the permission.`,
+        const outsiders = g.outsiders.map((id) => ({ id, kind: id === '*' ? 'everyone' as const : /^\d{12}$|:iam::\d{12}:/.test(id) ? 'literal-account' as const : 'other' as const }));
+        out.push(resourceFindingOf(this.id, severity, g.ref, this.citation,
+          { key: 'access-grant-into-tier', grant: g.ref.logicalId, kind: g.kind, target: targetId, ...(tier ? { tier } : {}), outsiders, acceptanceRequired: g.acceptanceRequired },
           { from: { kind: 'resource', resource: g.ref }, to: tier ? { kind: 'tier', tier } : { kind: 'resource', resource: g.ref } }));
       }
     }

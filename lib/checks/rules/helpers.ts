@@ -5,34 +5,7 @@ import { endpointOf } from '../../model/reachability/places';
 import type { CitationKey } from '../citations';
 import type { Finding, ResourceRef } from '../finding';
 import type { FindingText, FlowText } from '../finding-text';
-import type { PlaceName } from '../../model/path';
 import type { Rule } from '../rule';
-
-/**
- * A place in a finding's English message. Transitional: the finding messages become catalogue keys with
- * structured parameters next, and then only lib/report/i18n words places (hops.en.ts `place`, which this
- * matches word for word).
- */
-export function placeText(p: PlaceName): string {
-  switch (p.kind) {
-    case 'subnet':
-      return `subnet ${p.subnet} (${p.cidrs.join(', ')})`;
-    case 'internet':
-      return 'the internet';
-    case 'unknown':
-      return 'an unmodelled or external network';
-    case 'on-prem':
-      return `the ${p.tier} on-premises network`;
-    case 'on-prem-untagged':
-      return `the on-premises network behind untagged ${p.link}`;
-    case 'peered':
-      return `the ${p.tier ?? 'untagged'} network behind TGW peering ${p.attachment}`;
-    case 'telework-pool':
-      return `telework clients ${p.pool} (${p.via})`;
-    case 'client-vpn-clients':
-      return `Client VPN clients of ${p.endpoint}${p.cidr ? ` (${p.cidr})` : ''}`;
-  }
-}
 
 export function tierName(t: Tier | undefined): string {
   return t ? `${TIER_LABELS[t].en} (${TIER_LABELS[t].ja})` : 'an undeclared network';

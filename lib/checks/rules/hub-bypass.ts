@@ -35,11 +35,7 @@ export const hubBypass: Rule = {
         out.push({
           rule: this.id,
           severity: this.severity,
-          title: `${municipality}: ${this.title}`,
-          message:
-            `${municipality}'s internet tier reaches the internet through ${exit ? exit.resource.logicalId : 'an exit'} instead of the prefecture's security cloud. ` +
-            'With a prefecture hub in the app, the internet tiers leave only through it, where the prefecture inspects and logs. ' +
-            'Fix: set internetEgress.kind to "prefecture-hub" in the municipality\'s configuration (its VPC then has no internet gateway and sends its default route to the hub), and remove any other exit.',
+          text: { key: 'hub-bypass', municipality, ...(exit ? { exit: exit.resource.logicalId } : {}) },
           from: { kind: 'tier', tier: 'internet', resource: s.ref },
           to: { kind: 'internet' },
           direction: 'one-way',

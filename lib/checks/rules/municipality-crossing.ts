@@ -13,7 +13,7 @@
 import { describeSet } from '../../cidr/address-sets';
 import type { Finding, Hop } from '../finding';
 import type { Rule } from '../rule';
-import { placeText, templateResource } from './helpers';
+import { templateResource } from './helpers';
 import { isMultiMunicipality, membershipOf, subnetMembership } from '../../model/facts/membership';
 
 export const municipalityCrossing: Rule = {
@@ -49,17 +49,12 @@ export const municipalityCrossing: Rule = {
         reported.add(pair);
         const entry: Hop = { layer: 'entry', resource: s.ref, step: { kind: 'leave-municipality-subnet', subnet: s.ref.logicalId, municipality: from } };
         const crossing = a.hops.find((h) => h.layer === 'tgw' || h.layer === 'peering') ?? a.hops[0];
-        const where = a.place.kind === 'subnet' ? `${to}'s network (${placeText(a.place.name)})` : `${to}'s on-premises network`;
         const srcVpc = model.vpcs.get(s.vpc);
         const dstVpc = toVpc ? model.vpcs.get(toVpc) : undefined;
         out.push({
           rule: this.id,
           severity: this.severity,
-          title: `${from} reaches ${to} / 団体「${from}」から団体「${to}」への経路`,
-          message:
-            `Routes carry packets from ${from}'s subnet ${s.ref.logicalId} to ${where} (destinations ${describeSet(a.region, 3)}). ` +
-            'Municipalities that share a prefecture hub or a platform must remain separate networks (団体間の分離); filters are not counted, the routes themselves must not connect them. ' +
-            'Fix: remove the route, association or propagation that joins them (see the hops): on a prefecture hub, each municipality attachment is associated only with the municipalities\' route table (default route to the inspection VPC, blackholes for private ranges) and propagates only into the inspection route table.',
+          text: { key: 'municipality-crossing', from, to, subnet: s.ref.logicalId, ...(a.place.kind === 'subnet' ? { place: a.place.name } : {}), destinations: describeSet(a.region, 3) },
           from: srcVpc?.tier ? { kind: 'tier', tier: srcVpc.tier, resource: s.ref } : { kind: 'resource', resource: s.ref },
           to: dstVpc?.tier && a.place.kind === 'subnet' ? { kind: 'tier', tier: dstVpc.tier, resource: a.place.ref ?? dstVpc.ref } : a.place.kind === 'on-prem' && a.place.tier ? { kind: 'on-prem', tier: a.place.tier } : { kind: 'resource', resource: a.place.ref ?? s.ref },
           direction: 'one-way',

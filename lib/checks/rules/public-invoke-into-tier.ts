@@ -7,7 +7,7 @@
  */
 import type { Tier } from '../../tiers/tier';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { subnetTier } from '../../model/tier-of';
 
 export const publicInvokeIntoTier: Rule = {
@@ -29,8 +29,8 @@ export const publicInvokeIntoTier: Rule = {
         if (t && t !== 'internet') tiers.add(t);
       }
       for (const tier of tiers) {
-        out.push(resourceFinding(this.id, this.severity, p.ref, this.citation, this.title,
-          `${fn.ref.logicalId} runs inside ${tierName(tier)} (VpcConfig), and ${p.ref.logicalId} gives it ${p.detail}. A request from the internet reaches code in the tier without any route: the Lambda service carries it. / ${fn.ref.logicalId} は ${tierName(tier)} のサブネット内で動作し、${p.ref.logicalId} によりインターネットから呼び出せます（経路がなくても Lambda サービス経由で系の中のコードが実行されます）。 Fix: remove the function URL or the "*" permission (use AuthType AWS_IAM with a caller in the same tier, or a condition on SourceArn / SourceAccount), or move the function out of the closed tier.`,
+        out.push(resourceFindingOf(this.id, this.severity, p.ref, this.citation,
+          { key: 'public-invoke-into-tier', function: fn.ref.logicalId, grant: p.ref.logicalId, tier, detail: p.detail },
           { from: { kind: 'internet' }, to: { kind: 'tier', tier, resource: fn.ref }, path: [
             { layer: 'entry', resource: p.ref, step: { kind: 'public-invoke', detail: p.detail } },
             { layer: 'exit', resource: fn.ref, step: { kind: 'function-in-subnets', tier, subnets: fn.subnets.map((s) => s.split('::')[1]) } },

@@ -71,6 +71,35 @@ function word(t: FindingText): Worded {
       return { title: 'Telework entry point in the personal-number tier', message: `Client VPN endpoint ${t.endpoint} lets telework clients into the personal-number tier. Fix: delete it; personal-number work is done only on office terminals.` };
     case 'client-vpn-whole-vpc':
       return { title: 'Client VPN authorises a whole VPC', message: `Client VPN ${t.endpoint} authorises ${t.cidr}${t.allGroups ? ' for all users' : ''}, which covers the whole VPC. Telework clients should reach only the desktop subnets. Fix: authorise each desktop subnet CIDR instead (in CDK, set authorizeAllUsersToVpcCidr: false and add rules per desktop subnet).` };
+    case 'access-grant-into-tier': {
+      const who = t.outsiders.map((o) => (o.kind === 'everyone' ? '"*" (every AWS account)' : o.kind === 'literal-account' ? `${o.id} (a literal account id: write this account as \${AWS::AccountId} if it is the deploying account)` : o.id)).join(', ');
+      const what = t.kind === 'endpoint-service'
+        ? `endpoint service ${t.target}, whose load balancers are in ${tier(t.tier)}, allows ${who} to create endpoints${t.acceptanceRequired ? '; each connection must be accepted by hand' : ' and AcceptanceRequired is off, so they connect at once'}`
+        : `network interface ${t.target} in ${tier(t.tier)} may be used by ${who} (NetworkInterfacePermission)`;
+      const title = 'Another account is allowed into a closed tier';
+      return { title: t.acceptanceRequired ? `${title} (acceptance required)` : title, message: `${t.grant}: ${what}. A network of another account then reaches into the tier through AWS, without any route these templates show. Fix: allow only this account (arn:aws:iam::\${AWS::AccountId}:root) and set AcceptanceRequired: true, or remove the permission.` };
+    }
+    case 'hub-attachment-tier': {
+      const j = t.joined;
+      const what = j.kind === 'link'
+        ? `a ${j.linkKind.toUpperCase()} attachment (an on-premises link)`
+        : j.kind === 'outside'
+          ? 'a VPC outside the templates given'
+          : j.tier === undefined ? `VPC ${j.vpc}, which declares no tier (${TAG})` : `VPC ${j.vpc} of the ${TIER_LABELS[j.tier].en}`;
+      return { title: 'Only internet tiers attach to the prefecture hub', message: `Attachment ${t.attachment} joins ${what} to the ${t.hub} prefecture hub's Transit Gateway. Only internet-tier VPCs may attach to the security cloud. Fix: remove the attachment; a closed tier never attaches to the hub, and an internet tier must carry ${TAG}=internet.` };
+    }
+    case 'public-invoke-into-tier':
+      return { title: 'Anyone can invoke code inside a closed tier', message: `${t.function} runs inside ${tier(t.tier)} (VpcConfig), and ${t.grant} gives it ${t.detail}. A request from the internet reaches code in the tier without any route: the Lambda service carries it. Fix: remove the function URL or the "*" permission (use AuthType AWS_IAM with a caller in the same tier, or a condition on SourceArn / SourceAccount), or move the function out of the closed tier.` };
+    case 'hub-bypass':
+      return {
+        title: `${t.municipality}: An internet tier bypasses the prefecture's security cloud`,
+        message: `${t.municipality}'s internet tier reaches the internet through ${t.exit ?? 'an exit'} instead of the prefecture's security cloud. With a prefecture hub in the app, the internet tiers leave only through it, where the prefecture inspects and logs. Fix: set internetEgress.kind to "prefecture-hub" in the municipality's configuration (its VPC then has no internet gateway and sends its default route to the hub), and remove any other exit.`,
+      };
+    case 'municipality-crossing':
+      return {
+        title: `${t.from} reaches ${t.to}`,
+        message: `Routes carry packets from ${t.from}'s subnet ${t.subnet} to ${t.place ? `${t.to}'s network (${pathWordsEn.place(t.place)})` : `${t.to}'s on-premises network`} (destinations ${t.destinations}). Municipalities that share a prefecture hub or a platform must remain separate networks; filters are not counted, the routes themselves must not connect them. Fix: remove the route, association or propagation that joins them (see the hops): on a prefecture hub, each municipality attachment is associated only with the municipalities' route table (default route to the inspection VPC, blackholes for private ranges) and propagates only into the inspection route table.`,
+      };
     case 'sanctioned-channel-expired':
       return { title: `Sanctioned exchange channel has expired: ${t.id}`, message: `Channel ${t.id} (${t.from} → ${t.to}, ${t.protocol} ${t.ports.from}-${t.ports.to}, owner ${t.owner}, reason: ${t.reason}) expired on ${t.expires}; it no longer exempts any path. Fix: review it with its owner and renew the expiry, or remove the channel and the path.` };
   }

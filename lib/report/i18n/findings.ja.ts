@@ -92,6 +92,35 @@ function word(t: FindingText): Worded {
       return { title: 'マイナンバー利用事務系へのテレワーク入口', message: `Client VPN エンドポイント ${t.endpoint} により、テレワーク端末がマイナンバー利用事務系に入れます。対処：このエンドポイントを削除してください。マイナンバー利用事務は庁内の端末でのみ行います。` };
     case 'client-vpn-whole-vpc':
       return { title: 'Client VPN の認可範囲が VPC 全体', message: `Client VPN ${t.endpoint} が ${t.cidr} を${t.allGroups ? 'すべての利用者に' : ''}認可しており、VPC 全体が対象になっています。テレワーク端末が到達してよいのは仮想デスクトップのサブネットだけです。対処：仮想デスクトップのサブネットの CIDR ごとに認可してください（CDK では authorizeAllUsersToVpcCidr: false とし、サブネットごとにルールを追加します）。` };
+    case 'access-grant-into-tier': {
+      const who = t.outsiders.map((o) => (o.kind === 'everyone' ? '"*"（すべての AWS アカウント）' : o.kind === 'literal-account' ? `${o.id}（アカウント ID の直書き。デプロイするアカウント自身であれば \${AWS::AccountId} と書いてください）` : o.id)).join('、');
+      const what = t.kind === 'endpoint-service'
+        ? `ロードバランサーを${tier(t.tier)}に置くエンドポイントサービス ${t.target} に対し、${who} がエンドポイントを作成できます${t.acceptanceRequired ? '（接続ごとに手動の承認が必要です）' : '。AcceptanceRequired が無効のため、承認なしで直ちに接続されます'}`
+        : `${tier(t.tier)}のネットワークインターフェイス ${t.target} を ${who} が利用できます（NetworkInterfacePermission）`;
+      const title = '他のアカウントに閉域の系への接続を許可';
+      return { title: t.acceptanceRequired ? `${title}（承認制）` : title, message: `${t.grant}：${what}。他のアカウントのネットワークから、テンプレート上のどの経路も通らずに、AWS を経由して系の中へ接続できます。対処：許可する相手をこのアカウント（arn:aws:iam::\${AWS::AccountId}:root）だけとし AcceptanceRequired: true を設定するか、この許可を削除してください。` };
+    }
+    case 'hub-attachment-tier': {
+      const j = t.joined;
+      const what = j.kind === 'link'
+        ? `${j.linkKind.toUpperCase()} のアタッチメント（庁内ネットワークへの接続）`
+        : j.kind === 'outside'
+          ? '検証に渡したテンプレートの外にある VPC'
+          : j.tier === undefined ? `系を宣言していない（${TAG} タグのない）VPC ${j.vpc}` : `${tier(j.tier)}の VPC ${j.vpc}`;
+      return { title: '都道府県ハブに接続できるのはインターネット接続系のみ', message: `アタッチメント ${t.attachment} が、${what}を都道府県ハブ（${t.hub}）の Transit Gateway に接続しています。セキュリティクラウドに接続できるのはインターネット接続系の VPC だけです。対処：このアタッチメントを削除してください。閉域の系はハブに接続せず、インターネット接続系の VPC には ${TAG}=internet のタグを付けます。` };
+    }
+    case 'public-invoke-into-tier':
+      return { title: '閉域の系の中で動くコードを誰でも呼び出せる', message: `${t.function} は${tier(t.tier)}のサブネット内で動作し（VpcConfig）、${t.grant} により誰でも呼び出せます（${t.detail}）。経路がなくても、インターネットからの要求が Lambda サービスを経由して系の中のコードを実行します。対処：関数 URL または "*" への許可を削除してください（同じ系の呼び出し元に限って AuthType AWS_IAM とするか、SourceArn／SourceAccount の条件を付けます）。または、関数を閉域の系の外へ移してください。` };
+    case 'hub-bypass':
+      return {
+        title: `${t.municipality}：セキュリティクラウドを経由しないインターネット接続`,
+        message: `${t.municipality} のインターネット接続系が、都道府県のセキュリティクラウドを経由せず ${t.exit ?? '独自の出口'} からインターネットに接続しています。都道府県ハブのある構成では、インターネット接続系の通信はすべてハブを経由させ、都道府県が監視・ログ取得を行います。対処：団体の設定で internetEgress.kind を "prefecture-hub" とし（VPC にインターネットゲートウェイを置かず、既定経路をハブへ向けます）、ほかの出口を削除してください。`,
+      };
+    case 'municipality-crossing':
+      return {
+        title: `団体「${t.from}」から団体「${t.to}」への経路`,
+        message: `${t.from} のサブネット ${t.subnet} から、${t.place ? `${t.to} のネットワーク（${pathWordsJa.place(t.place)}）` : `${t.to} の庁内ネットワーク`}へパケットを運ぶルートがあります（宛先 ${t.destinations}）。都道府県ハブや共同利用の基盤を共有する団体どうしも、別のネットワークとして分離しなければなりません（団体間の分離）。フィルタでの遮断は数えず、ルートそのものが団体間をつないではなりません。対処：団体間をつないでいるルート、関連付け、伝播を削除してください（経路の各段階を参照）。都道府県ハブでは、各団体のアタッチメントを団体用ルートテーブル（既定経路は検査 VPC へ、プライベートアドレス帯はブラックホール）だけに関連付け、検査用ルートテーブルにだけ伝播させます。`,
+      };
     case 'sanctioned-channel-expired':
       return { title: `許可された連携経路の有効期限切れ：${t.id}`, message: `連携経路 ${t.id}（${t.from} → ${t.to}、${t.protocol} ${t.ports.from}-${t.ports.to}、管理者 ${t.owner}、理由：${t.reason}）は ${t.expires} に有効期限が切れ、どの経路の例外にもなりません。対処：管理者とともに見直して有効期限を更新するか、連携経路とその経路を削除してください。` };
   }
