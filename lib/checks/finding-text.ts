@@ -71,6 +71,16 @@ export type FindingText =
   | { key: 'hub-bypass'; municipality: string; exit?: string }
   /** `place`: the subnet reached, when the other municipality's network is a subnet (absent: its on-premises network). */
   | { key: 'municipality-crossing'; from: string; to: string; subnet: string; place?: PlaceName; destinations: string }
+  /** `detail`: the fact extractor's own words for the managed entry (e.g. "AWS Transfer Family server with a public endpoint"). */
+  | { key: 'remote-entry-into-tier'; id: string; detail: string; tier: Tier }
+  /** `kind`: the telework entry's kind (workspaces-directory…); `model`: the policy's telework model. */
+  | { key: 'telework-entry-model'; id: string; kind: string; model: string }
+  /** `free`: a parameter with no AllowedValues (`values` = its default); otherwise the values it can take. */
+  | { key: 'tier-tag-variable'; id: string; free: boolean; values: string[] }
+  | { key: 'municipality-and-hub'; vpc: string; municipality: string; hub: string }
+  | { key: 'untagged-municipality'; vpc: string }
+  | { key: 'lattice-network-tiers'; network: string; tiers: Tier[] }
+  | { key: 'lattice-target'; consumer: Tier; service: string; network: string; targetGroup: string; provider: Tier | 'internet' }
   | {
       key: 'sanctioned-channel-expired';
       id: string;

@@ -8,7 +8,7 @@
 import type { Tier } from '../../tiers/tier';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { subnetTier } from '../../model/tier-of';
 
 export const remoteEntryIntoTier: Rule = {
@@ -23,8 +23,7 @@ export const remoteEntryIntoTier: Rule = {
     for (const e of model.services.remoteEntries) {
       const tiers = new Set(e.subnets.map((s) => subnetTier(model, s)).filter((t): t is Tier => t !== undefined && t !== 'internet'));
       for (const tier of tiers) {
-        out.push(resourceFinding(this.id, this.severity, e.ref, tier === 'personal-number' ? 'personalNumberNoTelework' : this.citation, this.title,
-          `${e.ref.logicalId} is an ${e.detail}, placed in ${tierName(tier)}. It needs no internet gateway or route: the connection arrives through AWS from the internet, which is not a closed path. / ${e.ref.logicalId} はインターネットから AWS 経由で ${tierName(tier)} に入る経路です（閉域の経路ではありません）。 Fix: remove it; administer the tier from its own closed network (Systems Manager through interface endpoints, or the on-premises link).`,
+        out.push(resourceFindingOf(this.id, this.severity, e.ref, tier === 'personal-number' ? 'personalNumberNoTelework' : this.citation, { key: 'remote-entry-into-tier', id: e.ref.logicalId, detail: e.detail, tier },
           { from: { kind: 'internet' }, to: { kind: 'tier', tier, resource: e.ref } }));
       }
     }

@@ -7,7 +7,7 @@
 import type { Tier } from '../../tiers/tier';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { subnetTier } from '../../model/tier-of';
 
 export const tierJoinLattice: Rule = {
@@ -23,8 +23,7 @@ export const tierJoinLattice: Rule = {
     for (const n of networks.values()) {
       const consumers = new Set(n.vpcs.map((v) => model.vpcs.get(v)?.tier).filter((t): t is Tier => t !== undefined));
       if (consumers.size > 1) {
-        out.push(resourceFinding(this.id, this.severity, n.ref, this.citation, this.title,
-          `Service network ${n.ref.logicalId} is associated with VPCs of ${[...consumers].map(tierName).join(' and ')}: one service added to it would join the tiers. Fix: one service network per tier. / サービスネットワーク ${n.ref.logicalId} に複数の系の VPC が関連付けられています。`,
+        out.push(resourceFindingOf(this.id, this.severity, n.ref, this.citation, { key: 'lattice-network-tiers', network: n.ref.logicalId, tiers: [...consumers] },
           { from: { kind: 'tier', tier: [...consumers][0] }, to: { kind: 'tier', tier: [...consumers][1] }, direction: 'both' }));
       }
       for (const s of n.services) {
@@ -51,9 +50,8 @@ export const tierJoinLattice: Rule = {
           }
           for (const c of consumers) for (const p of providers) {
             if (p === c || (p === 'internet' && c === 'internet')) continue;
-            const to = p === 'internet' ? 'a Lambda function outside any VPC (internet access)' : tierName(p);
-            out.push(resourceFinding(this.id, this.severity, tg.ref, p === 'internet' ? 'closedTierInternet' : this.citation, this.title,
-              `${tierName(c)} reaches service ${s.split('::')[1]} through service network ${n.ref.logicalId}, and its target group ${tg.ref.logicalId} forwards to ${to}. Lattice carries the request without any route. Fix: keep each tier's services, targets and consumers on a service network of that tier. / ${tierName(c)} からサービスネットワーク ${n.ref.logicalId} 経由で ${to} のターゲットへ到達できます。`,
+            out.push(resourceFindingOf(this.id, this.severity, tg.ref, p === 'internet' ? 'closedTierInternet' : this.citation,
+              { key: 'lattice-target', consumer: c, service: s.split('::')[1], network: n.ref.logicalId, targetGroup: tg.ref.logicalId, provider: p },
               { from: { kind: 'tier', tier: c }, to: p === 'internet' ? { kind: 'internet' } : { kind: 'tier', tier: p }, path: [
                 { layer: 'endpoint', resource: n.ref, step: { kind: 'service-network-in', tier: c } },
                 { layer: 'exit', resource: tg.ref, step: { kind: 'target-group-in', tier: p } },

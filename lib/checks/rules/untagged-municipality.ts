@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { resourceFinding } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { isMultiMunicipality, membershipOf } from '../../model/facts/membership';
 
 export const untaggedMunicipality: Rule = {
@@ -22,11 +22,9 @@ export const untaggedMunicipality: Rule = {
     for (const v of model.vpcs.values()) {
       const m = membershipOf(model, v.key);
       if (m.municipality !== undefined && m.hub !== undefined) {
-        out.push(resourceFinding(this.id, this.severity, v.ref, this.citation, this.title,
-          `VPC ${v.ref.logicalId} declares both municipality "${m.municipality}" and prefecture hub "${m.hub}". A hub serves every member municipality and belongs to none. Fix: keep only one of the tags mic:municipality / mic:hub.`));
+        out.push(resourceFindingOf(this.id, this.severity, v.ref, this.citation, { key: 'municipality-and-hub', vpc: v.ref.logicalId, municipality: m.municipality, hub: m.hub }));
       } else if (m.municipality === undefined && m.hub === undefined) {
-        out.push(resourceFinding(this.id, this.severity, v.ref, this.citation, this.title,
-          `VPC ${v.ref.logicalId} declares no municipality, in a model of several municipalities: it cannot be proven separate from them. Fix: tag the VPC mic:municipality=<name> (the municipality stage does this for everything it builds), or mic:hub=<prefecture> for the prefecture's shared hub.`));
+        out.push(resourceFindingOf(this.id, this.severity, v.ref, this.citation, { key: 'untagged-municipality', vpc: v.ref.logicalId }));
       }
     }
     return out;

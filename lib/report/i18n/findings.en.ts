@@ -100,6 +100,25 @@ function word(t: FindingText): Worded {
         title: `${t.from} reaches ${t.to}`,
         message: `Routes carry packets from ${t.from}'s subnet ${t.subnet} to ${t.place ? `${t.to}'s network (${pathWordsEn.place(t.place)})` : `${t.to}'s on-premises network`} (destinations ${t.destinations}). Municipalities that share a prefecture hub or a platform must remain separate networks; filters are not counted, the routes themselves must not connect them. Fix: remove the route, association or propagation that joins them (see the hops): on a prefecture hub, each municipality attachment is associated only with the municipalities' route table (default route to the inspection VPC, blackholes for private ranges) and propagates only into the inspection route table.`,
       };
+    case 'remote-entry-into-tier':
+      return { title: 'A managed entry from the internet into a closed tier', message: `${t.id} is an ${t.detail}, placed in ${tier(t.tier)}. It needs no internet gateway or route: the connection arrives through AWS from the internet, which is not a closed path. Fix: remove it; administer the tier from its own closed network (Systems Manager through interface endpoints, or the on-premises link).` };
+    case 'telework-entry-model':
+      return { title: 'Telework into the internet tier in an α-model city', message: `${t.id} (${t.kind}) is a telework entry in the internet tier, but the policy says the city uses the ${t.model} model, where telework goes to the LGWAN tier. Fix: move the desktops to the LGWAN tier, or declare model: beta / beta-prime in the policy if the city has adopted it.` };
+    case 'tier-tag-variable':
+      return {
+        title: 'The tier depends on a deploy-time value',
+        message: t.free
+          ? `${t.id}: the ${TAG} tag comes from a parameter with no AllowedValues (default ${t.values.join(', ')}); a deployment may pass any tier, and the verdict was computed for the default only. Fix: write the tier as a literal, or give the parameter AllowedValues with one tier per template, and verify with --parameters for each deployment.`
+          : `${t.id}: the ${TAG} tag can be ${t.values.join(' or ')} depending on a parameter or condition, so the same template deploys the network into different tiers; the verdict was computed for ${t.values[0]} only. Fix: one template per tier with a literal tag, or verify each deployment with --parameters.`,
+      };
+    case 'municipality-and-hub':
+      return { title: 'A VPC declares no municipality', message: `VPC ${t.vpc} declares both municipality "${t.municipality}" and prefecture hub "${t.hub}". A hub serves every member municipality and belongs to none. Fix: keep only one of the tags mic:municipality / mic:hub.` };
+    case 'untagged-municipality':
+      return { title: 'A VPC declares no municipality', message: `VPC ${t.vpc} declares no municipality, in a model of several municipalities: it cannot be proven separate from them. Fix: tag the VPC mic:municipality=<name> (the municipality stage does this for everything it builds), or mic:hub=<prefecture> for the prefecture's shared hub.` };
+    case 'lattice-network-tiers':
+      return { title: 'VPC Lattice joins two tiers', message: `Service network ${t.network} is associated with VPCs of ${t.tiers.map(tier).join(' and ')}: one service added to it would join the tiers. Fix: one service network per tier.` };
+    case 'lattice-target':
+      return { title: 'VPC Lattice joins two tiers', message: `${tier(t.consumer)} reaches service ${t.service} through service network ${t.network}, and its target group ${t.targetGroup} forwards to ${t.provider === 'internet' ? 'a Lambda function outside any VPC (internet access)' : tier(t.provider)}. Lattice carries the request without any route. Fix: keep each tier's services, targets and consumers on a service network of that tier.` };
     case 'sanctioned-channel-expired':
       return { title: `Sanctioned exchange channel has expired: ${t.id}`, message: `Channel ${t.id} (${t.from} → ${t.to}, ${t.protocol} ${t.ports.from}-${t.ports.to}, owner ${t.owner}, reason: ${t.reason}) expired on ${t.expires}; it no longer exempts any path. Fix: review it with its owner and renew the expiry, or remove the channel and the path.` };
   }

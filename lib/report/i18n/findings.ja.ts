@@ -121,6 +121,25 @@ function word(t: FindingText): Worded {
         title: `団体「${t.from}」から団体「${t.to}」への経路`,
         message: `${t.from} のサブネット ${t.subnet} から、${t.place ? `${t.to} のネットワーク（${pathWordsJa.place(t.place)}）` : `${t.to} の庁内ネットワーク`}へパケットを運ぶルートがあります（宛先 ${t.destinations}）。都道府県ハブや共同利用の基盤を共有する団体どうしも、別のネットワークとして分離しなければなりません（団体間の分離）。フィルタでの遮断は数えず、ルートそのものが団体間をつないではなりません。対処：団体間をつないでいるルート、関連付け、伝播を削除してください（経路の各段階を参照）。都道府県ハブでは、各団体のアタッチメントを団体用ルートテーブル（既定経路は検査 VPC へ、プライベートアドレス帯はブラックホール）だけに関連付け、検査用ルートテーブルにだけ伝播させます。`,
       };
+    case 'remote-entry-into-tier':
+      return { title: 'インターネットから閉域の系への入口', message: `${t.id}（${t.detail}）が${tier(t.tier)}に置かれています。インターネットゲートウェイやルートがなくても、インターネットからの接続が AWS を経由して系の中に届きます。これは閉域の経路ではありません。対処：このリソースを削除し、系の管理はその系の閉域ネットワークから行ってください（インターフェイスエンドポイント経由の Systems Manager、または庁内ネットワークとの接続回線）。` };
+    case 'telework-entry-model':
+      return { title: 'αモデルでインターネット接続系へのテレワーク', message: `${t.id}（${t.kind}）はインターネット接続系に置かれたテレワークの入口ですが、ポリシーではこの団体は ${t.model} モデルを採用しており、テレワークの接続先は LGWAN 接続系です。対処：仮想デスクトップを LGWAN 接続系へ移してください。β モデル／β' モデルへ移行済みであれば、ポリシーに model: beta または beta-prime を宣言してください。` };
+    case 'tier-tag-variable':
+      return {
+        title: '所属する系がデプロイ時の値で変わる',
+        message: t.free
+          ? `${t.id}：${TAG} タグが AllowedValues のないパラメータから決まるため（既定値 ${t.values.join('、')}）、デプロイ時にどの系にもなり得ます。判定は既定値の場合だけについて行いました。対処：系を値として直接書くか、パラメータに AllowedValues を設けてテンプレートごとに一つの系に限り、デプロイごとに --parameters を指定して検証してください。`
+          : `${t.id}：${TAG} タグがパラメータまたは条件により ${t.values.join('・')} のいずれにもなり得るため、同じテンプレートが異なる系にネットワークを構築します。判定は ${t.values[0]} の場合だけについて行いました。対処：系ごとにテンプレートを分けてタグを値として直接書くか、デプロイごとに --parameters を指定して検証してください。`,
+      };
+    case 'municipality-and-hub':
+      return { title: '所属団体の宣言がない VPC', message: `VPC ${t.vpc} に、団体「${t.municipality}」と都道府県ハブ「${t.hub}」の両方が宣言されています。ハブはすべての構成団体に共用されるもので、どの団体にも属しません。対処：mic:municipality／mic:hub のどちらか一方のタグだけを残してください。` };
+    case 'untagged-municipality':
+      return { title: '所属団体の宣言がない VPC', message: `複数の団体を含む構成で、VPC ${t.vpc} に所属団体の宣言がありません。このため、ほかの団体から分離されていることを証明できません。対処：VPC に mic:municipality=<団体名> のタグを付けてください（団体ステージが構築するものには自動で付きます）。都道府県の共用ハブであれば mic:hub=<都道府県> を付けます。` };
+    case 'lattice-network-tiers':
+      return { title: 'VPC Lattice による系間接続', message: `サービスネットワーク ${t.network} に、${t.tiers.map(tier).join('と')}の VPC が関連付けられています。サービスを一つ追加するだけで系がつながります。対処：サービスネットワークは系ごとに分けてください。` };
+    case 'lattice-target':
+      return { title: 'VPC Lattice による系間接続', message: `${tier(t.consumer)}からサービスネットワーク ${t.network} を経由してサービス ${t.service} を利用でき、そのターゲットグループ ${t.targetGroup} は${t.provider === 'internet' ? 'VPC の外で動く Lambda 関数（インターネットに接続可能）' : tier(t.provider)}へ転送します。Lattice はルートを経由せずに要求を運びます。対処：各系のサービス、ターゲット、利用側を、その系のサービスネットワークにまとめてください。` };
     case 'sanctioned-channel-expired':
       return { title: `許可された連携経路の有効期限切れ：${t.id}`, message: `連携経路 ${t.id}（${t.from} → ${t.to}、${t.protocol} ${t.ports.from}-${t.ports.to}、管理者 ${t.owner}、理由：${t.reason}）は ${t.expires} に有効期限が切れ、どの経路の例外にもなりません。対処：管理者とともに見直して有効期限を更新するか、連携経路とその経路を削除してください。` };
   }
