@@ -5,7 +5,7 @@
  * Values that are already text are identifiers (logical ids, CIDRs, tag values) or, where marked, a fact
  * extractor's own detail. Pure TypeScript: no aws-cdk-lib import.
  */
-import type { Layer, PlaceName } from '../model/path';
+import type { Layer, PlaceName, RelayStep } from '../model/path';
 import type { Tier } from '../tiers/tier';
 
 /** A path between two places, as a path rule's finding tells it. */
@@ -81,6 +81,45 @@ export type FindingText =
   | { key: 'untagged-municipality'; vpc: string }
   | { key: 'lattice-network-tiers'; network: string; tiers: Tier[] }
   | { key: 'lattice-target'; consumer: Tier; service: string; network: string; targetGroup: string; provider: Tier | 'internet' }
+  /** `relay`: where `service` forwards to, as the relay hop says it. */
+  | { key: 'service-relay'; tier: Tier; service: string; endpoint: string; relayedBy: string; to: Tier | 'internet'; relay: RelayStep }
+  /** The on-premises edge two links share: a Direct Connect gateway, a customer gateway, or a customer gateway address. */
+  | { key: 'tier-join-edge'; a: string; aTier: Tier; b: string; bTier: Tier; edge: { kind: 'dxgw' | 'cgw' | 'cgw-ip'; id: string } }
+  /** `declaredBy`: the link's own tag (`own-tag`) or its customer gateway's says the on-premises side is `near`. */
+  | {
+      key: 'tier-join-link-vgw';
+      linkKind: 'vpn' | 'dx-association';
+      link: string;
+      near: Tier;
+      declaredBy: { kind: 'own-tag' } | { kind: 'cgw'; cgw?: string };
+      vgw: string;
+      vpc: string;
+      far: Tier;
+    }
+  | {
+      key: 'tier-join-link-tgw';
+      linkKind: 'vpn' | 'dx-association';
+      link: string;
+      own?: Tier;
+      cgw?: string;
+      near: Tier;
+      /** The shared TGW route table: its logical id, or the transit gateway whose default table it is. */
+      table: { isDefault: true; tgw: string } | { isDefault: false; id: string };
+      other: string;
+      far: Tier;
+    }
+  /** `own`, `undeclared`: address sets in notation; `own` absent when the tier declares nothing. */
+  | {
+      key: 'undeclared-onprem-route';
+      route: string;
+      tier: Tier;
+      propagation: boolean;
+      dest: string;
+      derivedPolicy: boolean;
+      own?: string;
+      undeclared: string;
+      others: Tier[];
+    }
   | {
       key: 'sanctioned-channel-expired';
       id: string;

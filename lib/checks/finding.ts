@@ -20,7 +20,7 @@ export interface Finding {
    */
   text?: FindingText;
   /**
-   * Free English text, for findings made elsewhere (the live-account drift, rules not yet in the catalogue):
+   * Free English text, for findings made outside this package's rules (the live-account drift, custom rules):
    * one line a reviewer reads first, and the full explanation (what, why it matters, how to fix).
    */
   title?: string;

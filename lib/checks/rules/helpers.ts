@@ -1,15 +1,10 @@
-/** Shared helpers for rules: turning a reachability flow into a finding, and naming tiers. */
-import { TIER_LABELS, type Tier } from '../../tiers/tier';
+/** Shared helpers for rules: turning a reachability flow or a resource into a finding that says FindingText. */
 import type { Flow } from '../../model/reachability';
 import { endpointOf } from '../../model/reachability/places';
 import type { CitationKey } from '../citations';
 import type { Finding, ResourceRef } from '../finding';
 import type { FindingText, FlowText } from '../finding-text';
 import type { Rule } from '../rule';
-
-export function tierName(t: Tier | undefined): string {
-  return t ? `${TIER_LABELS[t].en} (${TIER_LABELS[t].ja})` : 'an undeclared network';
-}
 
 /**
  * A resource that exists in the template: the model names implicit things (a VPC's default NACL, a TGW's
@@ -83,24 +78,6 @@ export function resourceFindingOf(
   const real = templateResource(resource);
   return {
     rule, severity, text,
-    from: { kind: 'resource', resource: real }, to: { kind: 'resource', resource: real },
-    direction: 'one-way', path: [], stillBlockedBy: [], resource: real, citation, ...extra,
-  };
-}
-
-/** A finding about one resource in free English text: rules not yet in the catalogue (lib/report/i18n/findings.*). */
-export function resourceFinding(
-  rule: string,
-  severity: Finding['severity'],
-  resource: ResourceRef,
-  citation: CitationKey,
-  title: string,
-  message: string,
-  extra: Partial<Finding> = {},
-): Finding {
-  const real = templateResource(resource);
-  return {
-    rule, severity, title, message,
     from: { kind: 'resource', resource: real }, to: { kind: 'resource', resource: real },
     direction: 'one-way', path: [], stillBlockedBy: [], resource: real, citation, ...extra,
   };

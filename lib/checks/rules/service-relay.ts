@@ -12,26 +12,26 @@ import { endpointShortName } from '../../model/facts/service-relays';
 import type { Tier } from '../../tiers/tier';
 import type { Finding } from '../finding';
 import type { Rule, RuleContext } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import type { RelayStep } from '../../model/path';
 import { subnetTier } from '../../model/tier-of';
 
-/** Where a relay forwards to; `why` words `step` for the (still English) finding message. */
-type Destination = { kind: 'internet'; why: string; step: RelayStep } | { kind: 'tier'; tier: Tier; why: string; step: RelayStep };
+/** Where a relay forwards to, and the relay hop's step saying so. */
+type Destination = { kind: 'internet'; step: RelayStep } | { kind: 'tier'; tier: Tier; step: RelayStep };
 
 function destinations(ctx: RuleContext, r: RelayFact): Destination[] {
   const { model } = ctx;
   const t = r.target;
-  if (t.kind === 'internet') return [{ kind: 'internet', why: t.what, step: { kind: 'target', what: t.what } }];
+  if (t.kind === 'internet') return [{ kind: 'internet', step: { kind: 'target', what: t.what } }];
   const subnets = t.kind === 'function'
     ? model.services.functions.get(t.function)?.subnets
     : t.loadBalancers.flatMap((lb) => model.compute.get(lb)?.subnets ?? []);
   if (subnets === undefined) return [];
   if (t.kind === 'function' && subnets.length === 0) {
-    return [{ kind: 'internet', why: `${t.what}: function ${t.function.split('::')[1]} runs outside any VPC, with internet access`, step: { kind: 'function-outside-vpc', what: t.what, function: t.function.split('::')[1] } }];
+    return [{ kind: 'internet', step: { kind: 'function-outside-vpc', what: t.what, function: t.function.split('::')[1] } }];
   }
   const tiers = new Set(subnets.map((s) => subnetTier(model, s)).filter((x): x is Tier => x !== undefined));
-  return [...tiers].map((tier) => ({ kind: 'tier' as const, tier, why: `${t.what}: runs in ${tier} subnets`, step: { kind: 'runs-in-tier' as const, what: t.what, tier } }));
+  return [...tiers].map((tier) => ({ kind: 'tier' as const, tier, step: { kind: 'runs-in-tier' as const, what: t.what, tier } }));
 }
 
 export const serviceRelay: Rule = {
@@ -56,9 +56,8 @@ export const serviceRelay: Rule = {
         for (const d of destinations(ctx, r)) {
           if (d.kind === 'internet' && tier === 'internet') continue;
           if (d.kind === 'tier' && d.tier === tier) continue;
-          const to = d.kind === 'internet' ? 'the internet' : tierName(d.tier);
-          out.push(resourceFinding(this.id, this.severity, r.ref, d.kind === 'internet' ? 'closedTierInternet' : this.citation, this.title,
-            `${tierName(tier)} reaches ${service} through interface endpoint ${ep.ref.logicalId}, and ${r.ref.logicalId} makes ${service} forward to ${to} (${d.why}). The endpoint is then not a destination but a relay out of the tier. / ${tierName(tier)} はインターフェイスエンドポイント ${ep.ref.logicalId} 経由で ${service} を利用でき、${r.ref.logicalId} の設定により ${service} が ${d.kind === 'internet' ? 'インターネット' : tierName(d.tier)} へ中継します。 Fix: remove the relaying configuration, keep its far end inside ${tier} (e.g. the function in ${tier} subnets, a VPC-link integration to a load balancer of ${tier}), or remove the ${service} endpoint from ${tier}.`,
+          out.push(resourceFindingOf(this.id, this.severity, r.ref, d.kind === 'internet' ? 'closedTierInternet' : this.citation,
+            { key: 'service-relay', tier, service, endpoint: ep.ref.logicalId, relayedBy: r.ref.logicalId, to: d.kind === 'internet' ? 'internet' : d.tier, relay: d.step },
             { from: { kind: 'tier', tier }, to: d.kind === 'internet' ? { kind: 'internet' } : { kind: 'tier', tier: d.tier }, path: [
               { layer: 'endpoint', resource: ep.ref, step: { kind: 'interface-endpoint-to', service: ep.serviceName, tier } },
               { layer: 'exit', resource: r.ref, step: { kind: 'relay', relay: d.step } },

@@ -12,7 +12,7 @@ import type { Tier } from '../../tiers/tier';
 import type { LinkFact, NetworkModel } from '../../model/facts/types';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { attachmentTier } from '../../model/tier-of';
 
 interface Landing {
@@ -51,8 +51,8 @@ export const tierJoinEdge: Rule = {
           if (reported.has(pair)) continue;
           reported.add(pair);
           const shared = describeEdge(edge);
-          out.push(resourceFinding(this.id, this.severity, b.link.ref, this.citation, this.title,
-            `${a.link.ref.logicalId} (${tierName(a.tier)}) and ${b.link.ref.logicalId} (${tierName(b.tier)}) both end at ${shared}. Whatever terminates them on premises can forward between the two tiers, and nothing inside AWS can stop it. Fix: give each tier its own on-premises edge — its own Direct Connect gateway and virtual interface, or its own customer gateway device and address; tiers exchange nothing except through a sanctioned sanitising channel.`,
+          out.push(resourceFindingOf(this.id, this.severity, b.link.ref, this.citation,
+            { key: 'tier-join-edge', a: a.link.ref.logicalId, aTier: a.tier, b: b.link.ref.logicalId, bTier: b.tier, edge: edgeName(edge) },
             { from: { kind: 'on-prem', tier: a.tier }, to: { kind: 'tier', tier: b.tier, ...(b.vpc ? { resource: b.vpc } : {}) }, direction: 'both', path: [
               { layer: 'vpn', resource: a.link.ref, step: { kind: 'edge-link', tier: a.tier, edge: shared } },
               { layer: 'vpn', resource: b.link.ref, step: { kind: 'edge-link-same', tier: b.tier } },
@@ -72,6 +72,15 @@ function edgesOf(model: NetworkModel, l: LinkFact): string[] {
   return [`cgw:${l.cgw}`, ...(model.links.get(l.cgw)?.edges ?? [])];
 }
 
+function edgeName(edge: string): { kind: 'dxgw' | 'cgw' | 'cgw-ip'; id: string } {
+  const [kind, ...rest] = edge.split(':');
+  const what = rest.join(':');
+  if (kind === 'dxgw') return { kind, id: what.split('::').pop()! };
+  if (kind === 'cgw-ip') return { kind, id: what };
+  return { kind: 'cgw', id: what.split('::').pop()! };
+}
+
+/** The shared edge in the hop's (English) words. */
 function describeEdge(edge: string): string {
   const [kind, ...rest] = edge.split(':');
   const what = rest.join(':');

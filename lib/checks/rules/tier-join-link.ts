@@ -14,7 +14,7 @@ import { isTier, type Tier } from '../../tiers/tier';
 import type { LinkFact, NetworkModel } from '../../model/facts/types';
 import type { Finding, Hop } from '../finding';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { attachmentTier } from '../../model/tier-of';
 
 export const tierJoinLink: Rule = {
@@ -30,7 +30,7 @@ export const tierJoinLink: Rule = {
       if (l.kind !== 'vpn' && l.kind !== 'dx-association') continue;
       const sides = linkTiers(model, l);
       if (sides.size === 0) continue;
-      const what = l.kind === 'vpn' ? 'VPN connection' : 'Direct Connect gateway association';
+      const linkKind = l.kind;
       const cgw = l.cgw ? model.links.get(l.cgw) : undefined;
       const linkHop: Hop = { layer: 'vpn', resource: l.ref, step: { kind: 'link-from-on-prem', link: l.kind === 'vpn' ? 'vpn-connection' : 'dx-association', tiers: [...sides], ...(cgw ? { customerGateway: cgw.ref.logicalId } : {}) } };
       const vgw = l.vgw ? model.links.get(l.vgw) : undefined;
@@ -40,8 +40,8 @@ export const tierJoinLink: Rule = {
           const far = vpc?.tier;
           const near = [...sides].find((t) => t !== far);
           if (!vpc || !far || !near) continue;
-          out.push(resourceFinding(this.id, this.severity, l.ref, this.citation, this.title,
-            `${what} ${l.ref.logicalId} carries traffic of the ${tierName(near)} on-premises network (${declaredBy(l, cgw, near)}) onto virtual private gateway ${vgw.ref.logicalId}, which is attached to VPC ${vpc.ref.logicalId} in ${tierName(far)}. The link itself joins the two tiers: one route or filter change from packets crossing. Fix: land the ${near} link on the ${near} tier's own virtual private gateway (or transit gateway route domain); tiers exchange nothing except through a sanctioned sanitising channel.`,
+          out.push(resourceFindingOf(this.id, this.severity, l.ref, this.citation,
+            { key: 'tier-join-link-vgw', linkKind, link: l.ref.logicalId, near, declaredBy: l.tierTag === near ? { kind: 'own-tag' } : { kind: 'cgw', ...(cgw ? { cgw: cgw.ref.logicalId } : {}) }, vgw: vgw.ref.logicalId, vpc: vpc.ref.logicalId, far },
             { from: { kind: 'on-prem', tier: near }, to: { kind: 'tier', tier: far, resource: vpc.ref }, direction: 'both', path: [
               linkHop,
               { layer: 'vpn', resource: vgw.ref, step: { kind: 'vgw-attached', ...(isTier(vgw.tierTag) ? { taggedTier: vgw.tierTag } : {}), vpc: vpc.ref.logicalId } },
@@ -62,8 +62,12 @@ export const tierJoinLink: Rule = {
           const near = hidden.find((h) => h !== other.t)!;
           const far = other.t!;
           const otherAtt = model.tgwAttachments.get(other.m)!;
-          out.push(resourceFinding(this.id, this.severity, l.ref, this.citation, this.title,
-            `${what} ${l.ref.logicalId} is tagged ${own ?? 'with no tier'} but its customer gateway ${cgw?.ref.logicalId ?? '?'} is in ${tierName(near)}; its transit gateway attachment shares route table ${rt.isDefault ? `(the default table of ${rt.tgw.split('::').pop()})` : rt.ref.logicalId} with ${otherAtt.ref.logicalId.split('#')[0]} in ${tierName(far)}. The link joins the two tiers. Fix: terminate the ${near} customer gateway on a link of the ${near} tier, in that tier's own TGW route table.`,
+          out.push(resourceFindingOf(this.id, this.severity, l.ref, this.citation,
+            {
+              key: 'tier-join-link-tgw', linkKind, link: l.ref.logicalId, ...(own ? { own } : {}), ...(cgw ? { cgw: cgw.ref.logicalId } : {}), near,
+              table: rt.isDefault ? { isDefault: true, tgw: rt.tgw.split('::').pop()! } : { isDefault: false, id: rt.ref.logicalId },
+              other: otherAtt.ref.logicalId.split('#')[0], far,
+            },
             { from: { kind: 'on-prem', tier: near }, to: { kind: 'tier', tier: far }, direction: 'both', path: [
               linkHop,
               { layer: 'tgw', resource: att.ref, step: { kind: 'tgw-link-attachment', attachment: att.kind } },
@@ -76,12 +80,6 @@ export const tierJoinLink: Rule = {
     return out;
   },
 };
-
-/** Which tag declares the link's on-premises side to be `tier`. */
-function declaredBy(l: LinkFact, cgw: LinkFact | undefined, tier: Tier): string {
-  if (l.tierTag === tier) return l.kind === 'vpn' ? 'its mic:tier tag' : 'the tier of its Direct Connect gateway, or of the gateway it lands on';
-  return `customer gateway ${cgw?.ref.logicalId ?? '?'} is tagged ${tier}`;
-}
 
 /** The tiers an external link declares for its on-premises side: its own tag and its customer gateway's. */
 function linkTiers(model: NetworkModel, l: LinkFact): Set<Tier> {

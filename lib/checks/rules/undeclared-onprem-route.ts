@@ -17,7 +17,7 @@ import type { Tier } from '../../tiers/tier';
 import { describeSet, intersect, isEmpty, parseCidr, setOf, subtract, type IntervalSet } from '../../cidr/address-sets';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { resourceFinding, tierName } from './helpers';
+import { resourceFindingOf } from './helpers';
 import { isDerivedPolicy } from '../derived-policy';
 
 const CLOSED_TIERS: readonly Tier[] = ['lgwan', 'personal-number'];
@@ -54,11 +54,10 @@ export const undeclaredOnPremRoute: Rule = {
         const others = CLOSED_TIERS.concat(['internet'])
           .filter((t) => t !== tier)
           .filter((t) => !isEmpty(intersect(undeclared, declared(t))));
-        const ownText = isEmpty(own) ? 'nothing' : describeSet(own);
-        const otherText = others.length ? ` It includes the declared on-premises networks of ${others.map(tierName).join(' and ')}.` : '';
-        const what = route.prefixLength < 0 ? 'installs the routes on-premises advertises (route propagation)' : `sends ${route.destText}`;
-        out.push(resourceFinding(this.id, this.severity, route.ref, tier === 'personal-number' ? 'personalNumberIsolation' : 'lgwanSeparation', this.title,
-          `${route.ref.logicalId} in ${tierName(tier)} ${what} over the tier's on-premises link, but ${isDerivedPolicy(policy) ? `no --policy was given and the templates' static routes declare only ${ownText}` : `the policy declares ${ownText}`} behind that tier's link; ${route.prefixLength < 0 ? 'whatever else is advertised' : describeSet(undeclared)} goes to a network nobody has classified.${otherText} Fix: route only the tier's declared ranges (static routes, no propagation), or declare the range under onPremNetworks with tier ${tier} if it really is that tier's.`));
+        out.push(resourceFindingOf(this.id, this.severity, route.ref, tier === 'personal-number' ? 'personalNumberIsolation' : 'lgwanSeparation', {
+          key: 'undeclared-onprem-route', route: route.ref.logicalId, tier, propagation: route.prefixLength < 0, dest: route.destText,
+          derivedPolicy: isDerivedPolicy(policy), ...(isEmpty(own) ? {} : { own: describeSet(own) }), undeclared: describeSet(undeclared), others,
+        }));
       }
     }
     return out;

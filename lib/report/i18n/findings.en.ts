@@ -5,10 +5,12 @@
  */
 import type { FindingText, FlowText } from '../../checks/finding-text';
 import { TIER_LABELS, TIERS, type Tier } from '../../tiers/tier';
-import { pathWordsEn } from './hops.en';
+import { pathWordsEn, relay as relayEn } from './hops.en';
 import type { FindingWords, Worded } from './finding-words';
 
 const TAG = 'mic:tier';
+
+const LINK_KIND: Record<'vpn' | 'dx-association', string> = { vpn: 'VPN connection', 'dx-association': 'Direct Connect gateway association' };
 
 function tier(t: Tier | undefined): string {
   return t ? TIER_LABELS[t].en : 'an undeclared network';
@@ -119,6 +121,25 @@ function word(t: FindingText): Worded {
       return { title: 'VPC Lattice joins two tiers', message: `Service network ${t.network} is associated with VPCs of ${t.tiers.map(tier).join(' and ')}: one service added to it would join the tiers. Fix: one service network per tier.` };
     case 'lattice-target':
       return { title: 'VPC Lattice joins two tiers', message: `${tier(t.consumer)} reaches service ${t.service} through service network ${t.network}, and its target group ${t.targetGroup} forwards to ${t.provider === 'internet' ? 'a Lambda function outside any VPC (internet access)' : tier(t.provider)}. Lattice carries the request without any route. Fix: keep each tier's services, targets and consumers on a service network of that tier.` };
+    case 'service-relay':
+      return { title: 'An AWS service relays a tier\'s requests elsewhere', message: `${tier(t.tier)} reaches ${t.service} through interface endpoint ${t.endpoint}, and ${t.relayedBy} makes ${t.service} forward to ${t.to === 'internet' ? 'the internet' : tier(t.to)} (${relayEn(t.relay)}). The endpoint is then not a destination but a relay out of the tier. Fix: remove the relaying configuration, keep its far end inside ${t.tier} (e.g. the function in ${t.tier} subnets, a VPC-link integration to a load balancer of ${t.tier}), or remove the ${t.service} endpoint from ${t.tier}.` };
+    case 'tier-join-edge': {
+      const shared = t.edge.kind === 'dxgw' ? `the same Direct Connect gateway (${t.edge.id})` : t.edge.kind === 'cgw-ip' ? `a customer gateway at the same address (${t.edge.id})` : `the same customer gateway (${t.edge.id})`;
+      return { title: 'Two tiers share one on-premises edge', message: `${t.a} (${tier(t.aTier)}) and ${t.b} (${tier(t.bTier)}) both end at ${shared}. Whatever terminates them on premises can forward between the two tiers, and nothing inside AWS can stop it. Fix: give each tier its own on-premises edge — its own Direct Connect gateway and virtual interface, or its own customer gateway device and address; tiers exchange nothing except through a sanctioned sanitising channel.` };
+    }
+    case 'tier-join-link-vgw': {
+      const declaredBy = t.declaredBy.kind === 'own-tag'
+        ? (t.linkKind === 'vpn' ? `its ${TAG} tag` : 'the tier of its Direct Connect gateway, or of the gateway it lands on')
+        : `customer gateway ${t.declaredBy.cgw ?? '?'} is tagged ${t.near}`;
+      return { title: 'A VPN / Direct Connect link joins two tiers', message: `${LINK_KIND[t.linkKind]} ${t.link} carries traffic of the ${tier(t.near)} on-premises network (${declaredBy}) onto virtual private gateway ${t.vgw}, which is attached to VPC ${t.vpc} in ${tier(t.far)}. The link itself joins the two tiers: one route or filter change from packets crossing. Fix: land the ${t.near} link on the ${t.near} tier's own virtual private gateway (or transit gateway route domain); tiers exchange nothing except through a sanctioned sanitising channel.` };
+    }
+    case 'tier-join-link-tgw':
+      return { title: 'A VPN / Direct Connect link joins two tiers', message: `${LINK_KIND[t.linkKind]} ${t.link} is tagged ${t.own ?? 'with no tier'} but its customer gateway ${t.cgw ?? '?'} is in ${tier(t.near)}; its transit gateway attachment shares route table ${t.table.isDefault ? `(the default table of ${t.table.tgw})` : t.table.id} with ${t.other} in ${tier(t.far)}. The link joins the two tiers. Fix: terminate the ${t.near} customer gateway on a link of the ${t.near} tier, in that tier's own TGW route table.` };
+    case 'undeclared-onprem-route': {
+      const own = t.own ?? 'nothing';
+      const others = t.others.length ? ` It includes the declared on-premises networks of ${t.others.map(tier).join(' and ')}.` : '';
+      return { title: 'A closed tier routes undeclared ranges to on-premises', message: `${t.route} in ${tier(t.tier)} ${t.propagation ? 'installs the routes on-premises advertises (route propagation)' : `sends ${t.dest}`} over the tier's on-premises link, but ${t.derivedPolicy ? `no --policy was given and the templates' static routes declare only ${own}` : `the policy declares ${own}`} behind that tier's link; ${t.propagation ? 'whatever else is advertised' : t.undeclared} goes to a network nobody has classified.${others} Fix: route only the tier's declared ranges (static routes, no propagation), or declare the range under onPremNetworks with tier ${t.tier} if it really is that tier's.` };
+    }
     case 'sanctioned-channel-expired':
       return { title: `Sanctioned exchange channel has expired: ${t.id}`, message: `Channel ${t.id} (${t.from} → ${t.to}, ${t.protocol} ${t.ports.from}-${t.ports.to}, owner ${t.owner}, reason: ${t.reason}) expired on ${t.expires}; it no longer exempts any path. Fix: review it with its owner and renew the expiry, or remove the channel and the path.` };
   }

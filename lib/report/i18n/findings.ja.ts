@@ -5,10 +5,12 @@
 import type { FindingText, FlowText } from '../../checks/finding-text';
 import type { Layer } from '../../model/path';
 import { TIER_LABELS, type Tier } from '../../tiers/tier';
-import { pathWordsJa } from './hops.ja';
+import { pathWordsJa, relay as relayJa } from './hops.ja';
 import type { FindingWords, Worded } from './finding-words';
 
 const TAG = 'mic:tier';
+
+const LINK_KIND: Record<'vpn' | 'dx-association', string> = { vpn: 'VPN 接続', 'dx-association': 'Direct Connect ゲートウェイの関連付け' };
 
 function tier(t: Tier | undefined): string {
   return t ? TIER_LABELS[t].ja : '系の宣言がないネットワーク';
@@ -140,6 +142,25 @@ function word(t: FindingText): Worded {
       return { title: 'VPC Lattice による系間接続', message: `サービスネットワーク ${t.network} に、${t.tiers.map(tier).join('と')}の VPC が関連付けられています。サービスを一つ追加するだけで系がつながります。対処：サービスネットワークは系ごとに分けてください。` };
     case 'lattice-target':
       return { title: 'VPC Lattice による系間接続', message: `${tier(t.consumer)}からサービスネットワーク ${t.network} を経由してサービス ${t.service} を利用でき、そのターゲットグループ ${t.targetGroup} は${t.provider === 'internet' ? 'VPC の外で動く Lambda 関数（インターネットに接続可能）' : tier(t.provider)}へ転送します。Lattice はルートを経由せずに要求を運びます。対処：各系のサービス、ターゲット、利用側を、その系のサービスネットワークにまとめてください。` };
+    case 'service-relay':
+      return { title: 'AWS のサービスが系の通信を外部へ中継', message: `${tier(t.tier)}からインターフェイスエンドポイント ${t.endpoint} を経由して ${t.service} を利用でき、${t.relayedBy} の設定により ${t.service} が${t.to === 'internet' ? 'インターネット' : tier(t.to)}へ中継します（${relayJa(t.relay)}）。このエンドポイントは宛先ではなく、系の外への中継口になっています。対処：中継する設定を削除するか、中継先を${tier(t.tier)}の中に置いてください（関数を${tier(t.tier)}のサブネットで動かす、${tier(t.tier)}のロードバランサーへの VPC リンク統合にする等）。または、${tier(t.tier)}から ${t.service} のエンドポイントを削除してください。` };
+    case 'tier-join-edge': {
+      const shared = t.edge.kind === 'dxgw' ? `同じ Direct Connect ゲートウェイ（${t.edge.id}）` : t.edge.kind === 'cgw-ip' ? `同じアドレスのカスタマーゲートウェイ（${t.edge.id}）` : `同じカスタマーゲートウェイ（${t.edge.id}）`;
+      return { title: '二つの系が庁内側の同じ接続点を共有', message: `${t.a}（${tier(t.aTier)}）と ${t.b}（${tier(t.bTier)}）が、いずれも${shared}で終端しています。庁内側でこれらを終端する機器は二つの系の間で通信を中継でき、AWS の中からは止められません。対処：系ごとに庁内側の接続点を分けてください（Direct Connect ゲートウェイと仮想インターフェイス、またはカスタマーゲートウェイの機器とアドレスを系ごとに用意します）。系の間では、承認された無害化の仕組みを通す場合を除き、何も受け渡しません。` };
+    }
+    case 'tier-join-link-vgw': {
+      const declaredBy = t.declaredBy.kind === 'own-tag'
+        ? (t.linkKind === 'vpn' ? `この接続自身の ${TAG} タグによる` : 'Direct Connect ゲートウェイ、または接続先のゲートウェイの系による')
+        : `カスタマーゲートウェイ ${t.declaredBy.cgw ?? '?'} のタグが ${t.near}`;
+      return { title: '外部回線が系をまたぐ', message: `${LINK_KIND[t.linkKind]} ${t.link} は${tier(t.near)}の庁内ネットワークの通信（${declaredBy}）を仮想プライベートゲートウェイ ${t.vgw} に運びますが、このゲートウェイは${tier(t.far)}の VPC ${t.vpc} に接続されています。回線そのものが二つの系をつないでおり、ルートやフィルタを一つ変えるだけで通信が系をまたぎます。対処：${tier(t.near)}の回線は${tier(t.near)}専用の仮想プライベートゲートウェイ（または Transit Gateway の経路ドメイン）で終端してください。系の間では、承認された無害化の仕組みを通す場合を除き、何も受け渡しません。` };
+    }
+    case 'tier-join-link-tgw':
+      return { title: '外部回線が系をまたぐ', message: `${LINK_KIND[t.linkKind]} ${t.link} のタグは${t.own ? ` ${t.own} ` : 'なし（系の宣言なし）'}ですが、カスタマーゲートウェイ ${t.cgw ?? '?'} は${tier(t.near)}に属します。この回線の Transit Gateway アタッチメントは、${t.table.isDefault ? `${t.table.tgw} の既定ルートテーブル` : `ルートテーブル ${t.table.id}`}を${tier(t.far)}の ${t.other} と共有しています。回線が二つの系をつないでいます。対処：${tier(t.near)}のカスタマーゲートウェイは、${tier(t.near)}の回線で、その系専用の TGW ルートテーブルに終端してください。` };
+    case 'undeclared-onprem-route': {
+      const own = t.own ?? 'なし';
+      const others = t.others.length ? `この中には、${t.others.map(tier).join('と')}の庁内ネットワークとして宣言された範囲が含まれます。` : '';
+      return { title: '閉域の系が未宣言の宛先を庁内ネットワークへ送る', message: `${tier(t.tier)}の ${t.route} は、${t.propagation ? '庁内側が広報する経路をそのまま取り込み（ルート伝播）' : `${t.dest} を`}この系の庁内ネットワーク接続回線へ送りますが、この回線の先として${t.derivedPolicy ? `宣言されているのは（--policy の指定がないため、テンプレートの静的ルートから）${own} だけです` : `ポリシーが宣言しているのは ${own} だけです`}。${t.propagation ? 'それ以外に広報される宛先' : t.undeclared}は、どの系とも分類されていないネットワークへ送られます。${others}対処：この系で宣言した範囲だけをルーティングする（静的ルートとし、伝播は使わない）か、その範囲が本当にこの系のものであれば onPremNetworks に tier ${t.tier} として宣言してください。` };
+    }
     case 'sanctioned-channel-expired':
       return { title: `許可された連携経路の有効期限切れ：${t.id}`, message: `連携経路 ${t.id}（${t.from} → ${t.to}、${t.protocol} ${t.ports.from}-${t.ports.to}、管理者 ${t.owner}、理由：${t.reason}）は ${t.expires} に有効期限が切れ、どの経路の例外にもなりません。対処：管理者とともに見直して有効期限を更新するか、連携経路とその経路を削除してください。` };
   }

@@ -88,7 +88,7 @@ function nacl(r: NaclReason): string {
   }
 }
 
-function relay(r: RelayStep): string {
+export function relay(r: RelayStep): string {
   switch (r.kind) {
     case 'target':
       return `転送先：${r.what}`;
