@@ -42,6 +42,7 @@ function withoutIdentifiers(text: string): string {
     .replace(/<[^>]+>/g, ' ') // HTML tags
     .replace(/&[a-z#0-9]+;/g, ' ')
     .replace(/`[^`]*`/g, ' ')
+    .replace(/\barn:[^\s）)、。]+/g, ' ') // ARNs
     .replace(/\baws [a-z0-9-]+ [a-z0-9-]+/g, ' ') // AWS CLI commands the checklist names
     .replace(/\b[\w.-]+\.(json|ts|md|yaml|svg)\b/g, ' ')
     .replace(/\b\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?\b/g, ' ') // IPv4 and CIDRs
@@ -95,6 +96,23 @@ describe('the report speaks the reader’s language', () => {
     const input = reportOf(result());
     expect(japaneseInEnglish(renderMarkdown(input, { lang: 'en' }))).toEqual([]);
     expect(japaneseInEnglish(renderHtml(input, { lang: 'en' }))).toEqual([]);
+  });
+
+  it('findings of the resource rules are worded in the reader\'s language too (another account let into the LGWAN tier)', () => {
+    const granted = clone(city);
+    const subnet = Object.keys(city.Resources).find((k) => city.Resources[k]!.Type === 'AWS::EC2::Subnet' && k.includes('Lgwan'))!;
+    granted.Resources.Eni = { Type: 'AWS::EC2::NetworkInterface', Properties: { SubnetId: { Ref: subnet } } };
+    granted.Resources.EniPerm = { Type: 'AWS::EC2::NetworkInterfacePermission', Properties: { NetworkInterfaceId: { Ref: 'Eni' }, AwsAccountId: '444455556666', Permission: 'INSTANCE-ATTACH' } };
+    const result = verify([asLoaded('City', granted)], policy);
+    expect(result.findings.some((f) => f.rule === 'ACCESS-GRANT-INTO-TIER')).toBe(true);
+    const input = reportOf(result);
+    const ja = renderMarkdown(input, { lang: 'ja' });
+    expect(ja).toContain('EniPerm：LGWAN接続系のネットワークインターフェイス Eni を 444455556666（アカウント ID の直書き。');
+    expect(englishSentences(ja)).toEqual([]);
+    expect(englishSentences(renderHtml(input, { lang: 'ja' }))).toEqual([]);
+    const en = renderMarkdown(input, { lang: 'en' });
+    expect(en).toContain('EniPerm: network interface Eni in LGWAN tier may be used by 444455556666 (a literal account id');
+    expect(japaneseInEnglish(en)).toEqual([]);
   });
 
   it('the check itself finds an English sentence and stray Japanese (it cannot pass vacuously)', () => {
