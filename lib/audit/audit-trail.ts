@@ -8,6 +8,7 @@
  *  - server access logs to a second bucket; a copy of the trail in an encrypted CloudWatch log group for alarms.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { bilingualReason } from '../bilingual/reason';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -79,12 +80,12 @@ export class AuditTrail extends Construct {
       logFilePrefix: 'trail-bucket/',
       lifecycleRules,
       reasons: {
-        'cdk-validator-cfnguard::s3_bucket_logging_enabled_check': 'Control Tower CT.S3.PR.2: this is the server-access-log target of the locked trail bucket and cannot log into itself without an endless loop of log objects.',
-        'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS': 'S3 server access logging delivers only to target buckets encrypted with SSE-S3 (AWS documentation), so SSE-KMS is impossible here; the logs hold request metadata about the trail bucket, not trail content.',
-        'cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check': 'Control Tower CT.S3.PR.10, same as NIST S3DefaultEncryptionKMS: S3 server access log delivery requires an SSE-S3 target bucket; the logs hold request metadata about the trail bucket, not trail content.',
-        'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled': 'Access logs of the audit bucket stay in the municipality\'s region by policy (Tokyo/Osaka data residency), so no cross-region replica; the bucket is versioned and private, and the evidence itself is in the locked trail bucket.',
-        'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check': 'Control Tower CT.S3.PR.9: S3 server access logging cannot deliver to a bucket with an Object Lock default retention (AWS documentation); the locked evidence is the trail bucket.',
-        'cdk-validator-cfnguard::s3_event_notifications_enabled_check': 'Control Tower CT.S3.PR.4: nothing consumes per-object events of an append-only access-log bucket; its integrity matters less than the trail bucket\'s, which is locked.',
+        'cdk-validator-cfnguard::s3_bucket_logging_enabled_check': { en: 'Control Tower CT.S3.PR.2: this is the server-access-log target of the locked trail bucket and cannot log into itself without an endless loop of log objects.', ja: 'Control Tower CT.S3.PR.2：このバケットは保全された証跡バケットのサーバーアクセスログの保存先です。自身にログを書き込むとログオブジェクトが際限なく生じるため、自身へは記録できません。' },
+        'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS': { en: 'S3 server access logging delivers only to target buckets encrypted with SSE-S3 (AWS documentation), so SSE-KMS is impossible here; the logs hold request metadata about the trail bucket, not trail content.', ja: 'S3 サーバーアクセスログは SSE-S3 で暗号化した保存先バケットにしか配信されないため（AWS ドキュメント）、ここで SSE-KMS は使えません。ログの内容は証跡バケットへのリクエストのメタデータであり、証跡そのものではありません。' },
+        'cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check': { en: 'Control Tower CT.S3.PR.10, same as NIST S3DefaultEncryptionKMS: S3 server access log delivery requires an SSE-S3 target bucket; the logs hold request metadata about the trail bucket, not trail content.', ja: 'Control Tower CT.S3.PR.10。NIST S3DefaultEncryptionKMS と同じ理由です：S3 サーバーアクセスログの配信先は SSE-S3 のバケットでなければならず、ログの内容は証跡バケットへのリクエストのメタデータであり、証跡そのものではありません。' },
+        'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled': { en: 'Access logs of the audit bucket stay in the municipality\'s region by policy (Tokyo/Osaka data residency), so no cross-region replica; the bucket is versioned and private, and the evidence itself is in the locked trail bucket.', ja: '監査用バケットのアクセスログは、方針として団体のリージョン内に保管するため（東京／大阪のデータ所在地）、他リージョンへの複製は置きません。バケットはバージョニングを有効にした非公開のバケットであり、証拠そのものは保全された証跡バケットにあります。' },
+        'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check': { en: 'Control Tower CT.S3.PR.9: S3 server access logging cannot deliver to a bucket with an Object Lock default retention (AWS documentation); the locked evidence is the trail bucket.', ja: 'Control Tower CT.S3.PR.9：S3 サーバーアクセスログは、オブジェクトロックの既定の保持期間を持つバケットには配信できません（AWS ドキュメント）。保全された証拠は証跡バケットにあります。' },
+        'cdk-validator-cfnguard::s3_event_notifications_enabled_check': { en: 'Control Tower CT.S3.PR.4: nothing consumes per-object events of an append-only access-log bucket; its integrity matters less than the trail bucket\'s, which is locked.', ja: 'Control Tower CT.S3.PR.4：追記のみのアクセスログ用バケットのオブジェクト単位のイベントを利用するものはありません。このバケットの完全性は、保全された証跡バケットほど重要ではありません。' },
       },
     });
 
@@ -107,13 +108,22 @@ export class AuditTrail extends Construct {
     logServerAccessTo(this.bucket, this.accessLogBucket, 'trail-bucket/');
     Validations.of(this.bucket).acknowledge({
       id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled',
-      reason: 'Audit logs stay in the municipality\'s region (Tokyo/Osaka data residency); integrity comes from Object Lock and CloudTrail digest validation instead of a replica.',
+      reason: bilingualReason({
+        en:
+          'Audit logs stay in the municipality\'s region (Tokyo/Osaka data residency); integrity comes from Object Lock and CloudTrail digest validation instead of a replica.',
+        ja:
+          '監査ログは団体のリージョン内に保管します（東京／大阪のデータ所在地）。完全性は複製ではなく、オブジェクトロックと CloudTrail のダイジェスト検証により担保します。',
+      }),
     });
     Validations.of(this.bucket).acknowledge({
       id: 'cdk-validator-cfnguard::s3_event_notifications_enabled_check',
-      reason:
-        'Control Tower CT.S3.PR.4: the trail bucket is write-once (Object Lock) and CloudTrail digest files prove completeness; tampering attempts are ' +
+      reason: bilingualReason({
+        en:
+          'Control Tower CT.S3.PR.4: the trail bucket is write-once (Object Lock) and CloudTrail digest files prove completeness; tampering attempts are ' +
         'management events in the trail itself and its CloudWatch copy. Per-object notifications would add a notification Lambda to the audit account for no extra assurance.',
+        ja:
+          'Control Tower CT.S3.PR.4：証跡バケットは追記のみ（オブジェクトロック）で、CloudTrail のダイジェストファイルにより欠落がないことを証明できます。改ざんの試みは、証跡自体とその CloudWatch の写しに管理イベントとして記録されます。オブジェクト単位の通知は、監査用アカウントに通知用 Lambda を増やすだけで、保証は増えません。',
+      }),
     });
 
     this.logGroup = new logs.LogGroup(this, 'TrailLogs', {
@@ -137,9 +147,13 @@ export class AuditTrail extends Construct {
     if (logsRole) {
       Validations.of(logsRole).acknowledge({
         id: 'NIST.800.53.R5::NIST.800.53.R5-IAMNoInlinePolicy',
-        reason:
-          'The role CloudTrail assumes to deliver into its CloudWatch log group; aws-cdk-lib generates its one-statement policy, scoped to that log group\'s ' +
+        reason: bilingualReason({
+          en:
+            'The role CloudTrail assumes to deliver into its CloudWatch log group; aws-cdk-lib generates its one-statement policy, scoped to that log group\'s ' +
           'streams. Only cloudtrail.amazonaws.com can assume it.',
+          ja:
+            'CloudTrail が CloudWatch のロググループへ配信するために引き受けるロールです。一文だけのポリシーは aws-cdk-lib が生成し、対象はそのロググループのストリームに限られます。引き受けられるのは cloudtrail.amazonaws.com だけです。',
+        }),
       });
     }
   }

@@ -13,6 +13,7 @@ import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { bilingualReason, type BilingualReason } from '../bilingual/reason';
 
 /** The checks an access-log target bucket cannot pass, in the order they are acknowledged. */
 export const ACCESS_LOG_BUCKET_ACKNOWLEDGED = [
@@ -31,7 +32,7 @@ export interface ServerAccessLogBucketProps {
   readonly logFilePrefix: string;
   readonly lifecycleRules: s3.LifecycleRule[];
   /** Why each of the six checks does not apply, for this bucket's use. */
-  readonly reasons: Readonly<Record<AccessLogBucketAcknowledgement, string>>;
+  readonly reasons: Readonly<Record<AccessLogBucketAcknowledgement, BilingualReason>>;
 }
 
 /** The access-log target bucket `<scope>/<id>`, with its delivery policy and its acknowledgements. */
@@ -54,7 +55,7 @@ export function serverAccessLogBucket(scope: Construct, id: string, props: Serve
       conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
     }),
   );
-  for (const ackId of ACCESS_LOG_BUCKET_ACKNOWLEDGED) Validations.of(bucket).acknowledge({ id: ackId, reason: props.reasons[ackId] });
+  for (const ackId of ACCESS_LOG_BUCKET_ACKNOWLEDGED) Validations.of(bucket).acknowledge({ id: ackId, reason: bilingualReason(props.reasons[ackId]) });
   return bucket;
 }
 

@@ -8,6 +8,7 @@
  * `closed-telework audit` checks later, so what is deployed is what is audited.
  */
 import { CustomResource, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { bilingualReason } from '../bilingual/reason';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -135,16 +136,24 @@ export class HardenedWorkspacesDirectory extends Construct {
     const logStreams = `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(logGroup.node.defaultChild as logs.CfnLogGroup)}.Arn>:*]`;
     Validations.of(policy).acknowledge({
       id: `AwsSolutions::${logStreams}`,
-      reason:
-        'The function writes log streams whose names Lambda chooses at run time, so the stream part of the ARN cannot be known at synth time; ' +
+      reason: bilingualReason({
+        en:
+          'The function writes log streams whose names Lambda chooses at run time, so the stream part of the ARN cannot be known at synth time; ' +
         'the wildcard is confined to this function\'s own KMS-encrypted log group and grants only CreateLogStream/PutLogEvents.',
+        ja:
+          'この関数が書き込むログストリームの名前は実行時に Lambda が決めるため、ARN のストリーム部分は synth 時には決まりません。ワイルドカードはこの関数専用の KMS 暗号化ロググループの中に限られ、許すのは CreateLogStream／PutLogEvents のみです。',
+      }),
     });
     Validations.of(policy).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'WorkSpaces Describe* calls and the EC2/Directory Service calls RegisterWorkspaceDirectory makes on the caller\'s behalf do not support ' +
+      reason: bilingualReason({
+        en:
+          'WorkSpaces Describe* calls and the EC2/Directory Service calls RegisterWorkspaceDirectory makes on the caller\'s behalf do not support ' +
         'resource-level permissions; every mutating WorkSpaces action is scoped to this tier\'s directory ARN. Compensating: the role is assumable ' +
         'only by this one function, invoked only by CloudFormation, and every call is in CloudTrail.',
+        ja:
+          'WorkSpaces の Describe* 系の呼出しと、RegisterWorkspaceDirectory が呼出し元に代わって行う EC2／Directory Service の呼出しは、リソース単位の権限に対応していません。WorkSpaces の変更系の操作は、すべてこの系のディレクトリの ARN に限定しています。代替措置：このロールを引き受けられるのはこの関数だけで、この関数を呼び出すのは CloudFormation だけであり、すべての呼出しが CloudTrail に記録されます。',
+      }),
     });
 
     this.function = deploymentFunction(this, {
@@ -153,7 +162,7 @@ export class HardenedWorkspacesDirectory extends Construct {
       role,
       logGroup,
       apis: 'WorkSpaces/Directory Service',
-      roleScope: 'scoped to this directory',
+      roleScope: { en: 'scoped to this directory', ja: 'このディレクトリに限定' },
     });
 
     this.resource = new CustomResource(this, 'Resource', {

@@ -9,6 +9,7 @@
  *   subnets in two AZs (ad-connector/); the service account is read from Secrets Manager at run time.
  */
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { bilingualReason } from '../bilingual/reason';
 import * as directoryservice from 'aws-cdk-lib/aws-directoryservice';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -86,16 +87,24 @@ export class TierDirectory extends Construct {
     });
     Validations.of(this.adminSecret).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SMG4',
-      reason:
-        'The AWS Managed Microsoft AD "Admin" password cannot be rotated by a Secrets Manager rotation function without a custom rotation Lambda ' +
+      reason: bilingualReason({
+        en:
+          'The AWS Managed Microsoft AD "Admin" password cannot be rotated by a Secrets Manager rotation function without a custom rotation Lambda ' +
         'inside the closed tier. Compensating: the secret is encrypted with a customer-managed key, retrieved only through CloudFormation dynamic ' +
         'references, and rotation is a scheduled manual control in docs/telework.md.',
+        ja:
+          'AWS Managed Microsoft AD の「Admin」パスワードは、閉域の系の中に独自のローテーション用 Lambda を置かない限り、Secrets Manager のローテーションでは更新できません。代替措置：シークレットはカスタマー管理キーで暗号化し、CloudFormation の動的参照でのみ取り出します。パスワードの更新は docs/telework.md に定める定期の手作業による管理策としています。',
+      }),
     });
     Validations.of(this.adminSecret).acknowledge({
       id: 'NIST.800.53.R5::NIST.800.53.R5-SecretsManagerRotationEnabled',
-      reason:
-        'Same as AwsSolutions-SMG4: the AWS Managed Microsoft AD admin password is rotated by the runbook (docs/telework.md, ResetUserPassword then ' +
+      reason: bilingualReason({
+        en:
+          'Same as AwsSolutions-SMG4: the AWS Managed Microsoft AD admin password is rotated by the runbook (docs/telework.md, ResetUserPassword then ' +
         'PutSecretValue), not by a rotation Lambda inside the closed tier; the secret is CMK-encrypted and read only via dynamic references.',
+        ja:
+          'AwsSolutions-SMG4 と同じ理由です。AWS Managed Microsoft AD の管理者パスワードは、閉域の系の中のローテーション用 Lambda ではなく、手順書（docs/telework.md：ResetUserPassword の後に PutSecretValue）に従って更新します。シークレットはカスタマー管理キーで暗号化し、動的参照でのみ読み出します。',
+      }),
     });
     const ad = new directoryservice.CfnMicrosoftAD(this, 'Directory', {
       name: props.spec.domainName,

@@ -12,6 +12,7 @@
  * leaves over the on-prem link to the prefecture's 自治体情報セキュリティクラウド; no IGW exists at all.
  */
 import { Fn, Validations } from 'aws-cdk-lib';
+import { bilingualReason } from '../bilingual/reason';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as networkfirewall from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
@@ -139,12 +140,16 @@ export class NetworkFirewallEgress extends Construct {
     });
     Validations.of(this.firewall).acknowledge({
       id: 'cdk-validator-cfnguard::netfw_multi_az_enabled_check',
-      reason:
-        'Deliberately ONE inspected egress point (MIC: internet traffic concentrated at one monitored exit): one ' +
+      reason: bilingualReason({
+        en:
+          'Deliberately ONE inspected egress point (MIC: internet traffic concentrated at one monitored exit): one ' +
         'firewall endpoint and one NAT gateway in the first AZ, so every flow is inspected and logged in one ' +
         'place and the routes name one endpoint (EndpointIds carries no guaranteed AZ order). An outage of that ' +
         'AZ stops internet browsing only; LGWAN and personal-number work is unaffected. A municipality that ' +
         'needs resilient browsing uses the security-cloud egress (its own redundant exit).',
+        ja:
+          'インターネット接続口を一か所に集約して監視する考え方に沿い、インターネットへの出口を意図して一か所としています。ファイアウォールのエンドポイントと NAT ゲートウェイは第一 AZ に各一つだけ置き、すべての通信を一か所で検査・記録し、経路も一つのエンドポイントだけを指すようにしています（EndpointIds の AZ の順序は保証されないため）。この AZ が停止した場合に止まるのはインターネット閲覧のみで、LGWAN 接続系・マイナンバー利用事務系の業務には影響しません。閲覧の冗長化が必要な団体は、セキュリティクラウド経由の出口（それ自体が冗長化された出口）を使用してください。',
+      }),
     });
     // EndpointIds is a list of "az:vpce-id"; with exactly one firewall subnet it has exactly one entry.
     this.firewallEndpointId = Fn.select(1, Fn.split(':', Fn.select(0, this.firewall.attrEndpointIds)));
@@ -158,11 +163,15 @@ export class NetworkFirewallEgress extends Construct {
     natDefault.addResourceDependency(igwAttachment);
     Validations.of(natDefault).acknowledge({
       id: 'NIST.800.53.R5::NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW',
-      reason:
-        'This is the internet tier\'s single, configured egress point: only the NAT subnet routes to the IGW, ' +
+      reason: bilingualReason({
+        en:
+          'This is the internet tier\'s single, configured egress point: only the NAT subnet routes to the IGW, ' +
         'the NAT gateway accepts no inbound connections, and every packet reaching it has passed the Network ' +
         'Firewall domain allow-list (the return routes below send replies back through the firewall). No ' +
         'other subnet in any tier has an IGW route; the tier-separation check proves it.',
+        ja:
+          'インターネット接続系の唯一の、設定どおりの出口です。IGW への経路を持つのは NAT サブネットだけで、NAT ゲートウェイは外部からの接続を受け付けず、ここに届く通信はすべて Network Firewall のドメイン許可リストを通過済みです（戻りの経路も応答をファイアウォール経由で返します）。他のどの系のサブネットにも IGW への経路はなく、三層分離の検査がそれを証明します。',
+      }),
     });
     props.protectedSubnetCidrs.forEach((cidr, i) => {
       new ec2.CfnRoute(this, `NatSubnetReturnRoute${i}`, {
@@ -199,11 +208,15 @@ export class SecurityCloudEgress extends Construct {
     for (const route of props.link.addSubnetRoutes('SecurityCloudDefault', DEFAULT_ROUTE)) {
       Validations.of(route).acknowledge({
         id: 'NIST.800.53.R5::NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW',
-        reason:
-          'False positive: this default route targets the internet tier\'s own virtual private gateway (the ' +
+        reason: bilingualReason({
+          en:
+            'False positive: this default route targets the internet tier\'s own virtual private gateway (the ' +
           'rule cannot tell a VGW from an IGW, both are a GatewayId). It is the configured egress to the ' +
           'prefecture\'s security cloud over the tier\'s on-prem link; the tier has no internet gateway at ' +
           'all, and the security cloud inspects and logs everything that leaves.',
+          ja:
+            '誤検知です。このデフォルトルートの宛先はインターネット接続系自身の仮想プライベートゲートウェイです（このルールは VGW と IGW を区別できず、どちらも GatewayId として扱います）。系の閉域回線を通って都道府県のセキュリティクラウドへ出る、設定どおりの出口であり、この系にはインターネットゲートウェイが一切ありません。外へ出る通信はすべてセキュリティクラウドが検査・記録します。',
+        }),
       });
     }
     props.link.addVpnRoute('SecurityCloudDefaultVpnRoute', DEFAULT_ROUTE);

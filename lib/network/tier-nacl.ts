@@ -9,6 +9,7 @@
  * NACLs are stateless, so each range gets an ingress and an egress entry.
  */
 import { Validations } from 'aws-cdk-lib';
+import { bilingualReason } from '../bilingual/reason';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { CLOSED_TIERS, Tier } from '../tiers/tier';
@@ -100,10 +101,14 @@ export class TierNacl extends Construct {
     }
     Validations.of(this.acl).acknowledge({
       id: 'AwsSolutions::AwsSolutions-VPC3',
-      reason:
-        'MIC three-tier separation requires a network-layer control independent of security groups: this NACL ' +
+      reason: bilingualReason({
+        en:
+          'MIC three-tier separation requires a network-layer control independent of security groups: this NACL ' +
         'is that second layer (only the tier\'s own ranges pass; the internet tier denies other tiers first). ' +
         'Security groups remain the primary, stateful control; the tier-separation check verifies both.',
+        ja:
+          '三層分離のため、セキュリティグループとは独立したネットワーク層の制御として、このネットワーク ACL を二層目に置いています（通すのはその系自身のアドレス範囲のみで、インターネット接続系では他の系宛てを先に拒否します）。主たる制御はステートフルなセキュリティグループのままであり、三層分離の検査は両方を検証します。',
+      }),
     });
   }
 }

@@ -4,6 +4,7 @@
  * single inspected egress point is added by `inspected-egress.ts`, nowhere else.
  */
 import { Stack, Tags, Validations } from 'aws-cdk-lib';
+import { bilingualReason } from '../bilingual/reason';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { TIER_TAG_KEY, Tier } from '../tiers/tier';
@@ -58,11 +59,15 @@ export class TierVpc extends Construct {
     if (handler !== undefined) {
       Validations.of(handler).acknowledge({
         id: 'cdk-validator-cfnguard::lambda_inside_vpc_check',
-        reason:
-          'CDK-provided deployment-time function that only revokes the rules of this VPC\'s default security ' +
+        reason: bilingualReason({
+          en:
+            'CDK-provided deployment-time function that only revokes the rules of this VPC\'s default security ' +
           'group through the EC2 API (its role allows ec2:RevokeSecurityGroupIngress/Egress on that one group). ' +
           'Placing it inside a tier VPC would give it an ENI in the tier and need an EC2 API endpoint there ' +
           'for no benefit; outside any VPC it cannot carry traffic between tiers.',
+          ja:
+            'CDK が提供する、デプロイ時にだけ動く関数です。この VPC の既定のセキュリティグループのルールを EC2 API で取り消すだけです（ロールが許すのは、その一つのグループに対する ec2:RevokeSecurityGroupIngress/Egress のみ）。系の VPC 内に置くと系の中に ENI を持たせ、EC2 API のエンドポイントも必要になるうえ、得るものがありません。どの VPC にも属さない関数は、系と系の間の通信を運ぶことができません。',
+        }),
       });
     }
     // Tag at this scope so the VPC, subnets, route tables, NACLs, SGs and endpoints all inherit it.

@@ -20,6 +20,7 @@
  *   municipality uses, so one allow-list implementation serves both.
  */
 import { Stack, Tags, Validations } from 'aws-cdk-lib';
+import { bilingualReason } from '../bilingual/reason';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -91,10 +92,14 @@ export class SecurityCloudHub extends Construct {
     if (handler !== undefined) {
       Validations.of(handler).acknowledge({
         id: 'cdk-validator-cfnguard::lambda_inside_vpc_check',
-        reason:
-          'CDK-provided deployment-time function that only revokes the rules of the inspection VPC\'s default ' +
+        reason: bilingualReason({
+          en:
+            'CDK-provided deployment-time function that only revokes the rules of the inspection VPC\'s default ' +
           'security group through the EC2 API. Inside the VPC it would need an ENI and an EC2 API path there for ' +
           'no benefit; outside any VPC it cannot carry traffic.',
+          ja:
+            'CDK が提供する、デプロイ時にだけ動く関数です。検査用 VPC の既定のセキュリティグループのルールを EC2 API で取り消すだけです。VPC 内に置くと ENI と EC2 API への経路が必要になるうえ、得るものがありません。どの VPC にも属さない関数は通信を運ぶことができません。',
+        }),
       });
     }
     const attachmentSubnets = plan.attachment.map((s, i) => new ec2.Subnet(network, `AttachmentSubnet${i}`, { vpcId: this.vpc.vpcId, availabilityZone: s.az, cidrBlock: s.cidr, mapPublicIpOnLaunch: false }));
@@ -175,11 +180,15 @@ export class SecurityCloudHub extends Construct {
     });
     Validations.of(this.transitGateway).acknowledge({
       id: 'cdk-validator-cfnguard::ec2_transit_gateway_auto_vpc_attach_disabled_check',
-      reason:
-        'Shared attachments are accepted automatically because the RAM share names exactly the member ' +
+      reason: bilingualReason({
+        en:
+          'Shared attachments are accepted automatically because the RAM share names exactly the member ' +
         'municipalities\' accounts; an accepted attachment joins no route domain (default association and ' +
         'propagation are disabled) until the hub-routing stage associates it with the municipalities\' route ' +
         'table, and the tier proof (HUB-ATTACHMENT-TIER) fails the synth if anything but an internet-tier VPC attaches.',
+        ja:
+          '共有アタッチメントを自動承認するのは、RAM 共有の相手を構成市町村のアカウントに限っているためです。承認されたアタッチメントは、既定の関連付け・伝播を無効にしているため、ハブ経路設定の段階で市町村用のルートテーブルに関連付けられるまで、どの経路ドメインにも属しません。また、インターネット接続系以外の VPC が接続されれば、系の検証（HUB-ATTACHMENT-TIER）により synth が失敗します。',
+      }),
     });
   }
 }

@@ -4,6 +4,7 @@
  * Pure TypeScript: no aws-cdk-lib import.
  */
 import { citationText } from '../checks/citations';
+import { reasonIn } from '../bilingual/reason';
 import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, findingWords, hopLine, resourceLabel, threeAnswers, trafficLabel } from './describe';
 import { renderDiagramSvg, xmlEscape as esc } from './diagram-svg';
 import { messagesFor, type Lang } from './i18n';
@@ -102,7 +103,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
     const extra = recordMessagesFor(options.lang).exceptionColumns;
     o.push(`<table id="acknowledgements"><tr><th>${esc(m.ackPack)}</th><th>${esc(m.ackRule)}</th><th>${esc(m.ackReason)}</th><th>${esc(m.ackAt)}</th><th>${esc(m.ackSuppressed)}</th>${extra.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`);
     for (const a of input.acknowledgements) {
-      const reason = a.refused ? `<span class="refused">${esc(m.ackRefused)}</span> — ${esc(a.reason)}` : esc(a.reason);
+      const reason = a.refused ? `<span class="refused">${esc(m.ackRefused)}</span> — ${esc(reasonIn(a.reason, options.lang))}` : esc(reasonIn(a.reason, options.lang));
       o.push(`<tr><td>${esc(a.pack)}</td><td><code>${esc(a.ruleId)}</code></td><td>${reason}</td><td><code>${esc(a.acknowledgedAt)}</code></td><td>${a.suppressed.map((s) => `<code>${esc(s)}</code>`).join('<br>')}</td><td></td><td></td><td></td></tr>`);
     }
     o.push('</table>');

@@ -4,6 +4,7 @@
  * The SVG diagram is linked, not inlined, because Markdown viewers drop inline SVG.
  * Pure TypeScript: no aws-cdk-lib import.
  */
+import { reasonIn } from '../bilingual/reason';
 import { citationText } from '../checks/citations';
 import { cellDisplay, cellEvidence, counts, endLabel, endpointLabel, findingWords, hopLine, resourceLabel, threeAnswers, trafficLabel } from './describe';
 import { messagesFor, type Lang } from './i18n';
@@ -94,7 +95,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
   } else {
     out.push(`| ${m.ackPack} | ${m.ackRule} | ${m.ackReason} | ${m.ackAt} | ${m.ackSuppressed} |`, '|---|---|---|---|---|');
     for (const a of input.acknowledgements) {
-      const reason = a.refused ? `**${m.ackRefused}** — ${a.reason}` : a.reason;
+      const reason = a.refused ? `**${m.ackRefused}** — ${reasonIn(a.reason, options.lang)}` : reasonIn(a.reason, options.lang);
       out.push(`| ${mdEscape(a.pack)} | \`${mdEscape(a.ruleId)}\` | ${mdEscape(reason)} | \`${mdEscape(a.acknowledgedAt)}\` | ${a.suppressed.map((s) => `\`${mdEscape(s)}\``).join('<br>')} |`);
     }
     out.push('');

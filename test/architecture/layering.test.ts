@@ -72,7 +72,7 @@ const CONSTRUCT_LIBRARIES = /^(aws-cdk-lib|constructs|cdk-nag|@cdklabs\/)/;
  */
 const BUILD = ['config', 'network', 'access', 'desktops', 'audit', 'encryption', 'stacks', 'stages', 'gate', 'control-tower', 'cfn-validate', 'nag-verdict', 'cache', 'prefecture', 'pipeline'];
 /** The prove side's pure core: it must run on any template, in any process, without the CDK. */
-const PROVE_CORE = ['model', 'snapshot', 'checks', 'policy', 'report', 'cidr', 'tiers', 'input-error.ts'];
+const PROVE_CORE = ['model', 'snapshot', 'checks', 'policy', 'report', 'cidr', 'tiers', 'bilingual', 'input-error.ts'];
 /** The prove side's adapters to the CDK (the cdk-nag pack, the policy-test API): the CDK yes, the build side no. */
 const PROVE_ADAPTERS = ['nag', 'testing'];
 

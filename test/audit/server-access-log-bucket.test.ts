@@ -13,7 +13,7 @@ import { ACCESS_LOG_BUCKET_ACKNOWLEDGED, logServerAccessTo, serverAccessLogBucke
 function build(): { stack: Stack; target: s3.Bucket; template: Template } {
   const stack = new Stack(new App(), 'S', { env: { account: '111111111111', region: 'ap-northeast-1' } });
   const source = new s3.Bucket(stack, 'Source');
-  const reasons = Object.fromEntries(ACCESS_LOG_BUCKET_ACKNOWLEDGED.map((id) => [id, `reason for ${id}`])) as Record<(typeof ACCESS_LOG_BUCKET_ACKNOWLEDGED)[number], string>;
+  const reasons = Object.fromEntries(ACCESS_LOG_BUCKET_ACKNOWLEDGED.map((id) => [id, { en: `reason for ${id}`, ja: `${id} の理由` }])) as Record<(typeof ACCESS_LOG_BUCKET_ACKNOWLEDGED)[number], { en: string; ja: string }>;
   const target = serverAccessLogBucket(stack, 'AccessLogs', { logFilePrefix: 'source/', lifecycleRules: [{ id: 'expire', expiration: Duration.days(30) }], reasons });
   logServerAccessTo(source, target, 'source/');
   return { stack, target, template: Template.fromStack(stack) };
@@ -53,6 +53,7 @@ describe('serverAccessLogBucket', () => {
     ACCESS_LOG_BUCKET_ACKNOWLEDGED.forEach((id, i) => {
       expect(recorded[i]).toContain(id.split('::')[1]);
       expect(recorded[i]).toContain(`reason for ${id}`);
+      expect(recorded[i]).toContain(`${id} の理由`);
     });
   });
 });

@@ -8,6 +8,7 @@
  * and may read only that secret.
  */
 import { CustomResource, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { bilingualReason } from '../../bilingual/reason';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -134,7 +135,7 @@ export class AdConnector extends Construct {
       role,
       logGroup,
       apis: 'Directory Service / Secrets Manager',
-      roleScope: 'one secret, the tier VPC and its two subnets',
+      roleScope: { en: 'one secret, the tier VPC and its two subnets', ja: 'シークレット一つ、系の VPC とその二つのサブネット' },
     });
 
     this.resource = new CustomResource(this, 'Resource', {
@@ -161,15 +162,23 @@ export class AdConnector extends Construct {
     const logStreams = `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(logGroup.node.defaultChild as logs.CfnLogGroup)}.Arn>:*]`;
     Validations.of(policy).acknowledge({
       id: `AwsSolutions::${logStreams}`,
-      reason:
-        'Log stream names are chosen by Lambda at run time; the wildcard is confined to this function\'s own KMS-encrypted log group and grants only CreateLogStream/PutLogEvents.',
+      reason: bilingualReason({
+        en:
+          'Log stream names are chosen by Lambda at run time; the wildcard is confined to this function\'s own KMS-encrypted log group and grants only CreateLogStream/PutLogEvents.',
+        ja:
+          'ログストリームの名前は実行時に Lambda が決めます。ワイルドカードはこの関数専用の KMS 暗号化ロググループの中に限られ、許すのは CreateLogStream／PutLogEvents のみです。',
+      }),
     });
     Validations.of(policy).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'ds:ConnectDirectory, ds:DescribeDirectories and the EC2 Describe* calls have no resource type in the Service Authorization Reference, so they need "*". ' +
+      reason: bilingualReason({
+        en:
+          'ds:ConnectDirectory, ds:DescribeDirectories and the EC2 Describe* calls have no resource type in the Service Authorization Reference, so they need "*". ' +
         'Every mutating EC2 action is scoped to the two chosen subnets, the tier VPC (ec2:Vpc condition) or to resources ConnectDirectory creates (ec2:CreateAction); ' +
         'the secret is readable by ARN only. Compensating: the role is assumable only by this function, invoked only by CloudFormation, every call is in CloudTrail.',
+        ja:
+          'ds:ConnectDirectory、ds:DescribeDirectories と EC2 の Describe* 系の呼出しはサービス認可リファレンスにリソースタイプがなく、"*" が必要です。EC2 の変更系の操作はすべて、選んだ二つのサブネット、系の VPC（ec2:Vpc 条件）または ConnectDirectory が作成するリソース（ec2:CreateAction 条件）に限定し、シークレットは ARN 指定でのみ読み出せます。代替措置：このロールを引き受けられるのはこの関数だけで、この関数を呼び出すのは CloudFormation だけであり、すべての呼出しが CloudTrail に記録されます。',
+      }),
     });
     // The finding names the ARN as cdk-nag renders it: pseudo parameters for an environment-agnostic stack.
     const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
@@ -178,11 +187,18 @@ export class AdConnector extends Construct {
       const service = resource.startsWith('directory') ? 'ds' : 'ec2';
       Validations.of(policy).acknowledge({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:${service}:${region}:${account}:${resource}]`,
-        reason:
-          `The ${resource.split('/')[0]} ids are created by ConnectDirectory at run time and unknown at synth time. Compensating: ` +
+        reason: bilingualReason({
+          en:
+            `The ${resource.split('/')[0]} ids are created by ConnectDirectory at run time and unknown at synth time. Compensating: ` +
           (service === 'ds'
             ? 'DeleteDirectory only; the handler deletes only the AD Connector carrying this resource\'s owner marker, never a foreign directory.'
             : 'creation is bound to the two tier subnets / the tier VPC, rule changes and deletion carry an ec2:Vpc condition, tagging an ec2:CreateAction condition.'),
+          ja:
+            `${resource.split('/')[0]} の ID は ConnectDirectory が実行時に作成するため、synth 時には分かりません。代替措置：` +
+            (service === 'ds'
+              ? 'DeleteDirectory のみを許し、ハンドラーが削除するのはこのリソースの所有者マーカーを持つ AD Connector だけで、他のディレクトリは削除しません。'
+              : '作成は系の二つのサブネット／系の VPC に限定し、ルールの変更と削除には ec2:Vpc 条件、タグ付けには ec2:CreateAction 条件を付けています。'),
+        }),
       });
     }
   }

@@ -5,6 +5,7 @@
  * Built from the same record document the HTML and Markdown print, so the three cannot disagree.
  * Pure TypeScript: no aws-cdk-lib import, no exceljs (render-workbook.ts writes it).
  */
+import { reasonIn } from '../../bilingual/reason';
 import type { Lang } from '../i18n';
 import { messagesFor } from '../i18n';
 import { recordMessagesFor } from '../i18n/record';
@@ -82,7 +83,7 @@ export function reportWorkbookSpec(input: ReportInput, lang: Lang): WorkbookSpec
       { header: recorded, width: 14 },
       { header: reviewBy, width: 14 },
     ],
-    rows: input.acknowledgements.map((a) => [a.pack, a.ruleId, a.reason, a.acknowledgedAt, a.suppressed.join('\n'), a.refused ? x.refused : x.accepted, null, null, null]),
+    rows: input.acknowledgements.map((a) => [a.pack, a.ruleId, reasonIn(a.reason, lang), a.acknowledgedAt, a.suppressed.join('\n'), a.refused ? x.refused : x.accepted, null, null, null]),
     ...(input.acknowledgements.length === 0 ? { notes: [m.noAcks] } : {}),
   });
   // One 費用試算 per municipality the report covers (a prefecture's has several; each then starts with its name).
