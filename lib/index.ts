@@ -63,6 +63,9 @@ export {
   type ResolvedCostSettings,
 } from './cost';
 
+// acknowledgement reasons in both languages: the report shows each reader theirs
+export { bilingualReason, parseBilingualReason, reasonIn, type BilingualReason } from './bilingual/reason';
+
 // prove: the engine, the cdk-nag pack, policy tests
 export * from './checks';
 export { ThreeTierSeparationChecks, type ThreeTierSeparationChecksProps } from './nag/three-tier-separation-checks';

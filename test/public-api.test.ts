@@ -4,7 +4,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { expectTierSeparation, loadEmbeddedConfig, MunicipalityStage, TierSeparationError, verify, ThreeTierSeparationChecks, registerPolicyPlugins, TIERS, ControlTowerGuardRules, tierPolicyFromConfigs } from '../lib';
+import { expectTierSeparation, loadEmbeddedConfig, MunicipalityStage, TierSeparationError, verify, ThreeTierSeparationChecks, registerPolicyPlugins, TIERS, ControlTowerGuardRules, tierPolicyFromConfigs, bilingualReason, reasonIn } from '../lib';
 
 test('README example: the example city keeps its tiers apart', () => {
   const app = new App();
@@ -36,6 +36,7 @@ test('the same call fails, with the crossing in its message, once two tiers are 
 test('the entry point exposes both pipelines', () => {
   expect(TIERS).toEqual(['internet', 'lgwan', 'personal-number']);
   expect(typeof verify).toBe('function');
+  expect(reasonIn(bilingualReason({ en: 'why', ja: '理由' }), 'ja')).toBe('理由');
   expect(typeof registerPolicyPlugins).toBe('function');
   expect(new ThreeTierSeparationChecks().name).toBe('ThreeTierSeparation');
   expect(new ControlTowerGuardRules({ cacheDir: false }).name).toBe('cdk-validator-cfnguard');
