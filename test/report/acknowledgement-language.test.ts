@@ -12,6 +12,8 @@ import { collectAcknowledgements } from '../../lib/nag/acknowledgements';
 import { renderHtml } from '../../lib/report/html';
 import { renderMarkdown } from '../../lib/report/markdown';
 import type { Acknowledgement, ReportInput } from '../../lib/report/report-input';
+import { loadPrefectureFile } from '../../lib/config';
+import { buildApp } from '../../lib/stages/build-app';
 import { MunicipalityStage } from '../../lib/stages/municipality-stage';
 import { goodAppReport } from './support/broken-app-report';
 
@@ -86,5 +88,14 @@ describe("acknowledgement reasons in the reader's language", () => {
       expect(md).toContain(own.reason);
       expect(md).toContain(english.reason);
     }
+  });
+
+  it("the example prefecture's pipeline (CDK Pipelines' generated roles, artifact store, hub) acknowledges in both languages too", () => {
+    const app = new App();
+    const built = buildApp(app, loadPrefectureFile('examples/prefecture/prefecture.yaml'));
+    expect(built.pipelineStack).toBeDefined();
+    const all = collectAcknowledgements(app, [], 'ThreeTierSeparation').filter((a) => !/^[WF]\d{4}$/.test(a.ruleId));
+    expect(all.some((a) => a.ruleId.startsWith('AwsSolutions-IAM5[') && a.acknowledgedAt.includes('pipeline'))).toBe(true);
+    expect(all.filter((a) => parseBilingualReason(a.reason) === undefined).map((a) => `${a.acknowledgedAt} ${a.ruleId}: ${a.reason}`)).toEqual([]);
   });
 });
