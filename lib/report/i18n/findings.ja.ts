@@ -3,9 +3,8 @@
  * FindingWords を実装する。識別子（論理 ID・CIDR・タグの値）はそのまま示す。
  */
 import type { FindingText, FlowText } from '../../checks/finding-text';
-import type { Layer } from '../../model/path';
 import { TIER_LABELS, type Tier } from '../../tiers/tier';
-import { pathWordsJa, relay as relayJa } from './hops.ja';
+import { LAYER_JA as LAYER, pathWordsJa, relay as relayJa } from './hops.ja';
 import type { FindingWords, Worded } from './finding-words';
 
 const TAG = 'mic:tier';
@@ -16,19 +15,6 @@ function tier(t: Tier | undefined): string {
   return t ? TIER_LABELS[t].ja : '系の宣言がないネットワーク';
 }
 
-const LAYER: Record<Layer, string> = {
-  entry: '入口',
-  route: 'ルートテーブル',
-  tgw: 'Transit Gateway',
-  peering: 'VPC ピアリング',
-  vpn: 'VPN / Direct Connect',
-  endpoint: 'エンドポイント',
-  nacl: 'ネットワーク ACL',
-  sg: 'セキュリティグループ',
-  'client-vpn': 'Client VPN',
-  compute: '複数の系に接続した計算資源',
-  exit: '到達先',
-};
 
 function protocol(p: string | undefined): string {
   return p === undefined || p === '-1' || p === 'any' ? 'すべてのプロトコル' : p.toUpperCase();

@@ -3,7 +3,7 @@
  * hops.en.ts と同じ PathWords を実装する（段階の種類ごとの文言の抜けはコンパイラが検出する）。
  * リソース ID・CIDR・サービス名などの識別子はそのまま示す。
  */
-import type { AddressList, HopStep, LinkKind, NaclReason, PlaceName, RelayStep, RouteDestName, RouteTargetName } from '../../model/path';
+import type { AddressList, HopStep, Layer, LinkKind, NaclReason, PlaceName, RelayStep, RouteDestName, RouteTargetName } from '../../model/path';
 import { isTier, TIER_LABELS, type Tier } from '../../tiers/tier';
 import type { PathWords } from './path-words';
 
@@ -87,6 +87,21 @@ function nacl(r: NaclReason): string {
       return '一致するルールなし（暗黙の拒否）';
   }
 }
+
+/** The filter and path layers by name (a finding's "blocked only by …", the report's evidence lines). */
+export const LAYER_JA: Record<Layer, string> = {
+  entry: '入口',
+  route: 'ルートテーブル',
+  tgw: 'Transit Gateway',
+  peering: 'VPC ピアリング',
+  vpn: 'VPN / Direct Connect',
+  endpoint: 'エンドポイント',
+  nacl: 'ネットワーク ACL',
+  sg: 'セキュリティグループ',
+  'client-vpn': 'Client VPN',
+  compute: '複数の系に接続した計算資源',
+  exit: '到達先',
+};
 
 export function relay(r: RelayStep): string {
   switch (r.kind) {

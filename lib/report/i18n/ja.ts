@@ -3,7 +3,7 @@ import { TIER_LABELS } from '../../tiers/tier';
 import { GUIDELINE_EDITION, TELEWORK_REQUIREMENTS, TOOL_CRITERIA_HEADING } from '../../checks/citations';
 import { jstJa } from './jst';
 import type { Messages } from './messages';
-import { pathWordsJa } from './hops.ja';
+import { LAYER_JA, pathWordsJa } from './hops.ja';
 import { findingWordsJa } from './findings.ja';
 import { coverageJa } from './coverage.ja';
 
@@ -65,19 +65,7 @@ export const ja: Messages = {
   nothingBlocks: 'なし（この経路に多層防御がありません）',
   resourceLabel: 'リソース',
   citation: '根拠となる要件',
-  layer: {
-    entry: '入口',
-    route: 'ルートテーブル',
-    tgw: 'Transit Gateway',
-    peering: 'VPC ピアリング',
-    vpn: 'VPN / Direct Connect',
-    endpoint: 'エンドポイント',
-    nacl: 'ネットワーク ACL',
-    sg: 'セキュリティグループ',
-    'client-vpn': 'Client VPN',
-    compute: '複数の系に接続した計算資源',
-    exit: '到達先',
-  },
+  layer: LAYER_JA,
   blocksHere: '（ここで遮断）',
 
   acksHeading: '適用除外（例外措置）の一覧',
