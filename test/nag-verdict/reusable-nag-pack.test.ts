@@ -17,7 +17,7 @@ import { MunicipalityStage } from '../../lib/stages/municipality-stage';
 import { ALL_CACHES_ENV, verdictCacheDir } from '../../lib/cache/verdict-store';
 import { NAG_CACHE_ENV, nagVerdictStats, ReusableNagPack } from '../../lib/nag-verdict/reusable-nag-pack';
 import { constructTreeDigest } from '../../lib/nag-verdict/construct-tree-digest';
-import { removeAssembly, runApp } from '../stages/run-app';
+import { removeAssembly, ROOT, runApp } from '../stages/run-app';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nag-verdict-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -51,7 +51,7 @@ function synth(build: (app: App) => void, plugins: IPolicyValidationPlugin[]): W
   try {
     app.synth();
   } catch (err) {
-    failure = err instanceof Error ? err.message.split(outdir).join('<outdir>') : String(err);
+    failure = err instanceof Error ? hideOutdir(err.message, outdir) : String(err);
   }
   const files = fs.readdirSync(outdir, { recursive: true }).map(String);
   // The report carries each construct's creation trace, which ends in this file at the line that called
@@ -63,6 +63,16 @@ function synth(build: (app: App) => void, plugins: IPolicyValidationPlugin[]): W
     templates: Object.fromEntries(files.filter((f) => f.endsWith('.template.json')).map((f) => [f, JSON.parse(read(f))])),
     failure: sameCaller(failure),
   };
+}
+
+/**
+ * The assembly folder is new for every synth, so it is hidden from compared text. aws-cdk-lib prints it
+ * absolute or relative to the working directory, whichever is shorter: relative when the checkout sits
+ * next to the temporary folder (a clone in /tmp), absolute otherwise.
+ */
+function hideOutdir(text: string, outdir: string, cwd: string = process.cwd()): string {
+  const relative = path.relative(cwd, outdir);
+  return text.split(outdir).join('<outdir>').split(relative).join('<outdir>');
 }
 
 function sameCaller(text: string): string {
@@ -222,7 +232,7 @@ describe('the app as `cdk synth` runs it (bin/app.ts, every pack)', () => {
       const run = runApp({ municipality: 'example-city' }, env);
       try {
         expect(run.status).toBe(0);
-        return { written: files(run.outdir), stderr: run.stderr.split(run.outdir).join('<outdir>') };
+        return { written: files(run.outdir), stderr: hideOutdir(run.stderr, run.outdir, ROOT) };
       } finally {
         removeAssembly(run.outdir);
       }
