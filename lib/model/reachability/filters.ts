@@ -123,9 +123,15 @@ function representatives(within: IntervalSet, sets: IntervalSet[]): { reps: bigi
     }
     clippedSets.push(clipped);
   }
-  // One address no rule mentions (all such addresses behave alike): the lowest, in one pass over both lists.
+  // One address no rule mentions (all such addresses of one family behave alike): the lowest, in one pass over
+  // both lists — and the lowest IPv4 one too. A packet never mixes families, so without it a dual-stack side
+  // that no rule distinguishes would be tried with an IPv6 address only, and every IPv4 packet missed.
   const uncovered = coversAll ? EMPTY : subtract(within, union(EMPTY, pieces));
   if (uncovered.length) cuts.add(uncovered[0][0]);
+  const uncoveredV4 = uncovered.find(([, hi]) => hi >= V4_BASE);
+  if (uncoveredV4) cuts.add(uncoveredV4[0] > V4_BASE ? uncoveredV4[0] : V4_BASE);
+  // The families are classes of their own where one interval holds both (a whole-address-space `within`).
+  if (contains(within, V4_BASE) && contains(within, V4_BASE - 1n)) cuts.add(V4_BASE);
   const sorted = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // The search tries `reps`; a witness is printed from its segment between consecutive `cuts` (witness-packet.ts).
   return { reps: firstOfEachClass(sorted, clippedSets), cuts: sorted };
