@@ -2,7 +2,7 @@
  * For every rule: a one-line (or few-line) mutation of the good city that triggers exactly that rule
  * (or exactly the set of rules the mutation must trigger), with the finding's key fields asserted.
  */
-import type { Finding } from '../../lib/checks';
+import type { Finding, VerifyResult } from '../../lib/checks';
 import { AS_OF, DEFAULT_POLICY, policyWith, ref, rules, run } from './helpers';
 import { citationText } from '../../lib/checks/citations';
 import { coverageEn } from '../../lib/report/i18n/coverage.en';
@@ -12,7 +12,10 @@ const PN_TAG = [{ Key: 'mic:tier', Value: 'personal-number' }];
 const byRule = (fs: Finding[], id: string): Finding[] => fs.filter((f) => f.rule === id);
 
 describe('TIER-CROSSING and TIER-JOIN-PEERING', () => {
-  const r = run((R) => {
+  // Verified inside each test (beforeEach), not while jest collects the tests: the mutation run
+  // (tools/mutation) then knows which tests run which engine code and tests each mutant only against those.
+  let r: VerifyResult;
+  beforeEach(() => (r = run((R) => {
     R.Peer = { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: ref('VpcLgwan'), PeerVpcId: ref('VpcPn') } };
     R.PeerR1 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '10.30.0.0/20', VpcPeeringConnectionId: ref('Peer') } };
     R.PeerR2 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtPn'), DestinationCidrBlock: '10.20.0.0/20', VpcPeeringConnectionId: ref('Peer') } };
@@ -20,7 +23,7 @@ describe('TIER-CROSSING and TIER-JOIN-PEERING', () => {
     R.NaclLgwanOutAll = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclLgwan'), RuleNumber: 50, Protocol: -1, RuleAction: 'allow', Egress: true, CidrBlock: '10.30.0.0/20' } };
     R.NaclPnInAll = { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: ref('NaclPn'), RuleNumber: 50, Protocol: -1, RuleAction: 'allow', Egress: false, CidrBlock: '10.20.0.0/20' } };
     R.SgPnIn = { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: ref('SgPn'), IpProtocol: 'tcp', FromPort: 445, ToPort: 445, CidrIp: '10.20.0.0/20' } };
-  });
+  })));
 
   test('peering with routes both ways and open filters: exactly TIER-CROSSING + TIER-JOIN-PEERING', () => {
     expect(rules(r)).toEqual(['TIER-CROSSING', 'TIER-JOIN-PEERING']);
@@ -59,10 +62,11 @@ describe('TIER-CROSSING and TIER-JOIN-PEERING', () => {
 });
 
 describe('CLOSED-TIER-INTERNET', () => {
-  const r = run((R) => {
+  let r: VerifyResult; // built per test, as above
+  beforeEach(() => (r = run((R) => {
     R.IgwLgwanAtt = { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: ref('VpcLgwan'), InternetGatewayId: ref('Igw') } };
     R.RtLgwanDefault = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('RtLgwan'), DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref('Igw') } };
-  });
+  })));
   test('an internet gateway and default route in the LGWAN VPC: exactly CLOSED-TIER-INTERNET', () => {
     expect(rules(r)).toEqual(['CLOSED-TIER-INTERNET']);
   });
