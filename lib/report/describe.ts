@@ -86,7 +86,15 @@ export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
   if (cell.routeConnected && cell.blockedBy.length > 0) {
     lines.push(`${m.evidenceBlockedBy}: ${cell.blockedBy.map((l) => m.layer[l]).join(', ')}`);
   }
-  if (cell.verdict === 'permitted') lines.push(cell.via === 'desktop-streaming' ? m.evidenceViaStreaming : m.evidencePermittedByPolicy);
+  if (cell.verdict === 'permitted') {
+    lines.push(
+      cell.via === 'desktop-streaming'
+        ? m.evidenceViaStreaming
+        : cell.declaredTelework
+          ? m.evidenceDeclaredTelework(cell.declaredTelework.arrivals.map((r) => `${r.stack}/${r.logicalId}`))
+          : m.evidencePermittedByPolicy,
+    );
+  }
   // Telework reaching its tier's desktops: what the clients send (the desktop service's streaming ports).
   if (cell.verdict === 'permitted' && cell.from.kind === 'telework-clients' && cell.to.kind === 'tier') lines.push(m.evidenceStreamingPorts);
   if (cell.reason) lines.push(`${m.evidenceReason}: ${cell.reason}`);
@@ -111,7 +119,8 @@ export function counts(input: ReportInput): { errors: number; warnings: number; 
  * What a cell shows, finer than its verdict (which decides pass or fail): a reviewer must not read
  * "declared by design" and "not forbidden, please look" as one symbol, nor a tier's own networks as "isolated".
  * - `sanctioned`: a path the design declares — telework clients reaching their tier's desktops by screen
- *   transfer, the internet tier reaching the internet through its inspected egress;
+ *   transfer, or by packets that all come from the declared Client VPN and all land in the tier's telework
+ *   subnets (MatrixCell.declaredTelework), the internet tier reaching the internet through its inspected egress;
  * - `reachable`: a path no rule forbids, which the reviewer still confirms (e.g. an on-premises segment
  *   reaching its own tier);
  * - `same-tier`: two ends of one tier that do not reach each other (not a separation between tiers);
@@ -127,7 +136,7 @@ export function cellDisplay(cell: MatrixCell | undefined): CellDisplay {
   if (!cell) return 'unresolved';
   if (cell.verdict === 'violation' || cell.verdict === 'unresolved') return cell.verdict;
   if (cell.verdict === 'permitted') {
-    if (cell.via === 'desktop-streaming') return 'sanctioned';
+    if (cell.via === 'desktop-streaming' || cell.declaredTelework) return 'sanctioned';
     if (cell.from.kind === 'tier' && cell.from.tier === 'internet' && cell.to.kind === 'internet') return 'sanctioned';
     return 'reachable';
   }

@@ -41,5 +41,5 @@ export type TierEngine = (input: EngineInput) => EngineRun;
 export function runTierEngine(input: EngineInput): EngineRun {
   const policy = input.policyFile === undefined && input.policy ? input.policy : loadPolicy(input.policyFile);
   const result = verify({ templates: input.templates, missingNested: input.missingNested }, policy);
-  return { findings: result.findings, report: reportViewFromVerify(result), sarif: renderSarif(result) };
+  return { findings: result.findings, report: reportViewFromVerify(result, policy), sarif: renderSarif(result) };
 }

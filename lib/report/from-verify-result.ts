@@ -14,6 +14,10 @@ import type { VerifyResult } from '../checks';
 import { isTier } from '../tiers/tier';
 import type { NetworkModel } from '../model/facts/types';
 import { declaredTier, subnetTier, vgwTiers, vpcTier } from '../model/tier-of';
+import type { Flow } from '../model/reachability';
+import type { TierPolicy } from '../policy/schema';
+import type { Tier } from '../tiers/tier';
+import { intersect, isEmpty, parseCidr, setOf, subtract } from '../cidr/address-sets';
 import { endKey, endOfKey, matrixEndOf, type DiagramLink, type DiagramModel, type DiagramNode, type MatrixCell, type ReportInput } from './report-input';
 
 function refKey(r: ResourceRef): string {
@@ -63,7 +67,55 @@ export function configuredEnds(model: NetworkModel): Set<string> {
   return out;
 }
 
-export function matrixFromVerify(result: Pick<VerifyResult, 'matrix' | 'findings'> & Partial<Pick<VerifyResult, 'model'>>): MatrixCell[] {
+/** The tier's telework subnets: where its desktops, directory and streaming endpoint sit. */
+function teleworkSubnets(model: NetworkModel, tier: Tier): Set<string> {
+  const out = new Set<string>();
+  for (const e of model.teleworkEntries) {
+    if (e.kind === 'client-vpn' || e.kind === 'internet-facing-load-balancer') continue;
+    for (const s of e.subnets) if (subnetTier(model, s) === tier) out.add(s);
+  }
+  return out;
+}
+
+const CLIENT_VPN_PLACE = 'telework:client-vpn:';
+
+/**
+ * Whether telework clients of `tier` come from where the tier policy declares them: a closed pool the policy
+ * names (it is the policy's own place), or a Client VPN whose client range lies inside a pool the policy
+ * declares for that tier `via: client-vpn`. Without the policy nothing counts as declared (fail closed: △).
+ */
+function declaredSource(flow: Flow, tier: Tier, model: NetworkModel, policy: TierPolicy | undefined): boolean {
+  if (!policy) return false;
+  if (flow.from.name.kind === 'telework-pool') return policy.teleworkClients.some((p) => p.name === (flow.from.name as { pool: string }).pool && p.tier === tier);
+  if (!flow.from.id.startsWith(CLIENT_VPN_PLACE)) return false;
+  const vpn = model.clientVpns.get(flow.from.id.slice(CLIENT_VPN_PLACE.length));
+  if (!vpn?.clientCidr) return false;
+  const declared = setOf(policy.teleworkClients.filter((p) => p.tier === tier && p.via === 'client-vpn').flatMap((p) => p.cidrs.map((c) => parseCidr(c)).filter((c) => c !== undefined)));
+  const clients = setOf([vpn.clientCidr]);
+  return !isEmpty(intersect(clients, declared)) && isEmpty(subtract(clients, declared));
+}
+
+/**
+ * The declared telework arrival of a telework → own-tier cell reached by packets: every packet that arrives
+ * comes from declared clients and lands in one of the tier's telework subnets. Undefined as soon as one arrival
+ * is anything else (another subnet, undeclared clients), or when no flow is known (then the cell stays △).
+ */
+function declaredTeleworkArrival(cell: MatrixCell, flows: readonly Flow[], model: NetworkModel, policy: TierPolicy | undefined): MatrixCell['declaredTelework'] {
+  if (cell.verdict !== 'permitted' || cell.via === 'desktop-streaming' || cell.from.kind !== 'telework-clients' || cell.to.kind !== 'tier' || cell.from.tier !== cell.to.tier) return undefined;
+  const tier = cell.to.tier;
+  const arrivals = flows.filter((f) => f.status === 'open' && f.fromClass === endKey(cell.from) && f.toClass === endKey(cell.to));
+  if (arrivals.length === 0) return undefined;
+  const allowed = teleworkSubnets(model, tier);
+  for (const f of arrivals) {
+    if (f.to.kind !== 'subnet' || !f.to.subnet || !allowed.has(f.to.subnet) || !f.to.ref) return undefined;
+    if (!declaredSource(f, tier, model, policy)) return undefined;
+  }
+  const seen = new Set<string>();
+  const subnets = arrivals.map((f) => f.to.ref!).filter((r) => !seen.has(refKey(r)) && !!seen.add(refKey(r)));
+  return { arrivals: subnets };
+}
+
+export function matrixFromVerify(result: Pick<VerifyResult, 'matrix' | 'findings'> & Partial<Pick<VerifyResult, 'model' | 'flows'>>, policy?: TierPolicy): MatrixCell[] {
   const configured = result.model ? configuredEnds(result.model) : undefined;
   const cells: MatrixCell[] = [];
   for (const c of result.matrix) {
@@ -72,7 +124,7 @@ export function matrixFromVerify(result: Pick<VerifyResult, 'matrix' | 'findings
     if (!from || !to || endKey(from) === endKey(to)) continue;
     const about = findingsAbout(result.findings, c.from, c.to);
     const verdict = about.length > 0 ? 'violation' : c.reachable ? 'permitted' : 'isolated';
-    cells.push({
+    const cell: MatrixCell = {
       from,
       to,
       verdict,
@@ -82,7 +134,9 @@ export function matrixFromVerify(result: Pick<VerifyResult, 'matrix' | 'findings
       ...(c.via ? { via: c.via } : {}),
       findings: about,
       ...(configured && verdict === 'isolated' && (!configured.has(c.from) || !configured.has(c.to)) ? { unconfigured: true } : {}),
-    });
+    };
+    const declared = result.model && result.flows ? declaredTeleworkArrival(cell, result.flows, result.model, policy) : undefined;
+    cells.push(declared ? { ...cell, declaredTelework: declared } : cell);
   }
   return cells;
 }
@@ -128,6 +182,7 @@ export function diagramFromVerify(result: Pick<VerifyResult, 'model' | 'findings
   return { nodes, links };
 }
 
-export function reportViewFromVerify(result: VerifyResult): Pick<ReportInput, 'matrix' | 'coverage' | 'diagram'> {
-  return { matrix: matrixFromVerify(result), coverage: [...result.coverage], diagram: diagramFromVerify(result) };
+/** The report's view of one engine run; `policy` is the tier policy the run judged against (what is declared). */
+export function reportViewFromVerify(result: VerifyResult, policy?: TierPolicy): Pick<ReportInput, 'matrix' | 'coverage' | 'diagram'> {
+  return { matrix: matrixFromVerify(result, policy), coverage: [...result.coverage], diagram: diagramFromVerify(result) };
 }

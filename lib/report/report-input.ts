@@ -4,7 +4,7 @@
  * (the cdk-nag pack), `closed-telework report` and the policy-test API.
  * Pure TypeScript: no aws-cdk-lib import.
  */
-import type { Endpoint, Finding, Hop, Layer } from '../checks/finding';
+import type { Endpoint, Finding, Hop, Layer, ResourceRef } from '../checks/finding';
 import type { Tier } from '../tiers/tier';
 import { TIERS } from '../tiers/tier';
 import type { CostSection } from './cost-section';
@@ -89,6 +89,13 @@ export interface MatrixCell {
   blockedBy: Layer[];
   /** How a permitted pair is reached: by packets, or only by screen transfer (desktop streaming). */
   via?: 'packets' | 'desktop-streaming';
+  /**
+   * Set on a telework → own-tier cell reached by packets when every arrival is the declared telework arrival:
+   * clients of a Client VPN (or a closed telework pool) the tier policy declares for that tier, arriving only
+   * in the tier's telework subnets (streaming endpoint, desktops, directory). Lists those subnets, so the
+   * reviewer sees where the clients land. A cell with any other arrival has no such field (△, or ✖ by a finding).
+   */
+  declaredTelework?: { arrivals: ResourceRef[] };
   /** Extra evidence in the engine's words (e.g. why a pair is unresolved). */
   reason?: string;
   /** Indexes into `ReportInput.findings` of the findings about this pair. */

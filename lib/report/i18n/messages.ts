@@ -63,6 +63,8 @@ export interface Messages {
   evidenceUnconfigured: string;
   evidenceViaStreaming: string;
   evidencePermittedByPolicy: string;
+  /** A telework cell whose every arrival is the declared one: the clients are declared and land only in these subnets (Stack/LogicalId). */
+  evidenceDeclaredTelework: (subnets: string[]) => string;
   /** The ports of desktop streaming (WorkSpaces), stated in the telework cell. */
   evidenceStreamingPorts: string;
   seeFindings: (numbers: number[]) => string;
