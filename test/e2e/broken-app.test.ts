@@ -133,7 +133,7 @@ describe('deploying a broken app', () => {
     const verdict = JSON.parse(fs.readFileSync(path.join(outcomes['closed-telework deploy']!.copy.dir, 'reports', 'synth-verdict.json'), 'utf8'));
     expect(verdict.verdict).toBe('refused');
     expect(verdict.invocation.cdkCommand).toBe('cdk synth --quiet --output cdk.out');
-    expect(verdict.invocation.viaCommand).toBe('closed-telework deploy --require-approval never');
+    expect(verdict.invocation.viaCommand).toBe('npx closed-telework deploy --require-approval never');
     expect(verdict.blocking.filter((b: { crossing: boolean }) => b.crossing).map((b: { rule: string }) => b.rule)).toContain('TIER-JOIN-PEERING');
   });
 });

@@ -107,7 +107,9 @@ describe('the clean example municipality', () => {
     const verdict = readJson(path.join(synthCopy.dir, 'reports', 'synth-verdict.json'));
     expect(verdict.verdict).toBe('pass');
     expect(verdict.gate).toBe('closed-telework synth gate');
-    expect(verdict.invocation.cdkCommand).toBe('cdk synth');
+    // Run through npx (npm exec): the record says so, as the user typed it (lib/report/record/invocation.ts).
+    expect(verdict.invocation.cdkCommand).toBe('npx cdk synth');
+    expect(verdict.invocation.appCommand).toBe('node -r ./bin/register-ts.js bin/app.ts');
     expect(verdict.invocation.cdkCliVersion).toMatch(/^2\.1148\./);
     const pkg = readJson(path.join(synthCopy.dir, 'package.json'));
     expect(verdict.versions['aws-cdk-lib']).toBe(pkg.dependencies['aws-cdk-lib']);
@@ -118,17 +120,18 @@ describe('the clean example municipality', () => {
     for (const p of verdict.packs) expect(['success', 'not-reported']).toContain(p.conclusion);
     const md = fs.readFileSync(path.join(synthCopy.dir, 'reports', 'synth-verdict.md'), 'utf8');
     expect(md).toContain('PASS / 適合');
-    expect(md).toContain('command / コマンド: `cdk synth`');
+    expect(md).toContain('command / コマンド: `npx cdk synth`');
+    expect(md).toContain('app process / アプリの起動: `node -r ./bin/register-ts.js bin/app.ts`');
     expect(md).toMatch(/\| ThreeTierSeparation \| 0\.1\.0 \| closed-telework \|/);
     const viaDeploy = readJson(path.join(deployCopy.dir, 'reports', 'synth-verdict.json'));
-    expect(viaDeploy.invocation.viaCommand).toBe('closed-telework deploy --require-approval never');
+    expect(viaDeploy.invocation.viaCommand).toBe('npx closed-telework deploy --require-approval never');
   });
   it('the reviewer\'s report of `cdk synth` carries the header of record (hashes of the templates written) and the spreadsheet', () => {
     const reports = path.join(synthCopy.dir, 'reports');
     const html = fs.readFileSync(path.join(reports, 'tier-separation.ja.html'), 'utf8');
     const record = html.slice(html.indexOf('id="record-provenance"'), html.indexOf('id="record-signature"'));
     expect(record).toContain('<th>団体名</th><td>example-city</td>');
-    expect(record).toContain('<th>実行したコマンド</th><td>cdk synth</td>');
+    expect(record).toContain('<th>実行したコマンド</th><td>npx cdk synth</td>');
     expect(record).toContain('<th>設定ファイル（SHA-256）</th><td>組み込み設定 -c municipality=example-city');
     // Every template the synth wrote is listed with the SHA-256 of its bytes.
     const assembly = path.join(synthCopy.dir, 'cdk.out', 'assembly-example-city');
