@@ -62,7 +62,7 @@ function oneSectionMarkdown(s: CostSectionText, many: boolean, lang: Lang): stri
   out.push(`| ${s.totalsHeader.map(md).join(' | ')} |`, `|---|${s.totalsHeader.slice(1).map(() => '---:').join('|')}|`);
   for (const r of s.totals) out.push(`| ${md(r.label)} | ${md(r.monthly)} | ${md(r.yearly)} |`);
   out.push('', `### ${s.perSeatHeading}`, '');
-  for (const kv of s.perSeat) out.push(`- ${md(kv.key)}: ${md(kv.value)}`);
+  for (const kv of s.perSeat) out.push(`- ${md(kv.key)}${lang === 'ja' ? '：' : ': '}${md(kv.value)}`);
   out.push('', `### ${s.scaleHeading}`, '', `| ${s.scaleHeader.map(md).join(' | ')} |`, `|${s.scaleHeader.map(() => '---:').join('|')}|`);
   for (const r of s.scale) out.push(`| ${r.map(md).join(' | ')} |`);
   out.push('', `### ${s.breakEvenHeading}`, '');
@@ -87,7 +87,7 @@ function oneSectionHtml(s: CostSectionText, n: number, lang: Lang, esc: (text: s
   if (s.totals.length === 0) return [...o, `<p>${esc(s.moreDetail)}</p></section>`].join('\n');
   o.push(`<table id="${id('cost-totals')}"><tr>${s.totalsHeader.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>`);
   for (const r of s.totals) o.push(`<tr><th>${esc(r.label)}</th><td style="text-align:right">${esc(r.monthly)}</td><td style="text-align:right">${esc(r.yearly)}</td></tr>`);
-  o.push('</table>', `<h3>${esc(s.perSeatHeading)}</h3><ul>${s.perSeat.map((kv) => `<li>${esc(kv.key)}: ${esc(kv.value)}</li>`).join('')}</ul>`);
+  o.push('</table>', `<h3>${esc(s.perSeatHeading)}</h3><ul>${s.perSeat.map((kv) => `<li>${esc(kv.key)}${lang === 'ja' ? '：' : ': '}${esc(kv.value)}</li>`).join('')}</ul>`);
   o.push(`<h3>${esc(s.scaleHeading)}</h3><table id="${id('cost-scale')}"><tr>${s.scaleHeader.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>`);
   for (const r of s.scale) o.push(`<tr>${r.map((c) => `<td style="text-align:right">${esc(c)}</td>`).join('')}</tr>`);
   o.push('</table>', `<h3>${esc(s.breakEvenHeading)}</h3><ul>${s.breakEven.map((b) => `<li>${esc(b)}</li>`).join('')}</ul>`);

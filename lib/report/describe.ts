@@ -30,7 +30,7 @@ export function resourceLabel(ref: ResourceRef): string {
 export function endpointLabel(endpoint: Endpoint, m: Messages): string {
   switch (endpoint.kind) {
     case 'tier':
-      return endpoint.resource ? `${m.tier(endpoint.tier)}: ${resourceLabel(endpoint.resource)}` : m.tier(endpoint.tier);
+      return endpoint.resource ? `${m.tier(endpoint.tier)}${m.punct.colon}${resourceLabel(endpoint.resource)}` : m.tier(endpoint.tier);
     case 'on-prem':
       return endpoint.cidr ? `${m.onPrem(endpoint.tier)} ${endpoint.cidr}` : m.onPrem(endpoint.tier);
     case 'telework-clients': {
@@ -42,7 +42,7 @@ export function endpointLabel(endpoint: Endpoint, m: Messages): string {
       return m.internet;
     case 'resource':
       return endpoint.tier
-        ? `${m.tier(endpoint.tier)}: ${resourceLabel(endpoint.resource)}`
+        ? `${m.tier(endpoint.tier)}${m.punct.colon}${resourceLabel(endpoint.resource)}`
         : resourceLabel(endpoint.resource);
   }
 }
@@ -84,7 +84,7 @@ export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
   const lines: string[] = [];
   if (cell.verdict === 'isolated' && !cell.routeConnected) lines.push(cell.unconfigured ? m.evidenceUnconfigured : m.evidenceNoRoute);
   if (cell.routeConnected && cell.blockedBy.length > 0) {
-    lines.push(`${m.evidenceBlockedBy}: ${cell.blockedBy.map((l) => m.layer[l]).join(', ')}`);
+    lines.push(`${m.evidenceBlockedBy}${m.punct.colon}${cell.blockedBy.map((l) => m.layer[l]).join(m.punct.listSep)}`);
   }
   if (cell.verdict === 'permitted') {
     lines.push(
@@ -97,9 +97,9 @@ export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
   }
   // Telework reaching its tier's desktops: what the clients send (the desktop service's streaming ports).
   if (cell.verdict === 'permitted' && cell.from.kind === 'telework-clients' && cell.to.kind === 'tier') lines.push(m.evidenceStreamingPorts);
-  if (cell.reason) lines.push(`${m.evidenceReason}: ${cell.reason}`);
+  if (cell.reason) lines.push(`${m.evidenceReason}${m.punct.colon}${cell.reason}`);
   if (cell.witness.length > 0) {
-    lines.push(`${m.evidenceWitness}: ${cell.witness.map((h) => `${m.layer[h.layer]} ${describeHop(h.step, m)}`).join(' → ')}`);
+    lines.push(`${m.evidenceWitness}${m.punct.colon}${cell.witness.map((h) => `${m.layer[h.layer]} ${describeHop(h.step, m)}`).join(' → ')}`);
   }
   if (cell.findings.length > 0) lines.push(m.seeFindings(cell.findings.map((i) => i + 1)));
   if (lines.length === 0) lines.push(m.evidenceNone);

@@ -423,7 +423,7 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
         : cell.verdict === 'violation'
           ? { colour: RED, marker: 'bad', dash: '', width: 3.5 }
           : { colour: '#ef6c00', marker: 'unk', dash: ' stroke-dasharray="6 4"', width: 2 };
-    parts.push(`<path class="reach ${cell.verdict}" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off).points)}" fill="none" stroke="${style.colour}" stroke-width="${style.width}"${style.dash} marker-end="url(#arrow-${style.marker})"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${m.cellVerdict[cell.verdict]}`)}</title></path>`);
+    parts.push(`<path class="reach ${cell.verdict}" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off).points)}" fill="none" stroke="${style.colour}" stroke-width="${style.width}"${style.dash} marker-end="url(#arrow-${style.marker})"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}${m.punct.colon}${m.cellVerdict[cell.verdict]}`)}</title></path>`);
   }
   // A crossing whose routes connect while a NACL or security group stops every packet today: drawn thin and
   // dashed in red, apart from a wide-open one (thick, solid), because one edited filter away it is open.
@@ -432,8 +432,8 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
     const a = boxes.get(endKey(cell.from)) as Box;
     const b = boxes.get(endKey(cell.to)) as Box;
     const off = ((reachIndex++ % 5) - 2) * 5 + 4;
-    const blocked = cell.blockedBy.map((l) => m.layer[l]).join(', ');
-    parts.push(`<path class="reach filtered" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off).points)}" fill="none" stroke="${RED}" stroke-width="1.5" stroke-dasharray="3 3" marker-end="url(#arrow-bad)"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}: ${r.diagramLegendFiltered} (${blocked})`)}</title></path>`);
+    const blocked = cell.blockedBy.map((l) => m.layer[l]).join(m.punct.listSep);
+    parts.push(`<path class="reach filtered" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off).points)}" fill="none" stroke="${RED}" stroke-width="1.5" stroke-dasharray="3 3" marker-end="url(#arrow-bad)"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}${m.punct.colon}${r.diagramLegendFiltered}${m.punct.paren(blocked)}`)}</title></path>`);
   }
 
   // Legend: the arrows (matrix verdicts) on the first row, the model links on the second.

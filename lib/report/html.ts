@@ -47,7 +47,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
   o.push(`<p class="${pass ? 'pass' : 'fail'}" id="verdict"><strong>${esc(pass ? m.verdictPass : m.verdictFail)}</strong></p>`);
   o.push(`<p>${esc(m.summary(counts(input)))}</p>`);
   if (input.sources.length > 0) {
-    o.push(`<p>${esc(m.sources)}:</p><ul>${input.sources.map((s) => `<li><code>${esc(s)}</code></li>`).join('')}</ul>`);
+    o.push(`<p>${esc(m.sources)}${esc(m.punct.colon.trim())}</p><ul>${input.sources.map((s) => `<li><code>${esc(s)}</code></li>`).join('')}</ul>`);
   }
   for (const section of recordHeaderSections(input, options.lang)) o.push(recordSectionHtml(section, options.lang, esc));
 
@@ -79,18 +79,18 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
   input.findings.forEach((f, i) => {
     const words = findingWords(f, m);
     o.push(`<div class="finding ${f.severity}" id="finding-${i + 1}"><h3>#${i + 1} [${esc(m.severity[f.severity])}] ${esc(words.title)}</h3><ul>`);
-    o.push(`<li>${esc(m.rule)}: <code>${esc(f.rule)}</code></li>`);
-    o.push(`<li>${esc(m.fromTo)}: ${esc(endpointLabel(f.from, m))} → ${esc(endpointLabel(f.to, m))} (${esc(m.direction[f.direction])})</li>`);
-    o.push(`<li>${esc(m.ports)}: ${esc(trafficLabel(f, m))}</li>`);
-    if (f.resource) o.push(`<li>${esc(m.resourceLabel)}: <code>${esc(resourceLabel(f.resource))}</code></li>`);
+    o.push(`<li>${esc(m.rule)}${esc(m.punct.colon)}<code>${esc(f.rule)}</code></li>`);
+    o.push(`<li>${esc(m.fromTo)}${esc(m.punct.colon)}${esc(endpointLabel(f.from, m))} → ${esc(endpointLabel(f.to, m))}${esc(m.punct.paren(m.direction[f.direction]))}</li>`);
+    o.push(`<li>${esc(m.ports)}${esc(m.punct.colon)}${esc(trafficLabel(f, m))}</li>`);
+    if (f.resource) o.push(`<li>${esc(m.resourceLabel)}${esc(m.punct.colon)}<code>${esc(resourceLabel(f.resource))}</code></li>`);
     const cite = citationText(f.citation, options.lang);
-    if (cite) o.push(`<li>${esc(m.citation)}: ${esc(cite)}</li>`);
+    if (cite) o.push(`<li>${esc(m.citation)}${esc(m.punct.colon)}${esc(cite)}</li>`);
     if (f.path.length > 0) {
-      o.push(`<li>${esc(m.stillBlockedBy)}: ${esc(f.stillBlockedBy.length > 0 ? f.stillBlockedBy.map((l) => m.layer[l]).join(', ') : m.nothingBlocks)}</li>`);
+      o.push(`<li>${esc(m.stillBlockedBy)}${esc(m.punct.colon)}${esc(f.stillBlockedBy.length > 0 ? f.stillBlockedBy.map((l) => m.layer[l]).join(m.punct.listSep) : m.nothingBlocks)}</li>`);
     }
     o.push('</ul>');
     if (f.path.length > 0) {
-      o.push(`<p>${esc(m.path)}:</p><ol class="path">${f.path.map((h, n) => `<li>${esc(hopLine(h, n, m).replace(/^\d+\. /, ''))}</li>`).join('')}</ol>`);
+      o.push(`<p>${esc(m.path)}${esc(m.punct.colon.trim())}</p><ol class="path">${f.path.map((h, n) => `<li>${esc(hopLine(h, n, m).replace(/^\d+\. /, ''))}</li>`).join('')}</ol>`);
     }
     o.push(`<p>${esc(words.message)}</p></div>`);
   });

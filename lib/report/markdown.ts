@@ -33,7 +33,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
   out.push(`**${pass ? m.verdictPass : m.verdictFail}**`, '');
   out.push(m.summary(counts(input)), '');
   if (input.sources.length > 0) {
-    out.push(`${m.sources}:`, '');
+    out.push(`${m.sources}${m.punct.colon.trim()}`, '');
     for (const source of input.sources) out.push(`- \`${source}\``);
     out.push('');
   }
@@ -59,7 +59,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
     for (const to of MATRIX_ENDS) {
       if (endKey(from) === endKey(to)) continue;
       const cell = cellFor.get(`${endKey(from)}>${endKey(to)}`);
-      const head = `- **${mdEscape(endLabel(from, m))} → ${mdEscape(endLabel(to, m))}**: ${m.displaySymbol[cellDisplay(cell)]}`;
+      const head = `- **${mdEscape(endLabel(from, m))} → ${mdEscape(endLabel(to, m))}**${m.punct.colon}${m.displaySymbol[cellDisplay(cell)]}`;
       out.push(head);
       for (const line of cell ? cellEvidence(cell, m) : [m.evidenceNone]) out.push(`  - ${mdEscape(line)}`);
     }
@@ -75,15 +75,15 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions): st
   input.findings.forEach((f, i) => {
     const words = findingWords(f, m);
     out.push(`### #${i + 1} [${m.severity[f.severity]}] ${mdEscape(words.title)}`, '');
-    out.push(`- ${m.rule}: \`${f.rule}\``);
-    out.push(`- ${m.fromTo}: ${mdEscape(endpointLabel(f.from, m))} → ${mdEscape(endpointLabel(f.to, m))} (${m.direction[f.direction]})`);
-    out.push(`- ${m.ports}: ${mdEscape(trafficLabel(f, m))}`);
-    if (f.resource) out.push(`- ${m.resourceLabel}: \`${mdEscape(resourceLabel(f.resource))}\``);
+    out.push(`- ${m.rule}${m.punct.colon}\`${f.rule}\``);
+    out.push(`- ${m.fromTo}${m.punct.colon}${mdEscape(endpointLabel(f.from, m))} → ${mdEscape(endpointLabel(f.to, m))}${m.punct.paren(m.direction[f.direction])}`);
+    out.push(`- ${m.ports}${m.punct.colon}${mdEscape(trafficLabel(f, m))}`);
+    if (f.resource) out.push(`- ${m.resourceLabel}${m.punct.colon}\`${mdEscape(resourceLabel(f.resource))}\``);
     const cite = citationText(f.citation, options.lang);
-    if (cite) out.push(`- ${m.citation}: ${mdEscape(cite)}`);
+    if (cite) out.push(`- ${m.citation}${m.punct.colon}${mdEscape(cite)}`);
     if (f.path.length > 0) {
-      out.push(`- ${m.stillBlockedBy}: ${f.stillBlockedBy.length > 0 ? f.stillBlockedBy.map((l) => m.layer[l]).join(', ') : m.nothingBlocks}`);
-      out.push('', `${m.path}:`, '');
+      out.push(`- ${m.stillBlockedBy}${m.punct.colon}${f.stillBlockedBy.length > 0 ? f.stillBlockedBy.map((l) => m.layer[l]).join(m.punct.listSep) : m.nothingBlocks}`);
+      out.push('', `${m.path}${m.punct.colon.trim()}`, '');
       f.path.forEach((hop, h) => out.push(mdEscape(hopLine(hop, h, m))));
     }
     out.push('', mdEscape(words.message), '');

@@ -31,7 +31,7 @@ describe('費用試算 section of the reviewer\'s report', () => {
   });
 
   it('has the per-seat figure, the 20/100/1,000-seat path and the break-even', () => {
-    expect(ja).toContain(`1席あたり月額（税込）: ${fmt(estimate.perSeat!.monthlyJpyIncTax)}円`);
+    expect(ja).toContain(`1席あたり月額（税込）：${fmt(estimate.perSeat!.monthlyJpyIncTax)}円`);
     for (const p of estimate.scale) expect(ja).toContain(`| ${fmt(p.seats)} | ${fmt(p.monthlyJpyIncTax)}円 | ${fmt(p.perSeatMonthlyJpyIncTax)}円 |`);
     expect(ja).toContain('AlwaysOn の方が安くなります');
   });

@@ -148,7 +148,7 @@ describe('a crossing introduced by a construct in a second stack', () => {
     const lgwanRow = md.split('\n').find((l) => l.startsWith('| **LGWAN接続系** |'));
     expect(lgwanRow?.split(' | ')[1]).toBe('✖ 禁止経路');
     expect(lgwanRow?.split(' | ')[3]).toBe('✔ 分離');
-    expect(md).toContain('- **LGWAN接続系 → インターネット接続系**: ✖ 禁止経路');
+    expect(md).toContain('- **LGWAN接続系 → インターネット接続系**：✖ 禁止経路');
     expect(md).toMatch(/### #\d+ \[重大な指摘\] LGWAN接続系からインターネット接続系への経路/);
     expect(md).toMatch(/### #\d+ \[注意事項\] インターネット接続系からLGWAN接続系への経路（経路あり・/);
     expect(md).toMatch(/\d\. VPC ピアリング — .* \[Shortcut\/Peering \(AWS::EC2::VPCPeeringConnection\)\]/);

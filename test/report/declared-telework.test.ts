@@ -63,7 +63,7 @@ describe('the telework cell of the example city: ◎ only when every arrival is 
     const cellHtml = (html: string) => html.slice(html.indexOf('data-from="telework:lgwan" data-to="tier:lgwan"'), html.indexOf('</td>', html.indexOf('data-from="telework:lgwan" data-to="tier:lgwan"')));
     expect(cellHtml(jaHtml)).toContain('<summary>◎ 正規経路</summary>');
     expect(cellHtml(renderHtml(input, { lang: 'en' }))).toContain('<summary>◎ sanctioned</summary>');
-    expect(renderMarkdown(input, { lang: 'ja' })).toContain('- **テレワーク端末（LGWAN接続系） → LGWAN接続系**: ◎ 正規経路');
+    expect(renderMarkdown(input, { lang: 'ja' })).toContain('- **テレワーク端末（LGWAN接続系） → LGWAN接続系**：◎ 正規経路');
     expect(renderMarkdown(input, { lang: 'en' })).toContain('- **Telework clients (LGWAN tier) → LGWAN tier**: ◎ sanctioned');
   });
 

@@ -36,7 +36,7 @@ describe('Markdown report of a broken app', () => {
   it('has the same matrix in Japanese', () => {
     const lgwan = row(ja, 'LGWAN接続系');
     expect(lgwan.slice(1, 3)).toEqual(['✖ 禁止経路', '—']);
-    expect(row(ja, 'マイナンバー利用事務系')[10]).toBe('? 未判定');
+    expect(row(ja, 'マイナンバー利用事務系')[10]).toBe('？ 未判定');
     expect(row(ja, 'テレワーク端末（LGWAN接続系）')[2]).toBe('◎ 正規経路');
     expect(row(ja, '庁内（マイナンバー利用事務系）')[3]).toBe('△ 到達可・要確認');
     expect(row(ja, 'LGWAN接続系')[5]).toBe('＝ 同一系');
@@ -53,7 +53,7 @@ describe('Markdown report of a broken app', () => {
     expect(en).toContain('- **Telework clients (LGWAN tier) → LGWAN tier**: ◎ sanctioned\n  - screen transfer only (desktop streaming)');
     expect(en).toContain('- **Personal-number tier → The internet**: ? UNRESOLVED\n  - why: route target Fn::ImportValue Missing-Export could not be resolved');
     expect(en).toContain('- **Personal-number tier → LGWAN tier**: ✔ isolated\n  - blocked by: network ACL, security group');
-    expect(ja).toContain('- **LGWAN接続系 → 庁内（LGWAN接続系）**: ＝ 同一系\n  - 両者を結ぶ経路（ルート）がありません');
+    expect(ja).toContain('- **LGWAN接続系 → 庁内（LGWAN接続系）**：＝ 同一系\n  - 両者を結ぶ経路（ルート）がありません');
   });
 
   it('numbers each finding and lists its path hop by hop with construct paths', () => {
@@ -65,14 +65,14 @@ describe('Markdown report of a broken app', () => {
     expect(en).toContain('- Layers that would still block: security group');
     expect(en).toContain('### #2 [error] VPC without a tier tag');
     expect(ja).toContain('### #1 [重大な指摘] LGWAN tier reaches the internet tier through VPC peering');
-    expect(ja).toContain('- なお遮断できる層: セキュリティグループ');
+    expect(ja).toContain('- なお遮断できる層：セキュリティグループ');
   });
 
   it('cites the MIC clause of each finding in the reader\'s language', () => {
     // Issue 12: the clause as the named edition numbers it (第3編第2章 is 「情報セキュリティ対策基準（解説）」; the
     // resilience measures are its section 3, the tiers its sub-items).
     expect(en).toContain('- Requirement: MIC guideline (令和7年3月版), Part 3, Chapter 2 "Information security standards (commentary)", section 3 "Strengthening the resilience of the whole information system", (2) LGWAN tier');
-    expect(ja).toContain('- 根拠となる要件: 総務省ガイドライン（令和7年3月版）第3編第2章「情報セキュリティ対策基準（解説）」3.「情報システム全体の強靭性の向上」（2）LGWAN接続系');
+    expect(ja).toContain('- 根拠となる要件：総務省ガイドライン（令和7年3月版）第3編第2章「情報セキュリティ対策基準（解説）」3.「情報システム全体の強靭性の向上」（2）LGWAN接続系');
   });
 
   it('lists every acknowledgement from every pack with its reason, and marks the refused one', () => {

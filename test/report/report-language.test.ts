@@ -11,6 +11,9 @@ import { assembleReportInput } from '../../lib/report/assemble';
 import { configuredEnds, reportViewFromVerify } from '../../lib/report/from-verify-result';
 import { renderHtml } from '../../lib/report/html';
 import { renderMarkdown } from '../../lib/report/markdown';
+import { renderDiagramSvg } from '../../lib/report/diagram-svg';
+import { brokenAppReport, goodAppReport } from './support/broken-app-report';
+import { exampleRecord } from './support/record-fixture';
 import type { ReportInput } from '../../lib/report/report-input';
 import { asLoaded, buildCity, clone } from '../fixtures/city';
 
@@ -58,6 +61,24 @@ function withoutIdentifiers(text: string): string {
 /** Runs of three or more English words: a sentence, not an identifier. */
 function englishSentences(text: string): string[] {
   return [...withoutIdentifiers(text).matchAll(/\b[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']+){2,}\b/g)].map((m) => m[0]);
+}
+
+/**
+ * Half-width punctuation — ( ) : , ; ! ? — written against Japanese text, where an official Japanese document
+ * writes （ ） ： 、 ； ！ ？ (issue 12: 「(双方向)」 read as a translation). Markup, code spans and call-like
+ * identifiers (Validations.of(...).acknowledge()) are taken out first; punctuation between ASCII words
+ * (AWS::EC2::Route, "City/Pcx (AWS::EC2::VPCPeeringConnection)") is an identifier's own and stays.
+ */
+function halfWidthInJapanese(text: string): string[] {
+  const t = text
+    .replace(/<style>[\s\S]*?<\/style>/g, '\n')
+    .replace(/<[^>]+>/g, '\n')
+    .replace(/&[a-z#0-9]+;/g, '\n')
+    .replace(/`[^`]*`/g, '\n')
+    .replace(/[\w$]+(?:\.[\w$]+)*\([^()]*\)(?:\.[\w$]+\([^()]*\))*/g, '\n');
+  // Full-width （ ） themselves are left out: 「(AWS::EC2::Subnet)（片方向）」 closes an identifier, then opens Japanese.
+  const jp = '[\\u3001\\u3002\\u3040-\\u30ff\\u3400-\\u9fff\\uff01-\\uff07\\uff0a-\\uff60]';
+  return [...t.matchAll(new RegExp(`.{0,12}(?:${jp} ?[():,;!?]|[():,;!?] ?${jp}).{0,12}`, 'g'))].map((m) => m[0]);
 }
 
 /** Japanese written in the English report, outside the guideline's own names given in parentheses. */
@@ -115,7 +136,30 @@ describe('the report speaks the reader’s language', () => {
     expect(japaneseInEnglish(en)).toEqual([]);
   });
 
+  it.each([
+    ['good city', () => reportOf(good)],
+    ['broken city', () => reportOf(broken)],
+    ['good app with the record sections', () => ({ ...goodAppReport(), record: exampleRecord() })],
+    ['broken app (unresolved, filtered crossing, acknowledgements)', () => brokenAppReport()],
+  ])('Japanese report of the %s: full-width punctuation in Japanese text — （双方向）, 経路：, ネットワーク ACL、セキュリティグループ (Markdown, HTML, SVG)', (_, make) => {
+    const input = make();
+    expect(halfWidthInJapanese(renderMarkdown(input, { lang: 'ja' }))).toEqual([]);
+    expect(halfWidthInJapanese(renderHtml(input, { lang: 'ja' }))).toEqual([]);
+    expect(halfWidthInJapanese(renderDiagramSvg(input, { lang: 'ja' }))).toEqual([]);
+  });
+
+  it('a finding reads （双方向） and 発信元 → 宛先： in Japanese, (both ways) and ": " in English', () => {
+    const input = reportOf(broken);
+    const ja = renderMarkdown(input, { lang: 'ja' });
+    expect(ja).toMatch(/- 発信元 → 宛先：LGWAN接続系 → インターネット接続系（双方向）/);
+    expect(ja).toMatch(/  - 遮断している要素：[^\n]*、/);
+    expect(renderMarkdown(input, { lang: 'en' })).toMatch(/- From → to: LGWAN tier → Internet tier \(both ways\)/);
+  });
+
   it('the check itself finds an English sentence and stray Japanese (it cannot pass vacuously)', () => {
+    expect(halfWidthInJapanese('発信元 → 宛先: A → B (双方向)')).toEqual(['発信元 → 宛先: A → B (双方向)']);
+    expect(halfWidthInJapanese('遮断している要素：ネットワーク ACL, セキュリティグループ')).toHaveLength(1);
+    expect(halfWidthInJapanese('Validations.of(...).acknowledge() により `City/Pcx (AWS::EC2::VPCPeeringConnection)` 経路：')).toEqual([]);
     expect(englishSentences('経路：route table sends every packet')).toEqual(['route table sends every packet']);
     expect(englishSentences('サブネット SubnetLgwanA（10.20.0.0/24） から送信 [City/Net/Rt (AWS::EC2::Route)]')).toEqual([]);
     expect(japaneseInEnglish('leaves subnet A / 系間の通信経路')).toEqual(['系間の通信経路']);
@@ -137,7 +181,7 @@ describe('the report speaks the reader’s language', () => {
     for (const c of input.matrix) expect(!!c.unconfigured).toBe(c.verdict === 'isolated' && (!configured.has(key(c.from)) || !configured.has(key(c.to))));
     expect(configured.has('telework:personal-number')).toBe(false);
     const ja = renderMarkdown(input, { lang: 'ja' });
-    expect(ja).toContain('- **テレワーク端末（マイナンバー利用事務系） → マイナンバー利用事務系**: － 未構成\n  - 発信元または宛先がテンプレートに構築されていません');
+    expect(ja).toContain('- **テレワーク端末（マイナンバー利用事務系） → マイナンバー利用事務系**：－ 未構成\n  - 発信元または宛先がテンプレートに構築されていません');
     expect(ja).toContain('－ 未構成');
     expect(renderMarkdown(input, { lang: 'en' })).toContain('－ not built');
   });

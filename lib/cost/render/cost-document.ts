@@ -171,7 +171,7 @@ export function costDocument(e: CostEstimate, lang: Lang): CostDocument {
     if (b.hoursPerMonth === undefined) return ja ? `${tier.ja}（${b.bundle}）: ${b.reason?.ja ?? ''}` : `${tier.en} (${b.bundle}): ${b.reason?.en ?? ''}`;
     const cheaper = b.cheaperAtAssumedUsage === 'AUTO_STOP' ? RUNNING_MODE_LABELS.AUTO_STOP : RUNNING_MODE_LABELS.ALWAYS_ON;
     return ja
-      ? `${tier.ja}（${b.bundle}）: 1台あたり月${num(b.hoursPerMonth, 1)}時間を超えて稼働すると AlwaysOn の方が安くなります（在宅勤務率に換算して約${percent(b.teleworkShare ?? 0)}）。前提の稼働は月${num(b.assumedHoursPerSeat, 1)}時間で、${cheaper.ja}が有利です。`
+      ? `${tier.ja}（${b.bundle}）：1台あたり月${num(b.hoursPerMonth, 1)}時間を超えて稼働すると AlwaysOn の方が安くなります（在宅勤務率に換算して約${percent(b.teleworkShare ?? 0)}）。前提の稼働は月${num(b.assumedHoursPerSeat, 1)}時間で、${cheaper.ja}が有利です。`
       : `${tier.en} (${b.bundle}): AlwaysOn is cheaper once a desktop runs more than ${num(b.hoursPerMonth, 1)} hours a month (about ${percent(b.teleworkShare ?? 0)} of working days at the assumed hours). The assumed use is ${num(b.assumedHoursPerSeat, 1)} hours a month: ${cheaper.en} is cheaper.`;
   });
 
@@ -211,7 +211,7 @@ export function costDocument(e: CostEstimate, lang: Lang): CostDocument {
     lang,
     title: ja ? `閉域テレワーク環境 クラウド利用料 概算（予算要求資料）` : 'Closed telework environment: cloud usage estimate (for the budget request)',
     subtitle: ja
-      ? `${e.municipality.displayName.ja}（${e.municipality.name}） リージョン: ${e.region}（${region.ja}） 試算日: ${e.today}`
+      ? `${e.municipality.displayName.ja}（${e.municipality.name}）　リージョン：${e.region}（${region.ja}）　試算日：${e.today}`
       : `${e.municipality.displayName.en} (${e.municipality.name}), region ${e.region} (${region.en}), estimated on ${e.today}`,
     disclaimer: ja
       ? '本資料は AWS の公開単価と下記の前提による概算であり、見積書ではありません。端末・回線・サポート・人件費などは含みません（「含まれない費用」参照）。'

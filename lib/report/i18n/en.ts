@@ -79,6 +79,7 @@ export const en: Messages = {
     compute: 'multi-homed compute',
     exit: 'arrival',
   },
+  punct: { colon: ': ', listSep: ', ', paren: (text) => ` (${text})` },
   blocksHere: '(would block)',
 
   acksHeading: 'Acknowledgements from every pack',

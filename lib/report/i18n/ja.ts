@@ -36,8 +36,8 @@ export const ja: Messages = {
     violation: '禁止経路あり',
     unresolved: '未判定（不適合として扱う）',
   },
-  displaySymbol: { isolated: '✔ 分離', sanctioned: '◎ 正規経路', reachable: '△ 到達可・要確認', 'same-tier': '＝ 同一系', unconfigured: '－ 未構成', violation: '✖ 禁止経路', unresolved: '? 未判定' },
-  legend: '✔ 分離：系の間に経路なし ・ ◎ 正規経路（宣言済み）：設計上の経路（宣言済みのテレワーク端末から画面転送の入口への接続、インターネット接続系の検査済み出口） ・ △ 到達可（禁止規則に非該当・要確認）：禁止規則には当たらないが意図した経路か確認が必要 ・ ＝ 同一系：同じ系のネットワーク同士（系間の分離ではない） ・ － 未構成：発信元または宛先がテンプレートに構築されていない ・ ✖ 禁止経路：系をまたぐ経路 ・ ? 未判定：モデルで判定できないため不適合として扱う',
+  displaySymbol: { isolated: '✔ 分離', sanctioned: '◎ 正規経路', reachable: '△ 到達可・要確認', 'same-tier': '＝ 同一系', unconfigured: '－ 未構成', violation: '✖ 禁止経路', unresolved: '？ 未判定' },
+  legend: '✔ 分離：系の間に経路なし ・ ◎ 正規経路（宣言済み）：設計上の経路（宣言済みのテレワーク端末から画面転送の入口への接続、インターネット接続系の検査済み出口） ・ △ 到達可（禁止規則に非該当・要確認）：禁止規則には当たらないが意図した経路か確認が必要 ・ ＝ 同一系：同じ系のネットワーク同士（系間の分離ではない） ・ － 未構成：発信元または宛先がテンプレートに構築されていない ・ ✖ 禁止経路：系をまたぐ経路 ・ ？ 未判定：モデルで判定できないため不適合として扱う',
   answers: ({ crossings, closedInternet, personalNumberTelework, unresolved }) =>
     `三層間の到達：${crossings > 0 ? `あり（${crossings} 件）` : 'なし'} ／ 閉域の系→インターネット：${closedInternet > 0 ? `あり（${closedInternet} 件）` : 'なし'} ／ マイナンバー利用事務系のテレワーク入口：${personalNumberTelework ? 'あり' : 'なし'}${unresolved > 0 ? `（未判定 ${unresolved} 件は不適合として扱います）` : ''}`,
   evidenceHeading: '各セルの根拠',
@@ -67,6 +67,7 @@ export const ja: Messages = {
   resourceLabel: 'リソース',
   citation: '根拠となる要件',
   layer: LAYER_JA,
+  punct: { colon: '：', listSep: '、', paren: (text) => `（${text}）` },
   blocksHere: '（ここで遮断）',
 
   acksHeading: '適用除外（例外措置）の一覧',

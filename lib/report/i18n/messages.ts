@@ -85,6 +85,11 @@ export interface Messages {
   citation: string;
   layer: Record<Layer, string>;
   blocksHere: string;
+  /**
+   * Punctuation between a label and its value, between list items, and around an aside: full-width in
+   * Japanese (「経路：」「ネットワーク ACL、セキュリティグループ」「（双方向）」) as an official document writes them.
+   */
+  punct: { colon: string; listSep: string; paren: (text: string) => string };
 
   // acknowledgements
   acksHeading: string;

@@ -3,7 +3,7 @@
  * document (record-document.ts), so the two formats cannot say different things.
  * Pure TypeScript: no aws-cdk-lib import.
  */
-import type { Lang } from '../i18n';
+import { messagesFor, type Lang } from '../i18n';
 import { recordMessagesFor } from '../i18n/record';
 import type { ReportInput } from '../report-input';
 import { provenanceSection, recordBodySections, signatureSection, type RecordSection } from './record-document';
@@ -54,7 +54,8 @@ export function recordSectionMarkdown(s: RecordSection, lang: Lang): string[] {
   }
   for (const f of s.footnotes) o.push(f, '');
   for (const p of s.paths) {
-    o.push(`### ${p.title}`, '', ...p.steps.map((step, i) => `${i + 1}. ${step}`), '', `- **${r.verdict}**: ${p.verdict}`, `- **${r.signIn}**: ${p.signIn}`, '');
+    const colon = messagesFor(lang).punct.colon;
+    o.push(`### ${p.title}`, '', ...p.steps.map((step, i) => `${i + 1}. ${step}`), '', `- **${r.verdict}**${colon}${p.verdict}`, `- **${r.signIn}**${colon}${p.signIn}`, '');
   }
   return o;
 }
