@@ -80,7 +80,7 @@ function unavailableSection(config: MunicipalityConfig, err: CostInputError): Co
     return {
       heading: ja ? '費用試算' : 'Cost estimate',
       municipality: ja ? config.displayName.ja : config.displayName.en,
-      subtitle: ja ? `${config.displayName.ja}（${config.name}）　リージョン：${config.region}` : `${config.displayName.en} (${config.name}), region ${config.region}`,
+      subtitle: ja ? `${config.displayName.ja}（${config.name}）\u3000リージョン：${config.region}` : `${config.displayName.en} (${config.name}), region ${config.region}`,
       disclaimer: ja
         ? 'この構成の費用は試算できませんでした（下記の理由）。テンプレートと三層分離の判定には影響しません。'
         : 'No estimate could be made for this configuration (reasons below). The templates and the tier-separation verdict are not affected.',

@@ -152,7 +152,7 @@ describe('the report speaks the reader’s language', () => {
     const input = reportOf(broken);
     const ja = renderMarkdown(input, { lang: 'ja' });
     expect(ja).toMatch(/- 発信元 → 宛先：LGWAN接続系 → インターネット接続系（双方向）/);
-    expect(ja).toMatch(/  - 遮断している要素：[^\n]*、/);
+    expect(ja).toMatch(/ {2}- 遮断している要素：[^\n]*、/);
     expect(renderMarkdown(input, { lang: 'en' })).toMatch(/- From → to: LGWAN tier → Internet tier \(both ways\)/);
   });
 

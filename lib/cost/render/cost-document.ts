@@ -211,7 +211,7 @@ export function costDocument(e: CostEstimate, lang: Lang): CostDocument {
     lang,
     title: ja ? `閉域テレワーク環境 クラウド利用料 概算（予算要求資料）` : 'Closed telework environment: cloud usage estimate (for the budget request)',
     subtitle: ja
-      ? `${e.municipality.displayName.ja}（${e.municipality.name}）　リージョン：${e.region}（${region.ja}）　試算日：${e.today}`
+      ? `${e.municipality.displayName.ja}（${e.municipality.name}）\u3000リージョン：${e.region}（${region.ja}）\u3000試算日：${e.today}`
       : `${e.municipality.displayName.en} (${e.municipality.name}), region ${e.region} (${region.en}), estimated on ${e.today}`,
     disclaimer: ja
       ? '本資料は AWS の公開単価と下記の前提による概算であり、見積書ではありません。端末・回線・サポート・人件費などは含みません（「含まれない費用」参照）。'
