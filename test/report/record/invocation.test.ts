@@ -28,9 +28,12 @@ describe('appCommandLine: the app process as a person types it', () => {
       fs.writeFileSync(path.join(dir, 'bin', 'noop.js'), '');
       const lib = path.join(__dirname, '..', '..', '..', 'lib', 'report', 'record', 'invocation.ts');
       fs.writeFileSync(path.join(dir, 'bin', 'app.js'), `require(${JSON.stringify(path.join(__dirname, '..', '..', '..', 'bin', 'register-ts.js'))});process.stdout.write(require(${JSON.stringify(lib)}).describeInvocation().appCommand)`);
-      const run = spawnSync('node', ['-r', './bin/noop.js', 'bin/app.js'], { cwd: dir, encoding: 'utf8' });
+      // Built, not written out: knip would read a literal './bin/…' after -r as an import of this repository.
+      const preload = `./${path.join('bin', 'noop.js')}`;
+      const app = path.join('bin', 'app.js');
+      const run = spawnSync('node', ['-r', preload, app], { cwd: dir, encoding: 'utf8' });
       expect(run.stderr).toBe('');
-      expect(run.stdout).toBe('node -r ./bin/noop.js bin/app.js');
+      expect(run.stdout).toBe(`node -r ${preload} ${app}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
