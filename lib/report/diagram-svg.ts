@@ -17,7 +17,7 @@ import { endLabel } from './describe';
 import { messagesFor, type Lang } from './i18n';
 import { recordMessagesFor } from './i18n/record';
 import type { ReportRecord } from './record/record';
-import { endKey, MATRIX_ENDS, type MatrixEnd, type ReportInput } from './report-input';
+import { endKey, INTERNET_NODE, MATRIX_ENDS, type MatrixEnd, type ReportInput } from './report-input';
 
 interface Box {
   key: string;
@@ -32,18 +32,27 @@ interface Box {
 }
 
 /**
- * Sized so the whole diagram is at most ~1190 px wide: inlined in the HTML report (max 1200 px) it is drawn
- * at its own size, so every text is at least 12 px where a reviewer reads it.
+ * Sized to print at its own size (scale 1, so every text stays ≥ 12 px on paper too) on an A4 landscape page
+ * with 10 mm side margins: 277 mm ≈ 1047 px wide, and with its heading within the ≈ 718 px of the page's
+ * height. Three columns (on-premises, the tier, its telework clients) and one row per tier; the internet, the
+ * shared transit gateway and anything without a tier sit in a shorter row above, the internet straight above
+ * the internet tier (its egress is one short line).
  */
-const BOX_W = 198;
-const BOX_H = 150;
-/** Room between columns for the link labels ("Client VPN", "VGW" …) and the routes' lanes. */
+const BOX_W = 245;
+const BOX_H = 130;
+/** The row above the tiers: the internet, the shared TGW, networks without a tier (few lines each). */
+const TOP_ROW_H = 62;
+/** Room between columns for the link labels ("Client VPN", "TGW attachment" …) and the routes' lanes. */
 const COLUMN_GAP = 118;
-const ROW_GAP = 60;
+const ROW_GAP = 36;
 const LEFT = 20;
-const TOP = 70;
-const COLUMN_X = [0, 1, 2, 3].map((i) => LEFT + i * (BOX_W + COLUMN_GAP));
-const ROW_Y = [0, 1, 2].map((i) => TOP + i * (BOX_H + ROW_GAP));
+/** Room on the right for the lanes of routes between rows of the last column. */
+const RIGHT = 45;
+const TOP = 34;
+const COLUMN_X = [0, 1, 2].map((i) => LEFT + i * (BOX_W + COLUMN_GAP));
+/** Row 0 is the row above the tiers; rows 1–3 the internet, LGWAN and personal-number tiers. */
+const ROW_Y = [TOP, ...[0, 1, 2].map((i) => TOP + TOP_ROW_H + ROW_GAP + i * (BOX_H + ROW_GAP))];
+const ROW_H = [TOP_ROW_H, BOX_H, BOX_H, BOX_H];
 const UNTIERED = 'untiered';
 const SHARED = 'shared';
 const PN_TELEWORK = 'telework:personal-number';
@@ -63,8 +72,9 @@ const NOTE_SIZE = MIN_TEXT_SIZE;
 const LABEL_SIZE = MIN_TEXT_SIZE;
 const LABEL_STEP = 14;
 const LEGEND_SIZE = 12;
-/** Arrows; the filtered crossing; the model's links. */
-const LEGEND_ROWS = 3;
+/** The arrows and the filtered crossing; the model's links. */
+const LEGEND_ROWS = 2;
+const LEGEND_STEP = 22;
 /** Left and right padding of the text inside a box. */
 const TEXT_INSET = 12;
 
@@ -123,9 +133,27 @@ export function fitLine(text: string, maxWidth: number, fontSize: number, bold =
   return prefixFitting(Array.from(text), ELLIPSIS, maxWidth, fontSize, bold);
 }
 
+/** Characters a Japanese line may not start with (closing brackets, punctuation, the long-vowel mark): 行頭禁則. */
+const NO_LINE_START = new Set([...'）」』】〕〉》、。，．・：；！？ー…)]},.:;!?']);
+/** Characters a Japanese line may not end with (opening brackets): 行末禁則. */
+const NO_LINE_END = new Set([...'（「『【〔〈《([{']);
+
 /**
- * `text` in at most `maxLines` lines of `maxWidth` px: broken at spaces (or between characters for a word
- * too long for a line, e.g. Japanese), the last line fitted with an ellipsis if text remains.
+ * Where a line may break before `chars[i]`: at a space, or between two characters of which one is Japanese
+ * (full-width) — never inside an ASCII word such as "WorkSpaces" or a domain name, never before a closing
+ * bracket or 、。 nor after an opening bracket (a simple 禁則処理).
+ */
+function breaksBefore(chars: readonly string[], i: number): boolean {
+  const prev = chars[i - 1] as string;
+  const cur = chars[i] as string;
+  if (cur === ' ') return true;
+  if (prev === ' ' || NO_LINE_START.has(cur) || NO_LINE_END.has(prev)) return false;
+  return isWide(prev.codePointAt(0) as number) || isWide(cur.codePointAt(0) as number);
+}
+
+/**
+ * `text` in at most `maxLines` lines of `maxWidth` px: broken where breaksBefore allows (or between any two
+ * characters for a word too long for a line), the last line fitted with an ellipsis if text remains.
  */
 function wrapLines(text: string, maxWidth: number, fontSize: number, maxLines: number, bold = false): string[] {
   const lines: string[] = [];
@@ -134,12 +162,13 @@ function wrapLines(text: string, maxWidth: number, fontSize: number, maxLines: n
     const chars = Array.from(rest);
     let cut = 0;
     for (let i = 1; i < chars.length; i++) {
-      if (chars[i] === ' ' && estimateTextWidth(chars.slice(0, i).join(''), fontSize, bold) <= maxWidth) cut = i;
+      if (breaksBefore(chars, i) && estimateTextWidth(chars.slice(0, i).join('').trimEnd(), fontSize, bold) <= maxWidth) cut = i;
     }
     if (cut === 0) {
-      // No space to break at (a long word, or Japanese): break between characters.
+      // No break point fits (one long word): break between characters, not before a closing bracket.
       cut = 1;
       while (cut < chars.length && estimateTextWidth(chars.slice(0, cut + 1).join(''), fontSize, bold) <= maxWidth) cut++;
+      if (cut > 1 && cut < chars.length && NO_LINE_START.has(chars[cut] as string)) cut--;
     }
     lines.push(chars.slice(0, cut).join('').trimEnd());
     rest = chars.slice(cut).join('').trimStart();
@@ -155,7 +184,7 @@ function textElement(attributes: string, shown: string, full: string = shown): s
 }
 
 function placeOf(end: MatrixEnd): { column: number; row: number } {
-  const tierRow = (tier: string): number => ['internet', 'lgwan', 'personal-number'].indexOf(tier);
+  const tierRow = (tier: string): number => 1 + ['internet', 'lgwan', 'personal-number'].indexOf(tier);
   switch (end.kind) {
     case 'on-prem':
       return { column: 0, row: tierRow(end.tier) };
@@ -164,7 +193,7 @@ function placeOf(end: MatrixEnd): { column: number; row: number } {
     case 'telework-clients':
       return { column: 2, row: tierRow(end.tier) };
     case 'internet':
-      return { column: 3, row: 0 };
+      return { column: 1, row: 0 };
   }
 }
 
@@ -258,6 +287,32 @@ function isFilteredCrossing(cell: ReportInput['matrix'][number]): boolean {
   return tierOf(cell.from) !== tierOf(cell.to);
 }
 
+interface LegendItem {
+  key: string;
+  stroke: string;
+  width: number;
+  dash?: string;
+  text: string;
+}
+
+/** Legend entries placed left to right, onto the next row when the row is full; a text wider than a whole row is shortened. */
+function legendLayout(items: readonly LegendItem[], width: number): Array<LegendItem & { x: number; row: number; shown: string }> {
+  const out: Array<LegendItem & { x: number; row: number; shown: string }> = [];
+  let x = 20;
+  let row = 0;
+  for (const item of items) {
+    let shown = fitLine(item.text, width - 20 - 46 - 20, LEGEND_SIZE);
+    if (x > 20 && x + 46 + estimateTextWidth(shown, LEGEND_SIZE) > width - 20) {
+      row++;
+      x = 20;
+      shown = fitLine(item.text, width - x - 46 - 20, LEGEND_SIZE);
+    }
+    out.push({ ...item, x, row, shown });
+    x += 46 + estimateTextWidth(shown, LEGEND_SIZE) + 24;
+  }
+  return out;
+}
+
 /** Lines per box from the record: tier boxes get desktops, streaming and egress; on-prem boxes their links; telework boxes the VPN. */
 function recordFacts(record: ReportRecord, lang: Lang): Map<string, string[]> {
   const r = recordMessagesFor(lang);
@@ -291,7 +346,7 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
       x: COLUMN_X[column] as number,
       y: ROW_Y[row] as number,
       w: BOX_W,
-      h: BOX_H,
+      h: ROW_H[row] as number,
       title: endLabel(end, m),
       ...colours,
       members: [],
@@ -302,12 +357,13 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
   const boxKeyOf = (node: ReportInput['diagram']['nodes'][number]): string => (node.end ? endKey(node.end) : node.kind === 'transit-gateway' ? SHARED : UNTIERED);
   const keys = new Set(input.diagram.nodes.map(boxKeyOf));
   if (keys.has(SHARED)) {
-    boxes.set(SHARED, { key: SHARED, x: COLUMN_X[3] as number, y: ROW_Y[1] as number, w: BOX_W, h: BOX_H, title: m.diagramShared, fill: '#f4f4f4', stroke: '#555555', members: [] });
+    boxes.set(SHARED, { key: SHARED, x: COLUMN_X[2] as number, y: ROW_Y[0] as number, w: BOX_W, h: TOP_ROW_H, title: m.diagramShared, fill: '#f4f4f4', stroke: '#555555', members: [] });
   }
   if (keys.has(UNTIERED)) {
-    boxes.set(UNTIERED, { key: UNTIERED, x: COLUMN_X[3] as number, y: ROW_Y[2] as number, w: BOX_W, h: BOX_H, title: m.diagramUntiered, fill: '#fff3e0', stroke: RED, members: [] });
+    boxes.set(UNTIERED, { key: UNTIERED, x: COLUMN_X[0] as number, y: ROW_Y[0] as number, w: BOX_W, h: TOP_ROW_H, title: m.diagramUntiered, fill: '#fff3e0', stroke: RED, members: [] });
   }
-  const boxOfNode = new Map<string, string>();
+  // Links to the internet itself (a VPC's internet gateway) end in the internet box.
+  const boxOfNode = new Map<string, string>([[INTERNET_NODE, 'internet']]);
   for (const node of input.diagram.nodes) {
     const key = boxKeyOf(node);
     boxOfNode.set(node.id, key);
@@ -318,10 +374,22 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
   if (input.record) for (const [key, lines] of recordFacts(input.record, options.lang)) boxes.get(key)?.members.push(...lines);
 
   const parts: string[] = [];
-  const width = (COLUMN_X[3] as number) + BOX_W + 30;
+  const width = (COLUMN_X[2] as number) + BOX_W + RIGHT;
+  const legend = legendLayout(
+    [
+      { key: 'permitted', stroke: '#2e7d32', width: 2, text: m.diagramLegendPermitted },
+      { key: 'violation', stroke: RED, width: 3.5, text: m.diagramLegendViolation },
+      { key: 'unresolved', stroke: '#ef6c00', width: 2, dash: '6 4', text: m.cellVerdict.unresolved },
+      { key: 'filtered', stroke: RED, width: 1.5, dash: '3 3', text: r.diagramLegendFiltered },
+      { key: 'model-link', stroke: GREY_LINK, width: 1.5, dash: '2 3', text: m.diagramLegendModelLink },
+      { key: 'model-link-violation', stroke: RED, width: 1.5, dash: '2 3', text: m.diagramLegendModelLinkViolation },
+    ],
+    width,
+  );
   // Below the lanes that run under the last row.
-  const legendY = (ROW_Y[2] as number) + BOX_H + ROW_GAP + 20;
-  const height = legendY + LEGEND_ROWS * 24 + 10;
+  const legendY = (ROW_Y[3] as number) + BOX_H + ROW_GAP + 12;
+  const legendRows = Math.max(LEGEND_ROWS, ...legend.map((i) => i.row + 1));
+  const height = legendY + (legendRows - 1) * LEGEND_STEP + 12;
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto" font-family="${FONT_FAMILY}" font-size="12" role="img" aria-labelledby="diagram-title">`,
   );
@@ -331,7 +399,7 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
     parts.push(`<marker id="arrow-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`);
   }
   parts.push('</defs>');
-  parts.push(`<text x="20" y="30" font-size="16" font-weight="bold">${xmlEscape(m.diagramTitle)}</text>`);
+  parts.push(`<text x="20" y="22" font-size="16" font-weight="bold">${xmlEscape(m.diagramTitle)}</text>`);
 
   // Model links between boxes (aggregated: one grey line per pair of boxes, one label per line of text).
   const modelLinks = new Map<string, { a: string; b: string; labels: Set<string>; violation: boolean }>();
@@ -436,31 +504,14 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
     parts.push(`<path class="reach filtered" data-from="${xmlEscape(endKey(cell.from))}" data-to="${xmlEscape(endKey(cell.to))}" d="${pathData(route(a, b, off).points)}" fill="none" stroke="${RED}" stroke-width="1.5" stroke-dasharray="3 3" marker-end="url(#arrow-bad)"><title>${xmlEscape(`${endLabel(cell.from, m)} → ${endLabel(cell.to, m)}${m.punct.colon}${r.diagramLegendFiltered}${m.punct.paren(blocked)}`)}</title></path>`);
   }
 
-  // Legend: the arrows (matrix verdicts) on the first row, the model links on the second.
-  const legendRows: { key: string; stroke: string; width: number; dash?: string; text: string }[][] = [
-    [
-      { key: 'permitted', stroke: '#2e7d32', width: 2, text: m.diagramLegendPermitted },
-      { key: 'violation', stroke: RED, width: 3.5, text: m.diagramLegendViolation },
-      { key: 'unresolved', stroke: '#ef6c00', width: 2, dash: '6 4', text: m.cellVerdict.unresolved },
-    ],
-    [{ key: 'filtered', stroke: RED, width: 1.5, dash: '3 3', text: r.diagramLegendFiltered }],
-    [
-      { key: 'model-link', stroke: GREY_LINK, width: 1.5, dash: '2 3', text: m.diagramLegendModelLink },
-      { key: 'model-link-violation', stroke: RED, width: 1.5, dash: '2 3', text: m.diagramLegendModelLinkViolation },
-    ],
-  ];
+  // Legend: the arrows (matrix verdicts) first, then the model links, flowing onto a new row where a row is full.
   parts.push('<g class="legend">');
-  legendRows.forEach((row, r) => {
-    const y = legendY + r * 24;
-    let x = 20;
-    for (const item of row) {
-      const text = fitLine(item.text, width - x - 46 - 20, LEGEND_SIZE);
-      parts.push(
-        `<g class="legend-item" data-legend="${item.key}"><line x1="${x}" y1="${y}" x2="${x + 40}" y2="${y}" stroke="${item.stroke}" stroke-width="${item.width}"${item.dash ? ` stroke-dasharray="${item.dash}"` : ''}/>${textElement(`x="${x + 46}" y="${y + 4}"`, text, item.text)}</g>`,
-      );
-      x += 46 + estimateTextWidth(text, LEGEND_SIZE) + 24;
-    }
-  });
+  for (const item of legend) {
+    const y = legendY + item.row * LEGEND_STEP;
+    parts.push(
+      `<g class="legend-item" data-legend="${item.key}"><line x1="${item.x}" y1="${y}" x2="${item.x + 40}" y2="${y}" stroke="${item.stroke}" stroke-width="${item.width}"${item.dash ? ` stroke-dasharray="${item.dash}"` : ''}/>${textElement(`x="${item.x + 46}" y="${y + 4}"`, item.shown, item.text)}</g>`,
+    );
+  }
   parts.push('</g>');
   parts.push('</svg>');
   return parts.join('\n');

@@ -18,7 +18,7 @@ import type { Flow } from '../model/reachability';
 import type { TierPolicy } from '../policy/schema';
 import type { Tier } from '../tiers/tier';
 import { intersect, isEmpty, parseCidr, setOf, subtract } from '../cidr/address-sets';
-import { endKey, endOfKey, matrixEndOf, type DiagramLink, type DiagramModel, type DiagramNode, type MatrixCell, type ReportInput } from './report-input';
+import { endKey, endOfKey, INTERNET_NODE, matrixEndOf, type DiagramLink, type DiagramModel, type DiagramNode, type MatrixCell, type ReportInput } from './report-input';
 
 function refKey(r: ResourceRef): string {
   return `${r.stack}::${r.logicalId}`;
@@ -174,9 +174,16 @@ export function diagramFromVerify(result: Pick<VerifyResult, 'model' | 'findings
     if (l.vgw) links.push({ from: l.key, to: l.vgw, label: linkLabel, violation });
     if (l.tgw) links.push({ from: l.key, to: l.tgw, label: linkLabel, violation });
   }
+  // Each internet gateway (and egress-only gateway) joins its VPC to the internet: the egress point a reviewer
+  // looks for, drawn whether or not a packet uses it today (red when a forbidden path leaves through it).
+  for (const igw of model.igws.values()) {
+    for (const vpc of igw.vpcs) links.push({ from: vpc, to: INTERNET_NODE, label: 'IGW', violation: onBadPath.has(refKey(igw.ref)) });
+  }
+  for (const e of model.eigws.values()) links.push({ from: e.vpc, to: INTERNET_NODE, label: 'EIGW', violation: onBadPath.has(refKey(e.ref)) });
   for (const c of model.clientVpns.values()) {
     const tier = c.vpc ? model.vpcs.get(c.vpc)?.tier : undefined;
-    nodes.push({ id: c.key, label: label(c.ref, 'Client VPN'), kind: 'client-vpn', ...(tier ? { end: { kind: 'telework-clients', tier } } : {}) });
+    // A no-break space keeps the kind on one line when the diagram wraps the label.
+    nodes.push({ id: c.key, label: label(c.ref, 'Client\u00a0VPN'), kind: 'client-vpn', ...(tier ? { end: { kind: 'telework-clients', tier } } : {}) });
     if (c.vpc) links.push({ from: c.key, to: c.vpc, label: 'Client VPN', violation: onBadPath.has(refKey(c.ref)) });
   }
   return { nodes, links };

@@ -28,13 +28,16 @@ ol.telework-path li{margin:.2em 0}.telework-verdict th{white-space:nowrap;width:
 #checklist-table{table-layout:fixed;width:100%}#checklist-table th:nth-child(1){width:2.5em}#checklist-table th:nth-child(2){width:17%}#checklist-table th:nth-child(4){width:2.5em}
 #checklist-table th:nth-child(5),#checklist-table th:nth-child(6),#checklist-table th:nth-child(7){width:9%}#checklist-table th:nth-child(8){width:12%}
 .diagram{overflow-x:auto}.diagram>svg{max-width:none}
+#acknowledgements{table-layout:fixed;width:100%}#acknowledgements td{overflow-wrap:anywhere}#acknowledgements code{word-break:break-all}
+#acknowledgements th:nth-child(1){width:9%}#acknowledgements th:nth-child(2){width:9%}#acknowledgements th:nth-child(4){width:16%}#acknowledgements th:nth-child(5){width:18%}#acknowledgements th:nth-child(n+6){width:7%}
 @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
 @page matrix{size:A4 landscape}
+@page diagram{size:A4 landscape;margin:8mm 10mm 12mm}
 @media print{body{margin:0;max-width:none;font-size:10pt}td,th{font-size:8pt;padding:2px 3px}summary{cursor:auto}
-table,.finding,li{break-inside:avoid}h2,h3{break-after:avoid}td>details{display:none}td>.on-paper{display:block}
-#matrix-section,#diagram-section{page:matrix}.diagram{overflow:visible}.diagram>svg{max-width:100%}#matrix{table-layout:fixed;width:100%}#matrix td,#matrix th{font-size:6.5pt;overflow-wrap:anywhere}
+table,.finding,li{break-inside:avoid}h2,h3{break-after:avoid}td>details{display:none}td>.on-paper,#cell-evidence{display:block}ul.cell-evidence>li{margin:.3em 0}ul.cell-evidence li li{font-size:8.5pt}
+#matrix-section{page:matrix}#diagram-section{page:diagram}#diagram-section>h2{margin:0 0 2mm}.diagram{overflow:visible}.diagram>svg{max-width:none!important}#matrix{table-layout:fixed;width:100%}#matrix td,#matrix th{font-size:8pt;overflow-wrap:anywhere}
 table.record-table,#matrix{break-inside:auto;width:100%}table.record-table tr,#matrix tr{break-inside:avoid}.caution{break-inside:avoid}}
-@media screen{td>.on-paper{display:none}}
+@media screen{td>.on-paper,#cell-evidence{display:none}}
 `;
 
 export function renderHtml(input: ReportInput, options: { lang: Lang }): string {
@@ -53,6 +56,7 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
 
   o.push(`<section id="matrix-section"><h2>${esc(m.matrixHeading)}</h2><p>${esc(m.matrixIntro)}</p>`, `<p class="answers"><strong>${esc(m.answers(threeAnswers(input)))}</strong></p>`);
   const cellFor = new Map(input.matrix.map((c) => [`${endKey(c.from)}>${endKey(c.to)}`, c]));
+  const paper: string[] = [];
   o.push('<table id="matrix"><tr>', `<th>${esc(m.matrixCorner)}</th>`);
   for (const to of MATRIX_ENDS) o.push(`<th>${esc(endLabel(to, m))}</th>`);
   o.push('</tr>');
@@ -66,11 +70,15 @@ export function renderHtml(input: ReportInput, options: { lang: Lang }): string 
       const cell = cellFor.get(`${endKey(from)}>${endKey(to)}`);
       const verdict = cell ? cell.verdict : 'unresolved';
       const evidence = cell ? cellEvidence(cell, m) : [m.evidenceNone];
-      o.push(`<td class="${verdict}" data-from="${esc(endKey(from))}" data-to="${esc(endKey(to))}"><details data-display="${cellDisplay(cell)}"><summary>${esc(m.displaySymbol[cellDisplay(cell)])}</summary>${evidence.map((l) => `<div>${esc(l)}</div>`).join('')}</details><div class="on-paper"><strong>${esc(m.displaySymbol[cellDisplay(cell)])}</strong>${evidence.map((l) => `<div>${esc(l)}</div>`).join('')}</div></td>`);
+      o.push(`<td class="${verdict}" data-from="${esc(endKey(from))}" data-to="${esc(endKey(to))}"><details data-display="${cellDisplay(cell)}"><summary>${esc(m.displaySymbol[cellDisplay(cell)])}</summary>${evidence.map((l) => `<div>${esc(l)}</div>`).join('')}</details><div class="on-paper"><strong>${esc(m.displaySymbol[cellDisplay(cell)])}</strong></div></td>`);
+      paper.push(`<li><strong>${esc(endLabel(from, m))} → ${esc(endLabel(to, m))}${esc(m.punct.colon)}${esc(m.displaySymbol[cellDisplay(cell)])}</strong><ul>${evidence.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></li>`);
     }
     o.push('</tr>');
   }
   o.push('</table>', `<p>${esc(m.legend)}</p></section>`);
+  // On paper the grid shows the symbols only (it fits one landscape page) and every cell's evidence follows
+  // as a list on portrait pages; on screen each cell's <details> holds the same lines.
+  o.push(`<section id="cell-evidence" class="on-paper"><h3>${esc(m.evidenceHeading)}</h3><ul class="cell-evidence">${paper.join('')}</ul></section>`);
 
   o.push(`<section id="diagram-section"><h2>${esc(m.diagramHeading)}</h2><div class="diagram">`, renderDiagramSvg(input, options), '</div></section>');
 

@@ -142,7 +142,11 @@ export interface DiagramNode {
   kind: 'vpc' | 'transit-gateway' | 'vpn' | 'client-vpn' | 'on-prem' | 'internet' | 'telework-clients' | 'other';
 }
 
+/** The node id a diagram link uses for the internet itself (drawn into the internet box; no model resource has it). */
+export const INTERNET_NODE = '@internet';
+
 export interface DiagramLink {
+  /** Node ids (or INTERNET_NODE). */
   from: string;
   to: string;
   label: string;

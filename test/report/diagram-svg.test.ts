@@ -221,11 +221,11 @@ describe.each(LANGS)('SVG diagram layout and wording (%s)', (lang) => {
 
   it('draws a personal-number telework entry as a finding: red border, and no "none" text', () => {
     const input = cityLikeReport();
-    input.diagram.nodes.push({ id: 'CvpnPn', label: 'PnClientVpn/Endpoint Client VPN', end: { kind: 'telework-clients', tier: 'personal-number' }, kind: 'client-vpn' });
+    input.diagram.nodes.push({ id: 'CvpnPn', label: 'PnClientVpn/Endpoint Client\u00a0VPN', end: { kind: 'telework-clients', tier: 'personal-number' }, kind: 'client-vpn' });
     const drawn = renderDiagramSvg(input, { lang });
     const pn = drawnBoxes(drawn).get('telework:personal-number')!;
     expect(attr(pn.rect, 'stroke')).toBe('#d32f2f');
-    expect(pn.texts.filter((t) => /class="member"/.test(t.attributes)).map((t) => t.shown)).toEqual(['PnClientVpn/Endpoint', 'Client VPN']);
+    expect(pn.texts.filter((t) => /class="member"/.test(t.attributes)).map((t) => t.shown)).toEqual(['PnClientVpn/Endpoint', 'Client\u00a0VPN']);
     expect(drawn).not.toContain(`>${xmlEscape(m.diagramNoPersonalNumberTelework)}</text>`);
     expect(pn.texts.map((t) => t.shown)).not.toContain(m.diagramNone);
     // The empty one is not red.

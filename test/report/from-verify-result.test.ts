@@ -6,7 +6,7 @@ import { loadPolicy, verify, type VerifyResult } from '../../lib/checks';
 import { renderDiagramSvg } from '../../lib/report/diagram-svg';
 import { reportViewFromVerify } from '../../lib/report/from-verify-result';
 import { renderJunitFromVerify } from '../../lib/report/verify-junit';
-import { endKey, MATRIX_ENDS } from '../../lib/report/report-input';
+import { endKey, INTERNET_NODE, MATRIX_ENDS } from '../../lib/report/report-input';
 import { asLoaded, buildCity, clone } from '../fixtures/city';
 
 function vpcId(resources: Record<string, { Type: string }>, part: string): string {
@@ -62,6 +62,28 @@ describe('report view of a verify() result', () => {
     const svg = renderDiagramSvg({ ...reportViewFromVerify(good), sources: [], findings: [], acknowledgements: [], manualControls: [], generatedAt: 'now' }, { lang: 'en' });
     expect(svg).toContain('data-end="shared"');
     expect(svg).not.toContain('data-end="untiered"');
+  });
+
+  it('draws each internet gateway as a link from its VPC to the internet (the egress point), red when a forbidden path leaves through it', () => {
+    expect(reportViewFromVerify(good).diagram.links).toContainEqual({ from: 'City::VpcInet', to: INTERNET_NODE, label: 'IGW', violation: false });
+    const svg = renderDiagramSvg({ ...reportViewFromVerify(good), sources: [], findings: [], acknowledgements: [], manualControls: [], generatedAt: 'now' }, { lang: 'ja' });
+    expect(svg).toMatch(/<g class="model-link" data-from="(tier:internet|internet)" data-to="(internet|tier:internet)"><path [^>]*stroke="#9e9e9e"/);
+    // One-line mutation: the same gateway attached to the LGWAN tier's VPC as well, with a default route to it.
+    const mutated = clone(buildCity());
+    const rt = Object.keys(mutated.Resources).find((k) => mutated.Resources[k]!.Type === 'AWS::EC2::RouteTable' && k.includes('Lgwan'))!;
+    mutated.Resources.IgwAttLgwan = { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: vpcId(mutated.Resources, 'Lgwan') }, InternetGatewayId: { Ref: Object.keys(mutated.Resources).find((k) => mutated.Resources[k]!.Type === 'AWS::EC2::InternetGateway')! } } };
+    mutated.Resources.LgwanOut = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: rt }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: Object.keys(mutated.Resources).find((k) => mutated.Resources[k]!.Type === 'AWS::EC2::InternetGateway')! } } };
+    const out = verify([asLoaded('City', mutated)], policy);
+    // The gateway now joins the LGWAN tier's VPC to the internet: the diagram draws that link too. Here a
+    // filter still stops the packets (the finding is a warning), so the link is grey…
+    expect(out.findings.filter((f) => f.rule === 'CLOSED-TIER-INTERNET').map((f) => f.severity)).toContain('warning');
+    const links = reportViewFromVerify(out).diagram.links.filter((l) => l.to === INTERNET_NODE);
+    expect(links).toContainEqual({ from: 'City::VpcLgwan', to: INTERNET_NODE, label: 'IGW', violation: false });
+    // …and red as soon as an error finding's path leaves through it.
+    const asError = { ...out, findings: out.findings.map((f) => (f.rule === 'CLOSED-TIER-INTERNET' ? { ...f, severity: 'error' as const } : f)) };
+    expect(reportViewFromVerify(asError).diagram.links).toContainEqual({ from: 'City::VpcLgwan', to: INTERNET_NODE, label: 'IGW', violation: true });
+    const drawn = renderDiagramSvg({ ...reportViewFromVerify(asError), sources: [], findings: asError.findings, acknowledgements: [], manualControls: [], generatedAt: 'now' }, { lang: 'en' });
+    expect(drawn).toMatch(/<g class="model-link" data-from="(tier:lgwan|internet)" data-to="(internet|tier:lgwan)"><path [^>]*stroke="#d32f2f"/);
   });
 
   it('draws the peering that joins two tiers in red', () => {

@@ -1,4 +1,5 @@
 import { renderHtml } from '../../lib/report/html';
+import { messagesFor } from '../../lib/report/i18n';
 import { brokenAppReport, goodAppReport } from './support/broken-app-report';
 
 function cellClass(html: string, from: string, to: string): string | undefined {
@@ -57,7 +58,39 @@ describe('HTML report on paper (issue 12)', () => {
     // No script (the report stays one self-contained document): on paper the closed <details> give way to
     // the same evidence written out in each cell.
     expect(ja).toContain('@media print{');
-    expect(ja).toContain('td>details{display:none}td>.on-paper{display:block}');
+    expect(ja).toContain('td>details{display:none}td>.on-paper,#cell-evidence{display:block}');
     expect(ja.match(/<div class="on-paper">/g)).toHaveLength(90);
+  });
+
+  it('on paper the grid shows the symbols (one landscape page) and every cell\'s evidence follows as a list, in both languages', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const html = renderHtml(brokenAppReport(), { lang });
+      const m = messagesFor(lang);
+      // In the grid the paper copy is the symbol alone.
+      for (const d of html.matchAll(/<div class="on-paper">([\s\S]*?)<\/div><\/td>/g)) expect(d[1]).toMatch(/^<strong>[^<]+<\/strong>$/);
+      const list = /<section id="cell-evidence" class="on-paper"><h3>([^<]+)<\/h3><ul class="cell-evidence">([\s\S]*?)<\/ul><\/section>/.exec(html);
+      expect(list?.[1]).toBe(m.evidenceHeading);
+      const entries = [...list![2]!.matchAll(/<li><strong>([^<]+)<\/strong><ul>((?:<li>[^<]*<\/li>)+)<\/ul><\/li>/g)];
+      expect(entries).toHaveLength(90);
+      // The screen copy of each cell (its <details>) and the paper copy say the same lines.
+      const first = /<td class="[a-z]+" data-from="tier:internet" data-to="tier:lgwan"><details[^>]*><summary>([^<]+)<\/summary>((?:<div>[^<]*<\/div>)+)<\/details>/.exec(html)!;
+      expect(entries[0]![1]).toBe(`${m.tier('internet')} → ${m.tier('lgwan')}${m.punct.colon}${first[1]}`);
+      expect(entries[0]![2]!.replace(/<\/?li>/g, '|')).toBe(first[2]!.replace(/<\/?div>/g, '|'));
+    }
+    expect(ja).toContain('@media screen{td>.on-paper,#cell-evidence{display:none}}');
+  });
+
+  it('prints the diagram on its own A4 landscape page at its own size (text stays ≥ 12 px on paper), and nothing forces the page to shrink', () => {
+    expect(ja).toContain('@page diagram{size:A4 landscape;margin:8mm 10mm 12mm}');
+    expect(ja).toContain('#diagram-section{page:diagram}');
+    expect(ja).toContain('.diagram>svg{max-width:none!important}');
+    // A4 landscape less 10 mm each side is 277 mm ≈ 1047 px; less 8 + 12 mm top and bottom 190 mm ≈ 718 px,
+    // of which the heading takes about 40 px.
+    const svg = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(ja)!;
+    expect(Number(svg[1])).toBeLessThanOrEqual(1047);
+    expect(Number(svg[2])).toBeLessThanOrEqual(718 - 40);
+    // Chromium shrinks every page when one element is wider than the page: the acknowledgements' long
+    // construct paths wrap instead (this is what printed the old diagram at ~0.75).
+    expect(ja).toContain('#acknowledgements{table-layout:fixed;width:100%}#acknowledgements td{overflow-wrap:anywhere}#acknowledgements code{word-break:break-all}');
   });
 });

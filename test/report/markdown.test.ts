@@ -42,7 +42,7 @@ describe('Markdown report of a broken app', () => {
     expect(row(ja, 'LGWAN接続系')[5]).toBe('＝ 同一系');
     expect(ja).toContain('◎ 正規経路（宣言済み）：設計上の経路');
     expect(ja).toContain('△ 到達可（禁止規則に非該当・要確認）');
-    expect(ja).toContain('| 発信元 \\\\ 宛先 | インターネット接続系 | LGWAN接続系 | マイナンバー利用事務系 | 庁内（インターネット接続系） |');
+    expect(ja).toContain('| 発信元＼宛先 | インターネット接続系 | LGWAN接続系 | マイナンバー利用事務系 | 庁内（インターネット接続系） |');
   });
 
   it('gives the evidence of each cell: witness, reason, blocking layer', () => {

@@ -204,7 +204,7 @@ describe('the report speaks the reader’s language', () => {
   it('answers the three questions in one line above the grid', () => {
     const goodJa = renderMarkdown(reportOf(good), { lang: 'ja' });
     expect(goodJa).toContain('**三層間の到達：なし ／ 閉域の系→インターネット：なし ／ マイナンバー利用事務系のテレワーク入口：なし**');
-    expect(goodJa.indexOf('三層間の到達')).toBeLessThan(goodJa.indexOf('| 発信元 \\\\ 宛先 |'));
+    expect(goodJa.indexOf('三層間の到達')).toBeLessThan(goodJa.indexOf('| 発信元＼宛先 |'));
     const brokenJa = renderMarkdown(reportOf(broken), { lang: 'ja' });
     expect(brokenJa).toMatch(/\*\*三層間の到達：あり（\d+ 件） ／ 閉域の系→インターネット：なし ／ マイナンバー利用事務系のテレワーク入口：なし\*\*/);
     expect(renderHtml(reportOf(broken), { lang: 'en' })).toMatch(/<p class="answers"><strong>Between the three tiers: \d+ forbidden path\(s\) \/ Closed tiers ↔ internet: no path \/ Telework entry into the personal-number tier: none<\/strong><\/p>/);

@@ -106,7 +106,7 @@ export const en: Messages = {
   diagramShared: 'Shared TGW (a route domain per tier)',
   diagramLegendViolation: 'forbidden path',
   diagramLegendPermitted: 'permitted path',
-  diagramLegendModelLink: 'link between networks (TGW attachment, peering, VPN, Direct Connect, Client VPN)',
+  diagramLegendModelLink: 'link between networks (TGW attachment, peering, VPN, Direct Connect, Client VPN, internet gateway IGW)',
   diagramLegendModelLinkViolation: 'link that carries a forbidden path',
   diagramNone: '(none)',
   diagramNoPersonalNumberTelework: 'none — no telework entry (required)',

@@ -29,7 +29,7 @@ export const ja: Messages = {
 
   matrixHeading: '系間マトリクス',
   matrixIntro: '行が通信の発信元、列が宛先です。すべてのセルに判定とその根拠を示します。',
-  matrixCorner: '発信元 \\ 宛先',
+  matrixCorner: '発信元＼宛先',
   cellVerdict: {
     isolated: '分離',
     permitted: '到達可（禁止規則に非該当）',
@@ -94,7 +94,7 @@ export const ja: Messages = {
   diagramShared: '共有TGW（系ごとのルートドメイン）',
   diagramLegendViolation: '禁止経路',
   diagramLegendPermitted: '許可された経路',
-  diagramLegendModelLink: 'ネットワーク間の接続（TGWアタッチメント・ピアリング・VPN・Direct Connect・Client VPN）',
+  diagramLegendModelLink: 'ネットワーク間の接続（TGWアタッチメント・ピアリング・VPN・Direct Connect・Client VPN・インターネットゲートウェイ IGW）',
   diagramLegendModelLinkViolation: '禁止経路が通る接続',
   diagramNone: '（なし）',
   diagramNoPersonalNumberTelework: 'なし（テレワークの入口を設けない：必須）',
