@@ -50,7 +50,8 @@ describe('local WorkSpaces server', () => {
   afterEach(async () => api?.close());
 
   it('creates up to 25 WorkSpaces per call, PENDING then AVAILABLE, and paginates Describe by 25', async () => {
-    api = await start({ directories: [DIR], provisionDelayMs: 400 });
+    // Long enough that a loaded machine (2 cores, several test workers) still describes them before it passes.
+    api = await start({ directories: [DIR], provisionDelayMs: 3000 });
     const c = client(api);
     const out = await c.send(
       new CreateWorkspacesCommand({
@@ -68,7 +69,7 @@ describe('local WorkSpaces server', () => {
     const page2 = await c.send(new DescribeWorkspacesCommand({ DirectoryId: DIR, NextToken: page1.NextToken }));
     expect(page2.Workspaces).toHaveLength(1);
     expect(page2.NextToken).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 420));
+    await new Promise((r) => setTimeout(r, 3100));
     const one = await c.send(new DescribeWorkspacesCommand({ DirectoryId: DIR, UserName: 'USER3' }));
     expect(one.Workspaces).toHaveLength(1);
     expect(one.Workspaces![0].State).toBe('AVAILABLE');
