@@ -17,7 +17,7 @@ describe('Markdown report of a broken app', () => {
     expect(en).toContain('**FAIL:');
     expect(ja).toContain('**不適合：');
     expect(en).toContain('2 error(s), 0 warning(s); 2 forbidden path(s) and 1 unresolved pair(s)');
-    expect(ja).toContain('重大な指摘 2 件、注意事項 0 件。マトリクス上の禁止経路 2 件、未判定 1 件。');
+    expect(ja).toContain('指摘事項：重大な指摘 2 件、注意事項 0 件。系間マトリクス：禁止経路 2 件、未判定 1 件。');
   });
 
   it('has a verdict in every cell of the 8×8 matrix, in order (en)', () => {

@@ -19,7 +19,7 @@ export const ja: Messages = {
   verdictPass: '適合：系をまたぐ経路はなく、未判定の項目もありません。',
   verdictFail: '不適合：以下の指摘を確認してください。系をまたぐ経路は適用除外（例外措置）とすることができず、許可経路として宣言して通すこともできません。取り除いてください。系の間のデータの受け渡しは、最高情報セキュリティ責任者（CISO）が承認した無害化の仕組みを通す場合に限ります。',
   summary: ({ errors, warnings, violations, unresolved }) =>
-    `重大な指摘 ${errors} 件、注意事項 ${warnings} 件。マトリクス上の禁止経路 ${violations} 件、未判定 ${unresolved} 件。`,
+    `指摘事項：重大な指摘 ${errors} 件、注意事項 ${warnings} 件。系間マトリクス：禁止経路 ${violations} 件、未判定 ${unresolved} 件。`,
 
   tier: (tier) => TIER_LABELS[tier].ja,
   onPrem: (tier) => `庁内（${TIER_LABELS[tier].ja}）`,

@@ -79,9 +79,9 @@ export const recordEn: RecordMessages = {
   environmentAgnostic: 'not set (environment-agnostic stacks)',
 
   signatureHeading: 'Sign-off',
-  signatureIntro: 'To be filled in by those who reviewed this report.',
+  signatureIntro: 'To be filled in by those who reviewed this report. Acceptance of the cautions in the record sections goes in Remarks.',
   signatureRoles: ['Prepared by', 'Checked by', 'Approved by'],
-  signatureColumns: ['Role', 'Section', 'Name', 'Date', 'Seal / signature'],
+  signatureColumns: ['Role', 'Section', 'Name', 'Date', 'Seal / signature', 'Remarks'],
 
   caution: 'Caution',
   source: 'Set in',
@@ -113,9 +113,9 @@ export const recordEn: RecordMessages = {
   logOff: (l) =>
     `${l.kind === 'vpc-flow-logs' ? `The ${TIER_LABELS[l.tier!]?.en ?? 'undeclared'} VPC (${l.source.logicalId}) has no VPC flow log` : `${l.kind === 'object-lock' ? 'Object Lock' : 'The log'} of ${l.source.logicalId} is off`}: traffic between tiers could not be checked afterwards. Turn it on.`,
   noLog: (k) =>
-    `The templates have no ${k === 'cloudtrail' ? 'CloudTrail trail' : k === 'object-lock' ? 'S3 bucket with Object Lock' : k === 'client-vpn-connection-logs' ? 'Client VPN endpoint' : 'VPC flow log'}.${k === 'client-vpn-connection-logs' ? '' : ' If another mechanism in the account records it, note its evidence in the checklist.'}`,
+    `The templates have no ${k === 'cloudtrail' ? 'CloudTrail trail' : k === 'object-lock' ? 'S3 bucket with Object Lock' : k === 'client-vpn-connection-logs' ? 'Client VPN endpoint' : 'VPC flow log'}.${k === 'client-vpn-connection-logs' ? '' : ' If another mechanism in the account records it, note its evidence in Remarks of the sign-off block.'}`,
   governanceWhy:
-    'Why GOVERNANCE mode: an administrator given the special permission s3:BypassGovernanceRetention can delete within the retention period (to remove a trial environment or revise the period), and that action is itself in CloudTrail. To let nobody — not even the root user — delete in production, set audit.objectLockMode to COMPLIANCE. If GOVERNANCE stays, limit who holds that permission and record in the checklist that the information security officer accepts it.',
+    'Why GOVERNANCE mode: an administrator given the special permission s3:BypassGovernanceRetention can delete within the retention period (to remove a trial environment or revise the period), and that action is itself in CloudTrail. To let nobody — not even the root user — delete in production, set audit.objectLockMode to COMPLIANCE. If GOVERNANCE stays, limit who holds that permission and record in Remarks of the sign-off block that the information security officer accepts it.',
   complianceWhy: 'COMPLIANCE mode: nobody, not even the root user, can delete or shorten the retention within the period.',
 
   egressHeading: 'Internet egress',
@@ -135,11 +135,11 @@ export const recordEn: RecordMessages = {
   egressNotSecurityCloud:
     'The internet tier does not go through the prefecture\'s security cloud (自治体情報セキュリティクラウド): it leaves from this environment\'s AWS Network Firewall, which passes only the allowed domains.',
   egressAccept:
-    'If this design is kept, the information security officer checks why the security cloud is not used and what monitoring replaces it (who reviews the firewall\'s logs), and records the acceptance in the checklist. This tool does not make that decision.',
+    'If this design is kept, the information security officer checks why the security cloud is not used and what monitoring replaces it (who reviews the firewall\'s logs), and records the acceptance in Remarks of the sign-off block. This tool does not make that decision.',
   egressUninspected: 'The internet tier reaches the internet without inspection. Concentrate its egress at one inspected point (the security cloud or a firewall).',
   noInternetTier: 'The templates have no internet-tier VPC.',
   withBasis: (text, basis) => `${text} (Basis: ${basis}.)`,
-  cautionsSummary: (n, headings) => `The record sections below also hold ${n} caution${n === 1 ? '' : 's'} (${headings.join(', ')}). The information security officer reads them and records the acceptance in the checklist.`,
+  cautionsSummary: (n, headings) => `The record sections below also hold ${n} caution${n === 1 ? '' : 's'} (${headings.join(', ')}). The information security officer reads them and records the acceptance in Remarks of the sign-off block.`,
 
   linksHeading: 'Links to the on-premises networks',
   linksIntro: 'The kind of each link between a tier and its on-premises network, and what it carries.',
@@ -161,7 +161,7 @@ export const recordEn: RecordMessages = {
   noLinks: 'The templates have no link to an on-premises network.',
 
   teleworkHeading: 'The telework path',
-  teleworkIntro: 'From the device to the desktop, step by step. Screen transfer only: no data stays on the device.',
+  teleworkIntro: 'From the device to the desktop, step by step. Only the screen is sent to the device; the work data stays with the desktop by design (the copy and print limits are under Automated controls).',
   stepDevice: (c) => `Device (lent): addresses given while connected ${c ?? 'unknown'}`,
   stepVpn: (p) =>
     `Client VPN: ${(p.transport ?? 'udp').toUpperCase()} ${p.port ?? 443}, authentication ${p.authentication.map((a) => AUTH[a] ?? a).join(' + ') || 'none'}, ${p.splitTunnel ? 'split tunnel (some traffic bypasses the VPN)' : 'full tunnel (nothing else while connected)'}` +

@@ -80,16 +80,16 @@ export const recordJa: RecordMessages = {
   environmentAgnostic: '未指定（環境非依存のスタック）',
 
   signatureHeading: '決裁欄',
-  signatureIntro: '本報告書の内容を確認した者が記入する。',
+  signatureIntro: '本報告書の内容を確認した者が記入してください。記録事項の注意事項を承知した旨は備考に記入してください。',
   signatureRoles: ['作成者', '確認者', '承認者'],
-  signatureColumns: ['役割', '所属', '氏名', '日付', '印・署名'],
+  signatureColumns: ['役割', '所属', '氏名', '日付', '印・署名', '備考'],
 
   caution: '注意事項',
   source: '設定元',
   tierWord: (t) => (t ? TIER_LABELS[t].ja : '系の宣言なし'),
 
   loggingHeading: 'ログの取得と保存期間',
-  loggingIntro: 'テンプレートに定義されたログの取得先と保存期間（説明文ではなく、テンプレートの設定値から読み取ったもの）。',
+  loggingIntro: 'テンプレートに定義されたログの出力先と保存期間です（説明文ではなく、テンプレートの設定値から読み取っています）。',
   logColumns: ['種類', '系', '出力先', '保存期間', '設定', '設定元'],
   logKind: {
     'vpc-flow-logs': 'VPC フローログ',
@@ -112,13 +112,13 @@ export const recordJa: RecordMessages = {
   },
   retention: (d) => (d === undefined ? '無期限（期間の設定なし）' : `${d} 日`),
   logOff: (l) => `${l.kind === 'vpc-flow-logs' ? `${TIER_LABELS[l.tier!]?.ja ?? '系の宣言のない'} VPC（${l.source.logicalId}）に VPC フローログがありません` : `${l.source.logicalId} の${l.kind === 'object-lock' ? 'オブジェクトロック' : 'ログ'}が無効です`}。系間の通信の有無を事後に確認できないため、有効にしてください。`,
-  noLog: (k) => `テンプレートに${k === 'cloudtrail' ? ' CloudTrail の証跡' : k === 'object-lock' ? 'オブジェクトロックを設定した S3 バケット' : k === 'client-vpn-connection-logs' ? ' Client VPN エンドポイント' : ' VPC フローログ'}がありません。${k === 'client-vpn-connection-logs' ? '' : '同じアカウントの別の仕組みで取得している場合は、その証跡を確認欄に記録してください。'}`,
+  noLog: (k) => `テンプレートに${k === 'cloudtrail' ? ' CloudTrail の証跡' : k === 'object-lock' ? 'オブジェクトロックを設定した S3 バケット' : k === 'client-vpn-connection-logs' ? ' Client VPN エンドポイント' : ' VPC フローログ'}がありません。${k === 'client-vpn-connection-logs' ? '' : '同じアカウントの別の仕組みで取得している場合は、その証跡を決裁欄の備考に記入してください。'}`,
   governanceWhy:
-    'ガバナンスモードを採用している理由：特別な権限（s3:BypassGovernanceRetention）を与えた管理者に限り保存期間中の削除ができるため、試行環境の撤去や保存期間の見直しに対応できる。その操作も CloudTrail に記録される。本番運用で誰にも（ルートユーザーにも）削除させない場合は、設定 audit.objectLockMode を COMPLIANCE にすること。ガバナンスモードのまま運用する場合は、この権限を持つ者を限定し、情報セキュリティ責任者が承知していることを確認欄に記録する。',
-  complianceWhy: 'コンプライアンスモード：保存期間中は誰も（ルートユーザーも）削除・期間短縮ができない。',
+    'ガバナンスモードを採用している理由：特別な権限（s3:BypassGovernanceRetention）を与えた管理者に限り保存期間中でも削除できるため、試行環境の撤去や保存期間の見直しに対応できます。その操作も CloudTrail に記録されます。本番運用で誰にも（ルートユーザーにも）削除させない場合は、設定 audit.objectLockMode を COMPLIANCE にしてください。ガバナンスモードのまま運用する場合は、この権限を持つ者を限定し、情報セキュリティ責任者が承知した旨を決裁欄の備考に記入してください。',
+  complianceWhy: 'コンプライアンスモード：保存期間中は誰も（ルートユーザーも）削除や期間の短縮ができません。',
 
   egressHeading: 'インターネットへの出口',
-  egressIntro: 'インターネット接続系がインターネットに出る箇所（テンプレートの経路とファイアウォールの設定から判定）。',
+  egressIntro: 'インターネット接続系がインターネットに出る箇所です（テンプレートの経路とファイアウォールの設定から判定しています）。',
   egressKind: {
     'local-firewall': '本環境内の AWS Network Firewall から直接（自治体情報セキュリティクラウドを経由しない）',
     'security-cloud-link': '自治体情報セキュリティクラウド経由（インターネット接続系の回線へ既定経路）',
@@ -134,14 +134,14 @@ export const recordJa: RecordMessages = {
   egressNotSecurityCloud:
     'インターネット接続系の通信は自治体情報セキュリティクラウドを経由せず、本環境内の AWS Network Firewall（許可したドメインのみ通過）からインターネットに出ます',
   egressAccept:
-    'この構成を採る場合は、情報セキュリティ責任者が、セキュリティクラウドを経由しない理由と、これに代わる監視（ファイアウォールのログの確認体制など）を確認し、承知したことを確認欄に記録してください。本ツールはこの判断を行いません。',
+    'この構成を採る場合は、情報セキュリティ責任者が、セキュリティクラウドを経由しない理由と、これに代わる監視（ファイアウォールのログの確認体制など）を確認し、承知したことを決裁欄の備考に記入してください。本ツールはこの判断を行いません。',
   egressUninspected: 'インターネット接続系が検査を経ずにインターネットに出ます。出口を一つの検査点（自治体情報セキュリティクラウドまたはファイアウォール）にまとめてください',
   noInternetTier: 'テンプレートにインターネット接続系の VPC がありません。',
   withBasis: (text, basis) => `${text}（根拠：${basis}）。`,
-  cautionsSummary: (n, headings) => `このほか、記録事項に注意事項が ${n} 件あります（${headings.join('、')}）。情報セキュリティ責任者が内容を確認し、承知したことを確認欄に記録してください。`,
+  cautionsSummary: (n, headings) => `このほか、記録事項に注意事項が ${n} 件あります（${headings.join('、')}）。情報セキュリティ責任者が内容を確認し、承知したことを決裁欄の備考に記入してください。`,
 
   linksHeading: '庁内ネットワークとの接続回線',
-  linksIntro: '各系と庁内ネットワーク（オンプレミス）を結ぶ回線の種類と、その回線で運ぶ宛先。',
+  linksIntro: '各系と庁内ネットワーク（オンプレミス）を結ぶ回線の種類と、その回線で庁内側へ送る宛先です。',
   linkColumns: ['系', '回線の種類', '庁内側へ送る宛先', '補足', '設定元'],
   linkKind: {
     'ipsec-internet': 'IPsec VPN（インターネット経由の暗号化通信）',
@@ -160,7 +160,7 @@ export const recordJa: RecordMessages = {
   noLinks: 'テンプレートに庁内ネットワークとの接続回線はありません。',
 
   teleworkHeading: 'テレワークの経路',
-  teleworkIntro: '端末から仮想デスクトップまでの経路を順に示す。画面転送のみで、端末にデータは残らない。',
+  teleworkIntro: '端末から仮想デスクトップまでの経路を順に示します。端末には画面だけを転送し、業務データは仮想デスクトップ側に置く設計です（端末へのコピー・印刷の制限は「自動で設定される管理策」を参照）。',
   stepDevice: (c) => `端末（貸与端末）：VPN 接続時に割り当てるアドレス ${c ?? '不明'}`,
   stepVpn: (p) =>
     `Client VPN：${(p.transport ?? 'udp').toUpperCase()} ${p.port ?? 443} 番、認証は${p.authentication.map((a) => AUTH[a] ?? a).join('＋') || 'なし'}、${p.splitTunnel ? 'スプリットトンネル（VPN を通らない通信あり）' : '全トンネル（接続中は他の通信を遮断）'}` +
@@ -180,7 +180,7 @@ export const recordJa: RecordMessages = {
   noTelework: 'テンプレートにテレワークの入口（Client VPN エンドポイント）はありません。',
 
   controlsHeading: '自動で設定される管理策',
-  controlsIntro: 'デプロイ時に CloudFormation またはカスタムリソースが設定する値（テンプレートから読み取ったもの）。',
+  controlsIntro: 'デプロイ時に CloudFormation またはカスタムリソースが設定する値です（テンプレートから読み取っています）。',
   controlColumns: ['系', '管理策', '設定値', '設定元'],
   controlLabel: (id) => (id.startsWith('device-type:') ? `接続できる端末の種類：${DEVICE_TYPES[id.slice(12)] ?? id.slice(12)}` : (CONTROLS[id] ?? id)),
   controlValue: (id, v) => (id === 'vpn-session-timeout' ? `${v} 時間` : (VALUES[v] ?? v)),
@@ -205,7 +205,7 @@ export const recordJa: RecordMessages = {
   exceptionColumns: ['責任者', '記録日', '見直し期限'],
 
   checklistHeading: '手作業で確認する項目',
-  checklistIntro: 'CloudFormation では設定・確認できない項目。確認した者が確認者・確認日・結果・証跡を記入する。',
+  checklistIntro: 'CloudFormation では設定も確認もできない項目です。確認した者が確認者・確認日・結果・証跡を記入してください。',
   checklistColumns: ['番号', '項目', '確認方法', '根拠', '確認者', '確認日', '結果', '証跡'],
   resultChoices: '適合 ／ 不適合',
 };

@@ -70,7 +70,7 @@ export function provenanceSection(record: ReportRecord, lang: Lang): RecordSecti
 export function signatureSection(lang: Lang): RecordSection {
   const r = recordMessagesFor(lang);
   const s = section('signature', r.signatureHeading, r.signatureIntro);
-  s.tables.push({ id: 'signature', columns: r.signatureColumns, rows: r.signatureRoles.map((role) => [role, '', '', '', '']) });
+  s.tables.push({ id: 'signature', columns: r.signatureColumns, rows: r.signatureRoles.map((role) => [role, ...r.signatureColumns.slice(1).map(() => '')]) });
   return s;
 }
 

@@ -51,10 +51,10 @@ describe('header of record', () => {
   });
 
   it('has a signature block 作成者／確認者／承認者 with section, name, date and seal columns', () => {
-    expect(ja).toContain('<tr><th>役割</th><th>所属</th><th>氏名</th><th>日付</th><th>印・署名</th></tr>');
-    for (const role of ['作成者', '確認者', '承認者']) expect(ja).toContain(`<tr><td>${role}</td><td></td><td></td><td></td><td></td></tr>`);
-    expect(en).toContain('<tr><td>Approved by</td><td></td><td></td><td></td><td></td></tr>');
-    expect(mdJa).toContain('| 承認者 |  |  |  |  |');
+    expect(ja).toContain('<tr><th>役割</th><th>所属</th><th>氏名</th><th>日付</th><th>印・署名</th><th>備考</th></tr>');
+    for (const role of ['作成者', '確認者', '承認者']) expect(ja).toContain(`<tr><td>${role}</td><td></td><td></td><td></td><td></td><td></td></tr>`);
+    expect(en).toContain('<tr><td>Approved by</td><td></td><td></td><td></td><td></td><td></td></tr>');
+    expect(mdJa).toContain('| 承認者 |  |  |  |  |  |');
   });
 
   it('without a record (a hand-built input) the header is left out but the signature block and checklist stay', () => {
