@@ -24,19 +24,19 @@ details{margin:.2em 0}summary{cursor:pointer}.finding{border-left:4px solid #c62
 .finding.warning{border-color:#ef6c00}
 .caution{border:2px solid #ef6c00;background:#fff3e0;padding:.5em .8em;margin:.6em 0}.caution strong{color:#bf360c;margin-right:.5em}
 .record-table td,.record-table th{text-align:left;overflow-wrap:anywhere}#provenance-table th{white-space:nowrap}#signature-table td{height:2.6em;min-width:7em}
-ol.telework-path li{margin:.2em 0}.telework-verdict th{white-space:nowrap;width:6em}
+#logging-table td:nth-child(4),#links-table td:nth-child(3){white-space:nowrap}ol.telework-path li{margin:.2em 0}.telework-verdict th{white-space:nowrap;width:6em}
 #checklist-table{table-layout:fixed;width:100%}#checklist-table th:nth-child(1){width:2.5em}#checklist-table th:nth-child(2){width:17%}#checklist-table th:nth-child(4){width:2.5em}
 #checklist-table th:nth-child(5),#checklist-table th:nth-child(6),#checklist-table th:nth-child(7){width:9%}#checklist-table th:nth-child(8){width:12%}
 .diagram{overflow-x:auto}.diagram>svg{max-width:none}
 #acknowledgements{table-layout:fixed;width:100%}#acknowledgements td{overflow-wrap:anywhere}#acknowledgements code{word-break:break-all}
-#acknowledgements th:nth-child(1){width:9%}#acknowledgements th:nth-child(2){width:9%}#acknowledgements th:nth-child(4){width:16%}#acknowledgements th:nth-child(5){width:18%}#acknowledgements th:nth-child(n+6){width:7%}
+#acknowledgements th:nth-child(1){width:10%}#acknowledgements th:nth-child(2){width:10%}#acknowledgements th:nth-child(4){width:14%}#acknowledgements th:nth-child(5){width:12%}#acknowledgements th:nth-child(n+6){width:6%}
 @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
 @page matrix{size:A4 landscape}
 @page diagram{size:A4 landscape;margin:8mm 10mm 12mm}
 @media print{body{margin:0;max-width:none;font-size:10pt}td,th{font-size:8pt;padding:2px 3px}summary{cursor:auto}
 table,.finding,li{break-inside:avoid}h2,h3{break-after:avoid}td>details{display:none}td>.on-paper,#cell-evidence{display:block}ul.cell-evidence>li{margin:.3em 0}ul.cell-evidence li li{font-size:8.5pt}
 #matrix-section{page:matrix}#diagram-section{page:diagram}#diagram-section>h2{margin:0 0 2mm}.diagram{overflow:visible}.diagram>svg{max-width:none!important}#matrix{table-layout:fixed;width:100%}#matrix td,#matrix th{font-size:8pt;overflow-wrap:anywhere}
-table.record-table,#matrix{break-inside:auto;width:100%}table.record-table tr,#matrix tr{break-inside:avoid}.caution{break-inside:avoid}}
+table.record-table,#matrix{break-inside:auto;width:100%}table.record-table tr,#matrix tr{break-inside:avoid}.caution{break-inside:avoid}#record-signature,#record-signature table.record-table{break-inside:avoid}table#acknowledgements{break-inside:auto}#acknowledgements tr{break-inside:avoid}}
 @media screen{td>.on-paper,#cell-evidence{display:none}}
 `;
 

@@ -11,20 +11,32 @@
 import type { ManualControl } from './report-input';
 
 /** The desktops' runbook: controls no API can apply or read (docs/telework.md has the steps). */
-export const DESKTOP_RUNBOOK_CONTROLS: ReadonlyArray<{ id: string; title: { en: string; ja: string }; where: string }> = [
+export const DESKTOP_RUNBOOK_CONTROLS: ReadonlyArray<{ id: string; title: { en: string; ja: string }; how: { en: string; ja: string }; where: string }> = [
   {
     id: 'WSH-MANUAL-TRUSTED-DEVICES',
     title: { en: 'Trusted-device certificates (console only, ≤ 2 root CAs per platform, no revocation)', ja: '信頼済みデバイス証明書（コンソールのみ・ルートCA最大2つ・失効不可）' },
+    how: {
+      en: 'In the WorkSpaces console (the directory\'s access control options), import the root CA of the lent devices\' certificates (at most two per platform), allow only trusted devices for each approved platform and block the others. There is no revocation here: a lost device is blocked by disabling its user or rotating the CA. Evidence: the CA fingerprint and date in the change log.',
+      ja: 'WorkSpaces コンソールのディレクトリの「アクセス制御オプション」で、貸与端末の証明書を発行したルート CA（プラットフォームごとに 2 つまで）を登録し、認めたプラットフォームは信頼済みデバイスのみ許可、それ以外は拒否とする。ここでは証明書を失効できないため、紛失した端末は利用者の無効化または CA の入れ替えで遮断する。証跡：変更記録に残した CA のフィンガープリントと日付。',
+    },
     where: 'docs/telework.md#runbook-trusted-devices',
   },
   {
     id: 'WSH-MANUAL-GPO-REDIRECTION',
     title: { en: 'Group Policy: drive, clipboard, printer, USB redirection off on every desktop', ja: 'グループポリシー：ドライブ・クリップボード・プリンタ・USBリダイレクト無効化' },
+    how: {
+      en: 'Install the WorkSpaces DCV administrative template on the directory\'s domain controllers and link one GPO to the desktops\' OU that turns off clipboard, printer, drive and USB redirection. Evidence: the GPO settings report and the OU it is linked to.',
+      ja: 'ディレクトリのドメインコントローラーに WorkSpaces（DCV）の管理用テンプレートを導入し、クリップボード・プリンタ・ドライブ・USB のリダイレクトを無効にする GPO を仮想デスクトップの OU にリンクする。証跡：GPO の設定レポートとリンク先の OU。',
+    },
     where: 'docs/telework.md#runbook-group-policy',
   },
   {
     id: 'WSH-MANUAL-ACCESS-ANALYZER',
     title: { en: 'Post-deploy Network Access Analyzer run: every scope must have no findings', ja: 'デプロイ後の Network Access Analyzer 実行：全スコープで検出ゼロ' },
+    how: {
+      en: 'After every deployment, analyse every access scope the stacks create (tag mic:scope) with Network Access Analyzer; each must end with no findings. Evidence: the dated analysis results.',
+      ja: 'デプロイのたびに、スタックが作成するアクセススコープ（タグ mic:scope）をすべて Network Access Analyzer で分析し、いずれも検出が 0 件であることを確かめる。証跡：日付入りの分析結果。',
+    },
     where: 'docs/telework.md#runbook-network-access-analyzer',
   },
 ];
@@ -40,8 +52,8 @@ function fromDesktop(c: (typeof DESKTOP_RUNBOOK_CONTROLS)[number]): ManualContro
   return {
     id: c.id,
     where: DESKTOP_CONTROL_WHERE[c.id] ?? 'procedure',
-    en: { title: c.title.en, how: `Runbook: ${c.where}` },
-    ja: { title: c.title.ja, how: `手順書：${c.where}` },
+    en: { title: c.title.en, how: `${c.how.en} Runbook: ${c.where}` },
+    ja: { title: c.title.ja, how: `${c.how.ja}手順書：${c.where}` },
     citation: 'teleworkLgwanRequirements',
   };
 }

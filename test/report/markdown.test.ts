@@ -88,7 +88,9 @@ describe('Markdown report of a broken app', () => {
   });
 
   it('renders the manual controls as a checklist table with where, basis and the columns a reviewer fills in', () => {
-    expect(en).toMatch(/\| 1 \| Trusted-device certificates .*<br>console · WSH-MANUAL-TRUSTED-DEVICES \| Runbook: docs\/telework.md#runbook-trusted-devices \| ※1 \| {2}\| {2}\| conforms \/ does not conform \| {2}\|/);
+    expect(en).toMatch(/\| 1 \| Trusted-device certificates .*<br>console · WSH-MANUAL-TRUSTED-DEVICES \| In the WorkSpaces console .* Runbook: docs\/telework.md#runbook-trusted-devices \| ※1 \| {2}\| {2}\| conforms \/ does not conform \| {2}\|/);
+    // Each runbook item says in one line what to do and what to keep as evidence, then where the steps are.
+    expect(ja).toMatch(/\| 1 \| 信頼済みデバイス証明書.* \| WorkSpaces コンソールのディレクトリの「アクセス制御オプション」で.*証跡：変更記録に残した CA のフィンガープリントと日付。手順書：docs\/telework.md#runbook-trusted-devices \| ※1 \|/);
     expect(en).toMatch(/\| \d+ \| Idle timeout and screen lock<br>Group Policy · gpo-idle-lock \| .* \| ※1 \|/);
     expect(en).toContain('※1 MIC "LGWAN-tier telework security requirements for local governments in light of the response to COVID-19"');
     expect(ja).toMatch(/\| \d+ \| 無操作タイムアウトと画面ロック<br>グループポリシー · gpo-idle-lock \|/);

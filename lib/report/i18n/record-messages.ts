@@ -29,7 +29,7 @@ export interface RecordMessages {
   signatureHeading: string;
   signatureIntro: string;
   signatureRoles: readonly [string, string, string];
-  signatureColumns: readonly [string, string, string, string, string];
+  signatureColumns: readonly [string, string, string, string, string, string];
 
   caution: string;
   source: string;

@@ -55,6 +55,11 @@ describe('header of record', () => {
     for (const role of ['作成者', '確認者', '承認者']) expect(ja).toContain(`<tr><td>${role}</td><td></td><td></td><td></td><td></td><td></td></tr>`);
     expect(en).toContain('<tr><td>Approved by</td><td></td><td></td><td></td><td></td><td></td></tr>');
     expect(mdJa).toContain('| 承認者 |  |  |  |  |  |');
+    // The cautions ask the officer to record acceptance in 備考, a column the block has (no 確認欄 the report lacks).
+    expect(ja).toContain('決裁欄の備考に記入してください');
+    expect(ja).not.toContain('確認欄');
+    expect(en).toContain('in Remarks of the sign-off block');
+    expect(en).not.toContain('in the checklist');
   });
 
   it('without a record (a hand-built input) the header is left out but the signature block and checklist stay', () => {
