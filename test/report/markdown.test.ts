@@ -16,7 +16,7 @@ describe('Markdown report of a broken app', () => {
   it('states the failure first, in each language', () => {
     expect(en).toContain('**FAIL:');
     expect(ja).toContain('**不適合：');
-    expect(en).toContain('2 error(s), 0 warning(s); 2 forbidden path(s) and 1 unresolved pair(s)');
+    expect(en).toContain('Findings: 2 errors, 0 warnings. Tier matrix: 2 forbidden paths, 1 unresolved pair.');
     expect(ja).toContain('指摘事項：重大な指摘 2 件、注意事項 0 件。系間マトリクス：禁止経路 2 件、未判定 1 件。');
   });
 

@@ -7,6 +7,11 @@ import { pathWordsEn } from './hops.en';
 import { findingWordsEn } from './findings.en';
 import { coverageEn } from './coverage.en';
 
+/** "1 error", "2 errors". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export const en: Messages = {
   lang: 'en',
   words: pathWordsEn,
@@ -19,7 +24,7 @@ export const en: Messages = {
   verdictPass: 'PASS: no path crosses between tiers, and nothing is unresolved.',
   verdictFail: 'FAIL: see the findings below. Tier crossings cannot be acknowledged and are never declared as permitted paths: remove them. Data moves between tiers only by sanitised exchange (無害化) through a mechanism the information security officer (CISO) approved.',
   summary: ({ errors, warnings, violations, unresolved }) =>
-    `${errors} error(s), ${warnings} warning(s); ${violations} forbidden path(s) and ${unresolved} unresolved pair(s) in the matrix.`,
+    `Findings: ${count(errors, 'error')}, ${count(warnings, 'warning')}. Tier matrix: ${count(violations, 'forbidden path')}, ${count(unresolved, 'unresolved pair')}.`,
 
   tier: (tier) => TIER_LABELS[tier].en,
   onPrem: (tier) => `On-prem (${TIER_LABELS[tier].en})`,

@@ -66,7 +66,7 @@ export const recordEn: RecordMessages = {
   accountRegion: 'AWS account / region',
   micModel: 'MIC model',
   modelName: (m) => MODELS[m] ?? m,
-  tool: 'Checked by',
+  tool: 'Verification tool',
   toolVersion: (v, c) => `closed-telework ${v ?? '(version unknown)'}${c ? ` (commit ${c}${c.endsWith('-dirty') ? ': uncommitted changes' : ''})` : ' (commit unknown: not a git checkout)'}`,
   configurations: 'Configuration files (SHA-256)',
   noConfiguration: 'none (templates judged directly)',

@@ -39,6 +39,8 @@ describe('header of record', () => {
 
   it('in English too', () => {
     const t = sectionText(en, 'provenance');
+    // The tool's row is not "Checked by" (that is a person in the sign-off block).
+    expect(t).toMatch(/Verification tool \s*closed-telework 0\.1\.0/);
     expect(t).toMatch(/Municipality \s*example-city/);
     expect(t).toMatch(/MIC model \s*α model/);
     expect(t).toContain('closed-telework 0.1.0 (commit 0123456789abcdef0123456789abcdef01234567)');
