@@ -41,10 +41,10 @@ interface Box {
 const BOX_W = 245;
 const BOX_H = 130;
 /** The row above the tiers: the internet, the shared TGW, networks without a tier (few lines each). */
-const TOP_ROW_H = 62;
+const TOP_ROW_H = 58;
 /** Room between columns for the link labels ("Client VPN", "TGW attachment" …) and the routes' lanes. */
 const COLUMN_GAP = 118;
-const ROW_GAP = 36;
+const ROW_GAP = 32;
 const LEFT = 20;
 /** Room on the right for the lanes of routes between rows of the last column. */
 const RIGHT = 45;
@@ -74,7 +74,7 @@ const LABEL_STEP = 14;
 const LEGEND_SIZE = 12;
 /** The arrows and the filtered crossing; the model's links. */
 const LEGEND_ROWS = 2;
-const LEGEND_STEP = 22;
+const LEGEND_STEP = 20;
 /** Left and right padding of the text inside a box. */
 const TEXT_INSET = 12;
 
