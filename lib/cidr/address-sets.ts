@@ -75,7 +75,11 @@ function parseV6(text: string): bigint | undefined {
 
 function formatV4(v: bigint): string {
   // 32 bits fit a number exactly: no bigint per octet.
-  const n = Number(v - V4_BASE);
+  return formatV4Number(Number(v - V4_BASE));
+}
+
+/** An IPv4 address given as its 32-bit value (0 … 2^32 − 1) in a number. */
+function formatV4Number(n: number): string {
   return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
@@ -277,56 +281,130 @@ export function contains(a: IntervalSet, addr: bigint): boolean {
 /** Human text for a set: CIDRs where the set is a few aligned blocks, ranges otherwise. */
 export function describeSet(a: IntervalSet, max = 4): string {
   const parts: string[] = [];
-  for (const [lo, hi] of a.slice(0, max)) {
-    const size = hi - lo + 1n;
-    const isPow2 = (size & (size - 1n)) === 0n && lo % size === 0n;
-    if (isPow2) {
-      const family = lo >= V4_BASE ? 4 : 6;
-      const bits = BigInt(family === 4 ? 32 : 128);
-      let len = bits;
-      let s = size;
-      while (s > 1n) {
-        s >>= 1n;
-        len--;
-      }
-      parts.push(`${formatAddress(lo)}/${len}`);
-    } else parts.push(`${formatAddress(lo)}–${formatAddress(hi)}`);
-  }
+  for (const [lo, hi] of a.slice(0, max)) parts.push(lo >= V4_BASE ? describeV4(Number(lo - V4_BASE), Number(hi - V4_BASE)) : describeV6(lo, hi));
   if (a.length > max) parts.push(`… (+${a.length - max})`);
   return parts.length ? parts.join(', ') : '(none)';
 }
 
-/** The CIDR blocks of one interval of one family, smallest number of blocks, ascending. */
-function blocksOf(lo: bigint, hi: bigint, family: 4 | 6, out: string[], limit: number): void {
-  const base = family === 4 ? V4_BASE : 0n;
-  const bits = family === 4 ? 32 : 128;
-  let a = lo - base;
-  const b = hi - base;
-  while (a <= b && out.length < limit) {
-    // The largest aligned block that starts at a and ends at or before b.
-    let len = bits;
-    while (len > 0) {
-      const size = 1n << BigInt(bits - len + 1);
-      if (a % size !== 0n || a + size - 1n > b) break;
+/**
+ * One IPv4 interval, in numbers: 32-bit values are exact in a double, and the reachability walk describes
+ * tens of thousands of route matches at prefecture scale, where bigint arithmetic per interval was the cost.
+ */
+function describeV4(lo: number, hi: number): string {
+  const size = hi - lo + 1;
+  let len = 32;
+  let s = size;
+  while (s > 1 && s % 2 === 0) {
+    s /= 2;
+    len--;
+  }
+  if (s === 1 && lo % size === 0) return `${formatV4Number(lo)}/${len}`;
+  return `${formatV4Number(lo)}–${formatV4Number(hi)}`;
+}
+
+function describeV6(lo: bigint, hi: bigint): string {
+  const size = hi - lo + 1n;
+  if ((size & (size - 1n)) === 0n && lo % size === 0n) {
+    let len = 128;
+    let s = size;
+    while (s > 1n) {
+      s >>= 1n;
       len--;
     }
-    out.push(`${formatAddress(a + base)}/${len}`);
-    a += 1n << BigInt(bits - len);
+    return `${formatAddress(lo)}/${len}`;
   }
+  return `${formatAddress(lo)}–${formatAddress(hi)}`;
+}
+
+/**
+ * The CIDR blocks of one IPv4 interval (offsets 0 … 2^32 − 1, in numbers), smallest number of blocks,
+ * ascending: the first `max` of them written into `out`.
+ */
+function blocksOfV4(lo: number, hi: number, out: string[], max: number): void {
+  let a = lo;
+  while (a <= hi && out.length < max) {
+    // The largest aligned block that starts at a and ends at or before hi.
+    let len = 32;
+    while (len > 0) {
+      const size = 2 ** (33 - len);
+      if (a % size !== 0 || a + size - 1 > hi) break;
+      len--;
+    }
+    out.push(`${formatV4Number(a)}/${len}`);
+    a += 2 ** (32 - len);
+  }
+}
+
+/** The same for one IPv6 interval (bigints). */
+function blocksOfV6(lo: bigint, hi: bigint, out: string[], max: number): void {
+  let a = lo;
+  while (a <= hi && out.length < max) {
+    let len = 128;
+    while (len > 0) {
+      const size = 1n << BigInt(128 - len + 1);
+      if (a % size !== 0n || a + size - 1n > hi) break;
+      len--;
+    }
+    out.push(`${formatV6(a)}/${len}`);
+    a += 1n << BigInt(128 - len);
+  }
+}
+
+/**
+ * How many blocks the smallest CIDR cover of [lo, hi] has, without making them. Unless the interval is one
+ * aligned block, let bit k be the highest where lo and hi differ and c = hi with the bits below k cleared:
+ * the blocks from lo up to c are the set bits of c − lo (ascending sizes), those from c to hi the set bits
+ * of hi + 1 − c (descending sizes).
+ */
+function blockCountV4(lo: number, hi: number): number {
+  const span = hi + 1 - lo;
+  if (lo % span === 0 && 2 ** Math.round(Math.log2(span)) === span) return 1;
+  let bit = 2 ** 31;
+  while (Math.floor(lo / bit) % 2 === Math.floor(hi / bit) % 2) bit /= 2;
+  const c = Math.floor(hi / bit) * bit;
+  return popcount32(c - lo) + popcount32(hi + 1 - c);
+}
+
+/** Set bits of 0 ≤ n ≤ 2^31 (the two halves above never exceed it). */
+function popcount32(n: number): number {
+  let x = n >>> 0;
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+function blockCountV6(lo: bigint, hi: bigint): number {
+  const span = hi + 1n - lo;
+  if ((span & (span - 1n)) === 0n && lo % span === 0n) return 1;
+  const bit = 1n << BigInt((lo ^ hi).toString(2).length - 1);
+  const c = (hi / bit) * bit;
+  const ones = (n: bigint): number => n.toString(2).split('1').length - 1;
+  return ones(c - lo) + ones(hi + 1n - c);
 }
 
 /**
  * A set written as CIDR blocks only (IPv6 blocks first, as the number line orders them): the first `max`
  * blocks and how many more there are (counted up to 10,000, past which `more` is a lower bound). Reports
- * print these: a reviewer reads "0.0.0.0/0", not an address range.
+ * print these: a reviewer reads "0.0.0.0/0", not an address range. Only the first `max` blocks are made;
+ * the rest are counted (the reachability walk lists the addresses of every route it matches).
  */
 export function cidrBlocks(a: IntervalSet, max = 4): { cidrs: string[]; more: number } {
   const limit = 10_000;
-  const all: string[] = [];
+  const cidrs: string[] = [];
+  let count = 0;
   for (const [lo, hi] of a) {
-    if (all.length >= limit) break;
-    if (lo < V4_BASE) blocksOf(lo, hi < V4_BASE ? hi : V4_BASE - 1n, 6, all, limit);
-    if (hi >= V4_BASE) blocksOf(lo < V4_BASE ? V4_BASE : lo, hi, 4, all, limit);
+    if (count >= limit) break;
+    if (lo < V4_BASE) {
+      const top = hi < V4_BASE ? hi : V4_BASE - 1n;
+      if (cidrs.length < max) blocksOfV6(lo, top, cidrs, max);
+      count += blockCountV6(lo, top);
+    }
+    if (hi >= V4_BASE) {
+      const from = Number((lo < V4_BASE ? V4_BASE : lo) - V4_BASE);
+      const to = Number(hi - V4_BASE);
+      if (cidrs.length < max) blocksOfV4(from, to, cidrs, max);
+      count += blockCountV4(from, to);
+    }
   }
-  return { cidrs: all.slice(0, max), more: Math.max(0, all.length - max) };
+  return { cidrs, more: Math.max(0, Math.min(count, limit) - max) };
 }
