@@ -188,10 +188,11 @@ function buildMatrix(model: NetworkModel, flows: Flow[]): ClassReach[] {
           : { from, to, reachable: false, routeConnected: false, witness: [], blockedBy: ['route'] };
       // Desktops reached by screen transfer (WorkSpaces streaming) count as telework reaching the tier.
       if (!cell.reachable && from.startsWith('telework:') && to === `tier:${from.split(':')[1]}`) {
-        const entry = model.teleworkEntries.find((e) => e.kind !== 'client-vpn' && e.kind !== 'internet-facing-load-balancer' && e.subnets.some((s) => `tier:${model.vpcs.get(model.subnets.get(s)?.vpc ?? '')?.tier}` === to));
+        // `to` is this tier's class: compare tiers, not class names built per subnet (a country has tens of thousands).
+        const tier = from.split(':')[1];
+        const entry = model.teleworkEntries.find((e) => e.kind !== 'client-vpn' && e.kind !== 'internet-facing-load-balancer' && e.subnets.some((s) => model.vpcs.get(model.subnets.get(s)?.vpc ?? '')?.tier === tier));
         if (entry) {
-          const tier = from.split(':')[1];
-          const streaming = model.teleworkEntries.find((e) => e.kind === 'streaming-endpoint' && `tier:${vpcTier(model, e.vpc)}` === to);
+          const streaming = model.teleworkEntries.find((e) => e.kind === 'streaming-endpoint' && vpcTier(model, e.vpc) === tier);
           const vpn = [...model.clientVpns.values()].find((c) => vpcTier(model, c.vpc ?? model.subnets.get(c.associations[0]?.subnet ?? '')?.vpc) === tier);
           const step: HopStep = {
             kind: 'screen-transfer', entry: entry.ref.logicalId, arrival: streaming ? 'streaming-endpoint' : 'service-gateway',

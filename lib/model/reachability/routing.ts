@@ -39,6 +39,9 @@ interface LpmRoute {
   target: RouteTarget;
   ref: ResourceRef;
   destText: string;
+  /** The route's destination and target as a hop names them, made once per table (not once per step taken). */
+  destName?: RouteDestName;
+  targetName?: RouteTargetName;
 }
 
 export interface PlaceDirectory {
@@ -210,6 +213,10 @@ export class Router {
       }
     }
     const out = [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([, g]) => g);
+    for (const g of out) for (const r of g) {
+      r.destName = routeDestName(r.destText);
+      r.targetName = targetName(r.target);
+    }
     this.lpmCache.set(id, out);
     return out;
   }
@@ -243,7 +250,7 @@ export class Router {
   private follow(w: Work, route: LpmRoute, part: IntervalSet, queue: Work[], arrivals: Arrival[]): void {
     const t = route.target;
     const layer = w.ctx.kind === 'tgw-rt' ? 'tgw' : 'route';
-    const hop: Hop = { layer, resource: route.ref, step: { kind: 'route', table: w.ctx.kind === 'tgw-rt' ? 'tgw' : 'vpc', matched: addressList(part, 2), dest: routeDestName(route.destText), target: targetName(t) } };
+    const hop: Hop = { layer, resource: route.ref, step: { kind: 'route', table: w.ctx.kind === 'tgw-rt' ? 'tgw' : 'vpc', matched: addressList(part, 2), dest: route.destName!, target: route.targetName! } };
     const hops = [...w.hops, hop];
     const m = this.model;
     switch (t.kind) {
