@@ -50,7 +50,10 @@ function protocolsOf(q: FilterQuery): number[] {
   for (const side of [q.src, q.dst]) {
     if (!side) continue;
     side.nacl?.entries.forEach((e) => e.protocol >= 0 && out.add(e.protocol));
-    for (const sg of side.sgs) for (const r of [...sg.ingress, ...sg.egress]) if (r.protocol >= 0) out.add(r.protocol);
+    for (const sg of side.sgs) {
+      for (const r of sg.ingress) if (r.protocol >= 0) out.add(r.protocol);
+      for (const r of sg.egress) if (r.protocol >= 0) out.add(r.protocol);
+    }
   }
   return [...out];
 }

@@ -5,7 +5,7 @@
  * is visited at most once per address (the visited set only grows), so the walk ends and is linear in
  * the size of the connected part of the network.
  */
-import type { Hop, LinkKind, ResourceRef, RouteDestName, RouteTargetName } from '../path';
+import type { AddressList, Hop, HopStep, LinkKind, ResourceRef, RouteDestName, RouteTargetName } from '../path';
 import type { Tier } from '../../tiers/tier';
 import { declaredTier, vgwTiers } from '../tier-of';
 import { ALL_ADDRESSES, ALL_V6, type IntervalSet, intersect, isEmpty, setOf, subtract, union } from '../../cidr/address-sets';
@@ -174,8 +174,7 @@ export class Router {
     }
   }
 
-  private lpm(ctx: Ctx): LpmRoute[][] {
-    const id = ctxId(ctx);
+  private lpm(ctx: Ctx, id = ctxId(ctx)): LpmRoute[][] {
     const cached = this.lpmCache.get(id);
     if (cached) return cached;
     const routes: LpmRoute[] = [];
@@ -225,14 +224,16 @@ export class Router {
     const visited = new Map<string, IntervalSet>();
     const arrivals: Arrival[] = [];
     const queue = [...start];
-    while (queue.length > 0) {
-      const w = queue.shift()!;
-      const id = ctxId(w.ctx) + (w.natSubnet ? `|nat:${w.natSubnet}` : '');
+    // First in, first out, by index: shift() moves the whole queue on every step.
+    for (let next = 0; next < queue.length; next++) {
+      const w = queue[next];
+      const table = ctxId(w.ctx);
+      const id = w.natSubnet ? `${table}|nat:${w.natSubnet}` : table;
       const seen = visited.get(id) ?? [];
       let remaining = subtract(w.region, seen);
       if (isEmpty(remaining)) continue;
       visited.set(id, union(seen, remaining));
-      for (const group of this.lpm(w.ctx)) {
+      for (const group of this.lpm(w.ctx, table)) {
         if (isEmpty(remaining)) break;
         let matchedAll: IntervalSet = [];
         for (const route of group) {
@@ -250,7 +251,20 @@ export class Router {
   private follow(w: Work, route: LpmRoute, part: IntervalSet, queue: Work[], arrivals: Arrival[]): void {
     const t = route.target;
     const layer = w.ctx.kind === 'tgw-rt' ? 'tgw' : 'route';
-    const hop: Hop = { layer, resource: route.ref, step: { kind: 'route', table: w.ctx.kind === 'tgw-rt' ? 'tgw' : 'vpc', matched: addressList(part, 2), dest: route.destName!, target: route.targetName! } };
+    // The addresses a hop matched are written out only for the hops a witness prints (a few hundred of a
+    // country's ~50,000 steps): `matched` is worked out when first read, then kept. It stays an ordinary
+    // enumerable property, in its place, for JSON and for every reader.
+    let matched: AddressList | undefined;
+    const step: HopStep = {
+      kind: 'route',
+      table: w.ctx.kind === 'tgw-rt' ? 'tgw' : 'vpc',
+      get matched(): AddressList {
+        return (matched ??= addressList(part, 2));
+      },
+      dest: route.destName!,
+      target: route.targetName!,
+    };
+    const hop: Hop = { layer, resource: route.ref, step };
     const hops = [...w.hops, hop];
     const m = this.model;
     switch (t.kind) {
