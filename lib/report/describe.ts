@@ -83,6 +83,8 @@ export function hopLine(hop: Hop, index: number, m: Messages): string {
 export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
   const lines: string[] = [];
   if (cell.verdict === 'isolated' && !cell.routeConnected) lines.push(cell.unconfigured ? m.evidenceUnconfigured : m.evidenceNoRoute);
+  // The internet tier's egress is there but nothing may use it yet: say so, rather than only "blocked".
+  if (cell.verdict === 'isolated' && cell.routeConnected && cell.from.kind === 'tier' && cell.from.tier === 'internet' && cell.to.kind === 'internet') lines.push(m.evidenceEgressNoSender);
   if (cell.routeConnected && cell.blockedBy.length > 0) {
     lines.push(`${m.evidenceBlockedBy}${m.punct.colon}${cell.blockedBy.map((l) => m.layer[l]).join(m.punct.listSep)}`);
   }

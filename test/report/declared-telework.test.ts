@@ -67,6 +67,19 @@ describe('the telework cell of the example city: ◎ only when every arrival is 
     expect(renderMarkdown(input, { lang: 'en' })).toContain('- **Telework clients (LGWAN tier) → LGWAN tier**: ◎ sanctioned');
   });
 
+  it('the internet tier → internet cell says the egress is built but nothing may send yet (✔ with routes), in both languages', () => {
+    const cell = reportViewFromVerify(good, policy).matrix.find((c) => endKey(c.from) === 'tier:internet' && endKey(c.to) === 'internet')!;
+    expect(cell.verdict).toBe('isolated');
+    expect(cell.routeConnected).toBe(true);
+    expect(cellEvidence(cell, messagesFor('ja'))[0]).toMatch(/^インターネットへの出口（経路）は構築されていますが、テンプレート上のどのセキュリティグループもインターネット宛ての送信をまだ許可していません/);
+    expect(cellEvidence(cell, messagesFor('en'))[0]).toMatch(/^the way out to the internet is built \(routes reach it\), but no security group in the templates lets anything send/);
+    // The legend's ✔ covers that case: a route whose every packet a filter stops.
+    expect(messagesFor('ja').legend).toMatch(/^✔ 分離：経路がない、または経路はあるがネットワーク ACL・セキュリティグループがすべての通信を止めている/);
+    // No such line on a cell whose routes do not connect.
+    const lgwanOut = reportViewFromVerify(good, policy).matrix.find((c) => endKey(c.from) === 'tier:lgwan' && endKey(c.to) === 'internet')!;
+    expect(cellEvidence(lgwanOut, messagesFor('ja')).join('\n')).not.toContain('インターネットへの出口');
+  });
+
   it('without the policy (nothing declared) the same arrivals read △', () => {
     const cell = teleworkCell(matrixFromVerify(good));
     expect(cell.declaredTelework).toBeUndefined();

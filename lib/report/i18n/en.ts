@@ -42,7 +42,7 @@ export const en: Messages = {
     unresolved: 'UNRESOLVED (fails closed)',
   },
   displaySymbol: { isolated: '✔ isolated', sanctioned: '◎ sanctioned', reachable: '△ reachable (review)', 'same-tier': '＝ same tier', unconfigured: '－ not built', violation: '✖ FORBIDDEN', unresolved: '? UNRESOLVED' },
-  legend: '✔ isolated: no path between the two tiers · ◎ sanctioned: a path the design declares (declared telework clients reaching the screen-transfer entry, the internet tier through its inspected egress) · △ reachable (review): a path no rule forbids; confirm it is intended · ＝ same tier: two networks of one tier that do not reach each other · － not built: one of the two ends is not built in the templates · ✖ forbidden: a path that crosses tiers · ? unresolved: the model could not decide, counted as a failure',
+  legend: '✔ isolated: no route, or a route on which a network ACL or security group stops every packet · ◎ sanctioned: a path the design declares (declared telework clients reaching the screen-transfer entry, the internet tier through its inspected egress) · △ reachable (review): a path no rule forbids; confirm it is intended · ＝ same tier: two networks of one tier that do not reach each other · － not built: one of the two ends is not built in the templates · ✖ forbidden: a path that crosses tiers · ? unresolved: the model could not decide, counted as a failure',
   answers: ({ crossings, closedInternet, personalNumberTelework, unresolved }) =>
     `Between the three tiers: ${crossings > 0 ? `${crossings} forbidden path(s)` : 'no path'} / Closed tiers ↔ internet: ${closedInternet > 0 ? `${closedInternet} forbidden path(s)` : 'no path'} / Telework entry into the personal-number tier: ${personalNumberTelework ? 'present' : 'none'}${unresolved > 0 ? ` (${unresolved} unresolved pair(s) count as failures)` : ''}`,
   evidenceHeading: 'Evidence for each cell',
@@ -55,6 +55,7 @@ export const en: Messages = {
   evidenceViaStreaming: 'screen transfer only (desktop streaming): no packet reaches the tier\'s networks',
   evidenceStreamingPorts: 'screen transfer traffic: TCP 443 (registration and sign-in), TCP/UDP 4172 (PCoIP), TCP/UDP 4195 (WSP) (the WorkSpaces ports)',
   evidencePermittedByPolicy: 'reachable, and no rule of the tier policy forbids it',
+  evidenceEgressNoSender: 'the way out to the internet is built (routes reach it), but no security group in the templates lets anything send to the internet yet; once something is placed there, check again that it leaves through the inspected egress',
   evidenceDeclaredTelework: (subnets) => `the declared telework clients (the policy's teleworkClients) arrive only in this tier's telework subnets (streaming endpoint, desktops). Arrives at: ${subnets.join(', ')}`,
   seeFindings: (numbers) => `see finding${numbers.length > 1 ? 's' : ''} ${numbers.map((n) => `#${n}`).join(', ')}`,
 

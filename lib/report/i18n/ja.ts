@@ -37,7 +37,7 @@ export const ja: Messages = {
     unresolved: '未判定（不適合として扱う）',
   },
   displaySymbol: { isolated: '✔ 分離', sanctioned: '◎ 正規経路', reachable: '△ 到達可・要確認', 'same-tier': '＝ 同一系', unconfigured: '－ 未構成', violation: '✖ 禁止経路', unresolved: '？ 未判定' },
-  legend: '✔ 分離：系の間に経路なし ・ ◎ 正規経路（宣言済み）：設計上の経路（宣言済みのテレワーク端末から画面転送の入口への接続、インターネット接続系の検査済み出口） ・ △ 到達可（禁止規則に非該当・要確認）：禁止規則には当たらないが意図した経路か確認が必要 ・ ＝ 同一系：同じ系のネットワーク同士（系間の分離ではない） ・ － 未構成：発信元または宛先がテンプレートに構築されていない ・ ✖ 禁止経路：系をまたぐ経路 ・ ？ 未判定：モデルで判定できないため不適合として扱う',
+  legend: '✔ 分離：経路がない、または経路はあるがネットワーク ACL・セキュリティグループがすべての通信を止めている ・ ◎ 正規経路（宣言済み）：設計上の経路（宣言済みのテレワーク端末から画面転送の入口への接続、インターネット接続系の検査済み出口） ・ △ 到達可（禁止規則に非該当・要確認）：禁止規則には当たらないが意図した経路か確認が必要 ・ ＝ 同一系：同じ系のネットワーク同士（系間の分離ではない） ・ － 未構成：発信元または宛先がテンプレートに構築されていない ・ ✖ 禁止経路：系をまたぐ経路 ・ ？ 未判定：モデルで判定できないため不適合として扱う',
   answers: ({ crossings, closedInternet, personalNumberTelework, unresolved }) =>
     `三層間の到達：${crossings > 0 ? `あり（${crossings} 件）` : 'なし'} ／ 閉域の系→インターネット：${closedInternet > 0 ? `あり（${closedInternet} 件）` : 'なし'} ／ マイナンバー利用事務系のテレワーク入口：${personalNumberTelework ? 'あり' : 'なし'}${unresolved > 0 ? `（未判定 ${unresolved} 件は不適合として扱います）` : ''}`,
   evidenceHeading: '各セルの根拠',
@@ -50,6 +50,7 @@ export const ja: Messages = {
   evidenceViaStreaming: '画面転送のみ（デスクトップストリーミング）：系のネットワークにパケットは届きません',
   evidenceStreamingPorts: '画面転送の通信：TCP 443（登録・認証）、TCP/UDP 4172（PCoIP）、TCP/UDP 4195（WSP）（WorkSpaces の所定のポート）',
   evidencePermittedByPolicy: '到達可能ですが、ポリシーのどのルールにも反しません',
+  evidenceEgressNoSender: 'インターネットへの出口（経路）は構築されていますが、テンプレート上のどのセキュリティグループもインターネット宛ての送信をまだ許可していません（送信できる資源がありません）。資源を配置したら、出口の検査を通ることを改めて確認してください',
   evidenceDeclaredTelework: (subnets) => `宣言済みのテレワーク端末（ポリシーの teleworkClients）からの通信は、この系のテレワーク用サブネット（画面転送のエンドポイント・仮想デスクトップ）にだけ届きます。到達先：${subnets.join('、')}`,
   seeFindings: (numbers) => `指摘 ${numbers.map((n) => `#${n}`).join('、')} を参照`,
 

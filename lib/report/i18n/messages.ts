@@ -63,6 +63,8 @@ export interface Messages {
   evidenceUnconfigured: string;
   evidenceViaStreaming: string;
   evidencePermittedByPolicy: string;
+  /** The internet tier's way out is built (routes reach the internet) but no security group lets anything send yet. */
+  evidenceEgressNoSender: string;
   /** A telework cell whose every arrival is the declared one: the clients are declared and land only in these subnets (Stack/LogicalId). */
   evidenceDeclaredTelework: (subnets: string[]) => string;
   /** The ports of desktop streaming (WorkSpaces), stated in the telework cell. */
