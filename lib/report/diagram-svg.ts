@@ -396,7 +396,9 @@ export function renderDiagramSvg(input: ReportInput, options: { lang: Lang }): s
   parts.push(`<title id="diagram-title">${xmlEscape(m.diagramTitle)}</title>`);
   parts.push('<defs>');
   for (const [id, colour] of [['ok', '#2e7d32'], ['bad', RED], ['unk', '#ef6c00']] as const) {
-    parts.push(`<marker id="arrow-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`);
+    // Heads of one size whatever the line's width (a 3.5 px forbidden line would otherwise get a 24 px head that
+    // fills the 32 px gap between two rows).
+    parts.push(`<marker id="arrow-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`);
   }
   parts.push('</defs>');
   parts.push(`<text x="20" y="22" font-size="16" font-weight="bold">${xmlEscape(m.diagramTitle)}</text>`);
