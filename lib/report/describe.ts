@@ -100,8 +100,10 @@ export function cellEvidence(cell: MatrixCell, m: Messages): string[] {
   // Telework reaching its tier's desktops: what the clients send (the desktop service's streaming ports).
   if (cell.verdict === 'permitted' && cell.from.kind === 'telework-clients' && cell.to.kind === 'tier') lines.push(m.evidenceStreamingPorts);
   if (cell.reason) lines.push(`${m.evidenceReason}${m.punct.colon}${cell.reason}`);
+  // Each step's wording names its own layer ("route table: …", 「送信側のネットワーク ACL」); a layer label in
+  // front of it would read twice (「ルートテーブル ルートテーブル：」). The numbered hop list keeps the label.
   if (cell.witness.length > 0) {
-    lines.push(`${m.evidenceWitness}${m.punct.colon}${cell.witness.map((h) => `${m.layer[h.layer]} ${describeHop(h.step, m)}`).join(' → ')}`);
+    lines.push(`${m.evidenceWitness}${m.punct.colon}${cell.witness.map((h) => describeHop(h.step, m)).join(' → ')}`);
   }
   if (cell.findings.length > 0) lines.push(m.seeFindings(cell.findings.map((i) => i + 1)));
   if (lines.length === 0) lines.push(m.evidenceNone);

@@ -24,7 +24,7 @@ describe('HTML report', () => {
     expect(cellClass(en, 'tier:internet', 'internet')).toBe('permitted');
     expect(cellClass(en, 'tier:personal-number', 'internet')).toBe('unresolved');
     expect(cellClass(en, 'tier:personal-number', 'tier:lgwan')).toBe('isolated');
-    expect(ja).toContain('<summary>✖ 禁止経路</summary><div>経路：入口 サブネット LgwanSubnet1（10.2.0.0/24） から送信');
+    expect(ja).toContain('<summary>✖ 禁止経路</summary><div>経路：サブネット LgwanSubnet1（10.2.0.0/24） から送信');
   });
 
   it('shows the failing verdict, the numbered findings with their paths, and the inline diagram', () => {

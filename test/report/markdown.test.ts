@@ -47,9 +47,9 @@ describe('Markdown report of a broken app', () => {
 
   it('gives the evidence of each cell: witness, reason, blocking layer', () => {
     expect(en).toContain('- **LGWAN tier → Internet tier**: ✖ FORBIDDEN');
-    expect(en).toContain('  - path: entry leaves subnet LgwanSubnet1 (10.2.0.0/24) → route table route table: 10.1.0.0/16 matches 10.1.0.0/16 → peering Peering → peering VPC peering into InternetVpc');
+    expect(en).toContain('  - path: leaves subnet LgwanSubnet1 (10.2.0.0/24) → route table: 10.1.0.0/16 matches 10.1.0.0/16 → peering Peering → VPC peering into InternetVpc');
     expect(en).toContain('  - see finding #1');
-    expect(en).toContain('- **Internet tier → The internet**: ◎ sanctioned\n  - reachable, and no rule of the tier policy forbids it\n  - path: route table route table: 0.0.0.0/0 matches 0.0.0.0/0 → firewall EgressFirewall');
+    expect(en).toContain('- **Internet tier → The internet**: ◎ sanctioned\n  - reachable, and no rule of the tier policy forbids it\n  - path: route table: 0.0.0.0/0 matches 0.0.0.0/0 → firewall EgressFirewall');
     expect(en).toContain('- **Telework clients (LGWAN tier) → LGWAN tier**: ◎ sanctioned\n  - screen transfer only (desktop streaming)');
     expect(en).toContain('- **Personal-number tier → The internet**: ? UNRESOLVED\n  - why: route target Fn::ImportValue Missing-Export could not be resolved');
     expect(en).toContain('- **Personal-number tier → LGWAN tier**: ✔ isolated\n  - blocked by: network ACL, security group');

@@ -193,9 +193,12 @@ describe('the report speaks the reader’s language', () => {
     const input = reportOf(verify([asLoaded('City', withCertificates)], policy));
     const cell = (md: string, head: string): string => md.slice(md.indexOf(head), md.indexOf('\n- **', md.indexOf(head) + 1));
     const ja = cell(renderMarkdown(input, { lang: 'ja' }), '- **テレワーク端末（LGWAN接続系） → LGWAN接続系**');
-    expect(ja).toContain(`入口 テレワーク端末が Client VPN ${cvpn} に接続（相互 TLS 認証（クライアント証明書））`);
+    expect(ja).toContain(`経路：テレワーク端末が Client VPN ${cvpn} に接続（相互 TLS 認証（クライアント証明書））`);
     expect(ja).toContain('画面転送の通信：TCP 443（登録・認証）、TCP/UDP 4172（PCoIP）、TCP/UDP 4195（WSP）');
-    expect(ja).toMatch(/到達先 サブネット SubnetLgwanDesktop\w*（[\d./]+） に到達/);
+    expect(ja).toMatch(/→ サブネット SubnetLgwanDesktop\w*（[\d./]+） に到達/);
+    // Each step names its own layer once: no 「ルートテーブル ルートテーブル：」 or 「ネットワーク ACL 送信側のネットワーク ACL」.
+    expect(ja).not.toMatch(/ルートテーブル ルートテーブル|ネットワーク ACL [送受]信側|セキュリティグループ セキュリティグループ|入口 |到達先 /);
+    expect(ja).toContain('→ ルートテーブル：宛先 ');
     const en = cell(renderMarkdown(input, { lang: 'en' }), '- **Telework clients (LGWAN tier) → LGWAN tier**');
     expect(en).toContain(`telework clients connect to Client VPN ${cvpn} (mutual TLS (client certificate))`);
     expect(en).toContain('screen transfer traffic: TCP 443 (registration and sign-in), TCP/UDP 4172 (PCoIP), TCP/UDP 4195 (WSP)');
