@@ -65,6 +65,12 @@ export interface ApplyOptions {
   desktop?: DesktopDefaults;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
+  /**
+   * The clock every age, window, backoff and deadline above is measured on (the plan's `observedAt` must come
+   * from the same clock). Default `Date.now`; tests pass a clock of their own so that no outcome depends on how
+   * fast a loaded machine runs them.
+   */
+  now?: () => number;
 }
 
 export interface DesktopDefaults {
@@ -169,7 +175,7 @@ export async function applyPlan(plan: RosterPlan, options: ApplyOptions): Promis
     const queue: UserRun[] = [];
     const delayed: Array<{ run: UserRun; readyAt: number }> = [];
     const uncertain = new Map<string, Uncertain>();
-    const now = () => Date.now();
+    const now = options.now ?? Date.now;
 
     for (const run of runs.values()) {
       const createdId = prior.createdIds.get(run.key);

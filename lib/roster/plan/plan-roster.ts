@@ -15,9 +15,10 @@ export function directoryTiers(entries: RosterEntry[], directories: Partial<Reco
   return map;
 }
 
-export async function planRoster(gateway: WorkSpacesGateway, entries: RosterEntry[], directories: Partial<Record<Tier, string>> = {}, options: PlanOptions = {}): Promise<RosterPlan> {
+/** `now`: the clock that dates the plan's listing (`observedAt`); tests pass the same clock to applyPlan. */
+export async function planRoster(gateway: WorkSpacesGateway, entries: RosterEntry[], directories: Partial<Record<Tier, string>> = {}, options: PlanOptions = {}, now: () => number = Date.now): Promise<RosterPlan> {
   const tiers = directoryTiers(entries, directories);
-  const observedAt = Date.now();
+  const observedAt = now();
   const existing = await observeWorkspaces(gateway, entries, [...tiers.keys()]);
   return { ...computePlan(entries, existing, tiers, options), observedAt };
 }

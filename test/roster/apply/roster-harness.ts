@@ -43,7 +43,7 @@ export async function runApply(api: RunningServer, entries: RosterEntry[], journ
   const gateway = new WorkSpacesGateway(clients, { apiPerSecond: 20000, createPerSecond: 2000 }, extra.signal);
   const journal = ApplyJournal.open(journalPath);
   try {
-    const plan = await planRoster(gateway, entries, { lgwan: LGWAN_DIR, internet: INTERNET_DIR });
+    const plan = await planRoster(gateway, entries, { lgwan: LGWAN_DIR, internet: INTERNET_DIR }, {}, extra.now);
     const report = await applyPlan(plan, {
       gateway,
       journal,
@@ -60,6 +60,15 @@ export async function runApply(api: RunningServer, entries: RosterEntry[], journ
     journal.close();
     clients.destroy();
   }
+}
+
+/**
+ * A clock for runs whose outcome depends on how old a reading is: it moves one millisecond each time it is
+ * read, never with the wall clock, so a loaded machine cannot make a listing older than the run made it.
+ */
+export function steppingClock(start = 1_700_000_000_000): () => number {
+  let t = start;
+  return () => t++;
 }
 
 /** The invariants: exactly one live WorkSpace per roster user, no duplicates anywhere, no rostered user's WorkSpace terminated. */

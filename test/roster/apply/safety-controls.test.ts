@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import { start } from '../../support/workspaces-api';
 import { ApplyJournal } from '../../../lib/roster/apply/apply-journal';
-import { LGWAN_DIR, INTERNET_DIR, entry, invariantViolations, runApply, tempJournal } from './roster-harness';
+import { LGWAN_DIR, INTERNET_DIR, entry, invariantViolations, runApply, steppingClock, tempJournal } from './roster-harness';
 
 const users = Array.from({ length: 30 }, (_, i) => entry(`s${i}`, 'lgwan', i + 2));
 
@@ -105,7 +105,10 @@ describe('re-check before each batch', () => {
         }
         return original(op, n);
       };
-      const res = await runApply(api, users, tempJournal());
+      // The plan's listing must still be younger than the default 30 s when the last batch is re-checked. On
+      // the wall clock that held only while the machine kept up (it failed once at load 29); on a clock that
+      // moves only when the run reads it, the listing's age is what the run itself did.
+      const res = await runApply(api, users, tempJournal(), { now: steppingClock() });
       expect(injected).toBe(true);
       expect(res.report?.exitCode).toBe(1);
       expect(res.report?.outcomes.find((o) => o.userName === 's27')).toMatchObject({ outcome: 'conflict', detail: expect.stringMatching(/2 distinct WorkSpaces for one user.*found when the directory was listed again/) });
