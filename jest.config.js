@@ -3,6 +3,9 @@
 // The tests judge with cdk-nag's packs every time: their verdict is never reused from an earlier test or run
 // (test/nag-verdict names its own cache directories to test the reuse against these unreused verdicts).
 process.env.CLOSED_TELEWORK_NAG_CACHE ??= 'off';
+// Likewise the tier proof: every test judges the templates and renders the report afresh (test/nag/proof-reuse
+// names its own cache directories to test the reuse against these).
+process.env.CLOSED_TELEWORK_TIER_CACHE ??= 'off';
 
 module.exports = {
   testEnvironment: 'node',

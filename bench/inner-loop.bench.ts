@@ -8,7 +8,8 @@
  *   cdk-default  precompiled, aws-cdk-lib's defaults (its built-in CloudFormation validation on), no pack of ours
  *   default      `npx cdk synth` as the README runs it (sources through bin/register-ts.js, every pack, the
  *                reports), as the first synth of a clean checkout: every cache of this package empty
- *   repeat       the same synth again with unchanged sources (the caches as the previous synth left them)
+ *   repeat       the same synth again with unchanged sources (the caches as the previous synth left them), into the
+ *                same cloud assembly and report folder, as a user's `cdk.out` and `reports/` stay where they are
  *
  * Targets: default ≤ 1.5× cdk-default; repeat ≤ 1.2× floor. Then one instrumented run per row breaks the
  * time down (bench/support/synth-timings.js): CLI, node start, load (of which transpile), construct build,
@@ -101,12 +102,13 @@ interface Caches {
   cfnValidate: string;
   guard: string;
   nag: string;
+  tier: string;
   handlers: string;
 }
 
 function freshCaches(tmp: string): Caches {
   const dir = fs.mkdtempSync(path.join(tmp, 'caches-'));
-  return { ts: path.join(dir, 'ts'), cfnValidate: path.join(dir, 'cfn-validate'), guard: path.join(dir, 'guard'), nag: path.join(dir, 'cdk-nag'), handlers: path.join(dir, 'handlers') };
+  return { ts: path.join(dir, 'ts'), cfnValidate: path.join(dir, 'cfn-validate'), guard: path.join(dir, 'guard'), nag: path.join(dir, 'cdk-nag'), tier: path.join(dir, 'tier-proof'), handlers: path.join(dir, 'handlers') };
 }
 
 interface Synth {
@@ -125,6 +127,7 @@ interface Timings {
   exit: number;
   total: number;
   reportFiles: number;
+  xlsx: number;
   validators: Record<string, number>;
 }
 
@@ -140,11 +143,15 @@ class InnerLoop {
   ) {
     this.repeatCaches = freshCaches(tmp);
     this.configDir = municipalities === 1 ? undefined : municipalityFolder(tmp, municipalities);
+    this.repeatOutdir = path.join(fs.mkdtempSync(path.join(tmp, 'repeat-')), 'cdk.out');
   }
 
-  /** One `npx cdk synth` of a row; the cloud assembly is kept only when asked. */
+  /** The repeated synths write where the first one did, as a user's `cdk.out` and `reports/` stay put. */
+  private readonly repeatOutdir: string;
+
+  /** One `npx cdk synth` of a row; the cloud assembly is kept only when asked (and always for repeat). */
   public synth(row: Row, options: { keep?: boolean; timings?: boolean } = {}): Synth {
-    const outdir = fs.mkdtempSync(path.join(this.tmp, `${row}-`));
+    const outdir = row === 'repeat' ? this.repeatOutdir : fs.mkdtempSync(path.join(this.tmp, `${row}-`));
     const caches = row === 'repeat' ? this.repeatCaches : freshCaches(this.tmp);
     const precompiledApp = `node ${path.join(this.compiled, 'bench', 'synth-packs-app.js')}`;
     const args = ['cdk', 'synth', '--quiet', '--output', outdir, '-c', `closed-telework:reportDir=${outdir}-reports`];
@@ -156,6 +163,7 @@ class InnerLoop {
       CLOSED_TELEWORK_CFN_VALIDATE_CACHE: caches.cfnValidate,
       CLOSED_TELEWORK_GUARD_CACHE: caches.guard,
       CLOSED_TELEWORK_NAG_CACHE: caches.nag,
+      CLOSED_TELEWORK_TIER_CACHE: caches.tier,
       // Precompiled rows have their Lambda handlers compiled too (the repeat's warm cache); default starts empty.
       CLOSED_TELEWORK_HANDLER_CACHE: row === 'default' ? caches.handlers : this.repeatCaches.handlers,
     };
@@ -181,9 +189,9 @@ class InnerLoop {
     const { result, ms, cpu } = timed('npx', args, { cwd: ROOT, env });
     if (result.status !== 0) fail(`cdk synth (${row}, ${this.municipalities} municipalities)`, result);
     const timings = options.timings && fs.existsSync(timingsFile) ? (JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as Timings) : undefined;
-    fs.rmSync(`${outdir}-reports`, { recursive: true, force: true });
     fs.rmSync(timingsFile, { force: true });
-    if (!options.keep) fs.rmSync(outdir, { recursive: true, force: true });
+    if (row !== 'repeat') fs.rmSync(`${outdir}-reports`, { recursive: true, force: true });
+    if (!options.keep && row !== 'repeat') fs.rmSync(outdir, { recursive: true, force: true });
     return { ms, cpu, outdir, timings };
   }
 
@@ -206,7 +214,7 @@ function breakdownLine(row: Row, wall: number, t: Timings | undefined): string {
     `construct ${f(t.construct)}`,
     `synthesis ${f(t.synthesis)}`,
     validators ? `validators: ${validators}` : 'validators: none',
-    t.reportFiles > 0 ? `tier report files ${f(t.reportFiles)}` : '',
+    t.reportFiles > 0 ? `tier report files ${f(t.reportFiles)} (of which .xlsx ${f(t.xlsx ?? 0)})` : '',
     `exit ${f(t.exit)}`,
   ].filter(Boolean);
   return `  ${row.padEnd(12)} ${f(wall)} s = ${parts.join(' + ')}`;

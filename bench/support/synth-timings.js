@@ -7,6 +7,8 @@
 //   construct   the app's code before app.synth(): configuration, constructs, lazy requires
 //   synthesis   app.synth() less the validation plugins: templates, assets, manifest, validation report
 //   validators  each validation plugin's validate(), by plugin name (the tier pack's report files apart)
+//   reportFiles the tier pack's report files (rendering and writing, or writing them from the store)
+//   xlsx        of which: the .xlsx workbooks (exceljs, off the main thread: lib/report/xlsx/render-workbook.ts)
 //   exit        after app.synth() returns until the process exits
 // The CDK CLI runs in another process; the bench attributes the rest of the wall time to it.
 'use strict';
@@ -14,7 +16,7 @@ if (process.env.CDK_OUTDIR && process.env.BENCH_TIMINGS_FILE) {
   const fs = require('fs');
   const Module = require('module');
   const startedAt = performance.now(); // since the process started (performance.timeOrigin)
-  const t = { boot: startedAt, load: 0, construct: 0, synthesis: 0, exit: 0, validators: {}, reportFiles: 0 };
+  const t = { boot: startedAt, load: 0, construct: 0, synthesis: 0, exit: 0, validators: {}, reportFiles: 0, xlsx: 0 };
   let depth = 0;
   let loadedAt;
   let synthStart;
@@ -94,6 +96,20 @@ if (process.env.CDK_OUTDIR && process.env.BENCH_TIMINGS_FILE) {
             return write.apply(this, args);
           } finally {
             t.reportFiles += performance.now() - start;
+          }
+        },
+      };
+    }
+    if (request.endsWith('render-workbook') && exported && typeof exported.renderWorkbooksSync === 'function') {
+      const render = exported.renderWorkbooksSync;
+      return {
+        ...exported,
+        renderWorkbooksSync(...args) {
+          const start = performance.now();
+          try {
+            return render.apply(this, args);
+          } finally {
+            t.xlsx += performance.now() - start;
           }
         },
       };

@@ -51,7 +51,7 @@ export function digestOf(parts: readonly (string | Buffer)[]): string {
   return hash.digest('hex');
 }
 
-/** Entries kept; the oldest beyond this are removed after a write. */
+/** Entries kept by default; the oldest beyond this are removed after a write. */
 const MAX_ENTRIES = 128;
 
 export class VerdictStore<T> {
@@ -59,6 +59,8 @@ export class VerdictStore<T> {
     private readonly dir: string,
     /** Checks a stored value's shape; anything else is ignored (the verdict is computed again). */
     private readonly isValid: (value: unknown) => value is T,
+    /** Entries kept; the oldest beyond this are removed after a write. */
+    private readonly maxEntries: number = MAX_ENTRIES,
   ) {}
 
   private file(key: string): string {
@@ -88,10 +90,10 @@ export class VerdictStore<T> {
 
   private prune(): void {
     const entries = fs.readdirSync(this.dir).filter((f) => f.endsWith('.json'));
-    if (entries.length <= MAX_ENTRIES) return;
+    if (entries.length <= this.maxEntries) return;
     const byAge = entries
       .map((f) => ({ f, t: fs.statSync(path.join(this.dir, f)).mtimeMs }))
       .sort((a, b) => a.t - b.t);
-    for (const { f } of byAge.slice(0, entries.length - MAX_ENTRIES)) fs.rmSync(path.join(this.dir, f), { force: true });
+    for (const { f } of byAge.slice(0, entries.length - this.maxEntries)) fs.rmSync(path.join(this.dir, f), { force: true });
   }
 }

@@ -76,12 +76,17 @@ export function synthOrRefuse(app: App, options: SynthGateOptions = {}): GateRun
   const validationReport = displayPath(path.join(app.outdir, VALIDATION_REPORT_FILE));
   let written: string[] = [];
   if (reportDir !== false) {
-    const record = verdictRecord(verdict, {
-      generatedAt: (options.now ?? (() => new Date()))().toISOString(),
-      invocation,
-      versions: versions(),
-      validationReport,
-    });
+    const tierReport = tierPack?.lastReport ? { ...tierPack.lastReport, verdictReused: tierPack.lastVerdictReused === true } : undefined;
+    const record = verdictRecord(
+      verdict,
+      {
+        generatedAt: (options.now ?? (() => new Date()))().toISOString(),
+        invocation,
+        versions: versions(),
+        validationReport,
+      },
+      tierReport,
+    );
     written = writeVerdict(reportDir, record);
   }
   if (!verdict.passed) {

@@ -28,12 +28,19 @@ export interface VerdictRecord {
   packs: SynthVerdict['packs'];
   blocking: SynthVerdict['blocking'];
   problems: string[];
+  /**
+   * The tier-separation report beside this record: when it was made, and whether this synth wrote it again
+   * from the store because every input of it was byte-identical to that earlier synth's (lib/nag/proof-reuse.ts)
+   * — then it carries the earlier time, and `verdictReused` says whether the proof's verdict was reused too.
+   * Absent when the tier pack wrote no report.
+   */
+  tierReport?: { generatedAt: string; reused: boolean; verdictReused: boolean };
 }
 
 export const GATE_RULE =
   'The app itself exits 1 when any pack registered on the App reports an unacknowledged error or fatal violation in any stack of any Stage, whatever stacks the CDK CLI selected; a tier crossing is fatal and can never be acknowledged.';
 
-export function verdictRecord(verdict: SynthVerdict, details: Omit<VerdictRecord, 'gate' | 'rule' | 'verdict' | 'packs' | 'blocking' | 'problems'>): VerdictRecord {
+export function verdictRecord(verdict: SynthVerdict, details: Omit<VerdictRecord, 'gate' | 'rule' | 'verdict' | 'packs' | 'blocking' | 'problems' | 'tierReport'>, tierReport?: VerdictRecord['tierReport']): VerdictRecord {
   return {
     gate: GATE_NAME,
     rule: GATE_RULE,
@@ -42,6 +49,7 @@ export function verdictRecord(verdict: SynthVerdict, details: Omit<VerdictRecord
     packs: verdict.packs,
     blocking: verdict.blocking,
     problems: verdict.problems,
+    ...(tierReport ? { tierReport } : {}),
   };
 }
 
@@ -60,6 +68,16 @@ export function writeVerdict(dir: string, record: VerdictRecord): string[] {
     written.push(target);
   }
   return written;
+}
+
+/** Says when the tier-separation report was made, and that it was not re-dated when this synth reused it. */
+function tierReportLine(t: NonNullable<VerdictRecord['tierReport']>): string {
+  const when = `${jstJa(t.generatedAt)} (${t.generatedAt})`;
+  if (!t.reused) return `- tier-separation report / 三層分離の検証報告書: written by this synth / この合成で作成 — ${when}`;
+  return (
+    `- tier-separation report / 三層分離の検証報告書: reused — every input byte-identical to the synth that made it at ${when}; it keeps that time` +
+    ` / 再利用 — 入力（テンプレート、ポリシー、判定コード、構成など）が ${jstJa(t.generatedAt)} に作成した時点とバイト単位で同一のため、その報告書をそのまま書き出しました（作成日時はその時点のまま）`
+  );
 }
 
 // The report's terms (適合／不適合, 適用除外（例外措置）), not exam language (合格) or 決裁 language (承認).
@@ -85,6 +103,7 @@ export function renderVerdictMarkdown(r: VerdictRecord): string {
     `- versions / バージョン: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `- generated / 作成日時: ${jstJa(r.generatedAt)} (${r.generatedAt})`,
     `- every pack's violations and acknowledgements / 全パックの指摘と適用除外（例外措置）: \`${r.validationReport}\``,
+    ...(r.tierReport ? [tierReportLine(r.tierReport)] : []),
     '',
     '## Packs / ルールパック',
     '',

@@ -34,6 +34,7 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { encodeExactly, NotExactlyEncodable } from '../cache/exact-encoding';
 
 /** A value the digest cannot write down exactly: the tree is judged afresh. */
 export class UndigestableTree extends Error {}
@@ -45,6 +46,16 @@ function nagsCfnResource(): typeof CfnResource {
   const cdkNagDir = path.dirname(require.resolve('cdk-nag/package.json'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require(require.resolve('aws-cdk-lib', { paths: [cdkNagDir] })) as typeof import('aws-cdk-lib')).CfnResource;
+}
+
+/** Writes `value` exactly (lib/cache/exact-encoding); anything it cannot write makes the tree undigestable. */
+function write(out: string[], value: unknown): void {
+  try {
+    encodeExactly(out, value);
+  } catch (err) {
+    if (err instanceof NotExactlyEncodable) throw new UndigestableTree(err.message);
+    throw err;
+  }
 }
 
 const classNames = new WeakMap<object, string>();
@@ -64,57 +75,6 @@ function classChain(c: object): string {
   const chain = names.join('<');
   classNames.set(proto, chain);
   return chain;
-}
-
-/**
- * Writes `value` exactly onto `out`: strings, numbers (−0 apart), booleans, null, undefined, arrays (holes
- * as undefined) and plain objects in their own key order (rules iterate in that order), symbol-keyed entries
- * included. Anything else throws UndigestableTree.
- */
-function write(out: string[], value: unknown): void {
-  switch (typeof value) {
-    case 'string':
-      out.push(`s${value.length}:`, value);
-      return;
-    case 'number':
-      out.push(`n${Object.is(value, -0) ? '-0' : String(value)};`);
-      return;
-    case 'boolean':
-      out.push(value ? 't' : 'f');
-      return;
-    case 'undefined':
-      out.push('u');
-      return;
-    case 'object': {
-      if (value === null) {
-        out.push('z');
-        return;
-      }
-      if (Array.isArray(value)) {
-        out.push(`a${value.length}[`);
-        for (let i = 0; i < value.length; i++) write(out, value[i]);
-        out.push(']');
-        return;
-      }
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) throw new UndigestableTree(`a ${(value as object).constructor?.name ?? 'class'} instance`);
-      const keys = Object.keys(value);
-      out.push(`o${keys.length}{`);
-      for (const k of keys) {
-        out.push(`${k.length}:`, k);
-        write(out, (value as Record<string, unknown>)[k]);
-      }
-      // aws-cdk-lib marks resolved references with a type hint under a symbol (no rule reads it; kept anyway).
-      for (const sym of Object.getOwnPropertySymbols(value)) {
-        out.push(`y${String(sym.description)};`);
-        write(out, (value as Record<symbol, unknown>)[sym]);
-      }
-      out.push('}');
-      return;
-    }
-    default:
-      throw new UndigestableTree(`a ${typeof value}`);
-  }
 }
 
 /** What the digest covered, for the bench's breakdown and for tests. */

@@ -39,6 +39,7 @@ import { collectTemplates, resourceKey, type CollectedTemplates } from './collec
 import { CROSSING_RULE_IDS, HYGIENE_RULE_IDS, isCrossing } from './crossing';
 import type { EngineRun, TierEngine } from '../report/engine-run';
 import { writeSynthReports } from './write-synth-reports';
+import { ProofReuse, proofReuseStats, proofVerdictKey } from './proof-reuse';
 import { buildRecord } from '../report/record/from-templates';
 import { describeInvocation } from '../report/record/invocation';
 import { configurationRefs } from '../report/record/provenance';
@@ -77,6 +78,14 @@ export interface ThreeTierSeparationChecksProps {
   readonly engine?: TierEngine;
   /** Clock for the report's timestamp (tests). */
   readonly now?: () => Date;
+  /**
+   * Where the proof's verdict and the rendered report are kept for byte-identical inputs (proof-reuse.ts says
+   * what the keys cover and what a reused report's time means); `false` judges and renders on every synth.
+   * Never used with an injected `engine`.
+   * @default CLOSED_TELEWORK_TIER_CACHE (a directory or `off`), CLOSED_TELEWORK_CACHE=off turns it off, else
+   *   node_modules/.cache/closed-telework/tier-proof under the working directory
+   */
+  readonly cacheDir?: string | false;
 }
 
 /** The result of one run of the pack, for the policy-test API and for direct use. */
@@ -95,8 +104,16 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
   public lastRun?: PackRun;
   /** Where the last run wrote the reviewer's report (`false`: not written), for the synth gate's verdict beside it. */
   public lastReportDir?: string | false;
+  /** The report the last run wrote: the time it carries and whether it was written from the store (proof-reuse.ts). */
+  public lastReport?: { generatedAt: string; reused: boolean };
+  /** True when the last run's verdict was reused for byte-identical inputs rather than judged. */
+  public lastVerdictReused?: boolean;
 
-  constructor(private readonly props: ThreeTierSeparationChecksProps = {}) {}
+  private readonly reuse: ProofReuse | undefined;
+
+  constructor(private readonly props: ThreeTierSeparationChecksProps = {}) {
+    this.reuse = props.engine !== undefined || props.cacheDir === false ? undefined : props.cacheDir !== undefined ? new ProofReuse(props.cacheDir) : ProofReuse.fromEnvironment();
+  }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const app = context.appConstruct;
@@ -105,7 +122,7 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     this.lastReportDir = reportDir !== false && reportDir !== 'false' ? path.resolve(String(reportDir)) : false;
     if (this.lastReportDir !== false) {
       const generatedAt = (this.props.now ?? (() => new Date()))().toISOString();
-      writeSynthReports({
+      const written = writeSynthReports({
         dir: this.lastReportDir,
         sources: run.collected.templates.map((t) => path.relative(process.cwd(), t.file)),
         engine: run.engine,
@@ -113,7 +130,9 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
         generatedAt,
         record: this.record(app, run, generatedAt),
         ...(this.props.costSections ? { cost: this.props.costSections() } : {}),
+        ...(this.reuse ? { reuse: this.reuse } : {}),
       });
+      this.lastReport = { generatedAt: written.generatedAt, reused: written.reused };
     }
     return run.report;
   }
@@ -152,14 +171,19 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
   /** Build the model once over every template, run the engine, and turn findings into violations. */
   public runEngine(app: IConstruct, stacks: IPolicyValidationContext['stackTemplates']): PackRun {
     const collected = collectTemplates(app, stacks);
-    const engine = this.props.engine ?? defaultEngine();
     const policyFile = this.props.policyFile ?? stringContext(app, POLICY_FILE_CONTEXT);
+    const policyInput = policyFile ? { policyFile } : this.props.policy ? { policy: this.props.policy } : {};
+    // The verdict of byte-identical inputs is reused (proof-reuse.ts); anything else is judged.
+    const key = this.reuse ? proofVerdictKey({ collected, ...policyInput }) : undefined;
+    const reused = key !== undefined ? this.reuse!.verdict(key) : undefined;
+    this.lastVerdictReused = reused !== undefined;
     // Construct paths came in at load time (collectTemplates): every hop already names the construct a developer edits.
-    const result: EngineRun = engine({
-      templates: collected.templates,
-      missingNested: collected.missingNested,
-      ...(policyFile ? { policyFile } : this.props.policy ? { policy: this.props.policy } : {}),
-    });
+    const result: EngineRun = reused ?? (this.props.engine ?? defaultEngine())({ templates: collected.templates, missingNested: collected.missingNested, ...policyInput });
+    if (reused) proofReuseStats.verdicts.reused++;
+    else {
+      proofReuseStats.verdicts.judged++;
+      if (key !== undefined) this.reuse!.storeVerdict(key, result);
+    }
     const fileOf = new Map(collected.templates.map((t) => [t.stack, t.file]));
     const violations: PolicyViolation[] = result.findings.map((f) => toViolation(f, collected, fileOf));
     const acknowledgements = collectAcknowledgements(app, result.findings, PACK_NAME);

@@ -36,6 +36,11 @@ export interface WriteReportsOptions {
 
 /** Render and write; returns the absolute paths written, in a stable order. */
 export function writeReports(input: ReportInput, options: WriteReportsOptions): string[] {
+  return writeReportFiles(options.dir, renderReportFiles(input, options));
+}
+
+/** Every requested file rendered in memory (nothing written): file name → content, in a stable order. */
+export function renderReportFiles(input: ReportInput, options: Omit<WriteReportsOptions, 'dir'>): Map<string, string | Buffer> {
   const stem = options.stem ?? 'tier-separation';
   const files = new Map<string, string | Buffer>();
   for (const lang of options.langs) {
@@ -55,11 +60,15 @@ export function writeReports(input: ReportInput, options: WriteReportsOptions): 
   }
   if (options.junit) files.set(`${stem}.junit.xml`, renderJunit(input, { lang: 'en' }));
   for (const [name, content] of Object.entries(options.extra ?? {})) files.set(name, content);
+  return files;
+}
 
-  fs.mkdirSync(options.dir, { recursive: true });
+/** Writes rendered files into `dir`, each through a temporary name and a rename; returns the absolute paths. */
+export function writeReportFiles(dir: string, files: ReadonlyMap<string, string | Buffer>): string[] {
+  fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const [name, content] of files) {
-    const target = path.join(options.dir, name);
+    const target = path.join(dir, name);
     const tmp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, target);

@@ -20,10 +20,9 @@ export function cdkJsonContext(): Record<string, unknown> {
 /**
  * Runs bin/app.ts the way `cdk synth` does (cdk.json's app: bin/register-ts.js, cdk.json's context and
  * feature flags), with context passed through CDK_CONTEXT_JSON and the cloud assembly written to a fresh
- * temporary directory.
+ * temporary directory (or to `outdir`, e.g. the same one again, as a repeated `cdk synth` does).
  */
-export function runApp(context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): AppRun {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-app-'));
+export function runApp(context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}, outdir: string = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-app-'))): AppRun {
   const result = spawnSync(process.execPath, ['-r', './bin/register-ts.js', 'bin/app.ts'], {
     cwd: ROOT,
     env: {

@@ -1,0 +1,75 @@
+/**
+ * The identity of this package's own code, for a verdict that this code computes (the tier proof and the
+ * reviewer's report, lib/nag): every file under the package's code folder — `lib/` in the checkout (the
+ * TypeScript the app runs through bin/register-ts.js), `dist/lib/` when installed — and under `policies/`
+ * (the packaged tier policy and its schema), by content; the package's own version; the versions of the
+ * libraries that code calls while it judges and writes (aws-cdk-lib and constructs for the construct tree,
+ * yaml and zod for the policy, exceljs for the spreadsheet, esbuild when the sources are transpiled); and
+ * Node.js's version.
+ *
+ * Deliberately more than the proof reads: any edit anywhere in `lib/` is a different identity (a verdict is
+ * judged afresh, never reused across a change of code). Read once per process (~2.5 MB, a few ms).
+ * node only: no aws-cdk-lib import.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The libraries whose code runs inside the proof or the report, besides this package's own. */
+const LIBRARIES = ['aws-cdk-lib', 'constructs', 'yaml', 'zod', 'exceljs', 'esbuild'] as const;
+
+/** The installed version of `name`, found from here; `absent` when it is not installed (esbuild in a package install). */
+function installedVersion(name: string): string {
+  try {
+    let dir = path.dirname(require.resolve(name, { paths: [__dirname] }));
+    for (let i = 0; i < 8; i++) {
+      const file = path.join(dir, 'package.json');
+      if (fs.existsSync(file)) {
+        const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name) return pkg.version ?? 'unknown';
+      }
+      dir = path.dirname(dir);
+    }
+    return 'unknown';
+  } catch {
+    return 'absent';
+  }
+}
+
+/** Every file under `dir`, sorted by relative path, folded into `hash` as (path, content). */
+function hashTree(dir: string, label: string, hash: ReturnType<typeof createHash>): number {
+  if (!fs.existsSync(dir)) {
+    hash.update(`${label}:absent;`);
+    return 0;
+  }
+  const files = fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
+  hash.update(`${label}:${files.length};`);
+  for (const f of files) {
+    const content = fs.readFileSync(path.join(dir, f));
+    hash.update(`${f.length}:${f}${content.length}:`).update(content);
+  }
+  return files.length;
+}
+
+let identity: string | undefined;
+
+/** The digest above, computed once per process. */
+export function packageCodeIdentity(): string {
+  if (identity !== undefined) return identity;
+  // This file is lib/cache/package-code-identity.(ts|js): its code folder is lib/ (or dist/lib/).
+  const codeDir = path.resolve(__dirname, '..');
+  const root = path.basename(path.dirname(codeDir)) === 'dist' ? path.resolve(codeDir, '..', '..') : path.resolve(codeDir, '..');
+  const hash = createHash('sha256');
+  const manifest = path.join(root, 'package.json');
+  const version = fs.existsSync(manifest) ? ((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version?: string }).version ?? 'unknown') : 'unknown';
+  hash.update(`closed-telework@${version} node@${process.version} ${path.extname(__filename)};`);
+  for (const name of LIBRARIES) hash.update(`${name}@${installedVersion(name)};`);
+  hashTree(codeDir, 'code', hash);
+  hashTree(path.join(root, 'policies'), 'policies', hash);
+  identity = hash.digest('hex');
+  return identity;
+}
