@@ -68,9 +68,14 @@ const CONSTRUCT_LIBRARIES = /^(aws-cdk-lib|constructs|cdk-nag|@cdklabs\/)/;
 /**
  * The build side: configuration-driven constructs, stacks, stages, the synth gate, the Control Tower pack,
  * aws-cdk-lib's own CloudFormation validation with its verdict cache (cfn-validate), the reuse of cdk-nag's
- * verdicts (nag-verdict), where the caches of those and of the handlers live (cache), the prefecture's hub and the pipeline.
+ * verdicts (nag-verdict), the prefecture's hub and the pipeline.
  */
-const BUILD = ['config', 'network', 'access', 'desktops', 'audit', 'encryption', 'stacks', 'stages', 'gate', 'control-tower', 'cfn-validate', 'nag-verdict', 'cache', 'prefecture', 'pipeline'];
+const BUILD = ['config', 'network', 'access', 'desktops', 'audit', 'encryption', 'stacks', 'stages', 'gate', 'control-tower', 'cfn-validate', 'nag-verdict', 'prefecture', 'pipeline'];
+/**
+ * Shared by both sides: where every verdict cache lives and how a key is written (cache), node only — it
+ * imports no other folder of lib/ and no construct library (checked below), so either side may use it.
+ */
+const SHARED = ['cache'];
 /** The prove side's pure core: it must run on any template, in any process, without the CDK. */
 const PROVE_CORE = ['model', 'snapshot', 'checks', 'policy', 'report', 'cidr', 'tiers', 'bilingual', 'input-error.ts'];
 /** The prove side's adapters to the CDK (the cdk-nag pack, the policy-test API): the CDK yes, the build side no. */
@@ -89,13 +94,19 @@ function offenders(files: readonly string[], bad: (importer: string, spec: strin
 describe('layering (README: how it is organised)', () => {
   test('every lib/ folder is classified as build, prove or shared, so a new folder is a decision', () => {
     // cost: reads a configuration and prices it (like roster, a tool beside the two pipelines, never imported by the prove side).
-    const known = new Set([...BUILD, ...PROVE_CORE, ...PROVE_ADAPTERS, 'roster', 'cost', 'cli', 'index.ts', 'package-files.ts']);
+    const known = new Set([...BUILD, ...PROVE_CORE, ...PROVE_ADAPTERS, ...SHARED, 'roster', 'cost', 'cli', 'index.ts', 'package-files.ts']);
     expect([...new Set(FILES.map(unitOf))].filter((u) => !known.has(u)).sort()).toEqual([]);
   });
 
   test('the prove side imports nothing from the build side', () => {
     const prove = filesOf([...PROVE_CORE, ...PROVE_ADAPTERS]);
     expect(offenders(prove, (_f, _s, target) => target !== undefined && BUILD.includes(unitOf(target)))).toEqual([]);
+  });
+
+  test('the shared folders import no other folder of lib/ and no construct library', () => {
+    const shared = filesOf(SHARED);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(offenders(shared, (_f, s, target) => (target !== undefined && !SHARED.includes(unitOf(target))) || CONSTRUCT_LIBRARIES.test(s))).toEqual([]);
   });
 
   test('the prove core reaches no aws-cdk-lib, constructs or cdk-nag, even through another file', () => {
