@@ -12,7 +12,7 @@ import type { Lang } from './i18n';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
 import type { ReportInput } from './report-input';
-import { renderWorkbooksSync } from './xlsx/render-workbook';
+import { startWorkbooks } from './xlsx/render-workbook';
 import { reportWorkbookSpec } from './xlsx/workbook-spec';
 
 /** `xlsx`: the manual checklist, the exception list (and the 費用試算 when present) as a spreadsheet. */
@@ -43,6 +43,26 @@ export function writeReports(input: ReportInput, options: WriteReportsOptions): 
 export function renderReportFiles(input: ReportInput, options: Omit<WriteReportsOptions, 'dir'>): Map<string, string | Buffer> {
   const stem = options.stem ?? 'tier-separation';
   const files = new Map<string, string | Buffer>();
+  // The workbooks are written on a worker thread (exceljs writes only asynchronously; see render-workbook.ts),
+  // started first so that it works while the other files are rendered here.
+  const workbooks = options.formats.includes('xlsx') ? startWorkbooks(options.langs.map((lang) => reportWorkbookSpec(input, lang))) : undefined;
+  try {
+    renderText(input, options, stem, files);
+  } catch (err) {
+    workbooks?.cancel();
+    throw err;
+  }
+  if (workbooks) {
+    const books = workbooks.result();
+    options.langs.forEach((lang, i) => files.set(`${stem}.${lang}.xlsx`, books[i]!));
+  }
+  if (options.junit) files.set(`${stem}.junit.xml`, renderJunit(input, { lang: 'en' }));
+  for (const [name, content] of Object.entries(options.extra ?? {})) files.set(name, content);
+  return files;
+}
+
+/** The Markdown, SVG and HTML of every language, in a stable order. */
+function renderText(input: ReportInput, options: Omit<WriteReportsOptions, 'dir'>, stem: string, files: Map<string, string | Buffer>): void {
   for (const lang of options.langs) {
     if (options.formats.includes('md')) {
       // Markdown links the diagram (HTML inlines its own), so each language gets its own SVG: a reviewer
@@ -53,14 +73,6 @@ export function renderReportFiles(input: ReportInput, options: Omit<WriteReports
     }
     if (options.formats.includes('html')) files.set(`${stem}.${lang}.html`, renderHtml(input, { lang }));
   }
-  if (options.formats.includes('xlsx')) {
-    // One child process for every language's workbook (exceljs writes only asynchronously; see render-workbook.ts).
-    const books = renderWorkbooksSync(options.langs.map((lang) => reportWorkbookSpec(input, lang)));
-    options.langs.forEach((lang, i) => files.set(`${stem}.${lang}.xlsx`, books[i]!));
-  }
-  if (options.junit) files.set(`${stem}.junit.xml`, renderJunit(input, { lang: 'en' }));
-  for (const [name, content] of Object.entries(options.extra ?? {})) files.set(name, content);
-  return files;
 }
 
 /** Writes rendered files into `dir`, each through a temporary name and a rename; returns the absolute paths. */

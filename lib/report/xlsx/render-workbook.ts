@@ -1,21 +1,32 @@
 /**
  * Writes a WorkbookSpec as an .xlsx with exceljs. exceljs only writes asynchronously, while the report is
- * written inside `cdk synth` by a validation plugin whose `validate()` is synchronous; `renderWorkbookSync`
- * therefore runs the same writer in a short-lived child node process and waits for it (the spreadsheet is
- * built in memory there and handed back on stdout; the parent writes the file atomically like every other
- * report file). Imports nothing local at run time, so the child loads only this file and exceljs.
+ * written inside `cdk synth` by a validation plugin whose `validate()` is synchronous. So the workbooks are
+ * rendered on a worker thread, by this same file: the caller starts it (`startWorkbooks`) before it renders
+ * the other report files, and collects the bytes (`result()`), blocked on a shared flag until the worker has
+ * posted them. No second node process is started — that cost about half a second of every synth (a node
+ * start, the TypeScript hook, all of exceljs) — and loading exceljs overlaps the Markdown and HTML rendering
+ * on another core. The parent writes the files atomically like every other report file.
+ * Imports nothing local at run time, so the worker loads only this file and exceljs's Workbook.
  * Pure TypeScript: no aws-cdk-lib import.
  */
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
 import type ExcelJS from 'exceljs';
 import type { WorkbookSpec } from './workbook-spec';
 
+/**
+ * exceljs's Workbook class alone. The package's entry also loads its streaming reader and writer, which a
+ * workbook written in memory never uses: ~100 ms of CPU less per synth. The same class (test/report/xlsx.test.ts
+ * checks it is the one exceljs exports, so an upgrade that moves it fails a test).
+ */
+function workbookClass(): typeof ExcelJS.Workbook {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
+}
+
 export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   // Loaded on use: exceljs is large and only the spreadsheet needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const Workbook = workbookClass();
   const wb: ExcelJS.Workbook = new Workbook();
   wb.creator = 'closed-telework';
   const created = new Date(spec.created);
@@ -53,34 +64,63 @@ export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/**
- * The child's side: specs as JSON on stdin, the workbooks as a JSON array of base64 strings on stdout.
- * Called by name from `renderWorkbooksSync`'s child process (hence invisible to static analysis).
- * @public
- */
-export async function workbookChildMain(): Promise<void> {
-  const specs = JSON.parse(fs.readFileSync(0, 'utf8')) as WorkbookSpec[];
-  const out: string[] = [];
-  for (const spec of specs) out.push((await renderWorkbook(spec)).toString('base64'));
-  process.stdout.write(JSON.stringify(out));
+/** How long a synth waits for the workbooks before it fails (a worker that died never answers). */
+const WORKER_TIMEOUT_MS = 5 * 60_000;
+
+/** The worker's side, as source (a worker given a file would need the TypeScript hook to start). */
+const WORKER_SOURCE = `
+const { workerData } = require('worker_threads');
+const { file, register, specs, port, flag } = workerData;
+(async () => {
+  try {
+    if (register) require(register);
+    const { renderWorkbook } = require(file);
+    const books = [];
+    for (const spec of specs) books.push(await renderWorkbook(spec));
+    port.postMessage({ books });
+  } catch (e) {
+    port.postMessage({ error: String((e && e.stack) || e) });
+  } finally {
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  }
+})();
+`;
+
+/** Workbooks being rendered on a worker thread. */
+export interface PendingWorkbooks {
+  /** Waits (blocking) for the workbooks, in the order of the specs; throws what the worker could not do. */
+  result(): Buffer[];
+  /** Stops the worker when the caller no longer needs the workbooks (e.g. another renderer failed). */
+  cancel(): void;
 }
 
 /**
- * `renderWorkbook` for several workbooks, synchronously: the same code in ONE child node process (started
- * once per report, not once per language). From the TypeScript sources the child loads them through
- * bin/register-ts.js, as the CDK app does; from the published dist/ it needs nothing. A failure in the child
- * throws here, before any report file is written.
+ * Starts rendering `specs` on a worker thread. From the TypeScript sources the worker loads them through
+ * bin/register-ts.js, as the CDK app does; from the published dist/ it needs nothing.
  */
-export function renderWorkbooksSync(specs: readonly WorkbookSpec[]): Buffer[] {
-  if (specs.length === 0) return [];
-  const register = path.resolve(__dirname, '../../../bin/register-ts.js');
-  const preload = __filename.endsWith('.ts') ? ['-r', register] : [];
-  const script = `require(${JSON.stringify(__filename)}).workbookChildMain().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); })`;
-  const out = execFileSync(process.execPath, [...preload, '-e', script], {
-    input: JSON.stringify(specs),
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  return (JSON.parse(out) as string[]).map((b) => Buffer.from(b, 'base64'));
+export function startWorkbooks(specs: readonly WorkbookSpec[]): PendingWorkbooks {
+  if (specs.length === 0) return { result: () => [], cancel: () => undefined };
+  const register = __filename.endsWith('.ts') ? path.resolve(__dirname, '../../../bin/register-ts.js') : undefined;
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: __filename, register, specs, port: port2, flag }, transferList: [port2] });
+  worker.unref();
+  const stop = (): void => {
+    port1.close();
+    void worker.terminate();
+  };
+  return {
+    result(): Buffer[] {
+      try {
+        if (Atomics.wait(flag, 0, 0, WORKER_TIMEOUT_MS) === 'timed-out') throw new Error(`the .xlsx workbooks were not written within ${WORKER_TIMEOUT_MS / 1000} s`);
+        const answer = receiveMessageOnPort(port1)?.message as { books?: Uint8Array[]; error?: string } | undefined;
+        if (!answer?.books) throw new Error(`the .xlsx workbooks could not be written: ${answer?.error ?? 'the worker gave no answer'}`);
+        return answer.books.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+      } finally {
+        stop();
+      }
+    },
+    cancel: stop,
+  };
 }
