@@ -254,3 +254,42 @@ describe('explaining a block', () => {
     expect(r.blockedBy).toEqual(['sg']);
   });
 });
+
+describe('classes of addresses and ports (the search tries one member of each)', () => {
+  test('two rules of the same kind over different addresses are two classes, not one', () => {
+    // Deny .0–.1, allow .2–.3: both are "inside one rule", but only the second passes.
+    const n = nacl(entry(10, false, false, '10.1.0.0/31'), entry(20, false, true, '10.1.0.2/31'));
+    const r = judge({ srcAddrs: set('10.1.0.0/29'), dst: { nacl: n, sgs: [OPEN()] } });
+    expect(r.pass).toBe(true);
+    expect(r.packet!.src >= addr('10.1.0.2') && r.packet!.src <= addr('10.1.0.3')).toBe(true);
+  });
+  test('the source NACL\'s outbound entries and the source groups\' egress rules split the destinations', () => {
+    const n = nacl(entry(10, true, false, '10.9.0.0/31'), entry(20, true, true, '10.9.0.2/31'));
+    const viaNacl = judge({ dstAddrs: set('10.9.0.0/29'), src: { nacl: n, sgs: [OPEN()] } });
+    expect(viaNacl.pass).toBe(true);
+    expect(viaNacl.packet!.dst >= addr('10.9.0.2') && viaNacl.packet!.dst <= addr('10.9.0.3')).toBe(true);
+    const viaSg = judge({ src: { sgs: [sg('App', [], [toCidr('10.9.0.77/32')])] } });
+    expect(viaSg.packet!.dst).toBe(addr('10.9.0.77'));
+  });
+  test('the witness is the lowest class that passes (address order, not rule order)', () => {
+    const n = nacl(entry(10, false, true, '10.1.0.128/25'), entry(20, false, true, '10.1.0.0/25'));
+    const r = judge({ dst: { nacl: n, sgs: [OPEN()] } });
+    expect(r.packet!.src).toBe(addr('10.1.0.4'));
+    expect(r.evidence.dstNacl).toEqual({ kind: 'rule', rule: 20, allow: true, cidr: '10.1.0.0/25' });
+  });
+  test('the family boundary: 0.0.0.0 is IPv4, the last IPv6 address is not', () => {
+    expect(judge({ srcAddrs: union(set('2600:1f00::/64'), set('0.0.0.0/8')) }).pass).toBe(true);
+    expect(judge({ srcAddrs: union(set('2600:1f00::/64'), set('0.0.0.0/32')) }).pass).toBe(true);
+    const lastV6 = judge({ srcAddrs: set('ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128') });
+    expect(lastV6.pass).toBe(false);
+  });
+  test('a NACL entry for protocol 0 is tried as protocol 0', () => {
+    const hopopt = nacl(entry(10, false, true, '0.0.0.0/0', { protocol: 0 }));
+    expect(judge({ dst: { nacl: hopopt, sgs: [OPEN()] } }).packet).toMatchObject({ protocol: 0 });
+  });
+  test('no port above 65535 is ever tried: a deny of every TCP port blocks TCP', () => {
+    const n = nacl(entry(10, false, false, '0.0.0.0/0', { protocol: 6, ports: { from: 0, to: 65535 } }), entry(20, false, true, '0.0.0.0/0'));
+    const tcpOnly = sg('Web', [toCidr('0.0.0.0/0', { protocol: 6 })]);
+    expect(judge({ dst: { nacl: n, sgs: [tcpOnly] } }).pass).toBe(false);
+  });
+});

@@ -12,8 +12,10 @@ case "$batch" in
   filters)
     files="lib/model/reachability/filters.ts"
     tests="test/model/filters.test.ts,test/model/survivors.test.ts,test/model/reachability.test.ts,test/checks/property-bfs.test.ts,test/checks/physical-witnesses.test.ts,test/checks/deployable-witnesses.test.ts" ;;
-  address-sets)
+  address-sets|address-sets-ops)
+    # address-sets-ops: the set operations only (setOf … contains), what every filter and route decision calls.
     files="lib/cidr/address-sets.ts"
+    [ "$batch" = address-sets-ops ] && files="lib/cidr/address-sets.ts:169-276"
     tests="test/cidr/*.test.ts,test/model/filters.test.ts,test/model/survivors.test.ts,test/checks/property-bfs.test.ts" ;;
   witnesses)
     # The scope and tests of the first measurement (session 5), kept identical so the scores compare.
@@ -22,7 +24,7 @@ case "$batch" in
   filter-facts)
     files="lib/model/facts/nacl.ts,lib/model/facts/security-groups.ts"
     tests="test/model/filter-facts.test.ts,test/model/survivors.test.ts,test/model/reachability.test.ts,test/checks/physical-witnesses.test.ts,test/checks/deployable-witnesses.test.ts" ;;
-  *) echo "usage: tools/mutation/run.sh filters|address-sets|witnesses|filter-facts [stryker options]" >&2; exit 2 ;;
+  *) echo "usage: tools/mutation/run.sh filters|address-sets|address-sets-ops|witnesses|filter-facts [stryker options]" >&2; exit 2 ;;
 esac
 mkdir -p tools/mutation/incremental
 # MUTATION_TESTS, when set, replaces the batch's test list (a quick first pass without the slow property tests:
