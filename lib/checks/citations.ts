@@ -130,6 +130,12 @@ export const CITATIONS = {
     en: 'sanctioned channels: an exchange between tiers that is really needed (e.g. sanitised transfer) is declared in the tier policy with its owner, reason and expiry, and is reported again once it expires',
     ja: '許可された通信経路：系間で真に必要なやり取り（無害化通信など）はポリシーファイルに責任者・理由・有効期限を明記して宣言し、期限を過ぎれば再び指摘する',
   },
+  postDeployDrift: {
+    kind: 'tool',
+    basis: 'threeTierSeparation',
+    en: 'post-deploy check: the account must be what the proven templates describe; a change made outside them is not covered by their proof',
+    ja: 'デプロイ後の確認：環境は検証済みのテンプレートどおりであること。テンプレートの外で行った変更は、検証の対象外になる',
+  },
   municipalitySeparation: {
     kind: 'tool',
     basis: 'internetSecurityCloud',

@@ -2,10 +2,13 @@
  * What a finding says, as data: a catalogue key per kind of finding and the values it names (tiers, logical
  * ids, CIDRs, the flow's ends). The rules record this; lib/report/i18n/findings.{en,ja}.ts word it in the
  * reader's language, and `verify --format json` writes the English wording as `title` / `message`.
- * Values that are already text are identifiers (logical ids, CIDRs, tag values) or, where marked, a fact
- * extractor's own detail. Pure TypeScript: no aws-cdk-lib import.
+ * Values that are already text are identifiers (logical ids, CIDRs, tag values); reasons and fact details are
+ * data too (lib/model/reason.ts, lib/model/facts/service-facts.ts), worded by lib/report/i18n/reasons.{en,ja}.ts. Pure TypeScript: no aws-cdk-lib import.
  */
 import type { Layer, PlaceName, RelayStep } from '../model/path';
+import type { Reason } from '../model/reason';
+import type { EndpointClass } from '../model/reachability/places';
+import type { PublicInvokeSurface, RemoteEntryKind } from '../model/facts/service-facts';
 import type { Tier } from '../tiers/tier';
 
 /** A path between two places, as a path rule's finding tells it. */
@@ -19,6 +22,48 @@ export interface FlowText {
   /** The witness packet ("src → dst") or the destinations the routes deliver (address notation). */
   destinations: string;
   blockedBy: Layer[];
+}
+
+/**
+ * What kind of network element drifted: a catalogue key (the reports word it in the reader's language,
+ * lib/report/i18n/findings.{en,ja}.ts) and the English prefix of the element's canonical id
+ * (lib/snapshot/drift/drift-elements.ts).
+ */
+export type DriftKind =
+  | 'VPC'
+  | 'subnet'
+  | 'prefix list'
+  | 'route'
+  | 'route table association'
+  | 'gateway route table'
+  | 'NACL entry'
+  | 'NACL association'
+  | 'security group rule'
+  | 'internet gateway attachment'
+  | 'egress-only internet gateway'
+  | 'NAT gateway'
+  | 'virtual private gateway'
+  | 'customer gateway'
+  | 'VPN connection'
+  | 'Direct Connect gateway association'
+  | 'transit gateway'
+  | 'transit gateway attachment'
+  | 'transit gateway association'
+  | 'transit gateway propagation'
+  | 'transit gateway route'
+  | 'VPC peering'
+  | 'VPC endpoint'
+  | 'VPC endpoint subnet'
+  | 'Network Firewall'
+  | 'Client VPN endpoint'
+  | 'Client VPN association'
+  | 'Client VPN authorization'
+  | 'Client VPN route';
+
+/** A drifted element as a finding names it: its kind and its canonical form (an identifier). */
+export interface DriftedElement {
+  kind: DriftKind;
+  element: string;
 }
 
 export type FindingText =
@@ -41,10 +86,10 @@ export type FindingText =
   /** `invalid`: the tag's value, JSON-quoted, when there is one that names no tier. */
   | { key: 'untagged-vpc'; vpc: string; invalid?: string }
   | { key: 'untagged-link'; type: string; id: string; invalid?: string }
-  /** `reason`: the fact extractor's own words (lib/model/facts). */
-  | { key: 'tier-tag-conflict'; id: string; reason: string; expected: string }
-  | { key: 'unmodelled-resource'; type: string; id: string; reason: string }
-  | { key: 'unresolved-value'; type: string; id: string; property: string; reason: string }
+  /** `reason`: why, as data (lib/model/reason.ts). */
+  | { key: 'tier-tag-conflict'; id: string; reason: Reason; expected: string }
+  | { key: 'unmodelled-resource'; type: string; id: string; reason: Reason }
+  | { key: 'unresolved-value'; type: string; id: string; property: string; reason: Reason }
   | { key: 'telework-entry-personal-number'; type: string; id: string; entry: string; where: string }
   | { key: 'client-vpn-into-personal-number'; endpoint: string }
   | { key: 'client-vpn-whole-vpc'; endpoint: string; cidr: string; allGroups: boolean }
@@ -65,14 +110,14 @@ export type FindingText =
       /** What the attachment joins: an on-premises link (`linkKind`: vpn, connect…), a VPC outside the templates, or a VPC. */
       joined: { kind: 'link'; linkKind: string } | { kind: 'outside' } | { kind: 'vpc'; vpc: string; tier?: Tier };
     }
-  /** `detail`: the fact extractor's own words for the public surface (function URL, "*" permission). */
-  | { key: 'public-invoke-into-tier'; function: string; grant: string; tier: Tier; detail: string }
+  /** `surface`: how the function is opened (function URL, "*" permission). */
+  | { key: 'public-invoke-into-tier'; function: string; grant: string; tier: Tier; surface: PublicInvokeSurface }
   /** `exit`: the logical id of the internet exit the municipality's own routes use, when known. */
   | { key: 'hub-bypass'; municipality: string; exit?: string }
   /** `place`: the subnet reached, when the other municipality's network is a subnet (absent: its on-premises network). */
   | { key: 'municipality-crossing'; from: string; to: string; subnet: string; place?: PlaceName; destinations: string }
-  /** `detail`: the fact extractor's own words for the managed entry (e.g. "AWS Transfer Family server with a public endpoint"). */
-  | { key: 'remote-entry-into-tier'; id: string; detail: string; tier: Tier }
+  /** `entry`: the kind of managed entry (EC2 Instance Connect Endpoint, Verified Access endpoint…). */
+  | { key: 'remote-entry-into-tier'; id: string; entry: RemoteEntryKind; tier: Tier }
   /** `kind`: the telework entry's kind (workspaces-directory…); `model`: the policy's telework model. */
   | { key: 'telework-entry-model'; id: string; kind: string; model: string }
   /** `free`: a parameter with no AllowedValues (`values` = its default); otherwise the values it can take. */
@@ -120,6 +165,15 @@ export type FindingText =
       undeclared: string;
       others: Tier[];
     }
+  /**
+   * The live account against the templates (lib/snapshot/drift): a pair reachable (or route-connected, with
+   * only `blockedBy` stopping it) in the account and not in the templates; `changes`: added elements on its path.
+   */
+  | { key: 'drift-opens-path'; from: EndpointClass; to: EndpointClass; crossing: boolean; reachable: boolean; blockedBy: Layer[]; changes: DriftedElement[] }
+  /** `opens`: the new path between tiers the element is on, when it is on one. */
+  | { key: 'drift-added'; drifted: DriftedElement; opens?: { from: EndpointClass; to: EndpointClass } }
+  /** `protective`: a NACL deny or blackhole route; `lacks`: how many connections the account lacks, with the first. */
+  | { key: 'drift-missing'; drifted: DriftedElement; protective: boolean; lacks?: { count: number; from: EndpointClass; to: EndpointClass } }
   | {
       key: 'sanctioned-channel-expired';
       id: string;

@@ -4,6 +4,7 @@
  * (lib/checks) and every renderer read them. Pure TypeScript: no aws-cdk-lib import.
  */
 import type { Tier } from '../tiers/tier';
+import type { PublicInvokeSurface, RelayWhat } from './facts/service-facts';
 
 /** One end of a path. `tier` names the tier where one applies (on-prem and telework ends belong to a tier too). */
 export type Endpoint =
@@ -97,7 +98,8 @@ export type LinkConnection = 'vpn-connection' | 'dx-association';
 export type HopStep =
   // Where a walk starts (lib/model/reachability).
   | { kind: 'leave-subnet'; from: PlaceName }
-  | { kind: 'from-internet' }
+  /** `carrier`: through a carrier gateway (AWS Wavelength): the carrier's network and, through it, the internet. */
+  | { kind: 'from-internet'; carrier?: true }
   | { kind: 'enter-vgw'; from: PlaceName }
   | { kind: 'enter-tgw-attachment'; from: PlaceName; attachment: 'vpn' | 'dx' | 'peering' | 'connect' }
   /** `authentication`: the endpoint's AuthenticationOptions types, where the template states them. */
@@ -117,7 +119,7 @@ export type HopStep =
   | { kind: 'arrive'; at: PlaceName; municipality?: string }
   // Routing (routing.ts).
   | { kind: 'route'; table: 'vpc' | 'tgw'; matched: AddressList; dest: RouteDestName; target: RouteTargetName }
-  | { kind: 'igw-out' }
+  | { kind: 'igw-out'; carrier?: true }
   | { kind: 'eigw-out' }
   | { kind: 'nat'; connectivity: string }
   | { kind: 'tgw-to-table'; table: string }
@@ -142,8 +144,8 @@ export type HopStep =
   | { kind: 'vpc-of-tier'; tier: Tier }
   | { kind: 'tgw-table-shared'; attachment: string; tier: Tier }
   | { kind: 'attachment-of-tier'; tier: Tier }
-  /** `detail`: how the function is opened, in the fact extractor's words (lib/model/facts/invocation.ts). */
-  | { kind: 'public-invoke'; detail: string }
+  /** `surface`: how the function is opened (lib/model/facts/invocation.ts). */
+  | { kind: 'public-invoke'; surface: PublicInvokeSurface }
   | { kind: 'function-in-subnets'; tier: Tier; subnets: string[] }
   | { kind: 'service-network-in'; tier: Tier }
   | { kind: 'target-group-in'; tier: Tier | 'internet' }
@@ -152,12 +154,12 @@ export type HopStep =
 
 /**
  * How a relay (a service that forwards out of a tier) sends on (lib/checks/rules/service-relay.ts); `what` is
- * the integration in the fact extractor's words (lib/model/facts/service-relays.ts).
+ * the integration, as data (lib/model/facts/service-relays.ts).
  */
 export type RelayStep =
-  | { kind: 'target'; what: string }
-  | { kind: 'function-outside-vpc'; what: string; function: string }
-  | { kind: 'runs-in-tier'; what: string; tier: Tier };
+  | { kind: 'target'; what: RelayWhat }
+  | { kind: 'function-outside-vpc'; what: RelayWhat; function: string }
+  | { kind: 'runs-in-tier'; what: RelayWhat; tier: Tier };
 
 export interface Hop {
   layer: Layer;

@@ -11,7 +11,7 @@
 import * as path from 'path';
 import { CfnResource, NestedStack, Stack, type PolicyValidationStack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { addTemplateTree, type LoadResult, type NestedTemplateSource } from '../model/load';
+import { addTemplateTree, type LoadResult, type MissingNestedTemplate, type NestedTemplateSource } from '../model/load';
 import { readTemplateFile } from '../model/load/read-template';
 import type { LoadedTemplate } from '../model/load/template';
 
@@ -23,7 +23,7 @@ export interface CollectedTemplates {
    */
   constructPathOf(stack: string, logicalId: string): string | undefined;
   /** Nested stacks whose template file could not be read; the engine must report them (fail closed). */
-  missingNested: { stack: string; logicalId: string; reason: string }[];
+  missingNested: MissingNestedTemplate[];
 }
 
 export function resourceKey(stack: string, logicalId: string): string {

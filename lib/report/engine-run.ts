@@ -8,6 +8,7 @@
 import { verify } from '../checks';
 import type { Finding } from '../checks/finding';
 import type { LoadedTemplate } from '../model/load/template';
+import type { MissingNestedTemplate } from '../model/load';
 import { loadPolicy } from '../policy/load';
 import type { TierPolicy } from '../policy/schema';
 import { reportViewFromVerify } from './from-verify-result';
@@ -25,7 +26,7 @@ export interface EngineRun {
 
 export interface EngineInput {
   templates: LoadedTemplate[];
-  missingNested: { stack: string; logicalId: string; reason: string }[];
+  missingNested: MissingNestedTemplate[];
   /** Policy file path; undefined means `policy`, else the packaged default (policies/tier-policy.yaml). */
   policyFile?: string;
   /** The policy itself (e.g. derived from the municipality configurations); a policy file wins over it. */

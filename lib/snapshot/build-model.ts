@@ -19,6 +19,7 @@ import type { Json, RegionSnapshot } from './read-snapshot';
 import { isObject } from './read-snapshot';
 import { GONE, SnapshotContext, list, stateOf, str, strings, tagOf, tierTagOf } from './snapshot-context';
 import { HUB_TAG_KEY, MUNICIPALITY_TAG_KEY } from '../tiers/municipality';
+import { reason } from '../model/reason';
 
 export const SNAPSHOT_COVERAGE = [
   'The snapshot shows the account as it was when the files were written; anything changed since is not seen (take a new snapshot after every change).',
@@ -78,7 +79,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     const { key, isNew } = ctx.register(r, id, 'subnet');
     if (!isNew) return;
     const vpc = ctx.lookup(str(s.VpcId));
-    if (!vpc) return ctx.unresolved(key, 'VpcId', `VPC ${String(s.VpcId)} is not in the snapshot`);
+    if (!vpc) return ctx.unresolved(key, 'VpcId', reason('not-in-snapshot', { thing: 'vpc', id: String(s.VpcId) }));
     const cidrs: Cidr[] = [];
     if (s.CidrBlock !== undefined) {
       const c = ctx.cidr(key, 'CidrBlock', s.CidrBlock);
@@ -156,7 +157,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     const { key, isNew } = ctx.register(r, id, 'tgw-rtb');
     if (!isNew) return;
     const tgw = ctx.lookup(str(t.TransitGatewayId));
-    if (!tgw) return ctx.unresolved(key, 'TransitGatewayId', `transit gateway ${String(t.TransitGatewayId)} is not in the snapshot`);
+    if (!tgw) return ctx.unresolved(key, 'TransitGatewayId', reason('not-in-snapshot', { thing: 'transit-gateway', id: String(t.TransitGatewayId) }));
     m.tgwRouteTables.set(key, { ...ctx.fact(key), tgw, isDefault: t.DefaultAssociationRouteTable === true, associations: [], propagations: [], routes: [] });
     if (t.DefaultAssociationRouteTable === true) ctx.origins.set(key, { ownedBy: tgw, what: 'defaultRouteTable' });
   });
@@ -175,7 +176,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     const { key, isNew } = ctx.register(r, id, 'sg');
     if (!isNew) return;
     const vpc = ctx.lookup(str(g.VpcId));
-    if (!vpc) ctx.unresolved(key, 'VpcId', `VPC ${String(g.VpcId)} is not in the snapshot`);
+    if (!vpc) ctx.unresolved(key, 'VpcId', reason('not-in-snapshot', { thing: 'vpc', id: String(g.VpcId) }));
     // Egress as listed: an empty list means no egress at all (no CloudFormation default applies to a live group).
     m.securityGroups.set(key, { ...ctx.fact(key), vpc, isDefault: g.GroupName === 'default', ingress: [], egress: [], explicitEgress: true });
     if (g.GroupName === 'default' && vpc) ctx.origins.set(key, { ownedBy: vpc, what: 'defaultSg' });
@@ -202,7 +203,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     if (!id) return;
     const { key } = ctx.register(r, id, 'nat');
     const subnet = ctx.lookup(str(n.SubnetId));
-    if (!subnet) return n.SubnetId === undefined ? ctx.unmodelled(key, 'a regional NAT gateway (no SubnetId) is not modelled') : ctx.unresolved(key, 'SubnetId', `subnet ${String(n.SubnetId)} is not in the snapshot`);
+    if (!subnet) return n.SubnetId === undefined ? ctx.unmodelled(key, reason('regional-nat')) : ctx.unresolved(key, 'SubnetId', reason('not-in-snapshot', { thing: 'subnet', id: String(n.SubnetId) }));
     m.nats.set(key, { ...ctx.fact(key), subnet, connectivity: n.ConnectivityType === 'private' ? 'private' : 'public' });
   });
   each(items('VpnConnections'), (r, v) => {
@@ -212,7 +213,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     const vgw = ctx.lookup(str(v.VpnGatewayId));
     const tgw = ctx.lookup(str(v.TransitGatewayId));
     const cgw = ctx.lookup(str(v.CustomerGatewayId));
-    if (!vgw && !tgw) ctx.unresolved(key, 'VpnGatewayId', `the VPN connection lands on ${str(v.VpnGatewayId) ?? str(v.TransitGatewayId) ?? 'no gateway'}, which is not in the snapshot`);
+    if (!vgw && !tgw) ctx.unresolved(key, 'VpnGatewayId', reason('vpn-gateway-not-in-snapshot', { gateway: str(v.VpnGatewayId) ?? str(v.TransitGatewayId) }));
     m.links.set(key, { ...ctx.fact(key), kind: 'vpn', tierTag: tierTagOf(v), vgw, tgw, cgw, vpcs: [] });
   });
   each(items('DirectConnectGatewayAssociations'), (r, a) => {
@@ -224,7 +225,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     const gw = ctx.lookup(gwId);
     const isTgw = gwId.startsWith('tgw-');
     const tierTag = gw ? (m.links.get(gw)?.tierTag ?? m.tgws.get(gw)?.tierTag) : undefined;
-    if (!gw) ctx.unresolved(key, 'associatedGateway', `gateway ${gwId} is not in the snapshot`);
+    if (!gw) ctx.unresolved(key, 'associatedGateway', reason('not-in-snapshot', { thing: 'gateway', id: String(gwId) }));
     m.links.set(key, { ...ctx.fact(key), kind: 'dx-association', tierTag, vpcs: [], edges: [`dxgw:${dxgw}`], ...(gw && !isTgw ? { vgw: gw } : {}), ...(gw && isTgw ? { tgw: gw } : {}) });
   });
   transitGatewayAttachments(ctx, regions);
@@ -235,7 +236,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
     const sgs = list(n.Groups).map((g) => ctx.lookup(str(g.GroupId))).filter((g): g is string => !!g);
     const instance = isObject(n.Attachment) ? str(n.Attachment.InstanceId) : undefined;
     const { key } = ctx.register(r, id, 'eni');
-    if (!subnet) ctx.unresolved(key, 'SubnetId', `subnet ${String(n.SubnetId)} is not in the snapshot`);
+    if (!subnet) ctx.unresolved(key, 'SubnetId', reason('not-in-snapshot', { thing: 'subnet', id: String(n.SubnetId) }));
     // An instance with interfaces in several subnets is one compute fact: it can forward between them.
     const owner = instance ? ctx.register(r, instance, 'i').key : key;
     const c = m.compute.get(owner) ?? { ...ctx.fact(owner), subnets: [], securityGroups: [] };
@@ -302,7 +303,7 @@ function attachedVpcs(ctx: SnapshotContext, key: string, attachments: unknown): 
     if (GONE.has(state)) continue;
     const vpc = ctx.lookup(str(a.VpcId));
     if (vpc) out.push(vpc);
-    else ctx.unresolved(key, 'Attachments.VpcId', `VPC ${String(a.VpcId)} is not in the snapshot`);
+    else ctx.unresolved(key, 'Attachments.VpcId', reason('not-in-snapshot', { thing: 'vpc', id: String(a.VpcId) }));
   }
   return out;
 }
@@ -318,11 +319,11 @@ function peering(ctx: SnapshotContext, r: RegionSnapshot, p: Json): void {
   const b = ctx.lookup(str(acc.VpcId));
   const describe = (i: Json): string => `${String(i.VpcId)} (account ${String(i.OwnerId ?? '?')}, ${String(i.Region ?? r.region)}, ${String(i.CidrBlock ?? '?')})`;
   const vpc = a ?? b;
-  if (!vpc) return ctx.unresolved(key, 'RequesterVpcInfo.VpcId', 'neither side of the peering is in the snapshot');
+  if (!vpc) return ctx.unresolved(key, 'RequesterVpcInfo.VpcId', reason('peering-not-in-snapshot'));
   const peer = a ? b : undefined;
   const outside = a ? acc : req;
   ctx.model.peerings.set(key, { ...ctx.fact(key), vpc, peerVpcs: peer ? [peer] : [], peerText: peer ? peer : describe(outside) });
-  if (!peer) ctx.unresolved(key, 'AccepterVpcInfo.VpcId', `the peer VPC ${describe(outside)} is not in the snapshot; add that account's outputs so its tier can be checked`);
+  if (!peer) ctx.unresolved(key, 'AccepterVpcInfo.VpcId', reason('peer-vpc-not-in-snapshot', { vpc: describe(outside) }));
 }
 
 function transitGatewayAttachments(ctx: SnapshotContext, regions: readonly RegionSnapshot[]): void {
@@ -338,7 +339,7 @@ function transitGatewayAttachments(ctx: SnapshotContext, regions: readonly Regio
       if (!isNew) continue;
       const tgw = ctx.lookup(str(a.TransitGatewayId));
       if (!tgw) {
-        ctx.unresolved(key, 'TransitGatewayId', `transit gateway ${String(a.TransitGatewayId)} (owner ${String(a.TransitGatewayOwnerId ?? '?')}) is not in the snapshot; add the owner account's outputs`);
+        ctx.unresolved(key, 'TransitGatewayId', reason('tgw-owner-not-in-snapshot', { tgw: String(a.TransitGatewayId), owner: String(a.TransitGatewayOwnerId ?? '?') }));
         continue;
       }
       const type = String(a.ResourceType ?? '');
@@ -347,12 +348,12 @@ function transitGatewayAttachments(ctx: SnapshotContext, regions: readonly Regio
       if (type === 'vpc') {
         const detail = vpcDetails.get(id);
         const vpc = ctx.lookup(str(detail?.VpcId) ?? resource);
-        if (!vpc) ctx.unresolved(key, 'VpcId', `VPC ${resource ?? '?'} (account ${String(a.ResourceOwnerId ?? '?')}) is not in the snapshot; traffic the attachment delivers there cannot be followed — add that account's outputs`);
+        if (!vpc) ctx.unresolved(key, 'VpcId', reason('attachment-vpc-not-in-snapshot', { vpc: resource ?? '?', account: String(a.ResourceOwnerId ?? '?') }));
         const subnets = strings(detail?.SubnetIds).map((s) => ctx.lookup(s)).filter((s): s is string => !!s);
         fact = { ...ctx.fact(key), tgw, kind: 'vpc', ...(vpc ? { vpc } : {}), subnets, tierTag: tierTagOf(a) ?? (detail ? tierTagOf(detail) : undefined) };
         if (!vpc) {
           // Fail closed: an attachment into an unseen VPC leads to an unknown network.
-          m.unmodelled.push({ ref: ctx.ref(key), reason: `transit gateway attachment into VPC ${resource ?? '?'}, which is not in the snapshot` });
+          m.unmodelled.push({ ref: ctx.ref(key), reason: reason('attachment-into-missing-vpc', { vpc: resource ?? '?' }) });
         }
       } else if (type === 'vpn' || type === 'direct-connect-gateway') {
         const link = type === 'vpn' ? ctx.lookup(resource) : undefined;
@@ -360,7 +361,7 @@ function transitGatewayAttachments(ctx: SnapshotContext, regions: readonly Regio
         const linkTag = link ? m.links.get(link)?.tierTag : m.tgws.get(tgw)?.tierTag;
         fact = { ...ctx.fact(key), tgw, kind: type === 'vpn' ? 'vpn' : 'dx', subnets: [], ...(link ? { link } : {}), tierTag: tierTagOf(a) ?? linkTag };
       } else {
-        ctx.unmodelled(key, `transit gateway attachment of type "${type}" (${resource ?? '?'}) is not modelled by the engine`);
+        ctx.unmodelled(key, reason('attachment-type-unmodelled', { type: String(type), resource: resource ?? '?' }));
         continue;
       }
       m.tgwAttachments.set(key, fact);
@@ -374,15 +375,15 @@ function endpoint(ctx: SnapshotContext, r: RegionSnapshot, e: Json): void {
   if (!id) return;
   const { key } = ctx.register(r, id, 'vpce');
   const type = String(e.VpcEndpointType ?? '');
-  if (type !== 'Gateway' && type !== 'Interface' && type !== 'GatewayLoadBalancer') return ctx.unmodelled(key, `VPC endpoint of type ${type} (VPC Lattice service network / resource) is not modelled`);
+  if (type !== 'Gateway' && type !== 'Interface' && type !== 'GatewayLoadBalancer') return ctx.unmodelled(key, reason('endpoint-type-unmodelled', { type: String(type) }));
   const vpc = ctx.lookup(str(e.VpcId));
-  if (!vpc) return ctx.unresolved(key, 'VpcId', `VPC ${String(e.VpcId)} is not in the snapshot`);
+  if (!vpc) return ctx.unresolved(key, 'VpcId', reason('not-in-snapshot', { thing: 'vpc', id: String(e.VpcId) }));
   const serviceName = str(e.ServiceName) ?? '';
   let service: string | undefined;
   if (/^com\.amazonaws\.vpce\./.test(serviceName)) {
     const svc = [...ctx.model.endpointServices.keys()].find((k) => serviceName.endsWith(k.split('::')[1] ?? '\u0000'));
     service = svc;
-    if (!svc) ctx.unresolved(key, 'ServiceName', `PrivateLink service ${serviceName} is not in the snapshot (describe-vpc-endpoint-service-configurations of its provider account); its provider's tier cannot be checked`);
+    if (!svc) ctx.unresolved(key, 'ServiceName', reason('privatelink-not-in-snapshot', { service: String(serviceName) }));
   }
   const ids = (v: unknown): string[] => strings(v).map((x) => ctx.lookup(x)).filter((x): x is string => !!x);
   ctx.model.endpoints.set(key, {
@@ -397,7 +398,7 @@ function nacl(ctx: SnapshotContext, r: RegionSnapshot, n: Json): void {
   if (!id) return;
   const { key } = ctx.register(r, id, 'acl');
   const vpc = ctx.lookup(str(n.VpcId));
-  if (!vpc) return ctx.unresolved(key, 'VpcId', `VPC ${String(n.VpcId)} is not in the snapshot`);
+  if (!vpc) return ctx.unresolved(key, 'VpcId', reason('not-in-snapshot', { thing: 'vpc', id: String(n.VpcId) }));
   const entries = [];
   for (const e of list(n.Entries)) {
     const protocol = parseProtocol(e.Protocol as string | undefined);
@@ -405,7 +406,7 @@ function nacl(ctx: SnapshotContext, r: RegionSnapshot, n: Json): void {
     const cidr = e.CidrBlock ?? e.Ipv6CidrBlock;
     const part = `entry ${String(e.RuleNumber)} ${e.Egress ? 'egress' : 'ingress'}`;
     if (protocol === undefined || !Number.isFinite(ruleNumber)) {
-      ctx.unresolved(key, 'Entries', `${part}: protocol ${String(e.Protocol)} / rule number cannot be evaluated`);
+      ctx.unresolved(key, 'Entries', reason('snapshot-nacl-entry', { rule: String(e.RuleNumber), egress: !!e.Egress, protocol: String(e.Protocol) }));
       continue;
     }
     const c = ctx.cidr(key, 'Entries.CidrBlock', cidr);
@@ -442,7 +443,7 @@ function clientVpn(ctx: SnapshotContext, r: RegionSnapshot, c: Json): void {
   for (const t of per('ClientVpnTargetNetworks', 'ClientVpnTargetNetworks')) {
     const s = ctx.lookup(str(t.TargetNetworkId));
     if (s) fact.associations.push({ subnet: s, ref: ctx.partRef(key, `association ${String(t.AssociationId ?? t.TargetNetworkId)}`, 'AWS::EC2::ClientVpnTargetNetworkAssociation') });
-    else ctx.unresolved(key, 'TargetNetworkId', `subnet ${String(t.TargetNetworkId)} is not in the snapshot`);
+    else ctx.unresolved(key, 'TargetNetworkId', reason('not-in-snapshot', { thing: 'subnet', id: String(t.TargetNetworkId) }));
   }
   for (const a of per('ClientVpnAuthorizationRules', 'AuthorizationRules')) {
     const cidr = ctx.cidr(key, 'AuthorizationRules.DestinationCidr', a.DestinationCidr);
@@ -476,7 +477,7 @@ function telework(ctx: SnapshotContext, regions: readonly RegionSnapshot[]): voi
       if (!id) continue;
       const dirKey = ctx.lookup(id) ?? ctx.register(r, id, 'ws-directory').key;
       const subnets = strings(d.SubnetIds).map((s) => ctx.lookup(s)).filter((s): s is string => !!s);
-      if (subnets.length === 0) ctx.unresolved(dirKey, 'SubnetIds', 'the subnets where these desktops run cannot be determined; the engine cannot tell which tier they enter');
+      if (subnets.length === 0) ctx.unresolved(dirKey, 'SubnetIds', reason('desktop-subnets-unknown'));
       m.teleworkEntries.push({ ...ctx.fact(dirKey), ref: { ...ctx.ref(dirKey), type: 'AWS::WorkSpaces::Directory' }, kind: 'workspaces-directory', subnets });
       const ds = dsSubnets.get(id);
       if (ds) m.teleworkEntries.push({ ...ctx.fact(dirKey), kind: 'directory-service', subnets: ds });
@@ -487,7 +488,7 @@ function telework(ctx: SnapshotContext, regions: readonly RegionSnapshot[]): voi
       const { key } = ctx.register(r, id, 'ws');
       const own = ctx.lookup(str(w.SubnetId));
       const subnets = own ? [own] : (dsSubnets.get(String(w.DirectoryId)) ?? []);
-      if (subnets.length === 0) ctx.unresolved(key, 'SubnetId', 'the subnet this desktop runs in cannot be determined');
+      if (subnets.length === 0) ctx.unresolved(key, 'SubnetId', reason('desktop-subnet-unknown'));
       m.teleworkEntries.push({ ...ctx.fact(key), kind: 'workspace', subnets });
     }
   }
@@ -503,7 +504,7 @@ function sgPeer(ctx: SnapshotContext, awsManaged: Set<string>, key: string, prop
   if (p.group !== undefined) {
     const g = ctx.lookup(str(p.group));
     if (g) out.push({ group: g, peerText: `security group ${String(p.group)}` });
-    else ctx.unresolved(key, property, `security group ${String(p.group)} is not in the snapshot (another account?); add that account's outputs`);
+    else ctx.unresolved(key, property, reason('sg-not-in-snapshot', { group: String(p.group) }));
   }
   if (p.prefixList !== undefined) {
     const id = str(p.prefixList);
@@ -511,7 +512,7 @@ function sgPeer(ctx: SnapshotContext, awsManaged: Set<string>, key: string, prop
     const fact = pl ? ctx.model.prefixLists.get(pl) : undefined;
     if (fact) out.push({ cidr: setOf(fact.cidrs), peerText: `prefix list ${id}` });
     else if (id && awsManaged.has(id)) out.push({ cidr: [] as IntervalSet, peerText: `AWS-managed prefix list ${id}` });
-    else ctx.unresolved(key, property, `prefix list ${String(p.prefixList)} is not in the snapshot`);
+    else ctx.unresolved(key, property, reason('not-in-snapshot', { thing: 'prefix-list', id: String(p.prefixList) }));
   }
   return out;
 }
@@ -520,7 +521,7 @@ function sgRulesFromPermission(ctx: SnapshotContext, awsManaged: Set<string>, ke
   const protocol = parseProtocol(p.IpProtocol as string | undefined);
   const property = direction === 'ingress' ? 'IpPermissions' : 'IpPermissionsEgress';
   if (protocol === undefined) {
-    ctx.unresolved(key, property, `unknown protocol ${String(p.IpProtocol)}`);
+    ctx.unresolved(key, property, reason('unknown-protocol', { value: String(p.IpProtocol) }));
     return [];
   }
   const ports = sgPorts(protocol, p.FromPort, p.ToPort);
@@ -540,7 +541,7 @@ function sgRuleFromRuleView(ctx: SnapshotContext, awsManaged: Set<string>, rule:
   if (!key || !sg) return;
   const egress = rule.IsEgress === true;
   const protocol = parseProtocol(rule.IpProtocol as string | undefined);
-  if (protocol === undefined) return ctx.unresolved(key, 'SecurityGroupRules', `rule ${String(rule.SecurityGroupRuleId)}: unknown protocol ${String(rule.IpProtocol)}`);
+  if (protocol === undefined) return ctx.unresolved(key, 'SecurityGroupRules', reason('sg-rule-unknown-protocol', { rule: String(rule.SecurityGroupRuleId), value: String(rule.IpProtocol) }));
   const ports = sgPorts(protocol, rule.FromPort, rule.ToPort);
   const ref = ctx.partRef(key, String(rule.SecurityGroupRuleId ?? (egress ? 'egress' : 'ingress')), egress ? 'AWS::EC2::SecurityGroupEgress' : 'AWS::EC2::SecurityGroupIngress');
   const ref2 = isObject(rule.ReferencedGroupInfo) ? rule.ReferencedGroupInfo.GroupId : undefined;
@@ -567,7 +568,7 @@ function routeTable(ctx: SnapshotContext, r: RegionSnapshot, t: Json, awsManaged
   if (!id) return;
   const { key } = ctx.register(r, id, 'rtb');
   const vpc = ctx.lookup(str(t.VpcId));
-  if (!vpc) return ctx.unresolved(key, 'VpcId', `VPC ${String(t.VpcId)} is not in the snapshot`);
+  if (!vpc) return ctx.unresolved(key, 'VpcId', reason('not-in-snapshot', { thing: 'vpc', id: String(t.VpcId) }));
   const fact = { ...ctx.fact(key), vpc, routes: [] as RouteFact[] };
   m.routeTables.set(key, fact);
   for (const a of list(t.Associations)) {
@@ -604,7 +605,7 @@ function routeTable(ctx: SnapshotContext, r: RegionSnapshot, t: Json, awsManaged
         dest = ALL_ADDRESSES;
         prefixLength = 0;
         text = `AWS-managed prefix list ${plId} (AWS service addresses)`;
-        if (!awsManaged.has(plId)) ctx.unresolved(key, 'DestinationPrefixListId', `prefix list ${plId} is not in the snapshot`);
+        if (!awsManaged.has(plId)) ctx.unresolved(key, 'DestinationPrefixListId', reason('not-in-snapshot', { thing: 'prefix-list', id: String(plId) }));
       } else continue;
     } else {
       const c = ctx.cidr(key, 'DestinationCidrBlock', destText);
@@ -622,7 +623,7 @@ function routeTarget(ctx: SnapshotContext, tableKey: string, route: Json, firewa
     const v = str(route[field]);
     if (!v) continue;
     if (kind === 'unmodelled') {
-      ctx.unmodelled(tableKey, `route target ${field} ${v} is not modelled by the engine`);
+      ctx.unmodelled(tableKey, reason('route-target-unmodelled', { property: field, id: v }));
       return { kind: 'unmodelled', what: `${field} ${v}` };
     }
     const fw = firewallByEndpoint.get(v);
@@ -636,10 +637,10 @@ function routeTarget(ctx: SnapshotContext, tableKey: string, route: Json, firewa
     if (key && found && (kind === 'by-id' || kind === found)) {
       return { kind: found, key } as RouteTarget;
     }
-    ctx.unresolved(tableKey, field, `route target ${v} is not in the snapshot (or not a ${field} target the engine models); the packets it receives go to an unknown network`);
+    ctx.unresolved(tableKey, field, reason('route-target-not-in-snapshot', { target: v, field }));
     return { kind: 'unmodelled', what: `${field} ${v}` };
   }
-  ctx.unresolved(tableKey, 'Routes', `a route names no target the engine knows (${JSON.stringify(route)})`);
+  ctx.unresolved(tableKey, 'Routes', reason('route-no-target', { route: JSON.stringify(route) }));
   return { kind: 'unmodelled', what: 'no known target' };
 }
 
@@ -676,7 +677,7 @@ function tgwTables(ctx: SnapshotContext, regions: readonly RegionSnapshot[]): vo
       const att = (a: Json, what: string): string | undefined => {
         const k = ctx.lookup(str(a.TransitGatewayAttachmentId));
         if (k && m.tgwAttachments.has(k)) return k;
-        ctx.unresolved(key, what, `attachment ${String(a.TransitGatewayAttachmentId)} (${String(a.ResourceType ?? '?')} ${String(a.ResourceId ?? '')}) is not in the snapshot`);
+        ctx.unresolved(key, what, reason('tgw-attachment-not-in-snapshot', { attachment: String(a.TransitGatewayAttachmentId), type: String(a.ResourceType ?? '?'), resource: String(a.ResourceId ?? '') }));
         return undefined;
       };
       for (const a of list(r.perId.get('TgwRouteTableAssociations')?.get(id)?.body.Associations)) {
@@ -697,7 +698,7 @@ function tgwTables(ctx: SnapshotContext, regions: readonly RegionSnapshot[]): vo
         if (route.PrefixListId !== undefined) {
           const pl = m.prefixLists.get(ctx.lookup(str(route.PrefixListId)) ?? '');
           if (!pl) {
-            ctx.unresolved(key, 'Routes.PrefixListId', `prefix list ${String(route.PrefixListId)} is not in the snapshot`);
+            ctx.unresolved(key, 'Routes.PrefixListId', reason('not-in-snapshot', { thing: 'prefix-list', id: String(route.PrefixListId) }));
             continue;
           }
           cidrs = pl.cidrs;

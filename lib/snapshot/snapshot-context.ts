@@ -12,6 +12,7 @@ import { TIER_TAG_KEY } from '../tiers/tier';
 import { parseCidr, type Cidr } from '../cidr/address-sets';
 import { emptyModel, type NetworkModel } from '../model/facts/types';
 import { isObject, type Json, type RegionSnapshot } from './read-snapshot';
+import { reason, type Reason } from '../model/reason';
 
 /** CloudFormation type names, so reports describe live resources in the same words as templates. */
 export const CFN_TYPE: Record<string, string> = {
@@ -82,17 +83,17 @@ export class SnapshotContext {
     return { key, ref: this.ref(key), presence: 'present' };
   }
 
-  unresolved(key: string, property: string, reason: string): void {
-    this.model.unresolved.push({ ref: this.ref(key), property, reason });
+  unresolved(key: string, property: string, why: Reason): void {
+    this.model.unresolved.push({ ref: this.ref(key), property, reason: why });
   }
 
-  unmodelled(key: string, reason: string): void {
-    this.model.unmodelled.push({ ref: this.ref(key), reason });
+  unmodelled(key: string, why: Reason): void {
+    this.model.unmodelled.push({ ref: this.ref(key), reason: why });
   }
 
   cidr(key: string, property: string, text: unknown): Cidr | undefined {
     const c = parseCidr(text);
-    if (!c) this.unresolved(key, property, `"${String(text)}" is not a CIDR block`);
+    if (!c) this.unresolved(key, property, reason('not-a-cidr', { value: String(text) }));
     return c;
   }
 }

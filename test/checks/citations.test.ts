@@ -38,7 +38,7 @@ test('the telework requirements are cited by their real title, in both languages
 
 test("this tool's criteria are never attributed to MIC, and each names the MIC clause it serves", () => {
   const tool = ENTRIES.filter(([, c]) => c.kind === 'tool');
-  expect(tool.map(([k]) => k).sort()).toEqual(['declaredTiers', 'defenceInDepth', 'failClosed', 'municipalitySeparation', 'sanctionedExchange', 'tgwSegmentation']);
+  expect(tool.map(([k]) => k).sort()).toEqual(['declaredTiers', 'defenceInDepth', 'failClosed', 'municipalitySeparation', 'postDeployDrift', 'sanctionedExchange', 'tgwSegmentation']);
   for (const [key, c] of tool) {
     expect(c.ja).not.toMatch(/総務省|ガイドライン/);
     expect(c.en).not.toMatch(/\bMIC\b|[Gg]uideline/);

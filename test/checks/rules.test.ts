@@ -7,6 +7,8 @@ import { AS_OF, DEFAULT_POLICY, policyWith, ref, rules, run } from './helpers';
 import { citationText } from '../../lib/checks/citations';
 import { coverageEn } from '../../lib/report/i18n/coverage.en';
 import { said } from '../support/finding-words';
+import { findingWords } from '../../lib/report/describe';
+import { ja } from '../../lib/report/i18n/ja';
 
 const PN_TAG = [{ Key: 'mic:tier', Value: 'personal-number' }];
 const byRule = (fs: Finding[], id: string): Finding[] => fs.filter((f) => f.rule === id);
@@ -422,7 +424,9 @@ describe('fail closed', () => {
     });
     expect(rules(r)).toEqual(['UNMODELLED-RESOURCE']);
     expect(r.findings[0]?.resource).toMatchObject({ logicalId: 'Deploys', type });
-    expect(said(r.findings[0]).message).toMatch(/runs at deploy time[^]*acknowledge UNMODELLED-RESOURCE on it with that reason[^]*カスタムリソース/);
+    // Each language has the whole advice (the English in the JSON and English reports, the Japanese in the Japanese report).
+    expect(said(r.findings[0]).message).toMatch(/runs at deploy time[^]*acknowledge UNMODELLED-RESOURCE on it with that reason/);
+    expect(findingWords(r.findings[0], ja).message).toMatch(/カスタムリソース[^]*UNMODELLED-RESOURCE を適用除外/);
   });
   test.each(['Custom::VpcRestrictDefaultSG', 'Custom::WorkSpacesDirectoryHardening', 'Custom::AdConnector'])('a custom resource whose effect is known (%s) is not a finding', (type) => {
     const r = run((R) => {

@@ -2,6 +2,7 @@
 import { Resolver } from '../../lib/model/resolve/resolver';
 import { ResRef, Unresolved, NO_VALUE, refsInString, show } from '../../lib/model/resolve/values';
 import type { LoadedTemplate } from '../../lib/model/load/template';
+import { reasonEn } from '../../lib/report/i18n/reasons.en';
 
 const t = (stack: string, template: Record<string, unknown>, parent?: LoadedTemplate['parent']): LoadedTemplate =>
   ({ stack, file: `${stack}.json`, template: { Resources: {}, ...template } as LoadedTemplate['template'], ...(parent ? { parent } : {}) });
@@ -31,8 +32,8 @@ describe('Resolver', () => {
   test('parameters known only at deploy time are unresolved, with the reason', () => {
     const [free] = r.resolve('A', { Ref: 'Free' });
     expect(free).toBeInstanceOf(Unresolved);
-    expect((free as Unresolved).reason).toMatch(/no default/);
-    expect((r.resolve('A', { Ref: 'Ssm' })[0] as Unresolved).reason).toMatch(/SSM/);
+    expect(reasonEn((free as Unresolved).reason)).toMatch(/no default/);
+    expect(reasonEn((r.resolve('A', { Ref: 'Ssm' })[0] as Unresolved).reason)).toMatch(/SSM/);
   });
   test('Fn::GetAtt of a property and of an id', () => {
     expect(r.resolve('A', { 'Fn::GetAtt': ['Vpc', 'CidrBlock'] })).toEqual(['10.1.0.0/16']);
@@ -86,6 +87,6 @@ describe('Resolver', () => {
   });
   test('unsupported functions are unresolved, never guessed', () => {
     expect(r.resolve('A', { 'Fn::Transform': { Name: 'x' } })[0]).toBeInstanceOf(Unresolved);
-    expect((r.resolve('A', { 'Fn::GetAtt': ['Vpc', 'Weird'] })[0] as Unresolved).reason).toMatch(/only known after deployment/);
+    expect(reasonEn((r.resolve('A', { 'Fn::GetAtt': ['Vpc', 'Weird'] })[0] as Unresolved).reason)).toMatch(/only known after deployment/);
   });
 });

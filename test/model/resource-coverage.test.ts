@@ -9,6 +9,8 @@ import { classify } from '../../lib/model/facts/network-types';
 import { REVIEWED_TYPES, reviewedCoverage } from '../../lib/model/facts/resource-coverage';
 import type { LoadedTemplate } from '../../lib/model/load/template';
 import { cfnResourceSpec, NAMES_A_NETWORK } from '../support/cfn-spec';
+import { REVIEWED_EN, reasonEn } from '../../lib/report/i18n/reasons.en';
+import { REVIEWED_JA, reasonJa } from '../../lib/report/i18n/reasons.ja';
 
 const spec = cfnResourceSpec();
 const extracted = new Set(EXTRACTORS.flatMap((x) => x.types));
@@ -35,7 +37,10 @@ test('every type that names a VPC, subnet, security group or interface is modell
 test('the reviewed list names only real types, each with a reason', () => {
   const known = new Set(spec.map((t) => t.type));
   expect(Object.keys(REVIEWED_TYPES).filter((t) => !known.has(t))).toEqual([]);
-  for (const e of Object.values(REVIEWED_TYPES)) expect(e.reason.length).toBeGreaterThan(20);
+  for (const e of Object.values(REVIEWED_TYPES)) {
+    expect(REVIEWED_EN[e.reason].length).toBeGreaterThan(20);
+    expect(REVIEWED_JA[e.reason].length).toBeGreaterThan(20);
+  }
 });
 
 const one = (type: string, properties: Record<string, unknown>): LoadedTemplate[] => [{ stack: 'S', file: 'S.json', template: { Resources: { R: { Type: type, Properties: properties } } } }];
@@ -43,7 +48,8 @@ const one = (type: string, properties: Record<string, unknown>): LoadedTemplate[
 test('a type on no list that names a network is UNMODELLED-RESOURCE; one that names none is ignored', () => {
   const m1 = buildModel(one('AWS::NewService::Thing', { VpcConfig: { SubnetIds: ['subnet-1'] } })).model;
   expect(m1.unmodelled.map((u) => u.ref.logicalId)).toEqual(['R']);
-  expect(m1.unmodelled[0].reason).toMatch(/VpcConfig/);
+  expect(reasonEn(m1.unmodelled[0].reason)).toMatch(/VpcConfig/);
+  expect(reasonJa(m1.unmodelled[0].reason)).toMatch(/VpcConfig/);
   expect(buildModel(one('AWS::NewService::Thing', { Name: 'x' })).model.unmodelled).toEqual([]);
   expect(reviewedCoverage('AWS::S3::Bucket', { BucketName: 'x' })).toBeUndefined();
 });

@@ -19,6 +19,7 @@ import * as path from 'path';
 import type { LoadedTemplate } from '../../lib/model/load/template';
 import { Resolver, type ResourceEntry } from '../../lib/model/resolve/resolver';
 import { NO_VALUE, ResRef, Unresolved, type Value, isPlainObject, refsInString } from '../../lib/model/resolve/values';
+import { reasonEn } from '../../lib/report/i18n/reasons.en';
 
 export type Json = Record<string, unknown>;
 
@@ -94,7 +95,7 @@ export class TemplateDeployment {
 
   physical(v: Value | undefined, where: string): unknown {
     if (v === undefined || v === NO_VALUE) return undefined;
-    if (v instanceof Unresolved) throw new Error(`${where}: ${v.reason}`);
+    if (v instanceof Unresolved) throw new Error(`${where}: ${reasonEn(v.reason)}`);
     if (v instanceof ResRef) return this.refId(v.key);
     if (typeof v === 'string') {
       let s = v.replace(/\$\{AWS::Region\}/g, this.region).replace(/\$\{AWS::AccountId\}/g, this.account).replace(/\$\{AZ(\d)\}/g, (_m, n: string) => `${this.region}${'abcd'[Number(n) - 1]}`);

@@ -30,9 +30,9 @@ export const publicInvokeIntoTier: Rule = {
       }
       for (const tier of tiers) {
         out.push(resourceFindingOf(this.id, this.severity, p.ref, this.citation,
-          { key: 'public-invoke-into-tier', function: fn.ref.logicalId, grant: p.ref.logicalId, tier, detail: p.detail },
+          { key: 'public-invoke-into-tier', function: fn.ref.logicalId, grant: p.ref.logicalId, tier, surface: p.surface },
           { from: { kind: 'internet' }, to: { kind: 'tier', tier, resource: fn.ref }, path: [
-            { layer: 'entry', resource: p.ref, step: { kind: 'public-invoke', detail: p.detail } },
+            { layer: 'entry', resource: p.ref, step: { kind: 'public-invoke', surface: p.surface } },
             { layer: 'exit', resource: fn.ref, step: { kind: 'function-in-subnets', tier, subnets: fn.subnets.map((s) => s.split('::')[1]) } },
           ] }));
       }

@@ -23,7 +23,7 @@ export const remoteEntryIntoTier: Rule = {
     for (const e of model.services.remoteEntries) {
       const tiers = new Set(e.subnets.map((s) => subnetTier(model, s)).filter((t): t is Tier => t !== undefined && t !== 'internet'));
       for (const tier of tiers) {
-        out.push(resourceFindingOf(this.id, this.severity, e.ref, tier === 'personal-number' ? 'personalNumberNoTelework' : this.citation, { key: 'remote-entry-into-tier', id: e.ref.logicalId, detail: e.detail, tier },
+        out.push(resourceFindingOf(this.id, this.severity, e.ref, tier === 'personal-number' ? 'personalNumberNoTelework' : this.citation, { key: 'remote-entry-into-tier', id: e.ref.logicalId, entry: e.kind, tier },
           { from: { kind: 'internet' }, to: { kind: 'tier', tier, resource: e.ref } }));
       }
     }

@@ -1,6 +1,7 @@
 /** UNRESOLVED-VALUE: a network-relevant value the engine could not resolve (fail closed). */
 import type { Rule } from '../rule';
 import { resourceFindingOf } from './helpers';
+import { reasonId } from '../../model/reason';
 
 export const unresolvedValue: Rule = {
   id: 'UNRESOLVED-VALUE',
@@ -13,7 +14,7 @@ export const unresolvedValue: Rule = {
     const seen = new Set<string>();
     const out = [];
     for (const u of model.unresolved) {
-      const k = `${u.ref.stack}::${u.ref.logicalId}::${u.property}::${u.reason}`;
+      const k = `${u.ref.stack}::${u.ref.logicalId}::${u.property}::${reasonId(u.reason)}`;
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(resourceFindingOf(this.id, this.severity, u.ref, this.citation, { key: 'unresolved-value', type: u.ref.type, id: u.ref.logicalId, property: u.property, reason: u.reason }));

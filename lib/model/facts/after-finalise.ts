@@ -12,6 +12,7 @@ import { isTier } from '../../tiers/tier';
 import { ALL_ADDRESSES } from '../../cidr/address-sets';
 import type { ExtractContext } from './context';
 import type { NetworkModel, TeleworkEntryFact } from './types';
+import { reason } from '../reason';
 
 /** Types whose tier tag finalise() already compares with their VPC or link. */
 const HANDLED = new Set([
@@ -67,7 +68,7 @@ export function tierTagConflictsOfAnyType(ctx: ExtractContext): void {
     for (const vpc of vpcsOf(ctx, e.key, telework)) {
       const expected = ctx.model.vpcs.get(vpc)?.tier;
       if (expected && tag !== expected) {
-        ctx.model.tagConflicts.push({ ref: ctx.ref(e), tag, expected, reason: `${type} is tagged ${tag} but sits in ${ctx.model.vpcs.get(vpc)!.ref.logicalId}, a ${expected} VPC${isTier(tag) ? '' : ` ("${tag}" is not a tier)`}` });
+        ctx.model.tagConflicts.push({ ref: ctx.ref(e), tag, expected, reason: reason('tag-resource-vpc', { type, tag, vpc: ctx.model.vpcs.get(vpc)!.ref.logicalId, vpcTier: expected, notTier: !isTier(tag) }) });
       }
     }
   }

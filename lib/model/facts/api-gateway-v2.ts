@@ -8,6 +8,7 @@
  * a presence in its subnets (TIER-JOIN-MULTIHOMED when they span tiers), read by the generic walker.
  */
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const apiGatewayV2IntegrationExtractor: Extractor = {
   types: ['AWS::ApiGatewayV2::Integration'],
@@ -21,9 +22,9 @@ export const apiGatewayV2IntegrationExtractor: Extractor = {
       if (e) for (const s of ctx.refKeys(e, 'SubnetIds', undefined, ['AWS::EC2::Subnet'])) subnets.add(s);
     }
     if (subnets.size === 0) {
-      ctx.unresolved(entry, 'ConnectionId', 'the VPC link of this integration (and so the tier the public HTTP API enters) is not in the templates given');
+      ctx.unresolved(entry, 'ConnectionId', reason('vpc-link-outside'));
       return;
     }
-    ctx.model.services.remoteEntries.push({ ref: ctx.ref(entry), kind: 'api-gateway-vpc-link', subnets: [...subnets], detail: 'API Gateway HTTP API integration through a VPC link: callers on the internet reach the load balancer or service behind the link' });
+    ctx.model.services.remoteEntries.push({ ref: ctx.ref(entry), kind: 'api-gateway-vpc-link', subnets: [...subnets] });
   },
 };

@@ -7,6 +7,7 @@
  * personal-number tier that is CLOSED-TIER-INTERNET, like an internet gateway.
  */
 import type { Extractor } from './extractor';
+import type { IgwFact } from './types';
 
 export const carrierGatewayExtractor: Extractor = {
   types: ['AWS::EC2::CarrierGateway'],
@@ -17,3 +18,8 @@ export const carrierGatewayExtractor: Extractor = {
     ctx.model.igws.set(entry.key, { ...ctx.fact(entry), vpcs });
   },
 };
+
+/** Whether an internet-gateway fact is a carrier gateway (named as such in hops: the carrier's network, then the internet). */
+export function isCarrierGateway(igw: IgwFact | undefined): boolean {
+  return igw?.ref.type === 'AWS::EC2::CarrierGateway';
+}

@@ -26,6 +26,7 @@ import { ResRef, isPlainObject, parseJsonWithRefs, refToString, refsInString, st
 import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import type { TgwAttachmentFact } from './types';
+import { reason } from '../reason';
 
 interface Segment {
   name: string;
@@ -65,7 +66,7 @@ export function segmentKey(core: string, name: string): string {
 function policyOf(entry: ResourceEntry, ctx: ExtractContext): Record<string, Value> | undefined {
   const vs = ctx.resolver.prop(entry, 'PolicyDocument');
   if (vs.length !== 1) {
-    ctx.unresolved(entry, 'PolicyDocument', 'the core network policy has several possible values (conditions/parameters); verify each deployment with --parameters');
+    ctx.unresolved(entry, 'PolicyDocument', reason('core-policy-alternatives'));
     return undefined;
   }
   let doc: unknown = vs[0];
@@ -77,7 +78,7 @@ function policyOf(entry: ResourceEntry, ctx: ExtractContext): Record<string, Val
     }
   }
   if (!isPlainObject(doc)) {
-    ctx.unresolved(entry, 'PolicyDocument', 'the core network policy is not a readable JSON document; its segments cannot be known');
+    ctx.unresolved(entry, 'PolicyDocument', reason('core-policy-not-json'));
     return undefined;
   }
   return doc as Record<string, Value>;
@@ -111,7 +112,7 @@ function readPolicy(entry: ResourceEntry, ctx: ExtractContext, doc: Record<strin
       p.routes.push({ segment: seg, cidrs: list(a['destination-cidr-blocks']).filter((x): x is string => typeof x === 'string'), destinations: list(a.destinations) });
     } else unmodelled.push(`segment action ${String(a.action)}`);
   }
-  if (unmodelled.length) ctx.unmodelled(entry, `core network policy uses ${[...new Set(unmodelled)].join(', ')}, which the engine does not model (service insertion, routing policies): the paths they add or change are not known`);
+  if (unmodelled.length) ctx.unmodelled(entry, reason('core-policy-unmodelled', { features: [...new Set(unmodelled)] }));
   for (const r of list(doc['attachment-policies'])) {
     if (!isPlainObject(r) || !isPlainObject(r.action)) continue;
     p.rules.push({
@@ -149,7 +150,7 @@ function tagsOf(entry: ResourceEntry, ctx: ExtractContext): Map<string, string> 
   return out;
 }
 
-/** One condition of an attachment policy: true / false, or a reason it cannot be decided from the templates. */
+/** One condition of an attachment policy: true / false, or (a string) the type of a condition the templates cannot decide. */
 function condition(c: Record<string, Value>, tags: Map<string, string>, policyType: string): boolean | string {
   const op = typeof c.operator === 'string' ? c.operator : 'equals';
   const cmp = (actual: string | undefined, value: Value): boolean => {
@@ -170,7 +171,7 @@ function condition(c: Record<string, Value>, tags: Map<string, string>, policyTy
     case 'attachment-type':
       return cmp(policyType, c.value);
     default:
-      return `an attachment-policy condition of type ${String(c.type)} (account, Region, resource id) depends on the deployment, not the template`;
+      return String(c.type); // a condition on the account, Region or resource id: decided by the deployment
   }
 }
 
@@ -198,7 +199,7 @@ export const cloudWanAttachmentExtractor: Extractor = {
     const { kind, policyType } = ATTACHMENT_TYPES[entry.resource.Type];
     const core = ctx.refKey(entry, 'CoreNetworkId', [CORE_NETWORK_TYPE]);
     if (!core) {
-      if (!('CoreNetworkId' in (entry.resource.Properties ?? {}))) ctx.unresolved(entry, 'CoreNetworkId', 'the attachment names no core network');
+      if (!('CoreNetworkId' in (entry.resource.Properties ?? {}))) ctx.unresolved(entry, 'CoreNetworkId', reason('cloud-wan-no-core-network'));
       return;
     }
     let tierTag = ctx.tierTag(entry);
@@ -222,10 +223,10 @@ export const cloudWanAttachmentExtractor: Extractor = {
       const tTier = transport ? transportTier(ctx, transport) : undefined;
       if (tierTag === undefined) tierTag = tTier;
       else if (isTier(tierTag) && isTier(tTier) && tierTag !== tTier) {
-        ctx.model.tagConflicts.push({ ref: ctx.ref(entry), tag: tierTag, expected: tTier, reason: `Connect attachment is tagged ${tierTag} but rides a transport attachment of the ${tTier} tier: the SD-WAN appliance there would carry ${tierTag} traffic through the ${tTier} tier` });
+        ctx.model.tagConflicts.push({ ref: ctx.ref(entry), tag: tierTag, expected: tTier, reason: reason('tag-connect-transport', { tag: tierTag, transportTier: tTier }) });
       }
     }
-    if (kind !== 'vpc' && !isTier(tierTag)) ctx.unresolved(entry, 'Tags.mic:tier', 'a Cloud WAN VPN / Direct Connect / Connect attachment needs a mic:tier tag (or a tagged link or transport) naming the tier of the network behind it');
+    if (kind !== 'vpc' && !isTier(tierTag)) ctx.unresolved(entry, 'Tags.mic:tier', reason('cloud-wan-needs-tag'));
     if (tierTag !== undefined) fact.tierTag = tierTag;
     ctx.model.tgwAttachments.set(entry.key, fact);
     joinSegments(entry, ctx, core, fact, policyType);
@@ -259,12 +260,12 @@ function joinSegments(entry: ResourceEntry, ctx: ExtractContext, core: string, f
   if (!policy) return;
   const seg = segmentFor(policy, tagsOf(entry, ctx), policyType);
   if (seg && typeof seg === 'object') {
-    ctx.unresolved(entry, 'Tags', `which segment the attachment joins cannot be told: ${seg.why}`);
+    ctx.unresolved(entry, 'Tags', reason('segment-undecidable', { condition: seg.why }));
     return;
   }
   if (seg === undefined) return; // no rule matches: Cloud WAN leaves the attachment unassociated (it carries nothing)
   if (!policy.segments.has(seg)) {
-    ctx.unresolved(entry, 'Tags', `the core network policy puts the attachment in segment "${seg}", which the policy does not declare`);
+    ctx.unresolved(entry, 'Tags', reason('segment-undeclared', { segment: seg }));
     return;
   }
   const ref = ctx.ref(entry);
@@ -288,7 +289,7 @@ export const cloudWanRoutesExtractor: Extractor = {
       for (const text of r.cidrs) {
         const c = parseCidr(text);
         if (!c) {
-          ctx.unresolved(entry, 'PolicyDocument', `create-route destination "${text}" is not a CIDR block`);
+          ctx.unresolved(entry, 'PolicyDocument', reason('route-destination-not-cidr', { value: text }));
           continue;
         }
         for (const d of r.destinations) {

@@ -7,6 +7,7 @@ import { isPlainObject, type Value } from '../resolve/values';
 import type { ResourceEntry } from '../resolve/resolver';
 import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 function subnetsAt(entry: ResourceEntry, ctx: ExtractContext, path: string, v: Value): string[] {
   return ctx.refKeys(entry, path, [v], ['AWS::EC2::Subnet']);
@@ -49,7 +50,7 @@ function instanceOrInterface(entry: ResourceEntry, ctx: ExtractContext): void {
     if (ni.GroupSet !== undefined) ctx.refKeys(entry, 'NetworkInterfaces.GroupSet', [ni.GroupSet]).forEach((g) => sgs.add(g));
   }
   if (entry.resource.Type === 'AWS::EC2::Instance' && subnets.size === 0) {
-    ctx.unresolved(entry, 'SubnetId', 'an instance without SubnetId or NetworkInterfaces lands in the default VPC, which the templates do not describe');
+    ctx.unresolved(entry, 'SubnetId', reason('instance-default-vpc'));
   }
   ctx.model.compute.set(entry.key, { ...ctx.fact(entry), subnets: [...subnets], securityGroups: [...sgs] });
 }

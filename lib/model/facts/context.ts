@@ -9,6 +9,7 @@ import { Resolver, type ResourceEntry } from '../resolve/resolver';
 import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refsInString, show, stripRefs } from '../resolve/values';
 import { recordVariableTierTag } from './service-facts';
 import type { NetworkModel } from './types';
+import { reason, type Reason } from '../reason';
 
 export class ExtractContext {
   /** One ResourceRef per entry, made once: asked for by every fact, rule and unresolved value of the resource. */
@@ -39,12 +40,12 @@ export class ExtractContext {
     return suffix ? { ...r, logicalId: `${r.logicalId}#${suffix}`, type } : r;
   }
 
-  unresolved(entry: ResourceEntry, property: string, reason: string): void {
-    this.model.unresolved.push({ ref: this.ref(entry), property, reason });
+  unresolved(entry: ResourceEntry, property: string, why: Reason): void {
+    this.model.unresolved.push({ ref: this.ref(entry), property, reason: why });
   }
 
-  unmodelled(entry: ResourceEntry, reason: string): void {
-    this.model.unmodelled.push({ ref: this.ref(entry), reason });
+  unmodelled(entry: ResourceEntry, why: Reason): void {
+    this.model.unmodelled.push({ ref: this.ref(entry), reason: why });
   }
 
   typeOf(key: string): string | undefined {
@@ -65,7 +66,7 @@ export class ExtractContext {
       if (v instanceof ResRef) {
         const type = expectTypes && this.typeOf(v.key);
         if (expectTypes && type && !expectTypes.includes(type)) {
-          this.unresolved(entry, property, `refers to ${v.key} (${type}), expected ${expectTypes.join(' or ')}`);
+          this.unresolved(entry, property, reason('wrong-reference-type', { ref: v.key, type, expected: [...expectTypes] }));
           return;
         }
         out.push(v.key);
@@ -79,9 +80,9 @@ export class ExtractContext {
           out.push(refs[0]);
           return;
         }
-        return this.unresolved(entry, property, `"${show(v)}" names a resource outside the templates given; include the template that defines it`);
+        return this.unresolved(entry, property, reason('outside-templates', { value: show(v) }));
       }
-      this.unresolved(entry, property, `unexpected value ${show(v)}`);
+      this.unresolved(entry, property, reason('unexpected-value', { value: show(v) }));
     };
     vs.forEach(visit);
     return out.length < 2 ? out : [...new Set(out)];
@@ -113,7 +114,7 @@ export class ExtractContext {
       else out.push(c);
     }
     const alternatives = values === undefined && out.length > 0;
-    if (!alternatives) for (const v of invalid) this.unresolved(entry, property, `"${show(v)}" is not a CIDR block`);
+    if (!alternatives) for (const v of invalid) this.unresolved(entry, property, reason('not-a-cidr', { value: show(v) }));
     return out;
   }
 
@@ -124,7 +125,7 @@ export class ExtractContext {
       if (v === NO_VALUE) continue;
       if (v instanceof Unresolved) this.unresolved(entry, property, v.reason);
       else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
-      else this.unresolved(entry, property, `expected a string, got ${show(v)}`);
+      else this.unresolved(entry, property, reason('expected-string', { value: show(v) }));
     }
     return out;
   }
@@ -143,7 +144,7 @@ export class ExtractContext {
         if (!values.includes(v)) values.push(v);
         continue;
       }
-      this.unresolved(entry, `${property}.${TIER_TAG_KEY}`, 'the tier tag value is not a literal');
+      this.unresolved(entry, `${property}.${TIER_TAG_KEY}`, reason('tag-not-literal', {}));
       return '?';
     }
     if (values.length > 0) {

@@ -14,6 +14,7 @@
  */
 import type { ResourceEntry } from '../resolve/resolver';
 import type { ExtractContext } from './context';
+import { reason } from '../reason';
 
 export const MODELLED_CUSTOM_RESOURCE = 'Custom::VpcRestrictDefaultSG';
 
@@ -41,10 +42,7 @@ export function extractCustomResources(entries: Iterable<ResourceEntry>, ctx: Ex
       packageTypes.add(type);
       continue;
     }
-    ctx.unmodelled(
-      e,
-      `${type} is a custom resource: its handler runs at deploy time with its own role, and what it changes in the network is not in the template. Review the handler and its role; if it cannot create routes, gateways, peering, attachments or security-group rules, acknowledge UNMODELLED-RESOURCE on it with that reason / カスタムリソースはデプロイ時に独自の権限でコードを実行するため、ネットワークへの変更がテンプレートに現れません。ハンドラーと IAM ロールを確認し、経路・ゲートウェイ・ピアリング・アタッチメント・セキュリティグループを変更できないことを理由として記録してください`,
-    );
+    ctx.unmodelled(e, reason('custom-resource', { type }));
   }
   for (const type of [...packageTypes].sort()) {
     ctx.model.coverage.push({ key: 'package-custom-resource', type, does: PACKAGE_CUSTOM_RESOURCES[type] });

@@ -1,6 +1,7 @@
 /** VPC endpoints (gateway, interface, Gateway Load Balancer) and PrivateLink endpoint services. */
 import { refsInString, show } from '../resolve/values';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const endpointServiceExtractor: Extractor = {
   types: ['AWS::EC2::VPCEndpointService'],
@@ -32,13 +33,13 @@ export const endpointExtractor: Extractor = {
       service = refs.find((k) => ctx.typeOf(k) === 'AWS::EC2::VPCEndpointService');
     }
     if (!serviceName && !('ServiceNetworkArn' in (entry.resource.Properties ?? {})) && !('ResourceConfigurationArn' in (entry.resource.Properties ?? {}))) {
-      ctx.unresolved(entry, 'ServiceName', 'the service the endpoint connects to cannot be determined');
+      ctx.unresolved(entry, 'ServiceName', reason('endpoint-service-unknown'));
     }
     if ('ServiceNetworkArn' in (entry.resource.Properties ?? {}) || 'ResourceConfigurationArn' in (entry.resource.Properties ?? {})) {
-      ctx.unmodelled(entry, 'VPC Lattice service-network / resource endpoints are not modelled');
+      ctx.unmodelled(entry, reason('lattice-endpoint'));
     }
     if (!service && /^com\.amazonaws\.vpce\./.test(serviceName)) {
-      ctx.unresolved(entry, 'ServiceName', `PrivateLink service ${serviceName} is not defined in the templates given; its provider's tier cannot be checked`);
+      ctx.unresolved(entry, 'ServiceName', reason('privatelink-service-outside', { service: serviceName }));
     }
     if (!vpc) return;
     ctx.model.endpoints.set(entry.key, {

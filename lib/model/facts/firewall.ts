@@ -1,6 +1,7 @@
 /** AWS Network Firewall: an inspection hop in the route path (centralised internet egress). */
 import { isPlainObject } from '../resolve/values';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const firewallExtractor: Extractor = {
   types: ['AWS::NetworkFirewall::Firewall'],
@@ -9,7 +10,7 @@ export const firewallExtractor: Extractor = {
     const props = entry.resource.Properties ?? {};
     if (!('VpcId' in props) && 'TransitGatewayId' in props) {
       // Attached to a transit gateway (native TGW attachment): no VPC or subnets to route through here.
-      ctx.unmodelled(entry, 'a Network Firewall attached directly to a transit gateway is not modelled (its inspection sits inside the TGW route domain)');
+      ctx.unmodelled(entry, reason('firewall-on-tgw'));
       return;
     }
     const vpc = ctx.refKey(entry, 'VpcId', ['AWS::EC2::VPC']);

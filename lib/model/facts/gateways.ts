@@ -1,5 +1,6 @@
 /** Internet, NAT and egress-only internet gateways, and gateway attachments to VPCs (IGW and VGW). */
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const internetGatewayExtractor: Extractor = {
   types: ['AWS::EC2::InternetGateway'],
@@ -25,7 +26,7 @@ export const natGatewayExtractor: Extractor = {
     const subnet = ctx.refKey(entry, 'SubnetId', ['AWS::EC2::Subnet']);
     const conn = ctx.strings(entry, 'ConnectivityType');
     if (entry.resource.Properties?.AvailabilityMode === 'regional' || 'VpcId' in (entry.resource.Properties ?? {}) && !subnet) {
-      ctx.unmodelled(entry, 'a regional NAT gateway (no SubnetId) is not modelled');
+      ctx.unmodelled(entry, reason('regional-nat'));
       return;
     }
     if (subnet) ctx.model.nats.set(entry.key, { ...ctx.fact(entry), subnet, connectivity: conn.includes('private') && !conn.includes('public') ? 'private' : 'public' });

@@ -44,6 +44,7 @@ import { CLOUD_WAN_EXTRACTORS } from './cloud-wan';
 import { apiGatewayV2IntegrationExtractor } from './api-gateway-v2';
 import { STREAMING_SERVICE_EXTRACTORS } from './streaming-services';
 import { subnetCidrBlockExtractor, subnetExtractor, vpcCidrBlockExtractor, vpcExtractor } from './vpc';
+import { reason } from '../reason';
 
 export * from './types';
 
@@ -88,11 +89,11 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
 
   for (const e of entries) {
     const c = classify(e.resource.Type);
-    if (c === 'unmodelled') ctx.unmodelled(e, `${e.resource.Type} can carry or admit traffic and is not modelled by the engine`);
+    if (c === 'unmodelled') ctx.unmodelled(e, reason('unmodelled-type', { type: e.resource.Type }));
     // Every other type no extractor reads: its reviewed treatment, or a finding when it names a network (fail closed).
     else if (c === 'other' && !byType.has(e.resource.Type) && !isCustomResource(e.resource.Type)) {
       const r = reviewedCoverage(e.resource.Type, e.resource.Properties);
-      if (r?.kind === 'unmodelled') ctx.unmodelled(e, `${e.resource.Type} ${r.reason}`);
+      if (r?.kind === 'unmodelled') ctx.unmodelled(e, r.reason);
     }
   }
   // Each phase's work, listed once in canonical order (each resource's extractors in registry order, then
@@ -112,10 +113,10 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
     if (t.template.Transform === undefined) continue;
     const names = ([] as unknown[]).concat(t.template.Transform).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
     // A macro rewrites the template at deploy time: what it adds is invisible here (fail closed).
-    model.unmodelled.push({ ref: { stack: t.stack, logicalId: '(Transform)', type: 'AWS::CloudFormation::Macro' }, reason: `the template uses ${names.join(', ')}, which rewrites it at deploy time; verify the processed template instead (aws cloudformation get-template --template-stage Processed)` });
+    model.unmodelled.push({ ref: { stack: t.stack, logicalId: '(Transform)', type: 'AWS::CloudFormation::Macro' }, reason: reason('transform', { names }) });
   }
   for (const m of missingNested) {
-    model.unmodelled.push({ ref: { stack: m.stack, logicalId: m.logicalId, type: 'AWS::CloudFormation::Stack' }, reason: `nested stack not analysed: ${m.reason}` });
+    model.unmodelled.push({ ref: { stack: m.stack, logicalId: m.logicalId, type: 'AWS::CloudFormation::Stack' }, reason: reason('nested-stack', { problem: m.problem }) });
   }
   for (const name of resolver.duplicateExports()) {
     model.coverage.push({ key: 'duplicate-export', name });

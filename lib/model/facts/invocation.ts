@@ -9,6 +9,8 @@ import type { ResourceEntry } from '../resolve/resolver';
 import { isPlainObject, ResRef, show, Unresolved } from '../resolve/values';
 import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
+import type { PublicInvokeSurface } from './service-facts';
+import { reason } from '../reason';
 
 const FUNCTION_TYPES = ['AWS::Lambda::Function'];
 /** Types that stand for a function: an alias or version points to its function through FunctionName. */
@@ -26,7 +28,7 @@ export function functionKeys(entry: ResourceEntry, ctx: ExtractContext, property
     else if (type && POINTER_TYPES.includes(type)) {
       const ptr = ctx.resolver.resources.get(k);
       if (ptr) for (const f of functionKeys(ptr, ctx, 'FunctionName', ptr.resource.Properties?.FunctionName)) out.add(f);
-    } else ctx.unresolved(entry, property, `refers to ${k} (${type ?? 'unknown type'}), expected a Lambda function, alias or version`);
+    } else ctx.unresolved(entry, property, reason('invoke-wrong-reference', type === undefined ? { ref: k } : { ref: k, type }));
   }
   return [...out];
 }
@@ -53,7 +55,7 @@ export const functionUrlExtractor: Extractor = {
     // AuthType is required; an undecidable value counts as NONE (fail closed).
     if (auth.length > 0 && auth.every((a) => a !== 'NONE')) return;
     for (const f of functionKeys(entry, ctx, 'TargetFunctionArn', entry.resource.Properties?.TargetFunctionArn)) {
-      ctx.model.services.publicInvokes.push({ ref: ctx.ref(entry), function: f, how: 'function-url', detail: 'a function URL with AuthType NONE (anyone on the internet can call it)' });
+      ctx.model.services.publicInvokes.push({ ref: ctx.ref(entry), function: f, how: 'function-url', surface: { kind: 'function-url' } });
     }
   },
 };
@@ -68,11 +70,11 @@ export const lambdaPermissionExtractor: Extractor = {
     // A condition on the caller (source ARN, account or organisation) narrows "*" to known callers.
     if (props.SourceArn !== undefined || props.SourceAccount !== undefined || props.PrincipalOrgID !== undefined) return;
     const urlAuth = ctx.strings(entry, 'FunctionUrlAuthType');
-    const detail = urlAuth.includes('NONE')
-      ? 'a resource policy for principal "*" with FunctionUrlAuthType NONE (the function URL is public)'
-      : `a resource policy that lets principal "*" (any AWS account) invoke it (${show(ctx.strings(entry, 'Action')[0] ?? 'lambda:InvokeFunction')})`;
+    const surface: PublicInvokeSurface = urlAuth.includes('NONE')
+      ? { kind: 'public-url-permission' }
+      : { kind: 'any-account-permission', action: show(ctx.strings(entry, 'Action')[0] ?? 'lambda:InvokeFunction') };
     for (const f of functionKeys(entry, ctx, 'FunctionName', props.FunctionName)) {
-      ctx.model.services.publicInvokes.push({ ref: ctx.ref(entry), function: f, how: 'resource-policy', detail });
+      ctx.model.services.publicInvokes.push({ ref: ctx.ref(entry), function: f, how: 'resource-policy', surface });
     }
   },
 };

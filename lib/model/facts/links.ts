@@ -4,6 +4,7 @@
  */
 import { ResRef } from '../resolve/values';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const vgwExtractor: Extractor = {
   types: ['AWS::EC2::VPNGateway', 'AWS::EC2::CustomerGateway', 'AWS::DirectConnect::DirectConnectGateway'],
@@ -24,7 +25,7 @@ export const vpnConnectionExtractor: Extractor = {
     const vgw = 'VpnGatewayId' in props ? ctx.refKey(entry, 'VpnGatewayId', ['AWS::EC2::VPNGateway']) : undefined;
     const tgw = 'TransitGatewayId' in props ? ctx.refKey(entry, 'TransitGatewayId', ['AWS::EC2::TransitGateway']) : undefined;
     const cgw = 'CustomerGatewayId' in props ? ctx.refKey(entry, 'CustomerGatewayId', ['AWS::EC2::CustomerGateway']) : undefined;
-    if (!vgw && !tgw) ctx.unresolved(entry, 'VpnGatewayId', 'the VPN connection lands on neither a VGW nor a TGW defined in the templates');
+    if (!vgw && !tgw) ctx.unresolved(entry, 'VpnGatewayId', reason('vpn-no-gateway'));
     ctx.model.links.set(entry.key, { ...ctx.fact(entry), kind: 'vpn', tierTag: ctx.tierTag(entry), vgw, tgw, cgw, vpcs: [] });
     if (tgw) {
       // A VPN to a TGW creates an attachment CloudFormation cannot reference; model it explicitly.

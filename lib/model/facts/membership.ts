@@ -9,12 +9,13 @@ import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import type { ResourceEntry } from '../resolve/resolver';
 import type { NetworkModel } from './types';
+import { reason } from '../reason';
 
 function tagValue(entry: ResourceEntry, ctx: ExtractContext, key: string): string | undefined {
   for (const t of ctx.resolver.propList(entry, 'Tags')) {
     if (!isPlainObject(t) || t.Key !== key) continue;
     if (typeof t.Value === 'string') return t.Value;
-    ctx.unresolved(entry, `Tags.${key}`, `the ${key} tag value is not a literal`);
+    ctx.unresolved(entry, `Tags.${key}`, reason('tag-not-literal', { tag: key }));
     return '?';
   }
   return undefined;

@@ -6,6 +6,7 @@ import { setOf } from '../../cidr/address-sets';
 import type { Extractor } from './extractor';
 import { parseProtocol, portRange } from './protocols';
 import { isPlainObject, show, type Value } from '../resolve/values';
+import { reason } from '../reason';
 
 export const naclExtractor: Extractor = {
   types: ['AWS::EC2::NetworkAcl'],
@@ -33,13 +34,13 @@ export const naclEntryExtractor: Extractor = {
     const ruleNumbers = [...new Set(ctx.strings(entry, 'RuleNumber').map(Number))];
     const protocols = [...new Set(ctx.strings(entry, 'Protocol').map((p) => parseProtocol(p)))];
     if (protocols.length === 0 || protocols.includes(undefined) || ruleNumbers.length === 0 || ruleNumbers.some((n) => Number.isNaN(n))) {
-      ctx.unresolved(entry, protocols.length === 0 || protocols.includes(undefined) ? 'Protocol' : 'RuleNumber', 'the entry cannot be evaluated');
+      ctx.unresolved(entry, protocols.length === 0 || protocols.includes(undefined) ? 'Protocol' : 'RuleNumber', reason('nacl-entry-unevaluable'));
       return;
     }
     const portValues = ctx.resolver.prop(entry, 'PortRange');
     const readings = (protocols as number[]).flatMap((protocol) => portValues.map((pr) => ({ protocol, pr, ports: portRange(protocol, pr) })));
     const badPorts = readings.filter((r) => (r.protocol === 6 || r.protocol === 17) && isPlainObject(r.pr) && r.ports === undefined);
-    if (badPorts.length > 0) ctx.unresolved(entry, 'PortRange', `${show(badPorts[0].pr as Value)} is not a port range`);
+    if (badPorts.length > 0) ctx.unresolved(entry, 'PortRange', reason('not-port-range', { value: show(badPorts[0].pr as Value) }));
     const allow = action.includes('allow');
     // An entry that only may exist or only may deny is dropped when it denies: keeping it could hide a path.
     const alternatives = ruleNumbers.length * readings.length;

@@ -12,6 +12,7 @@
 import { isPlainObject, parseJsonWithRefs } from '../resolve/values';
 import { WORKSPACES_DIRECTORY_HARDENING_TYPE } from './custom-resources';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const packageDesktopsExtractor: Extractor = {
   types: [WORKSPACES_DIRECTORY_HARDENING_TYPE],
@@ -25,12 +26,12 @@ export const packageDesktopsExtractor: Extractor = {
         try {
           settings = parseJsonWithRefs(v);
         } catch {
-          ctx.unresolved(entry, 'Settings', 'the settings are not a JSON document; the subnets the desktops are registered in cannot be read');
+          ctx.unresolved(entry, 'Settings', reason('desktop-settings-not-json'));
           continue;
         }
       }
       if (!isPlainObject(settings) || settings.SubnetIds === undefined) {
-        ctx.unresolved(entry, 'Settings.SubnetIds', 'the settings name no SubnetIds; which tier the desktops enter cannot be told');
+        ctx.unresolved(entry, 'Settings.SubnetIds', reason('desktop-settings-no-subnets'));
         continue;
       }
       for (const s of ctx.refKeys(entry, 'Settings.SubnetIds', [settings.SubnetIds as never], ['AWS::EC2::Subnet'])) subnets.add(s);

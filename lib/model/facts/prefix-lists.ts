@@ -2,6 +2,7 @@
 import { parseCidr } from '../../cidr/address-sets';
 import { isPlainObject } from '../resolve/values';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const prefixListExtractor: Extractor = {
   types: ['AWS::EC2::PrefixList'],
@@ -10,7 +11,7 @@ export const prefixListExtractor: Extractor = {
     const cidrs = [];
     for (const e of ctx.resolver.propList(entry, 'Entries')) {
       const c = isPlainObject(e) ? parseCidr(e.Cidr) : undefined;
-      if (!c) ctx.unresolved(entry, 'Entries', 'a prefix-list entry has no literal Cidr');
+      if (!c) ctx.unresolved(entry, 'Entries', reason('prefix-list-entry-not-literal'));
       else cidrs.push(c);
     }
     ctx.model.prefixLists.set(entry.key, { ...ctx.fact(entry), cidrs });

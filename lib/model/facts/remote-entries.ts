@@ -8,13 +8,14 @@
  */
 import { isPlainObject } from '../resolve/values';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const instanceConnectEndpointExtractor: Extractor = {
   types: ['AWS::EC2::InstanceConnectEndpoint'],
   phase: 3,
   extract(entry, ctx) {
     const subnets = ctx.refKeys(entry, 'SubnetId', undefined, ['AWS::EC2::Subnet']);
-    ctx.model.services.remoteEntries.push({ ref: ctx.ref(entry), kind: 'instance-connect-endpoint', subnets, detail: 'EC2 Instance Connect Endpoint: SSH / RDP from the internet through the AWS API to any instance its security groups allow' });
+    ctx.model.services.remoteEntries.push({ ref: ctx.ref(entry), kind: 'instance-connect-endpoint', subnets });
   },
 };
 
@@ -30,8 +31,8 @@ export const verifiedAccessEndpointExtractor: Extractor = {
       if (o.NetworkInterfaceId !== undefined) for (const eni of ctx.refKeys(entry, 'NetworkInterfaceOptions.NetworkInterfaceId', [o.NetworkInterfaceId], ['AWS::EC2::NetworkInterface'])) ctx.model.compute.get(eni)?.subnets.forEach((s) => subnets.add(s));
     }
     // Other attachment types (RDS, CIDR, …) or targets outside the templates: where it enters is unknown (fail closed).
-    if (subnets.size === 0) ctx.unresolved(entry, 'LoadBalancerOptions', 'the Verified Access endpoint\'s target (load balancer, interface or subnets) is not in the templates given; which tier it enters cannot be told');
-    ctx.model.services.remoteEntries.push({ ref: ctx.ref(entry), kind: 'verified-access-endpoint', subnets: [...subnets], detail: 'Verified Access endpoint: users on the internet reach the application in the VPC after a policy check' });
+    if (subnets.size === 0) ctx.unresolved(entry, 'LoadBalancerOptions', reason('verified-access-target-outside'));
+    ctx.model.services.remoteEntries.push({ ref: ctx.ref(entry), kind: 'verified-access-endpoint', subnets: [...subnets] });
   },
 };
 

@@ -15,34 +15,24 @@
  * At run time a type in none of the lists whose properties name a network is UNMODELLED-RESOURCE; a type
  * whose properties name none cannot attach to a VPC and is ignored.
  */
+import { reason, type Reason, type ReviewedReason } from '../reason';
+
 export type CoverageKind = 'placed' | 'inert' | 'unmodelled';
 
 export interface CoverageEntry {
   kind: CoverageKind;
-  reason: string;
+  /** Why, as a catalogue key (worded by lib/report/i18n/reasons.{en,ja}.ts REVIEWED_*). */
+  reason: ReviewedReason;
   /** Unmodelled only when one of these property names appears (anywhere in the properties); inert otherwise. */
   when?: readonly string[];
 }
 
-const PLACED = 'its network interfaces live in the subnets it names (or its subnet group names); modelled as a presence in those subnets';
-const PLACED_TARGET = 'runs its targets (ECS tasks, rotation functions, connectors) in the subnets it names; modelled as a presence in those subnets';
-const CLASSIC = 'EC2-Classic security group (no VPC): cannot carry VPC traffic';
-const DNS = 'DNS only: associates names or DNS filtering with a VPC; carries no packets between networks';
-const RESTRICTS = 'names a VPC only to restrict who may use it (access limited to that VPC); it opens nothing';
-const DESCRIBES = 'names network fields only as data (filters, log parsing, telemetry rules, vehicle buses): no network presence';
-const CONFIG_ONLY = 'configuration consumed by a resource that is itself placed (target group, launch configuration, layer, option group): the placed resource is what the model reads';
-const ENTRY = 'a managed service reachable from outside the tier (browser, streaming, public endpoint or API) with interfaces inside it: an entry into the tier the engine does not model';
-const JOINS = 'connects networks (peering, transit, cross-VPC or cross-account connectivity, on-premises links): not modelled';
-const RELAYS = 'forwards traffic or requests between the tier and other networks: not modelled';
-const NEW_SERVICE = 'a recent service whose network behaviour the engine does not model';
-const TRANSFORM = 'a SAM type: only exists before the AWS::Serverless transform, which is already a finding (verify the processed template)';
-
-function all(kind: CoverageKind, reason: string, types: readonly string[], when?: readonly string[]): Record<string, CoverageEntry> {
+function all(kind: CoverageKind, reason: ReviewedReason, types: readonly string[], when?: readonly string[]): Record<string, CoverageEntry> {
   return Object.fromEntries(types.map((t) => [t, { kind, reason, ...(when ? { when } : {}) }]));
 }
 
 export const REVIEWED_TYPES: Readonly<Record<string, CoverageEntry>> = {
-  ...all('placed', PLACED, [
+  ...all('placed', 'placed', [
     'AWS::AmazonMQ::Broker', 'AWS::APS::Scraper', 'AWS::AppRunner::VpcConnector', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::Batch::ComputeEnvironment',
     'AWS::CloudHSM::Cluster', 'AWS::CodeBuild::Project', 'AWS::CodeBuild::Fleet', 'AWS::Comprehend::DocumentClassifier', 'AWS::Comprehend::Flywheel',
     'AWS::Comprehend::EntityRecognizer', 'AWS::DataSync::LocationEFS', 'AWS::DataSync::LocationFSxLustre', 'AWS::DataSync::LocationFSxONTAP',
@@ -67,20 +57,20 @@ export const REVIEWED_TYPES: Readonly<Record<string, CoverageEntry>> = {
   ]),
   // The interfaces of a VPC link / Secure Browser network settings; what makes them an entry (an HTTP API
   // integration, a portal) is read by api-gateway-v2.ts / streaming-services.ts.
-  ...all('placed', PLACED, ['AWS::ApiGatewayV2::VpcLink', 'AWS::WorkSpacesWeb::NetworkSettings']),
+  ...all('placed', 'placed', ['AWS::ApiGatewayV2::VpcLink', 'AWS::WorkSpacesWeb::NetworkSettings']),
   // The BGP session of a Cloud WAN Connect attachment: the attachment is the path (cloud-wan.ts).
-  ...all('inert', 'the BGP session of a Connect attachment, which is itself modelled as the path (cloud-wan.ts); the peer adds none', ['AWS::NetworkManager::ConnectPeer']),
-  ...all('placed', PLACED_TARGET, ['AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe', 'AWS::SecretsManager::RotationSchedule']),
-  ...all('inert', CLASSIC, ['AWS::ElastiCache::SecurityGroup', 'AWS::ElastiCache::SecurityGroupIngress', 'AWS::RDS::DBSecurityGroup', 'AWS::RDS::DBSecurityGroupIngress', 'AWS::Redshift::ClusterSecurityGroup', 'AWS::Redshift::ClusterSecurityGroupIngress']),
-  ...all('inert', DNS, ['AWS::Route53::HostedZone', 'AWS::ServiceDiscovery::PrivateDnsNamespace', 'AWS::Route53Resolver::FirewallRuleGroup', 'AWS::Route53Resolver::FirewallRuleGroupAssociation']),
-  ...all('inert', RESTRICTS, ['AWS::S3::AccessPoint', 'AWS::S3Express::AccessPoint', 'AWS::S3Outposts::AccessPoint', 'AWS::FSx::S3AccessPointAttachment']),
-  ...all('inert', DESCRIBES, ['AWS::InspectorV2::Filter', 'AWS::SecurityHub::Insight', 'AWS::Logs::Transformer', 'AWS::ObservabilityAdmin::OrganizationTelemetryRule', 'AWS::ObservabilityAdmin::TelemetryRule', 'AWS::IoTFleetWise::DecoderManifest']),
+  ...all('inert', 'connect-peer', ['AWS::NetworkManager::ConnectPeer']),
+  ...all('placed', 'placed-target', ['AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe', 'AWS::SecretsManager::RotationSchedule']),
+  ...all('inert', 'classic', ['AWS::ElastiCache::SecurityGroup', 'AWS::ElastiCache::SecurityGroupIngress', 'AWS::RDS::DBSecurityGroup', 'AWS::RDS::DBSecurityGroupIngress', 'AWS::Redshift::ClusterSecurityGroup', 'AWS::Redshift::ClusterSecurityGroupIngress']),
+  ...all('inert', 'dns', ['AWS::Route53::HostedZone', 'AWS::ServiceDiscovery::PrivateDnsNamespace', 'AWS::Route53Resolver::FirewallRuleGroup', 'AWS::Route53Resolver::FirewallRuleGroupAssociation']),
+  ...all('inert', 'restricts', ['AWS::S3::AccessPoint', 'AWS::S3Express::AccessPoint', 'AWS::S3Outposts::AccessPoint', 'AWS::FSx::S3AccessPointAttachment']),
+  ...all('inert', 'describes', ['AWS::InspectorV2::Filter', 'AWS::SecurityHub::Insight', 'AWS::Logs::Transformer', 'AWS::ObservabilityAdmin::OrganizationTelemetryRule', 'AWS::ObservabilityAdmin::TelemetryRule', 'AWS::IoTFleetWise::DecoderManifest']),
   // Its parameters may name subnets, but the nested template is read as a stack of its own (a missing one is a finding).
-  ...all('inert', 'a nested stack: its template is loaded and analysed as a stack of its own; a template that cannot be found is UNMODELLED-RESOURCE', ['AWS::CloudFormation::Stack']),
-  ...all('inert', CONFIG_ONLY, ['AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::OpsWorks::Layer', 'AWS::RDS::OptionGroup']),
+  ...all('inert', 'nested-stack', ['AWS::CloudFormation::Stack']),
+  ...all('inert', 'config-only', ['AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::OpsWorks::Layer', 'AWS::RDS::OptionGroup']),
   // CloudFront only reaches into a VPC through a VPC origin; an ordinary distribution is an internet service.
-  ...all('unmodelled', ENTRY, ['AWS::CloudFront::Distribution'], ['VpcOriginConfig']),
-  ...all('unmodelled', ENTRY, [
+  ...all('unmodelled', 'entry', ['AWS::CloudFront::Distribution'], ['VpcOriginConfig']),
+  ...all('unmodelled', 'entry', [
     'AWS::AppRunner::Service', 'AWS::AppRunner::VpcIngressConnection', 'AWS::AppStream::AppBlock', 'AWS::Cloud9::EnvironmentEC2', 'AWS::CloudFront::VpcOrigin', 'AWS::DeviceFarm::Project',
     'AWS::DeviceFarm::TestGridProject', 'AWS::DeviceFarm::VPCEConfiguration', 'AWS::ECS::ExpressGatewayService', 'AWS::ECS::Gateway', 'AWS::EKS::Cluster',
     'AWS::EKS::Capability', 'AWS::EMR::Studio', 'AWS::GameLiftStreams::StreamGroup', 'AWS::Glue::DevEndpoint', 'AWS::Grafana::Workspace', 'AWS::MWAA::Environment',
@@ -90,14 +80,14 @@ export const REVIEWED_TYPES: Readonly<Record<string, CoverageEntry>> = {
     'AWS::Transfer::WebApp', 'AWS::WorkspacesInstances::WorkspaceInstance', 'AWS::PCAConnectorSCEP::Connector',
     'AWS::DataSync::Agent', 'AWS::StorageGateway::NFSFileShare', 'AWS::StorageGateway::SMBFileShare', 'AWS::StorageGateway::Volume',
   ]),
-  ...all('unmodelled', JOINS, [
+  ...all('unmodelled', 'joins', [
     'AWS::GameLift::Fleet', 'AWS::MSK::VpcConnection', 'AWS::NetworkFirewall::VpcEndpointAssociation',
     'AWS::NetworkManager::Device', 'AWS::ODB::OdbNetwork', 'AWS::RefactorSpaces::Application', 'AWS::RefactorSpaces::Service',
     'AWS::Redshift::EndpointAccess', 'AWS::Redshift::EndpointAuthorization', 'AWS::RTBFabric::RequesterGateway', 'AWS::RTBFabric::ResponderGateway',
     'AWS::S3Outposts::Endpoint', 'AWS::VpcLattice::ResourceGateway', 'AWS::EVS::Environment', 'AWS::GroundStation::DataflowEndpointGroup',
     'AWS::DRS::SourceNetwork', 'AWS::DRS::ReplicationConfigurationTemplate', 'AWS::MGN::ReplicationConfigurationTemplate',
   ]),
-  ...all('unmodelled', RELAYS, [
+  ...all('unmodelled', 'relays', [
     'AWS::IoT::TopicRule', 'AWS::IoT::TopicRuleDestination', 'AWS::MSK::Replicator', 'AWS::MediaConnect::Bridge', 'AWS::MediaConnect::BridgeSource',
     'AWS::MediaConnect::Flow', 'AWS::MediaConnect::FlowOutput', 'AWS::MediaConnect::FlowSource', 'AWS::MediaConnect::FlowVpcInterface',
     'AWS::MediaConnect::DestinationEndpoint', 'AWS::MediaConnect::RouterInput', 'AWS::MediaConnect::RouterNetworkInterface', 'AWS::MediaConnect::RouterOutput',
@@ -105,12 +95,12 @@ export const REVIEWED_TYPES: Readonly<Record<string, CoverageEntry>> = {
     'AWS::Route53Resolver::ResolverRule', 'AWS::Route53Resolver::ResolverRuleAssociation', 'AWS::Transfer::Connector', 'AWS::CodeConnections::Host',
     'AWS::DevOpsAgent::PrivateConnection', 'AWS::SecurityAgent::PrivateConnection',
   ]),
-  ...all('unmodelled', NEW_SERVICE, [
+  ...all('unmodelled', 'new-service', [
     'AWS::BedrockAgentCore::BrowserCustom', 'AWS::BedrockAgentCore::CapacityProvider', 'AWS::BedrockAgentCore::CodeInterpreterCustom', 'AWS::BedrockAgentCore::Gateway',
     'AWS::BedrockAgentCore::GatewayTarget', 'AWS::BedrockAgentCore::Harness', 'AWS::BedrockAgentCore::OAuth2CredentialProvider', 'AWS::BedrockAgentCore::Runtime',
     'AWS::Lambda::NetworkConnector', 'AWS::Route53GlobalResolver::DnsView', 'AWS::SecurityAgent::AgentSpace', 'AWS::SecurityAgent::Pentest',
   ]),
-  ...all('unmodelled', TRANSFORM, ['AWS::Serverless::Function', 'AWS::Serverless::Api']),
+  ...all('unmodelled', 'transform', ['AWS::Serverless::Function', 'AWS::Serverless::Api']),
 };
 
 /** Property names that attach a resource to a network (matched anywhere in its properties, case-insensitive). */
@@ -145,13 +135,13 @@ function namesAny(raw: unknown, names: readonly string[], depth = 0): boolean {
  * The treatment of a non-EC2 type that no extractor reads: its reviewed entry, or — for a type on no list —
  * unmodelled when its properties name a network, inert when they name none.
  */
-export function reviewedCoverage(type: string, properties: unknown): { kind: CoverageKind; reason: string } | undefined {
+export function reviewedCoverage(type: string, properties: unknown): { kind: CoverageKind; reason: Reason } | undefined {
   const e = REVIEWED_TYPES[type];
   if (e) {
-    if (e.when && !namesAny(properties, e.when)) return { kind: 'inert', reason: `without ${e.when.join(' / ')} it reaches no VPC` };
-    return { kind: e.kind, reason: e.reason };
+    if (e.when && !namesAny(properties, e.when)) return { kind: 'inert', reason: reason('reaches-no-vpc', { type, without: [...e.when] }) };
+    return { kind: e.kind, reason: reason('reviewed-type', { type, reviewed: e.reason }) };
   }
   const hit = networkPropertyIn(properties);
-  if (hit) return { kind: 'unmodelled', reason: `names a network (${hit}) and is not on the engine's reviewed list of types` };
+  if (hit) return { kind: 'unmodelled', reason: reason('names-network', { type, property: hit }) };
   return undefined;
 }

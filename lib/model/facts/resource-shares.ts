@@ -11,6 +11,7 @@
  */
 import { refsInString, stripRefs } from '../resolve/values';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const resourceShareExtractor: Extractor = {
   types: ['AWS::RAM::ResourceShare'],
@@ -26,10 +27,10 @@ export const resourceShareExtractor: Extractor = {
       if (text !== undefined && literal.includes(':transit-gateway/') && refs.length === 1 && types[0] === 'AWS::EC2::TransitGateway') {
         const tgw = ctx.model.tgws.get(refs[0]);
         if (tgw && !tgw.defaultAssociation && !tgw.defaultPropagation) continue;
-        ctx.unmodelled(entry, `shares Transit Gateway ${refs[0].split('::').pop()}, whose default route table association or propagation is enabled: an attachment from another account, invisible here, would join its default route domain. Disable both defaults`);
+        ctx.unmodelled(entry, reason('share-tgw-defaults', { tgw: refs[0].split('::').pop()! }));
         continue;
       }
-      ctx.unmodelled(entry, `shares ${text !== undefined ? (literal || 'a resource') : 'a value the engine cannot read'} with other accounts: only SSM parameters and Transit Gateways with default association and propagation disabled are modelled (what other accounts attach is invisible here)`);
+      ctx.unmodelled(entry, reason('share-unmodelled', text !== undefined ? { shared: literal } : {}));
     }
   },
 };

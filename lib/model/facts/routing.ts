@@ -4,6 +4,7 @@ import type { ResourceEntry } from '../resolve/resolver';
 import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import type { RouteFact, RouteTarget } from './types';
+import { reason } from '../reason';
 
 export const routeTableExtractor: Extractor = {
   types: ['AWS::EC2::RouteTable'],
@@ -52,7 +53,7 @@ function routeTargets(entry: ResourceEntry, ctx: ExtractContext): RouteTarget[] 
     if (!(prop in props)) continue;
     if (kind === 'unmodelled') {
       out.push({ kind, what: `${prop} (not modelled)` });
-      ctx.unmodelled(entry, `route target ${prop} is not modelled by the engine`);
+      ctx.unmodelled(entry, reason('route-target-unmodelled', { property: prop }));
       continue;
     }
     const vals = ctx.resolver.prop(entry, prop);
@@ -65,7 +66,7 @@ function routeTargets(entry: ResourceEntry, ctx: ExtractContext): RouteTarget[] 
       const k = type ? TYPE_KIND[type] : undefined;
       if (!k || (kind !== 'by-type' && k !== kind && !(kind === 'vpce' && k === 'firewall'))) {
         out.push({ kind: 'unmodelled', what: `${prop} → ${key}` });
-        ctx.unresolved(entry, prop, `route target ${key} (${type ?? 'unknown'}) is not a modelled ${prop} target`);
+        ctx.unresolved(entry, prop, reason('route-target-wrong', type === undefined ? { ref: key, property: prop } : { ref: key, type, property: prop }));
       } else out.push({ kind: k, key } as RouteTarget);
     }
   }
@@ -118,7 +119,7 @@ export const routeAssociationExtractor: Extractor = {
     }
     for (const s of ctx.refKeys(entry, 'SubnetId', undefined, ['AWS::EC2::Subnet'])) {
       const prev = ctx.model.subnetRouteTable.get(s);
-      if (prev && prev !== table) ctx.unresolved(entry, 'SubnetId', `subnet ${s} is associated with two route tables (${prev} and ${table}); only one can apply`);
+      if (prev && prev !== table) ctx.unresolved(entry, 'SubnetId', reason('subnet-two-tables', { subnet: s, first: prev, second: table }));
       ctx.model.subnetRouteTable.set(s, table);
     }
   },

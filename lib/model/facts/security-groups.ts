@@ -10,6 +10,7 @@ import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import { parseProtocol } from './protocols';
 import type { SgRuleFact } from './types';
+import { reason } from '../reason';
 
 function refKeyOf(v: Value | undefined): string | undefined {
   if (v instanceof ResRef) return v.key;
@@ -27,7 +28,7 @@ export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Val
     return [];
   }
   if (!isPlainObject(rule)) {
-    ctx.unresolved(entry, property, `rule ${show(rule)} is not an object`);
+    ctx.unresolved(entry, property, reason('sg-rule-not-object', { rule: show(rule) }));
     return [];
   }
   for (const [k, v] of Object.entries(rule)) {
@@ -46,7 +47,7 @@ export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Val
   }
   const protocol = parseProtocol(rule.IpProtocol as string | number | undefined);
   if (protocol === undefined) {
-    ctx.unresolved(entry, `${property}.IpProtocol`, `unknown protocol ${show(rule.IpProtocol ?? null)}`);
+    ctx.unresolved(entry, `${property}.IpProtocol`, reason('unknown-protocol', { value: show(rule.IpProtocol ?? null) }));
     return [];
   }
   let ports: { from: number; to: number } | undefined;
@@ -55,7 +56,7 @@ export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Val
     const to = Number(rule.ToPort ?? -1);
     if (!Number.isInteger(from) || !Number.isInteger(to)) {
       // Not a port (a free-text parameter's value…): read as every port, and said (fail closed).
-      ctx.unresolved(entry, `${property}.FromPort`, `ports ${show(rule.FromPort ?? null)}–${show(rule.ToPort ?? null)} are not port numbers`);
+      ctx.unresolved(entry, `${property}.FromPort`, reason('not-port-numbers', { from: show(rule.FromPort ?? null), to: show(rule.ToPort ?? null) }));
     } else ports = from === -1 || to === -1 ? undefined : { from, to };
   }
   const out: SgRuleFact[] = [];
@@ -66,16 +67,16 @@ export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Val
   for (const key of ['CidrIp', 'CidrIpv6'] as const) {
     if (rule[key] === undefined) continue;
     const c = parseCidr(rule[key]);
-    if (!c) ctx.unresolved(entry, `${property}.${key}`, `"${show(rule[key])}" is not a CIDR block`);
+    if (!c) ctx.unresolved(entry, `${property}.${key}`, reason('not-a-cidr', { value: show(rule[key]) }));
     else add({ cidr: setOf([c]), peerText: c.text });
   }
   const groupProp = `${peerPrefix}SecurityGroupId`;
   if (rule[groupProp] !== undefined) {
     const g = refKeyOf(rule[groupProp]);
-    if (!g) ctx.unresolved(entry, `${property}.${groupProp}`, `${show(rule[groupProp])} names a security group outside the templates given`);
+    if (!g) ctx.unresolved(entry, `${property}.${groupProp}`, reason('sg-outside', { value: show(rule[groupProp]) }));
     else add({ group: g, peerText: `security group ${g.split('::')[1] ?? g}` });
   }
-  if (rule.SourceSecurityGroupName !== undefined) ctx.unresolved(entry, `${property}.SourceSecurityGroupName`, 'group names (EC2-Classic / default VPC) are not modelled');
+  if (rule.SourceSecurityGroupName !== undefined) ctx.unresolved(entry, `${property}.SourceSecurityGroupName`, reason('sg-group-name'));
   const plProp = `${peerPrefix}PrefixListId`;
   if (rule[plProp] !== undefined) {
     const v = rule[plProp];
@@ -83,15 +84,15 @@ export function parseSgRule(entry: ResourceEntry, ctx: ExtractContext, rule: Val
     if (key) {
       const pl = ctx.model.prefixLists.get(key);
       if (pl) add({ cidr: setOf(pl.cidrs), peerText: `prefix list ${pl.ref.logicalId}` });
-      else ctx.unresolved(entry, `${property}.${plProp}`, `${key} is not a prefix list in the templates given`);
+      else ctx.unresolved(entry, `${property}.${plProp}`, reason('not-prefix-list', { ref: key }));
     } else if (typeof v === 'string' && /^pl-[0-9a-f]+$/.test(v)) {
       // An AWS-managed prefix list (S3, DynamoDB…): AWS service addresses, not a tier or on-premises network.
       const none: IntervalSet = [];
       add({ cidr: none, peerText: `AWS-managed prefix list ${v}` });
-    } else ctx.unresolved(entry, `${property}.${plProp}`, `prefix list ${show(v ?? null)} cannot be resolved`);
+    } else ctx.unresolved(entry, `${property}.${plProp}`, reason('prefix-list-unresolvable', { value: show(v ?? null) }));
   }
   if (out.length === 0 && rule.CidrIp === undefined && rule.CidrIpv6 === undefined && rule[groupProp] === undefined && rule[plProp] === undefined) {
-    ctx.unresolved(entry, property, 'the rule names no peer (CidrIp, CidrIpv6, security group or prefix list)');
+    ctx.unresolved(entry, property, reason('sg-no-peer'));
   }
   return out;
 }
@@ -107,7 +108,7 @@ export const securityGroupExtractor: Extractor = {
   extract(entry, ctx) {
     const props = entry.resource.Properties ?? {};
     const vpc = 'VpcId' in props ? ctx.refKey(entry, 'VpcId', ['AWS::EC2::VPC']) : undefined;
-    if (!('VpcId' in props)) ctx.unresolved(entry, 'VpcId', 'a security group without VpcId lands in the default VPC, which the templates do not describe');
+    if (!('VpcId' in props)) ctx.unresolved(entry, 'VpcId', reason('sg-default-vpc'));
     const ingress = ctx.resolver.propList(entry, 'SecurityGroupIngress').flatMap((r) => parseSgRule(entry, ctx, r, 'ingress', 'SecurityGroupIngress'));
     const egress = ctx.resolver.propList(entry, 'SecurityGroupEgress').flatMap((r) => parseSgRule(entry, ctx, r, 'egress', 'SecurityGroupEgress'));
     // Only a non-empty egress list replaces the default allow-all rule (an empty list leaves it in place).
@@ -129,7 +130,7 @@ export const securityGroupRuleExtractor: Extractor = {
     for (const g of groups) {
       const sg = ctx.model.securityGroups.get(g);
       if (!sg) {
-        ctx.unresolved(entry, 'GroupId', `${g} is not a security group in the templates given`);
+        ctx.unresolved(entry, 'GroupId', reason('not-security-group', { ref: g }));
         continue;
       }
       if (direction === 'ingress') sg.ingress.push(...rules);

@@ -22,9 +22,15 @@ export interface PublicInvokeFact {
   /** The function key (aliases and versions followed to their function). */
   function: string;
   how: 'function-url' | 'resource-policy';
-  /** Plain words for the finding: "function URL with AuthType NONE", "permission for principal *". */
-  detail: string;
+  /** How it is opened, as data (worded by lib/report/i18n/reasons.{en,ja}.ts). */
+  surface: PublicInvokeSurface;
 }
+
+/**
+ * How a function is opened: a function URL with AuthType NONE, a permission for "*" with FunctionUrlAuthType
+ * NONE (the URL is public), or a permission that lets any AWS account call `action`.
+ */
+export type PublicInvokeSurface = { kind: 'function-url' } | { kind: 'public-url-permission' } | { kind: 'any-account-permission'; action: string };
 
 /** A grant that lets principals outside this account connect into, or attach into, a resource of a tier. */
 export interface AccessGrantFact {
@@ -41,11 +47,29 @@ export interface AccessGrantFact {
 /** AWS services a relay can be reached through (the interface endpoint's short service name). */
 export type RelayService = 'execute-api' | 'appsync-api' | 'events' | 'lambda' | 'sns';
 
+/**
+ * What a relay's configuration is, as data (worded by lib/report/i18n/reasons.{en,ja}.ts): `uri`,
+ * `endpoint(s)` are the template's values as the engine reads them ("?" when absent).
+ */
+export type RelayWhat =
+  | { kind: 'lambda-integration'; uri: string }
+  | { kind: 'lambda-outside'; uri: string }
+  | { kind: 'vpc-link-integration'; type: string; uri: string }
+  | { kind: 'http-integration'; type: string; uri: string }
+  | { kind: 'openapi-in-s3' }
+  | { kind: 'appsync-http'; endpoint: string }
+  | { kind: 'appsync-lambda' }
+  | { kind: 'api-destination'; endpoints: string[] }
+  | { kind: 'rule-target' }
+  | { kind: 'sns-subscription'; protocols: string[]; endpoints: string[] }
+  | { kind: 'sns-lambda' }
+  | { kind: 'lambda-api' };
+
 /** Where a relay forwards to. */
 export type RelayTarget =
-  | { kind: 'internet'; what: string }
-  | { kind: 'function'; function: string; what: string }
-  | { kind: 'load-balancers'; loadBalancers: string[]; what: string };
+  | { kind: 'internet'; what: RelayWhat }
+  | { kind: 'function'; function: string; what: RelayWhat }
+  | { kind: 'load-balancers'; loadBalancers: string[]; what: RelayWhat };
 
 /** A configuration that makes a service, reached through its endpoint, forward requests elsewhere. */
 export interface RelayFact {
@@ -66,10 +90,11 @@ export interface VariableTierTagFact {
 /** A managed entry from the internet into a VPC (remote-entries.ts). */
 export interface RemoteEntryFact {
   ref: ResourceRef;
-  kind: 'instance-connect-endpoint' | 'verified-access-endpoint' | 'api-gateway-vpc-link' | 'appstream-internet-access';
+  kind: RemoteEntryKind;
   subnets: string[];
-  detail: string;
 }
+
+export type RemoteEntryKind = 'instance-connect-endpoint' | 'verified-access-endpoint' | 'api-gateway-vpc-link' | 'appstream-internet-access';
 
 /** VPC Lattice (vpc-lattice.ts): service networks, services and target groups, keyed by resource. */
 export interface LatticeFacts {

@@ -34,9 +34,9 @@ function lambdaUriTargets(entry: ResourceEntry, ctx: ExtractContext, property: s
   const text = typeof uri === 'string' ? uri : '';
   const fns = refsInString(text).filter((k) => ['AWS::Lambda::Function', 'AWS::Lambda::Alias', 'AWS::Lambda::Version'].includes(ctx.typeOf(k.split('#')[0]) ?? ''));
   if (fns.length > 0) {
-    return fns.flatMap((k) => functionKeys(entry, ctx, property, { Ref: k.split('::')[1] })).map((f) => ({ kind: 'function' as const, function: f, what: `Lambda integration ${show(uri)}` }));
+    return fns.flatMap((k) => functionKeys(entry, ctx, property, { Ref: k.split('::')[1] })).map((f) => ({ kind: 'function' as const, function: f, what: { kind: 'lambda-integration' as const, uri: show(uri) } }));
   }
-  if (/:lambda:path\//.test(text)) return [{ kind: 'internet', what: `a Lambda function outside the templates given (${show(uri)}): where it runs is unknown` }];
+  if (/:lambda:path\//.test(text)) return [{ kind: 'internet', what: { kind: 'lambda-outside', uri: show(uri) } }];
   return [];
 }
 
@@ -52,9 +52,9 @@ function integrationTargets(entry: ResourceEntry, ctx: ExtractContext, integ: Re
         const le = ctx.resolver.resources.get(l);
         return le ? ctx.refKeys(le, 'TargetArns') : [];
       });
-      return [{ kind: 'load-balancers', loadBalancers: lbs, what: `${type} integration through VPC link to ${show(uri ?? '?')}` }];
+      return [{ kind: 'load-balancers', loadBalancers: lbs, what: { kind: 'vpc-link-integration', type, uri: show(uri ?? '?') } }];
     }
-    return [{ kind: 'internet', what: `${type} integration to ${show(uri ?? '?')}` }];
+    return [{ kind: 'internet', what: { kind: 'http-integration', type, uri: show(uri ?? '?') } }];
   }
   if ((type === 'AWS' || type === 'AWS_PROXY') && uri !== undefined) return lambdaUriTargets(entry, ctx, `${where}.Uri`, uri);
   return [];
@@ -77,7 +77,7 @@ export const restApiRelayExtractor: Extractor = {
       if (!isPrivateRestApi(entry, ctx)) return;
       const props = entry.resource.Properties ?? {};
       if (props.BodyS3Location !== undefined) {
-        relay(ctx, entry, 'execute-api', { kind: 'internet', what: 'integrations defined in an OpenAPI document in S3 (BodyS3Location), which the engine cannot read: inline the Body or verify the integrations by hand' });
+        relay(ctx, entry, 'execute-api', { kind: 'internet', what: { kind: 'openapi-in-s3' } });
       }
       const found: Array<Record<string, unknown>> = [];
       walkOpenApi(props.Body, found);
@@ -110,12 +110,12 @@ export const appSyncRelayExtractor: Extractor = {
     const type = ctx.strings(entry, 'Type');
     if (type.includes('HTTP')) {
       const cfg = ctx.resolver.prop(entry, 'HttpConfig')[0];
-      relay(ctx, entry, 'appsync-api', { kind: 'internet', what: `HTTP data source to ${isPlainObject(cfg) ? show(cfg.Endpoint ?? '?') : '?'}` });
+      relay(ctx, entry, 'appsync-api', { kind: 'internet', what: { kind: 'appsync-http', endpoint: isPlainObject(cfg) ? show(cfg.Endpoint ?? '?') : '?' } });
     }
     if (type.includes('AWS_LAMBDA')) {
       const cfg = ctx.resolver.prop(entry, 'LambdaConfig')[0];
       const fns = isPlainObject(cfg) ? functionKeys(entry, ctx, 'LambdaConfig.LambdaFunctionArn', cfg.LambdaFunctionArn) : [];
-      for (const f of fns) relay(ctx, entry, 'appsync-api', { kind: 'function', function: f, what: 'Lambda data source' });
+      for (const f of fns) relay(ctx, entry, 'appsync-api', { kind: 'function', function: f, what: { kind: 'appsync-lambda' } });
     }
   },
 };
@@ -125,7 +125,7 @@ export const eventsRelayExtractor: Extractor = {
   phase: 3,
   extract(entry, ctx) {
     if (entry.resource.Type === 'AWS::Events::ApiDestination') {
-      relay(ctx, entry, 'events', { kind: 'internet', what: `API destination to ${ctx.strings(entry, 'InvocationEndpoint').join(' or ') || '?'}` });
+      relay(ctx, entry, 'events', { kind: 'internet', what: { kind: 'api-destination', endpoints: ctx.strings(entry, 'InvocationEndpoint') } });
       return;
     }
     for (const t of ctx.resolver.propList(entry, 'Targets')) {
@@ -133,7 +133,7 @@ export const eventsRelayExtractor: Extractor = {
       for (const k of ctx.refKeys(entry, 'Targets.Arn', [t.Arn]).map((x) => x.split('#')[0])) {
         const type = ctx.typeOf(k);
         if (type === 'AWS::Lambda::Function' || type === 'AWS::Lambda::Alias' || type === 'AWS::Lambda::Version') {
-          for (const f of functionKeys(entry, ctx, 'Targets.Arn', { Ref: k.split('::')[1] })) relay(ctx, entry, 'events', { kind: 'function', function: f, what: 'rule target' });
+          for (const f of functionKeys(entry, ctx, 'Targets.Arn', { Ref: k.split('::')[1] })) relay(ctx, entry, 'events', { kind: 'function', function: f, what: { kind: 'rule-target' } });
         }
       }
     }
@@ -146,10 +146,10 @@ export const snsRelayExtractor: Extractor = {
   extract(entry, ctx) {
     const protocol = ctx.strings(entry, 'Protocol').map((p) => p.toLowerCase());
     if (protocol.some((p) => p === 'http' || p === 'https')) {
-      relay(ctx, entry, 'sns', { kind: 'internet', what: `${protocol.join('/')} subscription to ${ctx.strings(entry, 'Endpoint').join(' or ') || '?'}` });
+      relay(ctx, entry, 'sns', { kind: 'internet', what: { kind: 'sns-subscription', protocols: protocol, endpoints: ctx.strings(entry, 'Endpoint') } });
     }
     if (protocol.includes('lambda')) {
-      for (const f of functionKeys(entry, ctx, 'Endpoint', entry.resource.Properties?.Endpoint)) relay(ctx, entry, 'sns', { kind: 'function', function: f, what: 'lambda subscription' });
+      for (const f of functionKeys(entry, ctx, 'Endpoint', entry.resource.Properties?.Endpoint)) relay(ctx, entry, 'sns', { kind: 'function', function: f, what: { kind: 'sns-lambda' } });
     }
   },
 };
@@ -159,7 +159,7 @@ export const lambdaRelayExtractor: Extractor = {
   types: ['AWS::Lambda::Function'],
   phase: 3,
   extract(entry, ctx) {
-    relay(ctx, entry, 'lambda', { kind: 'function', function: entry.key, what: 'invoked through the Lambda API' });
+    relay(ctx, entry, 'lambda', { kind: 'function', function: entry.key, what: { kind: 'lambda-api' } });
   },
 };
 

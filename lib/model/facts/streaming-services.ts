@@ -16,6 +16,7 @@
  */
 import { isPlainObject } from '../resolve/values';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 const APPSTREAM_INSTANCES = ['AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder', 'AWS::AppStream::AppBlockBuilder'];
 
@@ -29,12 +30,12 @@ export const appStreamExtractor: Extractor = {
     }
     if (subnets.size === 0) {
       // Without a VPC configuration the instances run on AppStream's own network, outside every tier.
-      if ('VpcConfig' in (entry.resource.Properties ?? {})) ctx.unresolved(entry, 'VpcConfig.SubnetIds', 'the subnets the streaming instances run in cannot be determined');
+      if ('VpcConfig' in (entry.resource.Properties ?? {})) ctx.unresolved(entry, 'VpcConfig.SubnetIds', reason('streaming-subnets-unknown'));
       return;
     }
     ctx.model.teleworkEntries.push({ ...ctx.fact(entry), kind: 'appstream', subnets: [...subnets] });
     if (ctx.bool(entry, 'EnableDefaultInternetAccess', false).includes(true)) {
-      ctx.model.services.remoteEntries.push({ ref: ctx.ref(entry), kind: 'appstream-internet-access', subnets: [...subnets], detail: 'AppStream 2.0 instance with default internet access: it gets an interface on the internet outside the tier\'s routes, so the internet is reached from the tier and the instance from the internet' });
+      ctx.model.services.remoteEntries.push({ ref: ctx.ref(entry), kind: 'appstream-internet-access', subnets: [...subnets] });
     }
   },
 };
@@ -58,7 +59,7 @@ export const secureBrowserExtractor: Extractor = {
       if (e) for (const s of ctx.refKeys(e, 'SubnetIds', undefined, ['AWS::EC2::Subnet'])) subnets.add(s);
     }
     if (subnets.size === 0) {
-      ctx.unresolved(entry, 'NetworkSettingsArn', 'the network settings (and so the subnets the browser sessions run in) are not in the templates given');
+      ctx.unresolved(entry, 'NetworkSettingsArn', reason('secure-browser-settings-outside'));
       return;
     }
     ctx.model.teleworkEntries.push({ ...ctx.fact(entry), kind: 'secure-browser', subnets: [...subnets] });

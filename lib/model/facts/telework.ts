@@ -8,6 +8,7 @@ import type { ResourceEntry } from '../resolve/resolver';
 import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import type { TeleworkEntryFact } from './types';
+import { reason } from '../reason';
 
 const DS_TYPES = ['AWS::DirectoryService::MicrosoftAD', 'AWS::DirectoryService::SimpleAD'];
 
@@ -17,13 +18,13 @@ function directorySubnets(entry: ResourceEntry, ctx: ExtractContext, dirKey: str
   if (DS_TYPES.includes(dir.resource.Type)) {
     const settings = ctx.resolver.prop(dir, 'VpcSettings')[0];
     if (!isPlainObject(settings)) {
-      ctx.unresolved(dir, 'VpcSettings', 'the directory has no resolvable VpcSettings');
+      ctx.unresolved(dir, 'VpcSettings', reason('directory-no-vpc-settings'));
       return [];
     }
     return ctx.refKeys(dir, 'VpcSettings.SubnetIds', [settings.SubnetIds ?? null], ['AWS::EC2::Subnet']);
   }
   if (dir.resource.Type === 'AWS::WorkSpaces::Directory') return ctx.refKeys(dir, 'SubnetIds', undefined, ['AWS::EC2::Subnet']);
-  ctx.unresolved(entry, 'DirectoryId', `${dirKey} (${dir.resource.Type}) is not a directory the engine knows`);
+  ctx.unresolved(entry, 'DirectoryId', reason('not-a-directory', { ref: dirKey, type: dir.resource.Type }));
   return [];
 }
 
@@ -48,7 +49,7 @@ export const workspacesExtractor: Extractor = {
         }
       }
     }
-    if (subnets.size === 0) ctx.unresolved(entry, 'DirectoryId', 'the subnets where these desktops run cannot be determined; the engine cannot tell which tier they enter');
+    if (subnets.size === 0) ctx.unresolved(entry, 'DirectoryId', reason('desktop-subnets-unknown'));
     addEntry(ctx, { ...ctx.fact(entry), kind, subnets: [...subnets] });
   },
 };

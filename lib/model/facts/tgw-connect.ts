@@ -13,6 +13,7 @@
  */
 import { isTier } from '../../tiers/tier';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const TGW_ATTACHMENT_TYPES = ['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment', 'AWS::EC2::TransitGatewayPeeringAttachment', 'AWS::EC2::TransitGatewayConnect'] as const;
 
@@ -24,16 +25,16 @@ export const tgwConnectExtractor: Extractor = {
     const transportKey = ctx.refKey(entry, 'TransportTransitGatewayAttachmentId', ['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment']);
     const transport = transportKey ? ctx.model.tgwAttachments.get(transportKey) : undefined;
     if (!transport) {
-      if (!transportKey) ctx.unresolved(entry, 'TransportTransitGatewayAttachmentId', 'the transport attachment is not in the templates given: which transit gateway and tier the Connect attachment joins cannot be told');
+      if (!transportKey) ctx.unresolved(entry, 'TransportTransitGatewayAttachmentId', reason('connect-transport-outside'));
       return;
     }
     const transportTier = transport.kind === 'vpc' ? (transport.vpc ? ctx.model.vpcs.get(transport.vpc)?.tierTag : undefined) : transport.tierTag;
     let tierTag = ctx.tierTag(entry);
     if (tierTag === undefined) tierTag = transportTier;
     else if (isTier(tierTag) && isTier(transportTier) && tierTag !== transportTier) {
-      ctx.model.tagConflicts.push({ ref: ctx.ref(entry), tag: tierTag, expected: transportTier, reason: `TGW Connect attachment is tagged ${tierTag} but rides ${transport.ref.logicalId} of the ${transportTier} tier: the SD-WAN appliance there would carry ${tierTag} traffic through the ${transportTier} tier` });
+      ctx.model.tagConflicts.push({ ref: ctx.ref(entry), tag: tierTag, expected: transportTier, reason: reason('tag-connect-transport', { tag: tierTag, transportTier, transport: transport.ref.logicalId }) });
     }
-    if (!isTier(tierTag)) ctx.unresolved(entry, 'Tags.mic:tier', 'a TGW Connect attachment needs a mic:tier tag (or a tagged transport VPC) naming the tier of the network behind its appliance');
+    if (!isTier(tierTag)) ctx.unresolved(entry, 'Tags.mic:tier', reason('connect-needs-tag'));
     ctx.model.tgwAttachments.set(entry.key, { ...ctx.fact(entry), tgw: transport.tgw, kind: 'connect', subnets: [], ...(tierTag !== undefined ? { tierTag } : {}) });
   },
 };

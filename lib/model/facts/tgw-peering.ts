@@ -11,6 +11,7 @@
  */
 import { isTier } from '../../tiers/tier';
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const tgwPeeringExtractor: Extractor = {
   types: ['AWS::EC2::TransitGatewayPeeringAttachment'],
@@ -24,10 +25,10 @@ export const tgwPeeringExtractor: Extractor = {
     const peerTag = peer ? ctx.model.tgws.get(peer)?.tierTag : undefined;
     if (tierTag === undefined && isTier(peerTag)) tierTag = peerTag;
     if (isTier(tierTag) && isTier(peerTag) && tierTag !== peerTag) {
-      ctx.model.tagConflicts.push({ ref: ctx.ref(entry), tag: tierTag, expected: peerTag, reason: `peering attachment is tagged ${tierTag} but the peer transit gateway is ${peerTag}` });
+      ctx.model.tagConflicts.push({ ref: ctx.ref(entry), tag: tierTag, expected: peerTag, reason: reason('tag-peering-tgw', { tag: tierTag, peer: peerTag }) });
     }
     if (!isTier(tierTag)) {
-      ctx.unresolved(entry, 'Tags.mic:tier', 'a transit gateway peering needs a mic:tier tag naming the tier of the peered route domain (the far side is not in the templates given)');
+      ctx.unresolved(entry, 'Tags.mic:tier', reason('tgw-peering-needs-tag'));
     }
     if (!tgw) return;
     ctx.model.tgwAttachments.set(entry.key, { ...ctx.fact(entry), tgw, kind: 'peering', subnets: [], ...(tierTag !== undefined ? { tierTag } : {}) });

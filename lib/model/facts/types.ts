@@ -4,6 +4,7 @@
  */
 import type { CoverageItem } from '../coverage-note';
 import type { ResourceRef } from '../path';
+import type { Reason } from '../reason';
 import type { Tier } from '../../tiers/tier';
 import type { Cidr, IntervalSet } from '../../cidr/address-sets';
 import { emptyServiceFacts, type ServiceFacts } from './service-facts';
@@ -220,12 +221,12 @@ export interface MembershipFact {
 export interface UnresolvedFact {
   ref: ResourceRef;
   property: string;
-  reason: string;
+  reason: Reason;
 }
 
 export interface UnmodelledFact {
   ref: ResourceRef;
-  reason: string;
+  reason: Reason;
 }
 
 export interface NetworkModel {
@@ -260,7 +261,7 @@ export interface NetworkModel {
   unresolved: UnresolvedFact[];
   unmodelled: UnmodelledFact[];
   /** Tier tags that disagree with the VPC/link they belong to. */
-  tagConflicts: Array<{ ref: ResourceRef; tag: string; expected: Tier; reason: string }>;
+  tagConflicts: Array<{ ref: ResourceRef; tag: string; expected: Tier; reason: Reason }>;
   /** What the model does not cover, in plain words (shown in reports). */
   coverage: CoverageItem[];
   /** Count of resources read, for reports and benchmarks. */

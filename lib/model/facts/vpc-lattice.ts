@@ -14,6 +14,7 @@ import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import { functionKeys } from './invocation';
 import type { LatticeFacts } from './service-facts';
+import { reason } from '../reason';
 
 function lattice(ctx: ExtractContext): LatticeFacts {
   return ctx.model.services.lattice;
@@ -87,7 +88,7 @@ export const latticeExtractor: Extractor = {
         const targets = ctx.resolver.propList(entry, 'Targets').filter(isPlainObject).map((t) => t.Id as Value);
         const functions = type === 'LAMBDA' ? targets.flatMap((id) => functionKeys(entry, ctx, 'Targets.Id', id)) : [];
         const placed = type === 'INSTANCE' || type === 'ALB' ? targets.flatMap((id) => ctx.refKeys(entry, 'Targets.Id', [id])) : [];
-        if (type !== 'LAMBDA' && vpcs.length === 0) ctx.unresolved(entry, 'Config.VpcIdentifier', 'the target group\'s VPC is not in the templates given; which tier its targets are in cannot be told');
+        if (type !== 'LAMBDA' && vpcs.length === 0) ctx.unresolved(entry, 'Config.VpcIdentifier', reason('lattice-target-vpc-outside'));
         lattice(ctx).targetGroups.set(entry.key, { key: entry.key, ref: ctx.ref(entry), vpcs, functions, placed });
         return;
       }

@@ -1,5 +1,6 @@
 /** VPCs (with secondary IPv4/IPv6 blocks) and subnets; the VPC's default NACL and default security group. */
 import type { Extractor } from './extractor';
+import { reason } from '../reason';
 
 export const vpcExtractor: Extractor = {
   types: ['AWS::EC2::VPC'],
@@ -11,7 +12,7 @@ export const vpcExtractor: Extractor = {
     const cidrs = 'CidrBlock' in props ? ctx.cidrs(entry, 'CidrBlock') : [];
     if (!('CidrBlock' in props)) {
       // IPAM-allocated VPCs have no literal block: the engine cannot place their addresses.
-      ctx.unresolved(entry, 'CidrBlock', 'the VPC CIDR comes from IPAM (Ipv4IpamPoolId) and is only known at deploy time; give a literal CidrBlock');
+      ctx.unresolved(entry, 'CidrBlock', reason('vpc-ipam'));
     }
     ctx.model.vpcs.set(entry.key, { ...f, tierTag, cidrs });
     // Every VPC has a default NACL (allow all both ways) and a default SG (self-ingress, all egress).
@@ -41,7 +42,7 @@ export const vpcCidrBlockExtractor: Extractor = {
       const v6 = ctx.resolver.resolve(entry.stack, { 'Fn::GetAtt': [entry.logicalId, 'Ipv6CidrBlock'] });
       blocks.push(...ctx.cidrs(entry, 'Ipv6CidrBlock', v6));
     } else if ('Ipv6Pool' in props || 'Ipv6IpamPoolId' in props || 'Ipv4IpamPoolId' in props) {
-      ctx.unresolved(entry, 'Ipv6Pool', 'the block comes from a pool and is only known at deploy time');
+      ctx.unresolved(entry, 'Ipv6Pool', reason('ipv6-pool'));
     }
     for (const v of vpcs) ctx.model.vpcs.get(v)?.cidrs.push(...blocks);
   },
@@ -56,7 +57,7 @@ export const subnetExtractor: Extractor = {
     const cidrs = [];
     if ('CidrBlock' in props) cidrs.push(...ctx.cidrs(entry, 'CidrBlock'));
     if ('Ipv6CidrBlock' in props) cidrs.push(...ctx.cidrs(entry, 'Ipv6CidrBlock'));
-    if (cidrs.length === 0) ctx.unresolved(entry, 'CidrBlock', 'the subnet has no literal CIDR block (IPAM?)');
+    if (cidrs.length === 0) ctx.unresolved(entry, 'CidrBlock', reason('subnet-no-cidr'));
     if (!vpc) return;
     ctx.model.subnets.set(entry.key, { ...ctx.fact(entry), vpc, cidrs, tierTag: ctx.tierTag(entry) });
   },

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { InputError } from '../../input-error';
 import { readTemplateFile } from './read-template';
 import type { CfnTemplate, LoadedTemplate } from './template';
+import type { NestedTemplateProblem } from '../reason';
 
 export { InputError } from '../../input-error';
 export type { LoadedTemplate } from './template';
@@ -17,7 +18,8 @@ export { parseTemplateText } from './read-template';
 export interface MissingNestedTemplate {
   stack: string;
   logicalId: string;
-  reason: string;
+  /** Why, as data (worded by the reports: lib/report/i18n/reasons.{en,ja}.ts). */
+  problem: NestedTemplateProblem;
 }
 
 export interface LoadResult {
@@ -142,7 +144,7 @@ function loadNested(parent: LoadedTemplate, result: LoadResult, locate: NestedTe
       result.missingNested.push({
         stack: parent.stack,
         logicalId,
-        reason: file ? `nested template ${file} not found` : 'TemplateURL points to S3 or is computed; the nested template is not available locally',
+        problem: file ? { kind: 'not-found', file } : { kind: 'not-local' },
       });
       continue;
     }
@@ -151,7 +153,7 @@ function loadNested(parent: LoadedTemplate, result: LoadResult, locate: NestedTe
       template = readTemplateFile(file);
     } catch (err) {
       if (!locate) throw err;
-      result.missingNested.push({ stack: parent.stack, logicalId, reason: `nested template ${file} unreadable: ${(err as Error).message}` });
+      result.missingNested.push({ stack: parent.stack, logicalId, problem: { kind: 'unreadable', file, error: (err as Error).message } });
       continue;
     }
     const constructPathOf = located?.constructPathOf;

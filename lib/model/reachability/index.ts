@@ -19,6 +19,7 @@ import { FlowJudge } from './flow-judge';
 import { PlaceSet } from './place-set';
 import { ENDPOINT_CLASSES, type EndpointClass, type Place } from './places';
 import { Router } from './routing';
+import { isCarrierGateway } from '../facts/carrier-gateways';
 
 export * from './places';
 export type { Packet } from './filters';
@@ -105,7 +106,7 @@ function walkFromSubnets({ places, router, judge }: Walk): void {
 function walkFromInternet({ model, places, router, judge }: Walk): void {
   for (const igw of model.igws.values()) {
     for (const vpc of igw.vpcs) {
-      const entry: Hop = { layer: 'entry', resource: igw.ref, step: { kind: 'from-internet' } };
+      const entry: Hop = { layer: 'entry', resource: igw.ref, step: { kind: 'from-internet', ...(isCarrierGateway(igw) ? { carrier: true } : {}) } };
       judge.consider(places.internet, router.enterVpc(vpc, igw.key, ALL_ADDRESSES, []), [entry], undefined, PUBLIC_ADDRESSES);
     }
   }

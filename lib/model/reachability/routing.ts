@@ -12,6 +12,7 @@ import { ALL_ADDRESSES, ALL_V6, type IntervalSet, intersect, isEmpty, setOf, sub
 import type { NetworkModel, RouteTarget, TgwAttachmentFact } from '../facts/types';
 import { addressList } from '../address-list';
 import type { Place } from './places';
+import { isCarrierGateway } from '../facts/carrier-gateways';
 
 export interface Arrival {
   place: Place;
@@ -60,9 +61,11 @@ function ctxId(c: Ctx): string {
   return c.kind === 'main' ? `main:${c.vpc}` : `${c.kind}:${c.key}`;
 }
 
-function targetName(t: RouteTarget): RouteTargetName {
+function targetName(t: RouteTarget, m: NetworkModel): RouteTargetName {
   if (t.kind === 'local') return { kind: 'local' };
   if (t.kind === 'unmodelled') return { kind: 'unmodelled', what: t.what };
+  // A carrier gateway is modelled as an internet gateway (facts/carrier-gateways.ts) but named as what it is.
+  if (t.kind === 'igw' && isCarrierGateway(m.igws.get(t.key))) return { kind: 'resource', type: 'cagw', id: t.key.split('::').pop()! };
   return { kind: 'resource', type: t.kind, id: t.key.split('::').pop()! };
 }
 
@@ -214,7 +217,7 @@ export class Router {
     const out = [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([, g]) => g);
     for (const g of out) for (const r of g) {
       r.destName = routeDestName(r.destText);
-      r.targetName = targetName(r.target);
+      r.targetName = targetName(r.target, this.model);
     }
     this.lpmCache.set(id, out);
     return out;
@@ -277,7 +280,7 @@ export class Router {
         const igw = m.igws.get(t.key);
         const vpc = w.ctx.kind === 'rt' ? m.routeTables.get(w.ctx.key)!.vpc : undefined;
         if (!igw || (vpc && !igw.vpcs.includes(vpc))) return; // not attached: packets are dropped
-        arrivals.push({ place: this.places.internet, region: part, hops: [...hops, { layer: 'exit', resource: igw.ref, step: { kind: 'igw-out' } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        arrivals.push({ place: this.places.internet, region: part, hops: [...hops, { layer: 'exit', resource: igw.ref, step: { kind: 'igw-out', ...(isCarrierGateway(igw) ? { carrier: true } : {}) } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         return;
       }
       case 'eigw': {

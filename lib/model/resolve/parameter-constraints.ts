@@ -8,6 +8,7 @@
  * checked here.)
  */
 import type { Value } from './values';
+import type { ParameterRefusal } from '../reason';
 
 export interface ParameterDeclaration {
   Type?: unknown;
@@ -36,22 +37,22 @@ function num(v: unknown): number | undefined {
 }
 
 /** Why CloudFormation refuses `value` for one (non-list) element of the parameter, or undefined when it accepts it. */
-function refuseElement(param: ParameterDeclaration, type: string, value: string): string | undefined {
+function refuseElement(param: ParameterDeclaration, type: string, value: string): ParameterRefusal | undefined {
   if (type === 'Number') {
     const n = num(value);
-    if (n === undefined) return `"${value}" is not a number (Type: Number)`;
+    if (n === undefined) return { kind: 'not-number', value };
     const min = num(param.MinValue);
     const max = num(param.MaxValue);
-    if (min !== undefined && n < min) return `${value} is below MinValue ${min}`;
-    if (max !== undefined && n > max) return `${value} is above MaxValue ${max}`;
+    if (min !== undefined && n < min) return { kind: 'below-min', value, limit: min };
+    if (max !== undefined && n > max) return { kind: 'above-max', value, limit: max };
     return undefined;
   }
   const idFormat = ID_FORMATS[type];
-  if (idFormat && !idFormat.test(value)) return `"${value}" is not an id of type ${type}`;
+  if (idFormat && !idFormat.test(value)) return { kind: 'not-id', value, type };
   const minLen = num(param.MinLength);
   const maxLen = num(param.MaxLength);
-  if (minLen !== undefined && value.length < minLen) return `"${value}" is shorter than MinLength ${minLen}`;
-  if (maxLen !== undefined && value.length > maxLen) return `"${value}" is longer than MaxLength ${maxLen}`;
+  if (minLen !== undefined && value.length < minLen) return { kind: 'too-short', value, limit: minLen };
+  if (maxLen !== undefined && value.length > maxLen) return { kind: 'too-long', value, limit: maxLen };
   if (typeof param.AllowedPattern === 'string') {
     let re: RegExp | undefined;
     try {
@@ -60,9 +61,32 @@ function refuseElement(param: ParameterDeclaration, type: string, value: string)
     } catch {
       re = undefined; // a pattern JavaScript cannot read decides nothing here
     }
-    if (re && !re.test(value)) return `"${value}" does not match AllowedPattern ${param.AllowedPattern}`;
+    if (re && !re.test(value)) return { kind: 'pattern', value, pattern: param.AllowedPattern };
   }
   return undefined;
+}
+
+/**
+ * The CLI's English for a refusal (`--parameters` errors are English, like every CLI error); the reports word
+ * a refusal from the catalogue (lib/report/i18n/reasons.{en,ja}.ts; the English there reuses this).
+ */
+export function refusalText(r: ParameterRefusal): string {
+  switch (r.kind) {
+    case 'not-number':
+      return `"${r.value}" is not a number (Type: Number)`;
+    case 'below-min':
+      return `${r.value} is below MinValue ${r.limit}`;
+    case 'above-max':
+      return `${r.value} is above MaxValue ${r.limit}`;
+    case 'not-id':
+      return `"${r.value}" is not an id of type ${r.type}`;
+    case 'too-short':
+      return `"${r.value}" is shorter than MinLength ${r.limit}`;
+    case 'too-long':
+      return `"${r.value}" is longer than MaxLength ${r.limit}`;
+    case 'pattern':
+      return `"${r.value}" does not match AllowedPattern ${r.pattern}`;
+  }
 }
 
 /**
@@ -70,6 +94,12 @@ function refuseElement(param: ParameterDeclaration, type: string, value: string)
  * it. List types check each element against the element type and the string constraints.
  */
 export function parameterRefusal(param: ParameterDeclaration, value: Value): string | undefined {
+  const r = parameterRefusalOf(param, value);
+  return r && refusalText(r);
+}
+
+/** The same, as data (lib/model/reason.ts ParameterRefusal). */
+export function parameterRefusalOf(param: ParameterDeclaration, value: Value): ParameterRefusal | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const type = typeof param.Type === 'string' ? param.Type : 'String';
   const text = String(value);

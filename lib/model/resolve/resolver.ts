@@ -7,8 +7,9 @@
 import type { LoadedTemplate, CfnResource } from '../load/template';
 import { parseCidr, subdivide } from '../../cidr/address-sets';
 import { indexSsmParameters, ssmParameterNames, type SsmParameterDefinition } from './ssm-parameters';
-import { parameterRefusal } from './parameter-constraints';
+import { parameterRefusal, parameterRefusalOf } from './parameter-constraints';
 import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refToString } from './values';
+import { reason } from '../reason';
 
 /** How many alternative values one expression may fan out to before we stop and call it unresolved. */
 const MAX_ALTERNATIVES = 64;
@@ -117,7 +118,7 @@ export class Resolver {
       if (v === NO_VALUE) continue;
       if (Array.isArray(v)) out.push(...v.filter((x) => x !== NO_VALUE));
       else if (v instanceof Unresolved) out.push(v);
-      else out.push(new Unresolved(`expected a list, got ${typeof v}`));
+      else out.push(new Unresolved(reason('expected-list', { got: typeof v })));
     }
     return out;
   }
@@ -213,13 +214,13 @@ export class Resolver {
   }
 
   private eval(stack: string, expr: unknown, depth: number): Value[] {
-    if (depth > 50) return [new Unresolved('expression nests too deeply (circular reference?)')];
+    if (depth > 50) return [new Unresolved(reason('nests-too-deeply'))];
     if (expr === null || typeof expr === 'string' || typeof expr === 'number' || typeof expr === 'boolean') return [expr];
     if (Array.isArray(expr)) {
       const parts = expr.map((e) => this.eval(stack, e, depth + 1));
       return product(parts).map((vs) => vs.filter((v) => v !== NO_VALUE));
     }
-    if (typeof expr !== 'object') return [new Unresolved(`unsupported value ${String(expr)}`)];
+    if (typeof expr !== 'object') return [new Unresolved(reason('unsupported-value', { value: String(expr) }))];
     const obj = expr as Record<string, unknown>;
     const keys = Object.keys(obj);
     if (keys.length === 1) {
@@ -240,7 +241,7 @@ export class Resolver {
     const args = Array.isArray(arg) ? arg : [];
     switch (fn) {
       case 'Ref':
-        return typeof arg === 'string' ? this.ref(stack, arg, depth) : [new Unresolved('Ref needs a name')];
+        return typeof arg === 'string' ? this.ref(stack, arg, depth) : [new Unresolved(reason('malformed-intrinsic', { problem: 'ref-name' }))];
       case 'Fn::GetAtt': {
         let res: unknown;
         let attr: unknown;
@@ -248,17 +249,17 @@ export class Resolver {
           const i = arg.indexOf('.');
           [res, attr] = [arg.slice(0, i), arg.slice(i + 1)];
         } else [res, attr] = args;
-        if (typeof res !== 'string') return [new Unresolved('Fn::GetAtt needs a logical id')];
+        if (typeof res !== 'string') return [new Unresolved(reason('malformed-intrinsic', { problem: 'getatt-id' }))];
         return this.attrs(stack, res, attr, depth);
       }
       case 'Fn::ImportValue':
         return this.eval(stack, arg, depth).flatMap((name) => this.importValue(name, depth));
       case 'Fn::Join': {
         const [delim, list] = args;
-        if (typeof delim !== 'string') return [new Unresolved('Fn::Join delimiter must be a string')];
+        if (typeof delim !== 'string') return [new Unresolved(reason('malformed-intrinsic', { problem: 'join-delimiter' }))];
         return this.eval(stack, list, depth).map((l) => {
           if (l instanceof Unresolved) return l;
-          if (!Array.isArray(l)) return new Unresolved('Fn::Join needs a list');
+          if (!Array.isArray(l)) return new Unresolved(reason('malformed-intrinsic', { problem: 'join-list' }));
           return joinStrings(l, delim);
         });
       }
@@ -273,7 +274,7 @@ export class Resolver {
             const n = typeof i === 'string' ? Number(i) : i;
             if (l instanceof Unresolved) out.push(l);
             else if (typeof n !== 'number' || !Array.isArray(l) || n < 0 || n >= l.length)
-              out.push(new Unresolved(`Fn::Select index ${String(i)} out of range`));
+              out.push(new Unresolved(reason('select-out-of-range', { index: String(i) })));
             else out.push(l[n]);
           }
         return cap(out);
@@ -282,7 +283,7 @@ export class Resolver {
         const [delim, src] = args;
         return this.eval(stack, src, depth).map((s) => {
           if (s instanceof Unresolved) return s;
-          if (typeof delim !== 'string' || typeof s !== 'string') return new Unresolved('Fn::Split needs strings');
+          if (typeof delim !== 'string' || typeof s !== 'string') return new Unresolved(reason('malformed-intrinsic', { problem: 'split-strings' }));
           return s.split(delim);
         });
       }
@@ -299,7 +300,7 @@ export class Resolver {
         const out: Value[] = [];
         for (const a of m ?? []) for (const b of k1 ?? []) for (const c of k2 ?? []) {
           const v = typeof a === 'string' && typeof b === 'string' && typeof c === 'string' ? t?.template.Mappings?.[a]?.[b]?.[c] : undefined;
-          out.push(...(v === undefined ? [new Unresolved(`Fn::FindInMap ${show3(a, b, c)} has no entry (or a key is only known at deploy time)`)] : this.eval(stack, v, depth)));
+          out.push(...(v === undefined ? [new Unresolved(reason('find-in-map-no-entry', { keys: show3(a, b, c) }))] : this.eval(stack, v, depth)));
         }
         return cap(out);
       }
@@ -309,7 +310,7 @@ export class Resolver {
         for (const b of blocks ?? []) for (const c of counts ?? []) for (const n of bits ?? []) {
           const cidr = parseCidr(b);
           const list = cidr ? subdivide(cidr, Number(c), Number(n)) : undefined;
-          out.push(list ? list.map((x) => x.text) : b instanceof Unresolved ? b : new Unresolved(`Fn::Cidr over ${String(b)} cannot be computed`));
+          out.push(list ? list.map((x) => x.text) : b instanceof Unresolved ? b : new Unresolved(reason('cidr-not-computable', { value: String(b) })));
         }
         return cap(out);
       }
@@ -318,7 +319,7 @@ export class Resolver {
       case 'Fn::Base64':
         return this.eval(stack, arg, depth);
       case 'Fn::Length':
-        return this.eval(stack, arg, depth).map((l) => (Array.isArray(l) ? l.length : new Unresolved('Fn::Length needs a list')));
+        return this.eval(stack, arg, depth).map((l) => (Array.isArray(l) ? l.length : new Unresolved(reason('malformed-intrinsic', { problem: 'length-list' }))));
       case 'Fn::ToJsonString':
         return this.eval(stack, arg, depth).map((v) => JSON.stringify(v));
       case 'Fn::Equals':
@@ -330,7 +331,7 @@ export class Resolver {
         return c === 'unknown' ? [true, false] : [c === 'true'];
       }
       default:
-        return [new Unresolved(`${fn} is not supported by the engine`)];
+        return [new Unresolved(reason('unsupported-function', { fn }))];
     }
   }
 
@@ -339,7 +340,7 @@ export class Resolver {
     // The stack name a plain template is deployed as (`--stack NAME=FILE`) makes its exports matchable.
     if (name === 'AWS::StackName' && t?.stackName !== undefined) return [t.stackName];
     if (name.startsWith('AWS::')) return name === 'AWS::NoValue' ? [NO_VALUE] : [`\${${name}}`];
-    if (!t) return [new Unresolved(`unknown stack ${stack}`)];
+    if (!t) return [new Unresolved(reason('unknown-stack', { stack }))];
     const param = t.template.Parameters?.[name];
     if (param) {
       const isList = typeof param.Type === 'string' && (param.Type.startsWith('List<') || param.Type === 'CommaDelimitedList');
@@ -357,42 +358,42 @@ export class Resolver {
           this.ssmIndex ??= indexSsmParameters(this.templates);
           const defs = ssmParameterNames(param.Default).flatMap((n) => this.ssmIndex!.get(n) ?? []);
           if (defs.length === 1) return this.eval(defs[0].stack, defs[0].value, depth);
-          if (defs.length > 1) return [new Unresolved(`parameter ${name} reads SSM parameter ${param.Default}, which more than one template defines`)];
+          if (defs.length > 1) return [new Unresolved(reason('ssm-parameter-ambiguous', { name, ssm: String(param.Default) }))];
         }
-        return [new Unresolved(`parameter ${name} is read from SSM at deploy time`)];
+        return [new Unresolved(reason('ssm-parameter', { name }))];
       }
       if (Array.isArray(param.AllowedValues) && param.AllowedValues.length > 0) {
         // An allowed value that breaks the parameter's other constraints (Type, AllowedPattern, lengths,
         // bounds) is refused by CloudFormation, so no deployment takes it: it is not a branch.
         const deployable = (param.AllowedValues as Value[]).filter((v) => parameterRefusal(param, v) === undefined);
-        if (deployable.length === 0) return [new Unresolved(`parameter ${name}: CloudFormation would refuse every one of its AllowedValues (${parameterRefusal(param, param.AllowedValues[0] as Value)})`)];
+        if (deployable.length === 0) return [new Unresolved(reason('parameter-refuses-all', { name, refusal: parameterRefusalOf(param, param.AllowedValues[0] as Value)! }))];
         return cap(isList ? deployable.map(splitList) : deployable);
       }
       if (param.Default !== undefined) {
         const d = param.Default as Value;
         return [isList ? splitList(d) : d];
       }
-      return [new Unresolved(`parameter ${name} has no default value and is set only at deploy time`)];
+      return [new Unresolved(reason('parameter-no-default', { name }))];
     }
     const entry = this.entriesByStack.get(stack)?.get(name);
     if (entry) return [new ResRef(entry.key)];
     if (t.template.Resources[name]) {
-      if (this.built) return [new Unresolved(`Ref to ${name}, a resource whose condition is false`)];
+      if (this.built) return [new Unresolved(reason('ref-condition-false', { name }))];
       return [new ResRef(resourceKey(stack, name))];
     }
-    return [new Unresolved(`Ref to ${name}: no such parameter or resource in ${stack}`)];
+    return [new Unresolved(reason('ref-unknown', { name, stack }))];
   }
 
   private attrs(stack: string, logicalId: string, attrExpr: unknown, depth: number): Value[] {
     const key = resourceKey(stack, logicalId);
     const t = this.byStack.get(stack);
     const res = t?.template.Resources[logicalId];
-    if (!res) return [new Unresolved(`Fn::GetAtt to ${logicalId}: no such resource in ${stack}`)];
+    if (!res) return [new Unresolved(reason('getatt-unknown', { id: logicalId, stack }))];
     const attrs = this.eval(stack, attrExpr, depth);
     const out: Value[] = [];
     for (const a of attrs) {
       if (typeof a !== 'string') {
-        out.push(new Unresolved('Fn::GetAtt attribute must be a string'));
+        out.push(new Unresolved(reason('malformed-intrinsic', { problem: 'getatt-attribute' })));
         continue;
       }
       out.push(...this.attr(key, stack, logicalId, res, a, depth));
@@ -405,8 +406,8 @@ export class Resolver {
       const child = this.childOf.get(key);
       const name = attr.slice('Outputs.'.length);
       const out = child?.template.Outputs?.[name];
-      if (!child) return [new Unresolved(`nested stack ${logicalId}'s template is not available`)];
-      if (!out) return [new Unresolved(`nested stack ${logicalId} has no output ${name}`)];
+      if (!child) return [new Unresolved(reason('nested-template-unavailable', { id: logicalId }))];
+      if (!out) return [new Unresolved(reason('nested-no-output', { id: logicalId, output: name }))];
       return this.eval(child.stack, out.Value, depth);
     }
     if (res.Type === 'AWS::EC2::VPC') {
@@ -422,7 +423,7 @@ export class Resolver {
     }
     if (res.Type === 'AWS::EC2::VPCCidrBlock' && attr === 'Ipv6CidrBlock') {
       const block = this.amazonIpv6(key, res, stack);
-      return [block ?? new Unresolved(`IPv6 block of ${logicalId} is not known`)];
+      return [block ?? new Unresolved(reason('ipv6-block-unknown', { id: logicalId }))];
     }
     if (res.Type === 'AWS::EC2::Subnet' && attr === 'Ipv6CidrBlocks') {
       const p = res.Properties?.Ipv6CidrBlock;
@@ -431,7 +432,7 @@ export class Resolver {
     const props = res.Properties ?? {};
     if (attr in props) return this.eval(stack, props[attr], depth);
     if (/(Id|Arn|Name)$/.test(attr) || attr === 'Ref') return [new ResRef(key)];
-    return [new Unresolved(`attribute ${attr} of ${res.Type} (${logicalId}) is only known after deployment`)];
+    return [new Unresolved(reason('attribute-after-deploy', { attribute: attr, type: res.Type, id: logicalId }))];
   }
 
   /** A synthetic but unique /56 for an Amazon-provided IPv6 block, so routes and NACLs can reason about it. */
@@ -476,11 +477,11 @@ export class Resolver {
 
   private importValue(name: Value, depth: number): Value[] {
     if (typeof name !== 'string' || isOpaqueString(name)) {
-      return [new Unresolved(`Fn::ImportValue of ${typeof name === 'string' ? name : 'a computed name'} cannot be matched to an export`)];
+      return [new Unresolved(reason('import-unmatched', typeof name === 'string' ? { name } : {}))];
     }
     const found = this.exports.get(name);
-    if (!found || found.length === 0) return [new Unresolved(`Fn::ImportValue "${name}": no template given exports this name`)];
-    if (found.length > 1) return [new Unresolved(`Fn::ImportValue "${name}": exported by more than one template`)];
+    if (!found || found.length === 0) return [new Unresolved(reason('import-no-export', { name }))];
+    if (found.length > 1) return [new Unresolved(reason('import-many-exports', { name }))];
     return this.eval(found[0].stack, found[0].expr, depth);
   }
 
@@ -492,7 +493,7 @@ export class Resolver {
       text = arg[0];
       varsExpr = (arg[1] as Record<string, unknown>) ?? {};
     }
-    if (typeof text !== 'string') return [new Unresolved('Fn::Sub needs a string')];
+    if (typeof text !== 'string') return [new Unresolved(reason('malformed-intrinsic', { problem: 'sub-string' }))];
     const pieces: Array<string | Value[]> = [];
     const re = /\$\{([^}]*)\}/g;
     let last = 0;
@@ -537,13 +538,13 @@ function joinStrings(vs: Value[], delim: string): Value {
     if (v === NO_VALUE) continue;
     if (v instanceof ResRef) out.push(refToString(v));
     else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
-    else return new Unresolved('cannot join a list or object into a string');
+    else return new Unresolved(reason('cannot-join-object'));
   }
   return out.join(delim);
 }
 
 function cap(vs: Value[]): Value[] {
-  return vs.length > MAX_ALTERNATIVES ? [new Unresolved(`more than ${MAX_ALTERNATIVES} possible values (conditions/parameters)`)] : vs;
+  return vs.length > MAX_ALTERNATIVES ? [new Unresolved(reason('too-many-alternatives', { max: MAX_ALTERNATIVES }))] : vs;
 }
 
 function product(parts: Value[][]): Value[][] {
@@ -555,7 +556,7 @@ function product(parts: Value[][]): Value[][] {
     }
     const next: Value[][] = [];
     for (const a of acc) for (const v of p) next.push([...a, v]);
-    if (next.length > MAX_ALTERNATIVES) return [[new Unresolved(`more than ${MAX_ALTERNATIVES} possible values (conditions/parameters)`)]];
+    if (next.length > MAX_ALTERNATIVES) return [[new Unresolved(reason('too-many-alternatives', { max: MAX_ALTERNATIVES }))]];
     acc = next;
   }
   return acc;

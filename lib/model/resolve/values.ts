@@ -3,6 +3,7 @@
  * identity, not its runtime id, which a template cannot know), or Unresolved with the reason —
  * which extractors turn into a finding (fail closed) whenever the value matters for the network.
  */
+import type { Reason } from '../reason';
 
 /** A resource's identity: `<stack>::<logicalId>` (plus `#defaultNacl`/`#defaultSg` for VPC defaults). */
 export class ResRef {
@@ -10,7 +11,8 @@ export class ResRef {
 }
 
 export class Unresolved {
-  constructor(readonly reason: string) {}
+  /** Why, as data (lib/model/reason.ts): the reports word it. */
+  constructor(readonly reason: Reason) {}
 }
 
 /** `AWS::NoValue`: removes the property or list element that holds it. */
@@ -96,7 +98,7 @@ export function findUnresolved(v: Value): Unresolved | undefined {
 /** Readable text for messages. */
 export function show(v: Value): string {
   if (v instanceof ResRef) return v.key;
-  if (v instanceof Unresolved) return `(unresolved: ${v.reason})`;
+  if (v instanceof Unresolved) return `(unresolved: ${v.reason.key})`;
   if (v === NO_VALUE) return 'AWS::NoValue';
   if (typeof v === 'string') return v.replace(/\u0001R(\d+)\u0001/g, (_m, i: string) => `{${refKeysByIndex[Number(i)]}}`);
   return JSON.stringify(v, (_k, x) => (x instanceof ResRef ? x.key : x instanceof Unresolved ? `(unresolved)` : x));

@@ -3,7 +3,7 @@ import { TIER_LABELS } from '../../tiers/tier';
 import { GUIDELINE_EDITION, TELEWORK_REQUIREMENTS, TOOL_CRITERIA_HEADING } from '../../checks/citations';
 import { jstEn } from './jst';
 import type { Messages } from './messages';
-import { pathWordsEn } from './hops.en';
+import { LAYER_EN, pathWordsEn } from './hops.en';
 import { findingWordsEn } from './findings.en';
 import { coverageEn } from './coverage.en';
 
@@ -72,19 +72,7 @@ export const en: Messages = {
   nothingBlocks: 'nothing (no defence in depth on this path)',
   resourceLabel: 'Resource',
   citation: 'Requirement',
-  layer: {
-    entry: 'entry',
-    route: 'route table',
-    tgw: 'transit gateway',
-    peering: 'peering',
-    vpn: 'VPN / Direct Connect',
-    endpoint: 'endpoint',
-    nacl: 'network ACL',
-    sg: 'security group',
-    'client-vpn': 'Client VPN',
-    compute: 'multi-homed compute',
-    exit: 'arrival',
-  },
+  layer: LAYER_EN,
   punct: { colon: ': ', listSep: ', ', paren: (text) => ` (${text})` },
   blocksHere: '(would block)',
 

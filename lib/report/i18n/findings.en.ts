@@ -5,8 +5,11 @@
  */
 import type { FindingText, FlowText } from '../../checks/finding-text';
 import { TIER_LABELS, TIERS, type Tier } from '../../tiers/tier';
-import { pathWordsEn, relay as relayEn } from './hops.en';
+import { LAYER_EN, pathWordsEn, relay as relayEn } from './hops.en';
+import type { Layer } from '../../model/path';
 import type { FindingWords, Worded } from './finding-words';
+import { detailWordsEn, reasonEn } from './reasons.en';
+import type { EndpointClass } from '../../model/reachability/places';
 
 const TAG = 'mic:tier';
 
@@ -16,14 +19,27 @@ function tier(t: Tier | undefined): string {
   return t ? TIER_LABELS[t].en : 'an undeclared network';
 }
 
+/** An end of the reachability matrix, as the drift findings name it. */
+function driftEnd(c: EndpointClass): string {
+  if (c === 'internet') return 'the internet';
+  const [kind, t] = c.split(':') as ['tier' | 'on-prem' | 'telework', Tier];
+  const label = TIER_LABELS[t].en;
+  return kind === 'tier' ? label : kind === 'on-prem' ? `the on-premises network of the ${label}` : `telework clients of the ${label}`;
+}
+
+/** The filters that still stop a path, in words ("network ACLs and security groups"), not layer ids. */
+export function blockers(layers: readonly Layer[]): string {
+  return layers.map((l) => (l === 'nacl' ? 'network ACLs' : l === 'sg' ? 'security groups' : LAYER_EN[l])).join(' and ');
+}
+
 /** A path finding: what happens (open, or routes connect and only filters stop it), why it matters, the fix. */
 function flow(f: FlowText, title: string, why: string, fix: string): Worded {
   const from = pathWordsEn.place(f.from);
   const to = pathWordsEn.place(f.to);
   const what = f.open
     ? `${from} can send packets to ${to} (${f.protocol ?? 'any'}${f.port !== undefined ? ` port ${f.port}` : ''}, e.g. ${f.destinations}).`
-    : `Routes connect ${from} to ${to}; today only ${f.blockedBy.join(' and ')} stop(s) every packet (defence in depth is gone).`;
-  return { title: f.open ? title : `${title} (routes connect; blocked only by ${f.blockedBy.join('+')})`, message: `${what} ${why} Fix: ${fix}` };
+    : `Routes connect ${from} to ${to}; today only ${blockers(f.blockedBy)} stop every packet (defence in depth is gone).`;
+  return { title: f.open ? title : `${title} (routes connect; blocked only by ${blockers(f.blockedBy)})`, message: `${what} ${why} Fix: ${fix}` };
 }
 
 function word(t: FindingText): Worded {
@@ -62,11 +78,11 @@ function word(t: FindingText): Worded {
     case 'untagged-link':
       return { title: 'External link has no tier tag', message: `${t.type} ${t.id} leads to a network outside AWS but ${t.invalid === undefined ? 'has no' : `has an invalid (${t.invalid})`} ${TAG} tag: the engine cannot tell which tier's on-premises network it reaches. Fix: tag it ${TAG} = ${TIERS.join(' | ')}.` };
     case 'tier-tag-conflict':
-      return { title: 'Tier tag contradicts its VPC or link', message: `${t.id}: ${t.reason}. A resource belongs to the tier of the network it sits in; a contradicting tag means the design and the deployment disagree. Fix: correct the tag (expected ${t.expected}) or move the resource to a VPC of the intended tier.` };
+      return { title: 'Tier tag contradicts its VPC or link', message: `${t.id}: ${reasonEn(t.reason)}. A resource belongs to the tier of the network it sits in; a contradicting tag means the design and the deployment disagree. Fix: correct the tag (expected ${t.expected}) or move the resource to a VPC of the intended tier.` };
     case 'unmodelled-resource':
-      return { title: `Network resource not modelled: ${t.type}`, message: `${t.id}: ${t.reason}. It could join tiers in ways the proof does not see. Fix: remove it, or replace it with a modelled construct (see docs/verify.md for the list).` };
+      return { title: `Network resource not modelled: ${t.type}`, message: `${t.id}: ${reasonEn(t.reason)}. It could join tiers in ways the proof does not see. Fix: remove it, or replace it with a modelled construct (see docs/verify.md for the list).` };
     case 'unresolved-value':
-      return { title: `A network value cannot be resolved: ${t.id}.${t.property}`, message: `${t.type} ${t.id}, property ${t.property}: ${t.reason}. The engine cannot prove separation for what it cannot see. Fix: use a literal or a reference to a resource in the templates given (pass every stack, including the one that exports the value).` };
+      return { title: `A network value cannot be resolved: ${t.id}.${t.property}`, message: `${t.type} ${t.id}, property ${t.property}: ${reasonEn(t.reason)}. The engine cannot prove separation for what it cannot see. Fix: use a literal or a reference to a resource in the templates given (pass every stack, including the one that exports the value).` };
     case 'telework-entry-personal-number':
       return { title: 'Telework entry point in the personal-number tier', message: `${t.type} ${t.id} (${t.entry}) places a telework entry in the personal-number tier (subnets: ${t.where}). The personal-number tier must have no telework entry at all. Fix: move the desktops/endpoint to the LGWAN tier; personal-number work is done only on office terminals.` };
     case 'client-vpn-into-personal-number':
@@ -91,7 +107,7 @@ function word(t: FindingText): Worded {
       return { title: 'Only internet tiers attach to the prefecture hub', message: `Attachment ${t.attachment} joins ${what} to the ${t.hub} prefecture hub's Transit Gateway. Only internet-tier VPCs may attach to the security cloud. Fix: remove the attachment; a closed tier never attaches to the hub, and an internet tier must carry ${TAG}=internet.` };
     }
     case 'public-invoke-into-tier':
-      return { title: 'Anyone can invoke code inside a closed tier', message: `${t.function} runs inside ${tier(t.tier)} (VpcConfig), and ${t.grant} gives it ${t.detail}. A request from the internet reaches code in the tier without any route: the Lambda service carries it. Fix: remove the function URL or the "*" permission (use AuthType AWS_IAM with a caller in the same tier, or a condition on SourceArn / SourceAccount), or move the function out of the closed tier.` };
+      return { title: 'Anyone can invoke code inside a closed tier', message: `${t.function} runs inside ${tier(t.tier)} (VpcConfig), and ${t.grant} gives it ${detailWordsEn.publicInvoke(t.surface)}. A request from the internet reaches code in the tier without any route: the Lambda service carries it. Fix: remove the function URL or the "*" permission (use AuthType AWS_IAM with a caller in the same tier, or a condition on SourceArn / SourceAccount), or move the function out of the closed tier.` };
     case 'hub-bypass':
       return {
         title: `${t.municipality}: An internet tier bypasses the prefecture's security cloud`,
@@ -103,7 +119,7 @@ function word(t: FindingText): Worded {
         message: `Routes carry packets from ${t.from}'s subnet ${t.subnet} to ${t.place ? `${t.to}'s network (${pathWordsEn.place(t.place)})` : `${t.to}'s on-premises network`} (destinations ${t.destinations}). Municipalities that share a prefecture hub or a platform must remain separate networks; filters are not counted, the routes themselves must not connect them. Fix: remove the route, association or propagation that joins them (see the hops): on a prefecture hub, each municipality attachment is associated only with the municipalities' route table (default route to the inspection VPC, blackholes for private ranges) and propagates only into the inspection route table.`,
       };
     case 'remote-entry-into-tier':
-      return { title: 'A managed entry from the internet into a closed tier', message: `${t.id} is an ${t.detail}, placed in ${tier(t.tier)}. It needs no internet gateway or route: the connection arrives through AWS from the internet, which is not a closed path. Fix: remove it; administer the tier from its own closed network (Systems Manager through interface endpoints, or the on-premises link).` };
+      return { title: 'A managed entry from the internet into a closed tier', message: `${t.id} is an ${detailWordsEn.remoteEntry(t.entry)}, placed in ${tier(t.tier)}. It needs no internet gateway or route: the connection arrives through AWS from the internet, which is not a closed path. Fix: remove it; administer the tier from its own closed network (Systems Manager through interface endpoints, or the on-premises link).` };
     case 'telework-entry-model':
       return { title: 'Telework into the internet tier in an α-model city', message: `${t.id} (${t.kind}) is a telework entry in the internet tier, but the policy says the city uses the ${t.model} model, where telework goes to the LGWAN tier. Fix: move the desktops to the LGWAN tier, or declare model: beta / beta-prime in the policy if the city has adopted it.` };
     case 'tier-tag-variable':
@@ -140,6 +156,35 @@ function word(t: FindingText): Worded {
       const others = t.others.length ? ` It includes the declared on-premises networks of ${t.others.map(tier).join(' and ')}.` : '';
       return { title: 'A closed tier routes undeclared ranges to on-premises', message: `${t.route} in ${tier(t.tier)} ${t.propagation ? 'installs the routes on-premises advertises (route propagation)' : `sends ${t.dest}`} over the tier's on-premises link, but ${t.derivedPolicy ? `no --policy was given and the templates' static routes declare only ${own}` : `the policy declares ${own}`} behind that tier's link; ${t.propagation ? 'whatever else is advertised' : t.undeclared} goes to a network nobody has classified.${others} Fix: route only the tier's declared ranges (static routes, no propagation), or declare the range under onPremNetworks with tier ${t.tier} if it really is that tier's.` };
     }
+    case 'drift-opens-path': {
+      const list = t.changes.length ? t.changes.map((c) => `  - ${c.kind} ${c.element}`).join('\n') : '  (no single listed change is on the witness path; see the DRIFT-ADDED / DRIFT-MISSING findings)';
+      return {
+        title: t.crossing ? 'The account has a path between tiers that the templates do not' : 'The account has a path the templates do not',
+        message:
+          (t.reachable
+            ? `${driftEnd(t.from)} can reach ${driftEnd(t.to)} in the account, but not in the templates the proof judged. `
+            : `Routes now connect ${driftEnd(t.from)} to ${driftEnd(t.to)} in the account, which they do not in the templates; only ${blockers(t.blockedBy)} stop every packet today (one changed rule away from a crossing). `) +
+          `Changes on the witness path:\n${list}\n` +
+          'Fix: undo the change in the account (or, if it is wanted, make it in the templates so the proof judges it), then take a new snapshot.',
+      };
+    }
+    case 'drift-added':
+      return {
+        title: `${t.opens ? 'Opens a path between tiers: ' : ''}${t.drifted.kind} in the account but not in the templates`,
+        message:
+          `The account has ${t.drifted.kind} ${t.drifted.element}, which no template declares (made in the console, by a script, or by a stack that was not given). ` +
+          (t.opens ? `It is on the new path from ${driftEnd(t.opens.from)} to ${driftEnd(t.opens.to)}. ` : 'It opens no path between tiers by itself today, but the proof of the templates does not cover it. ') +
+          'Fix: remove it, or declare it in the templates and verify them again.',
+      };
+    case 'drift-missing':
+      return {
+        title: `${t.drifted.kind} declared in the templates but not in the account`,
+        message:
+          `The templates declare ${t.drifted.kind} ${t.drifted.element}, and the account does not have it. ` +
+          (t.protective ? 'It is one of the layers that keeps the tiers apart: without it the account has less defence in depth than the proof assumed. ' : '') +
+          (t.lacks ? `The account lacks ${t.lacks.count} connection(s) the templates provide (e.g. ${driftEnd(t.lacks.from)} → ${driftEnd(t.lacks.to)}). ` : '') +
+          'Fix: deploy the templates again (cdk deploy), or find who removed it.',
+      };
     case 'sanctioned-channel-expired':
       return { title: `Sanctioned exchange channel has expired: ${t.id}`, message: `Channel ${t.id} (${t.from} → ${t.to}, ${t.protocol} ${t.ports.from}-${t.ports.to}, owner ${t.owner}, reason: ${t.reason}) expired on ${t.expires}; it no longer exempts any path. Fix: review it with its owner and renew the expiry, or remove the channel and the path.` };
   }

@@ -2,10 +2,12 @@
  * 本パッケージの規則が出す指摘（lib/checks/finding-text.ts）の日本語の文言。findings.en.ts と同じ
  * FindingWords を実装する。識別子（論理 ID・CIDR・タグの値）はそのまま示す。
  */
-import type { FindingText, FlowText } from '../../checks/finding-text';
+import type { DriftKind, FindingText, FlowText } from '../../checks/finding-text';
 import { TIER_LABELS, type Tier } from '../../tiers/tier';
 import { LAYER_JA as LAYER, pathWordsJa, relay as relayJa } from './hops.ja';
 import type { FindingWords, Worded } from './finding-words';
+import { detailWordsJa, reasonJa } from './reasons.ja';
+import type { EndpointClass } from '../../model/reachability/places';
 
 const TAG = 'mic:tier';
 
@@ -32,6 +34,46 @@ function flow(f: FlowText, title: string, why: string, fix: string): Worded {
     message: `${what}${why}対処：${fix}`,
   };
 }
+
+/** 行列の端（ドリフトの指摘で使う）。 */
+function driftEnd(c: EndpointClass): string {
+  if (c === 'internet') return 'インターネット';
+  const [kind, t] = c.split(':') as ['tier' | 'on-prem' | 'telework', Tier];
+  return kind === 'tier' ? tier(t) : kind === 'on-prem' ? `庁内ネットワーク（${tier(t)}）` : `テレワーク端末（${tier(t)}）`;
+}
+
+/** ドリフトした要素の種類。 */
+const DRIFT_KIND: Record<DriftKind, string> = {
+  VPC: 'VPC',
+  subnet: 'サブネット',
+  'prefix list': 'プレフィックスリスト',
+  route: 'ルート',
+  'route table association': 'ルートテーブルの関連付け',
+  'gateway route table': 'ゲートウェイのルートテーブル',
+  'NACL entry': 'ネットワーク ACL のエントリ',
+  'NACL association': 'ネットワーク ACL の関連付け',
+  'security group rule': 'セキュリティグループのルール',
+  'internet gateway attachment': 'インターネットゲートウェイのアタッチ',
+  'egress-only internet gateway': 'Egress-only インターネットゲートウェイ',
+  'NAT gateway': 'NAT ゲートウェイ',
+  'virtual private gateway': '仮想プライベートゲートウェイ',
+  'customer gateway': 'カスタマーゲートウェイ',
+  'VPN connection': 'VPN 接続',
+  'Direct Connect gateway association': 'Direct Connect ゲートウェイの関連付け',
+  'transit gateway': 'Transit Gateway',
+  'transit gateway attachment': 'Transit Gateway アタッチメント',
+  'transit gateway association': 'Transit Gateway の関連付け',
+  'transit gateway propagation': 'Transit Gateway の伝播',
+  'transit gateway route': 'Transit Gateway のルート',
+  'VPC peering': 'VPC ピアリング',
+  'VPC endpoint': 'VPC エンドポイント',
+  'VPC endpoint subnet': 'VPC エンドポイントのサブネット',
+  'Network Firewall': 'Network Firewall',
+  'Client VPN endpoint': 'Client VPN エンドポイント',
+  'Client VPN association': 'Client VPN の関連付け',
+  'Client VPN authorization': 'Client VPN の認可ルール',
+  'Client VPN route': 'Client VPN のルート',
+};
 
 function word(t: FindingText): Worded {
   switch (t.key) {
@@ -69,11 +111,11 @@ function word(t: FindingText): Worded {
     case 'untagged-link':
       return { title: '外部接続に系のタグがない', message: `${t.type} ${t.id} は AWS の外のネットワークにつながっていますが、${TAG} タグが${t.invalid === undefined ? 'ありません' : `値 ${t.invalid} でどの系も表しません`}。どの系の庁内ネットワークにつながるかが分かりません。対処：${TAG} タグ（internet／lgwan／personal-number のいずれか）を付けてください。` };
     case 'tier-tag-conflict':
-      return { title: '系のタグが所属するネットワークと矛盾', message: `${t.id}：${t.reason}。リソースは、置かれているネットワークの系に属します。タグが矛盾していることは、設計と実際の構成が食い違っていることを意味します。対処：タグを正しい値（${t.expected}）に直すか、意図した系の VPC へリソースを移してください。` };
+      return { title: '系のタグが所属するネットワークと矛盾', message: `${t.id}：${reasonJa(t.reason)}。リソースは、置かれているネットワークの系に属します。タグが矛盾していることは、設計と実際の構成が食い違っていることを意味します。対処：タグを正しい値（${t.expected}）に直すか、意図した系の VPC へリソースを移してください。` };
     case 'unmodelled-resource':
-      return { title: `検証の対象外のネットワークリソース：${t.type}`, message: `${t.id}：${t.reason}。証明の及ばない形で系をつなぐおそれがあります。対処：削除するか、モデル化済みの構成に置き換えてください（一覧は docs/verify.md）。` };
+      return { title: `検証の対象外のネットワークリソース：${t.type}`, message: `${t.id}：${reasonJa(t.reason)}。証明の及ばない形で系をつなぐおそれがあります。対処：削除するか、モデル化済みの構成に置き換えてください（一覧は docs/verify.md）。` };
     case 'unresolved-value':
-      return { title: `ネットワークの値を解決できない：${t.id}.${t.property}`, message: `${t.type} ${t.id} のプロパティ ${t.property}：${t.reason}。見えないものについては分離を証明できません。対処：値を直接書くか、検証に渡すテンプレート内のリソースを参照してください（値をエクスポートするスタックを含め、すべてのスタックを渡します）。` };
+      return { title: `ネットワークの値を解決できない：${t.id}.${t.property}`, message: `${t.type} ${t.id} のプロパティ ${t.property}：${reasonJa(t.reason)}。見えないものについては分離を証明できません。対処：値を直接書くか、検証に渡すテンプレート内のリソースを参照してください（値をエクスポートするスタックを含め、すべてのスタックを渡します）。` };
     case 'telework-entry-personal-number':
       return { title: 'マイナンバー利用事務系へのテレワーク入口', message: `${t.type} ${t.id}（${t.entry}）がマイナンバー利用事務系にテレワークの入口を設けています（サブネット：${t.where}）。マイナンバー利用事務系にはテレワークの入口を一切設けません。対処：仮想デスクトップ・エンドポイントを LGWAN 接続系へ移してください。マイナンバー利用事務は庁内の端末でのみ行います。` };
     case 'client-vpn-into-personal-number':
@@ -98,7 +140,7 @@ function word(t: FindingText): Worded {
       return { title: '都道府県ハブに接続できるのはインターネット接続系のみ', message: `アタッチメント ${t.attachment} が、${what}を都道府県ハブ（${t.hub}）の Transit Gateway に接続しています。セキュリティクラウドに接続できるのはインターネット接続系の VPC だけです。対処：このアタッチメントを削除してください。閉域の系はハブに接続せず、インターネット接続系の VPC には ${TAG}=internet のタグを付けます。` };
     }
     case 'public-invoke-into-tier':
-      return { title: '閉域の系の中で動くコードを誰でも呼び出せる', message: `${t.function} は${tier(t.tier)}のサブネット内で動作し（VpcConfig）、${t.grant} により誰でも呼び出せます（${t.detail}）。経路がなくても、インターネットからの要求が Lambda サービスを経由して系の中のコードを実行します。対処：関数 URL または "*" への許可を削除してください（同じ系の呼び出し元に限って AuthType AWS_IAM とするか、SourceArn／SourceAccount の条件を付けます）。または、関数を閉域の系の外へ移してください。` };
+      return { title: '閉域の系の中で動くコードを誰でも呼び出せる', message: `${t.function} は${tier(t.tier)}のサブネット内で動作し（VpcConfig）、${t.grant} により誰でも呼び出せます（${detailWordsJa.publicInvoke(t.surface)}）。経路がなくても、インターネットからの要求が Lambda サービスを経由して系の中のコードを実行します。対処：関数 URL または "*" への許可を削除してください（同じ系の呼び出し元に限って AuthType AWS_IAM とするか、SourceArn／SourceAccount の条件を付けます）。または、関数を閉域の系の外へ移してください。` };
     case 'hub-bypass':
       return {
         title: `${t.municipality}：セキュリティクラウドを経由しないインターネット接続`,
@@ -110,7 +152,7 @@ function word(t: FindingText): Worded {
         message: `${t.from} のサブネット ${t.subnet} から、${t.place ? `${t.to} のネットワーク（${pathWordsJa.place(t.place)}）` : `${t.to} の庁内ネットワーク`}へパケットを運ぶルートがあります（宛先 ${t.destinations}）。都道府県ハブや共同利用の基盤を共有する団体どうしも、別のネットワークとして分離しなければなりません（団体間の分離）。フィルタでの遮断は数えず、ルートそのものが団体間をつないではなりません。対処：団体間をつないでいるルート、関連付け、伝播を削除してください（経路の各段階を参照）。都道府県ハブでは、各団体のアタッチメントを団体用ルートテーブル（既定経路は検査 VPC へ、プライベートアドレス帯はブラックホール）だけに関連付け、検査用ルートテーブルにだけ伝播させます。`,
       };
     case 'remote-entry-into-tier':
-      return { title: 'インターネットから閉域の系への入口', message: `${t.id}（${t.detail}）が${tier(t.tier)}に置かれています。インターネットゲートウェイやルートがなくても、インターネットからの接続が AWS を経由して系の中に届きます。これは閉域の経路ではありません。対処：このリソースを削除し、系の管理はその系の閉域ネットワークから行ってください（インターフェイスエンドポイント経由の Systems Manager、または庁内ネットワークとの接続回線）。` };
+      return { title: 'インターネットから閉域の系への入口', message: `${t.id}（${detailWordsJa.remoteEntry(t.entry)}）が${tier(t.tier)}に置かれています。インターネットゲートウェイやルートがなくても、インターネットからの接続が AWS を経由して系の中に届きます。これは閉域の経路ではありません。対処：このリソースを削除し、系の管理はその系の閉域ネットワークから行ってください（インターフェイスエンドポイント経由の Systems Manager、または庁内ネットワークとの接続回線）。` };
     case 'telework-entry-model':
       return { title: 'αモデルでインターネット接続系へのテレワーク', message: `${t.id}（${t.kind}）はインターネット接続系に置かれたテレワークの入口ですが、ポリシーではこの団体は ${t.model} モデルを採用しており、テレワークの接続先は LGWAN 接続系です。対処：仮想デスクトップを LGWAN 接続系へ移してください。β モデル／β' モデルへ移行済みであれば、ポリシーに model: beta または beta-prime を宣言してください。` };
     case 'tier-tag-variable':
@@ -147,6 +189,35 @@ function word(t: FindingText): Worded {
       const others = t.others.length ? `この中には、${t.others.map(tier).join('と')}の庁内ネットワークとして宣言された範囲が含まれます。` : '';
       return { title: '閉域の系が未宣言の宛先を庁内ネットワークへ送る', message: `${tier(t.tier)}の ${t.route} は、${t.propagation ? '庁内側が広報する経路をそのまま取り込み（ルート伝播）' : `${t.dest} を`}この系の庁内ネットワーク接続回線へ送りますが、この回線の先として${t.derivedPolicy ? `宣言されているのは（--policy の指定がないため、テンプレートの静的ルートから）${own} だけです` : `ポリシーが宣言しているのは ${own} だけです`}。${t.propagation ? 'それ以外に広報される宛先' : t.undeclared}は、どの系とも分類されていないネットワークへ送られます。${others}対処：この系で宣言した範囲だけをルーティングする（静的ルートとし、伝播は使わない）か、その範囲が本当にこの系のものであれば onPremNetworks に tier ${t.tier} として宣言してください。` };
     }
+    case 'drift-opens-path': {
+      const list = t.changes.length ? t.changes.map((c) => `  - ${DRIFT_KIND[c.kind]}：${c.element}`).join('\n') : '  （この経路上にある変更を特定できません。DRIFT-ADDED／DRIFT-MISSING の指摘を参照してください）';
+      return {
+        title: t.crossing ? 'テンプレートにない系間の経路が環境にある' : 'テンプレートにない経路が環境にある',
+        message:
+          (t.reachable
+            ? `実際の環境では${driftEnd(t.from)}から${driftEnd(t.to)}に到達できますが、検証済みのテンプレートでは到達できません。`
+            : `実際の環境では${driftEnd(t.from)}から${driftEnd(t.to)}へのルートがつながっており（テンプレートではつながっていません）、現在は${t.blockedBy.map((l) => LAYER[l]).join('と')}だけが通信を止めています（ルールを一つ変えるだけで越境します）。`) +
+          `この経路上の変更：\n${list}\n` +
+          '対処：環境での変更を取り消してください（必要な変更であれば、テンプレートに反映して検証し直してください）。そのうえで、スナップショットを取り直してください。',
+      };
+    }
+    case 'drift-added':
+      return {
+        title: `${t.opens ? '系間の経路を開く変更：' : ''}テンプレートにない${DRIFT_KIND[t.drifted.kind]}`,
+        message:
+          `環境に、どのテンプレートにもない${DRIFT_KIND[t.drifted.kind]}（${t.drifted.element}）があります（コンソールやスクリプト、または検証に渡していないスタックで作成されたものです）。` +
+          (t.opens ? `これは${driftEnd(t.opens.from)}から${driftEnd(t.opens.to)}への新しい経路の一部です。` : '現時点ではこれだけで系間の経路を開くことはありませんが、テンプレートの検証の対象外です。') +
+          '対処：削除するか、テンプレートに反映して検証し直してください。',
+      };
+    case 'drift-missing':
+      return {
+        title: `環境にない${DRIFT_KIND[t.drifted.kind]}`,
+        message:
+          `テンプレートにある${DRIFT_KIND[t.drifted.kind]}（${t.drifted.element}）が、環境にありません。` +
+          (t.protective ? 'これは系を分けている層の一つで、失われたことで、環境の多層防御は検証の前提より弱くなっています。' : '') +
+          (t.lacks ? `テンプレートにある接続のうち ${t.lacks.count} 件が環境にありません（例：${driftEnd(t.lacks.from)} → ${driftEnd(t.lacks.to)}）。` : '') +
+          '対処：テンプレートを再デプロイ（cdk deploy）するか、削除した経緯を確認してください。',
+      };
     case 'sanctioned-channel-expired':
       return { title: `許可された連携経路の有効期限切れ：${t.id}`, message: `連携経路 ${t.id}（${t.from} → ${t.to}、${t.protocol} ${t.ports.from}-${t.ports.to}、管理者 ${t.owner}、理由：${t.reason}）は ${t.expires} に有効期限が切れ、どの経路の例外にもなりません。対処：管理者とともに見直して有効期限を更新するか、連携経路とその経路を削除してください。` };
   }

@@ -4,8 +4,9 @@
  * so it is the engine's historical English, word for word (tools/parity proves it unchanged); tiers are
  * named by their ids here, as the JSON always did. Keep in step with hops.ja.ts (both implement PathWords).
  */
-import type { AddressList, HopStep, LinkKind, NaclReason, PlaceName, RelayStep, RouteDestName, RouteTargetName } from '../../model/path';
+import type { AddressList, HopStep, Layer, LinkKind, NaclReason, PlaceName, RelayStep, RouteDestName, RouteTargetName } from '../../model/path';
 import type { PathWords } from './path-words';
+import { detailWordsEn } from './reasons.en';
 
 function place(p: PlaceName): string {
   switch (p.kind) {
@@ -53,6 +54,21 @@ function dest(d: RouteDestName): string {
   }
 }
 
+/** The path layers by name (a finding's "blocked only by …", the English report's evidence lines). */
+export const LAYER_EN: Record<Layer, string> = {
+  entry: 'entry',
+  route: 'route table',
+  tgw: 'transit gateway',
+  peering: 'peering',
+  vpn: 'VPN / Direct Connect',
+  endpoint: 'endpoint',
+  nacl: 'network ACL',
+  sg: 'security group',
+  'client-vpn': 'Client VPN',
+  compute: 'multi-homed compute',
+  exit: 'arrival',
+};
+
 function target(t: RouteTargetName): string {
   if (t.kind === 'local') return 'local';
   if (t.kind === 'unmodelled') return `unmodelled target (${t.what})`;
@@ -73,11 +89,11 @@ function nacl(r: NaclReason): string {
 export function relay(r: RelayStep): string {
   switch (r.kind) {
     case 'target':
-      return r.what;
+      return detailWordsEn.relayWhat(r.what);
     case 'function-outside-vpc':
-      return `${r.what}: function ${r.function} runs outside any VPC, with internet access`;
+      return `${detailWordsEn.relayWhat(r.what)}: function ${r.function} runs outside any VPC, with internet access`;
     case 'runs-in-tier':
-      return `${r.what}: runs in ${r.tier} subnets`;
+      return `${detailWordsEn.relayWhat(r.what)}: runs in ${r.tier} subnets`;
   }
 }
 
@@ -104,7 +120,7 @@ function hop(s: HopStep, addr: (a: AddressList) => string): string {
     case 'leave-subnet':
       return `leaves ${place(s.from)}`;
     case 'from-internet':
-      return 'from the internet through the internet gateway';
+      return s.carrier ? "from the carrier's network (and the internet) through the carrier gateway" : 'from the internet through the internet gateway';
     case 'enter-vgw':
       return `from ${place(s.from)} through the virtual private gateway`;
     case 'enter-tgw-attachment':
@@ -127,7 +143,7 @@ function hop(s: HopStep, addr: (a: AddressList) => string): string {
     case 'route':
       return `${s.table === 'tgw' ? 'TGW route table' : 'route table'}: ${addr(s.matched)} matches ${dest(s.dest)} → ${target(s.target)}`;
     case 'igw-out':
-      return 'internet gateway: out to the internet';
+      return s.carrier ? "carrier gateway: out to the carrier's network and the internet" : 'internet gateway: out to the internet';
     case 'eigw-out':
       return 'egress-only internet gateway: IPv6 out to the internet';
     case 'nat':
@@ -175,7 +191,7 @@ function hop(s: HopStep, addr: (a: AddressList) => string): string {
     case 'attachment-of-tier':
       return `attachment of the ${s.tier} tier`;
     case 'public-invoke':
-      return s.detail;
+      return detailWordsEn.publicInvoke(s.surface);
     case 'function-in-subnets':
       return `the function runs in ${s.tier} subnets ${s.subnets.join(', ')}`;
     case 'service-network-in':

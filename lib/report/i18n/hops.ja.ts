@@ -6,6 +6,7 @@
 import type { AddressList, HopStep, Layer, LinkKind, NaclReason, PlaceName, RelayStep, RouteDestName, RouteTargetName } from '../../model/path';
 import { isTier, TIER_LABELS, type Tier } from '../../tiers/tier';
 import type { PathWords } from './path-words';
+import { detailWordsJa } from './reasons.ja';
 
 function tier(t: Tier): string {
   return TIER_LABELS[t].ja;
@@ -59,6 +60,7 @@ function dest(d: RouteDestName): string {
 
 const TARGET: Record<string, string> = {
   igw: 'インターネットゲートウェイ',
+  cagw: 'キャリアゲートウェイ',
   eigw: 'Egress-only インターネットゲートウェイ',
   nat: 'NAT ゲートウェイ',
   vgw: '仮想プライベートゲートウェイ',
@@ -106,11 +108,11 @@ export const LAYER_JA: Record<Layer, string> = {
 export function relay(r: RelayStep): string {
   switch (r.kind) {
     case 'target':
-      return `転送先：${r.what}`;
+      return `転送先：${detailWordsJa.relayWhat(r.what)}`;
     case 'function-outside-vpc':
-      return `転送先：${r.what}（関数 ${r.function} は VPC の外で動作し、インターネットに出られます）`;
+      return `転送先：${detailWordsJa.relayWhat(r.what)}（関数 ${r.function} は VPC の外で動作し、インターネットに出られます）`;
     case 'runs-in-tier':
-      return `転送先：${r.what}（${tier(r.tier)} のサブネットで動作）`;
+      return `転送先：${detailWordsJa.relayWhat(r.what)}（${tier(r.tier)} のサブネットで動作）`;
   }
 }
 
@@ -132,7 +134,7 @@ function hop(s: HopStep): string {
     case 'leave-subnet':
       return `${place(s.from)} から送信`;
     case 'from-internet':
-      return 'インターネットからインターネットゲートウェイを経由して流入';
+      return s.carrier ? '通信事業者のネットワーク（およびインターネット）からキャリアゲートウェイを経由して流入' : 'インターネットからインターネットゲートウェイを経由して流入';
     case 'enter-vgw':
       return `${place(s.from)} から仮想プライベートゲートウェイを経由して流入`;
     case 'enter-tgw-attachment':
@@ -161,7 +163,7 @@ function hop(s: HopStep): string {
     case 'route':
       return `${s.table === 'tgw' ? 'TGW ルートテーブル' : 'ルートテーブル'}：宛先 ${dest(s.dest)} → ${target(s.target)}（この経路で送られる宛先 ${addresses(s.matched)}）`;
     case 'igw-out':
-      return 'インターネットゲートウェイからインターネットへ';
+      return s.carrier ? 'キャリアゲートウェイから通信事業者のネットワーク・インターネットへ' : 'インターネットゲートウェイからインターネットへ';
     case 'eigw-out':
       return 'Egress-only インターネットゲートウェイから IPv6 でインターネットへ';
     case 'nat':
@@ -209,7 +211,7 @@ function hop(s: HopStep): string {
     case 'attachment-of-tier':
       return `${tier(s.tier)} のアタッチメント`;
     case 'public-invoke':
-      return `公開設定：${s.detail}`;
+      return `公開設定：${detailWordsJa.publicInvoke(s.surface)}`;
     case 'function-in-subnets':
       return `関数は ${tier(s.tier)} のサブネット ${s.subnets.join('、')} で動作`;
     case 'service-network-in':

@@ -11,13 +11,17 @@
  * - DRIFT-MISSING (warning): an element only the templates declare.
  */
 import type { Finding, Hop, ResourceRef } from '../../checks/finding';
+import type { DriftedElement } from '../../checks/finding-text';
 import type { VerifyResult } from '../../checks';
 import { classKind, classTier, endpointOfClass, type ClassReach } from '../../model/reachability';
-import { TIER_LABELS } from '../../tiers/tier';
 import { driftElements, type DriftElement, type Namer } from './drift-elements';
 
-export const DRIFT_CITATION =
-  'closed-telework post-deploy check: the account must be what the proven templates describe; a change made outside them is not covered by their proof / デプロイ後の確認：環境は検証済みテンプレートどおりであること。テンプレート外の変更は検証の対象外になる';
+/** The drift findings' citation: this tool's post-deploy criterion (lib/checks/citations.ts). */
+export const DRIFT_CITATION = 'postDeployDrift';
+
+function drifted(e: DriftElement): DriftedElement {
+  return { kind: e.kind, element: e.element };
+}
 
 export interface DriftInput {
   templates: VerifyResult;
@@ -48,14 +52,6 @@ function crossesTiers(cell: ClassReach): boolean {
   return a !== b;
 }
 
-function className(c: ClassReach['from']): string {
-  const t = classTier(c);
-  const kind = classKind(c);
-  if (kind === 'internet') return 'the internet (インターネット)';
-  const label = `${TIER_LABELS[t!].en} (${TIER_LABELS[t!].ja})`;
-  return kind === 'tier' ? label : kind === 'on-prem' ? `the on-premises network of the ${label}` : `telework clients of the ${label}`;
-}
-
 export function compareDrift(input: DriftInput): Drift {
   const before = driftElements(input.templates.model, input.templateNames, 'templates');
   const after = driftElements(input.account.model, input.accountNames, 'account');
@@ -79,20 +75,10 @@ export function compareDrift(input: DriftInput): Drift {
     const hopOwners = new Set(hops.map((h) => refId(h.resource).split(' ')[0]));
     const responsible = added.filter((e) => hopRefs.has(refId(e.ref))).concat(added.filter((e) => !hopRefs.has(refId(e.ref)) && hopOwners.has(refId(e.ref).split(' ')[0])));
     if (crossing) for (const e of responsible) if (!onNewPath.has(e.id)) onNewPath.set(e.id, cell);
-    const list = responsible.length ? responsible.map((e) => `  - ${e.id}`).join('\n') : '  (no single listed change is on the witness path; see the DRIFT-ADDED / DRIFT-MISSING findings)';
     findings.push({
       rule: 'DRIFT-OPENS-PATH',
       severity: crossing ? 'error' : 'warning',
-      title: crossing
-        ? 'The account has a path between tiers that the templates do not / テンプレートにない系間の経路が環境にある'
-        : 'The account has a path the templates do not / テンプレートにない経路が環境にある',
-      message:
-        (cell.reachable
-          ? `${className(cell.from)} can reach ${className(cell.to)} in the account, but not in the templates the proof judged. `
-          : `Routes now connect ${className(cell.from)} to ${className(cell.to)} in the account, which they do not in the templates; only ${cell.blockedBy.join(' and ')} stop(s) every packet today (one changed rule away from a crossing). `) +
-        `Changes on the witness path:\n${list}\n` +
-        `Fix: undo the change in the account (or, if it is wanted, make it in the templates so the proof judges it), then take a new snapshot. ` +
-        `/ 検証済みテンプレートでは到達できない経路が、実際の環境にあります。変更を取り消すか、必要な変更ならテンプレートに反映して再検証してください。`,
+      text: { key: 'drift-opens-path', from: cell.from, to: cell.to, crossing, reachable: cell.reachable, blockedBy: cell.blockedBy, changes: responsible.map(drifted) },
       from: endpointOfClass(cell.from),
       to: endpointOfClass(cell.to),
       direction: 'one-way',
@@ -107,11 +93,7 @@ export function compareDrift(input: DriftInput): Drift {
     findings.push({
       rule: 'DRIFT-ADDED',
       severity: cell ? 'error' : 'warning',
-      title: `${cell ? 'Opens a path between tiers: ' : ''}${e.kind} in the account but not in the templates / テンプレートにない${e.kind}`,
-      message:
-        `The account has ${e.id}, which no template declares (made in the console, by a script, or by a stack that was not given). ` +
-        (cell ? `It is on the new path from ${className(cell.from)} to ${className(cell.to)}. ` : 'It opens no path between tiers by itself today, but the proof of the templates does not cover it. ') +
-        'Fix: remove it, or declare it in the templates and verify them again. / テンプレートにない設定が環境にあります。削除するか、テンプレートに反映して再検証してください。',
+      text: { key: 'drift-added', drifted: drifted(e), ...(cell ? { opens: { from: cell.from, to: cell.to } } : {}) },
       from: { kind: 'resource', resource: e.ref },
       to: { kind: 'resource', resource: e.ref },
       direction: 'one-way',
@@ -126,12 +108,7 @@ export function compareDrift(input: DriftInput): Drift {
     findings.push({
       rule: 'DRIFT-MISSING',
       severity: 'warning',
-      title: `${e.kind} declared in the templates but not in the account / 環境にない${e.kind}`,
-      message:
-        `The templates declare ${e.id}, and the account does not have it. ` +
-        (protective ? 'It is one of the layers that keeps the tiers apart: without it the account has less defence in depth than the proof assumed. ' : '') +
-        (closed.length ? `The account lacks ${closed.length} connection(s) the templates provide (e.g. ${className(closed[0].from)} → ${className(closed[0].to)}). ` : '') +
-        'Fix: deploy the templates again (cdk deploy), or find who removed it. / テンプレートにある設定が環境にありません。再デプロイするか、削除した経緯を確認してください。',
+      text: { key: 'drift-missing', drifted: drifted(e), protective, ...(closed.length ? { lacks: { count: closed.length, from: closed[0].from, to: closed[0].to } } : {}) },
       from: { kind: 'resource', resource: e.ref },
       to: { kind: 'resource', resource: e.ref },
       direction: 'one-way',

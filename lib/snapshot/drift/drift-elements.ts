@@ -17,12 +17,15 @@ import type { ResourceRef } from '../../checks/finding';
 import { ALL_ADDRESSES, describeSet, type IntervalSet } from '../../cidr/address-sets';
 import { protocolName } from '../../model/facts/protocols';
 import type { NetworkModel, SgRuleFact } from '../../model/facts/types';
+import type { DriftKind } from '../../checks/finding-text';
 
 export interface DriftElement {
-  /** The canonical text: equal on both sides exactly when the fact is the same. */
+  /** The canonical text: equal on both sides exactly when the fact is the same (`<kind> <element>`). */
   id: string;
   /** What kind of thing it is, for grouping and for the finding's title. */
-  kind: string;
+  kind: DriftKind;
+  /** The element's canonical form without its kind: names, addresses, rule fields (an identifier, not a sentence). */
+  element: string;
   /** The resource (or part) it belongs to, in its own model. */
   ref: ResourceRef;
 }
@@ -69,9 +72,9 @@ function sorted(xs: Iterable<string>): string {
 /** Every element of one model, keyed by its canonical id. */
 export function driftElements(model: NetworkModel, name: Namer, side: 'templates' | 'account'): Map<string, DriftElement> {
   const out = new Map<string, DriftElement>();
-  const add = (kind: string, id: string, ref: ResourceRef): void => {
+  const add = (kind: DriftKind, id: string, ref: ResourceRef): void => {
     const full = `${kind} ${id}`;
-    if (!out.has(full)) out.set(full, { id: full, kind, ref });
+    if (!out.has(full)) out.set(full, { id: full, kind, element: id, ref });
   };
   const hasV6 = (vpc: string | undefined): boolean => !!vpc && (model.vpcs.get(vpc)?.cidrs.some((c) => c.family === 6) ?? false);
 
