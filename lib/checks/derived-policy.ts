@@ -13,9 +13,20 @@ import { intersect, isEmpty, setOf, union, type IntervalSet } from '../cidr/addr
 
 export interface DerivedPolicy {
   policy: TierPolicy;
-  /** One line per tier with a link: what was derived and from which routes (English / Japanese). */
-  notes: string[];
+  /** What was derived and from which routes, as data: `verify` words it in the reader's language (lib/report/i18n/verify-text.ts). */
+  notes: DerivedPolicyNote[];
 }
+
+/**
+ * One note on a derived policy: that it was derived; per tier with a link, the ranges and the routes they come
+ * from (or that no route names them, so every address counts); the routes left out; that there is no link.
+ */
+export type DerivedPolicyNote =
+  | { kind: 'derived' }
+  | { kind: 'tier-ranges'; tier: Tier; cidrs: string[]; routes: string[] }
+  | { kind: 'tier-no-route'; tier: Tier }
+  | { kind: 'left-out'; routes: string[] }
+  | { kind: 'no-link' };
 
 const derived = new WeakSet<TierPolicy>();
 
@@ -67,16 +78,12 @@ export function derivePolicy(model: NetworkModel): DerivedPolicy {
     sanctionedChannels: [],
   };
   derived.add(policy);
-  const notes = [
-    'No --policy given: the on-premises networks are taken from the templates (static routes to links tagged with a tier), not from any city\'s policy file. / --policy の指定がないため、オンプレミスのネットワークはテンプレート内の経路（系のタグが付いた接続への静的ルート）から求めました。',
-  ];
+  const notes: DerivedPolicyNote[] = [{ kind: 'derived' }];
   for (const tier of [...linkTiers].sort()) {
     const cidrs = byTier.get(tier);
-    notes.push(cidrs
-      ? `  ${tier}: ${[...cidrs].sort().join(', ')} (routes ${[...routesOf.get(tier)!].sort().join(', ')})`
-      : `  ${tier}: no static route names the ranges behind its link, so every address is treated as reachable there (give --policy FILE to declare them)`);
+    notes.push(cidrs ? { kind: 'tier-ranges', tier, cidrs: [...cidrs].sort(), routes: [...routesOf.get(tier)!].sort() } : { kind: 'tier-no-route', tier });
   }
-  if (leftOut.length) notes.push(`  Left out (they overlap a VPC of the templates, so they are not on-premises): ${[...new Set(leftOut)].sort().join(', ')}`);
-  if (linkTiers.size === 0) notes.push('  The templates hold no on-premises link.');
+  if (leftOut.length) notes.push({ kind: 'left-out', routes: [...new Set(leftOut)].sort() });
+  if (linkTiers.size === 0) notes.push({ kind: 'no-link' });
   return { policy, notes };
 }

@@ -1,6 +1,6 @@
 /**
  * `closed-telework verify [--policy FILE] [--stack NAME=FILE]... [--parameters [STACK=]FILE]...
- *                         [--format text|json|sarif|junit] [PATH... | --snapshot DIR]`
+ *                         [--format text|json|sarif|junit] [--lang en|ja] [PATH... | --snapshot DIR]`
  * Exit 0: no finding; 1: findings; 2: unusable input (the message says what and where).
  * Output is written only after the whole analysis succeeded: nothing half-written. With --format json,
  * exit 2 still prints one JSON document (`{"error": {...}}`) so a CI parser never reads an empty stream.
@@ -13,12 +13,14 @@ import { buildModel } from '../model/facts';
 import type { NetworkModel } from '../model/facts/types';
 import { loadPaths, type NamedTemplateFile } from '../model/load';
 import { applyParameterValues, readParameterValues } from '../model/load/parameter-values';
-import { derivePolicy } from '../checks/derived-policy';
+import { derivePolicy, type DerivedPolicyNote } from '../checks/derived-policy';
+import { verifyTextWords } from '../report/i18n/verify-text';
 import { loadSnapshot, verifySnapshotAgainst } from '../snapshot';
 import { toJson } from '../report/json';
 import { renderJunitFromVerify } from '../report/verify-junit';
 import { renderSarif } from '../report/sarif';
-import { renderText } from '../report/text';
+import { nothingToVerifyText, renderText } from '../report/text';
+import { isLang, LANGS, type Lang } from '../report/i18n';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
@@ -26,6 +28,7 @@ type Format = (typeof FORMATS)[number];
 interface VerifyOptions {
   policy?: string;
   format: string;
+  lang: string;
   asOf?: string;
   stack: string[];
   parameters: string[];
@@ -54,8 +57,10 @@ export function networkResourceCount(model: NetworkModel): number {
 const NOTHING_TO_VERIFY =
   'NOTHING TO VERIFY: the templates hold no VPC, on-premises link, transit gateway or Client VPN endpoint, so there is no network whose separation could be confirmed. Check that PATH names the network stacks. / 検証対象のネットワーク（VPC・オンプレミス接続・Transit Gateway・Client VPN）がテンプレートにありません。三層分離を確認したことにはなりません。';
 
-function render(format: Format, result: VerifyResult, policyNotes: string[]): string {
+function render(format: Format, lang: Lang, result: VerifyResult, derivedNotes: DerivedPolicyNote[]): string {
   const empty = networkResourceCount(result.model) === 0;
+  // JSON keeps the English (machine readers); the text output speaks --lang.
+  const policyNotes = derivedNotes.map((n) => verifyTextWords(format === 'json' ? 'en' : lang).policyNote(n));
   if (format === 'json') {
     const doc = toJson(result) as Record<string, unknown>;
     doc.policy = { source: policyNotes.length ? 'derived-from-templates' : 'file', notes: policyNotes };
@@ -65,8 +70,8 @@ function render(format: Format, result: VerifyResult, policyNotes: string[]): st
   }
   if (format === 'sarif') return renderSarif(result);
   if (format === 'junit') return renderJunitFromVerify(result);
-  let text = renderText(result);
-  if (empty && result.findings.length === 0) text = text.replace(/^OK: no finding.*$/m, NOTHING_TO_VERIFY);
+  let text = renderText(result, lang);
+  if (empty && result.findings.length === 0) text = `${nothingToVerifyText(lang)}\n${text.slice(text.indexOf('\n') + 1)}`;
   return policyNotes.length ? `${policyNotes.join('\n')}\n\n${text}` : text;
 }
 
@@ -81,6 +86,7 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
     .option('--stack <name=file>', 'a plain template and the stack name it is deployed as (resolves ${AWS::StackName}, so exports and Fn::ImportValue match); repeatable', collect, [])
     .option('--parameters <[stack=]file>', 'parameter values for a deployment, as aws cloudformation create-stack / deploy read them (JSON or YAML); without stack=, for every top-level template that declares them; repeatable', collect, [])
     .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
+    .option('--lang <lang>', `language of the text output: ${LANGS.join(' | ')} (json, sarif and junit are English: machine readers and CI annotations)`, 'en')
     .option('--as-of <date>', 'judge sanctioned-channel expiry as of this date (YYYY-MM-DD); default: today')
     .addHelpText('after', '\nExit status: 0 no finding, 1 findings, 2 unusable input (file, template, parameters, snapshot or policy).\nRules, policy format and limits: docs/verify.md; the live account (--snapshot): docs/post-deploy.md')
     .action((paths: string[], opts: VerifyOptions) => {
@@ -91,6 +97,7 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
         exit.code = 2;
       };
       if (!(FORMATS as readonly string[]).includes(opts.format)) return fail(`--format must be one of ${FORMATS.join(', ')} (got "${opts.format}")`);
+      if (!isLang(opts.lang)) return fail(`--lang must be one of ${LANGS.join(', ')} (got "${opts.lang}")`);
       if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) return fail(`--as-of must be a date YYYY-MM-DD (got "${opts.asOf}")`);
       try {
         const options = opts.asOf ? { asOf: opts.asOf } : {};
@@ -98,12 +105,16 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
           throw new InputError('(command line)', 'give either template PATHs (with --stack / --parameters) or --snapshot DIR, not both (to compare them, use --snapshot DIR --against PATH).');
         }
         let policy: TierPolicy;
-        let policyNotes: string[] = [];
+        let policyNotes: DerivedPolicyNote[] = [];
         // No policy file: judge only against what the templates (or the account) declare, and say so —
         // never against the example city's ranges.
         const choosePolicy = (model: () => NetworkModel): void => {
           if (opts.policy !== undefined) policy = loadPolicy(opts.policy);
-          else ({ policy, notes: policyNotes } = derivePolicy(model()));
+          else {
+            const derived = derivePolicy(model());
+            policy = derived.policy;
+            policyNotes = derived.notes;
+          }
         };
         if (opts.against !== undefined && opts.snapshot === undefined) {
           throw new InputError('(command line)', '--against compares a snapshot with templates: give --snapshot DIR too.');
@@ -127,8 +138,8 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
           result = verify(load, policy!, options);
         }
         const format = opts.format as Format;
-        const text = render(format, result, policyNotes);
-        if (policyNotes.length && (format === 'sarif' || format === 'junit')) process.stderr.write(`${policyNotes.join('\n')}\n`);
+        const text = render(format, opts.lang, result, policyNotes);
+        if (policyNotes.length && (format === 'sarif' || format === 'junit')) process.stderr.write(`${policyNotes.map((n) => verifyTextWords(opts.lang as Lang).policyNote(n)).join('\n')}\n`);
         process.stdout.write(text);
         exit.code = result.findings.length > 0 ? 1 : 0;
       } catch (err) {

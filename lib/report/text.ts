@@ -1,78 +1,60 @@
 /**
- * The text a reviewer reads first: one block per finding, the path as numbered hops, then what still
- * blocks, the citation, and a short summary with the reachability matrix and coverage notes.
+ * The text a reviewer reads first (`closed-telework verify`, `--lang en|ja`): one block per finding, the
+ * path as numbered hops, then what still blocks, the citation, and a short summary with the reachability
+ * matrix and coverage notes. Every word comes from the message catalogue in the reader's language:
+ * findings, hops and coverage from the shared catalogues, the frame from i18n/verify-text.ts.
  */
-import type { Endpoint, Finding, Hop, ResourceRef } from '../checks/finding';
+import type { Finding, Hop, ResourceRef } from '../checks/finding';
 import type { VerifyResult } from '../checks';
-import { citationText } from '../checks/citations';
-import { pathWordsEn } from './i18n/hops.en';
 import { findingWords } from './describe';
-import { en } from './i18n/en';
-import { coverageEn } from './i18n/coverage.en';
+import { messagesFor, type Lang } from './i18n';
+import { verifyTextWords } from './i18n/verify-text';
 
 function res(r: ResourceRef): string {
   return `${r.stack}/${r.logicalId}${r.constructPath ? ` (${r.constructPath})` : ''}`;
 }
 
-export function endpointText(e: Endpoint): string {
-  switch (e.kind) {
-    case 'tier':
-      return `${e.tier} tier${e.resource ? ` [${e.resource.stack}/${e.resource.logicalId}]` : ''}`;
-    case 'internet':
-      return 'the internet';
-    case 'on-prem':
-      return `${e.tier} on-premises network${e.cidr ? ` ${e.cidr}` : ''}`;
-    case 'telework-clients':
-      return `telework clients${e.tier ? ` (${e.tier})` : ''}`;
-    case 'resource':
-      return `${e.resource.type} ${e.resource.stack}/${e.resource.logicalId}`;
-  }
-}
-
-function hopText(h: Hop, i: number): string {
-  return `    ${String(i + 1).padStart(2)}. [${h.layer}] ${res(h.resource)} — ${pathWordsEn.hop(h.step)}${h.blocks ? '  ← BLOCKS' : ''}`;
-}
-
-export function findingText(f: Finding): string {
-  const words = findingWords(f, en);
-  const lines = [`${f.severity.toUpperCase()} ${f.rule}: ${words.title}`];
+export function findingText(f: Finding, lang: Lang = 'en'): string {
+  const m = messagesFor(lang);
+  const t = verifyTextWords(lang);
+  const words = findingWords(f, m);
+  const lines = [t.headline(f.severity, f.rule, words.title)];
   if (f.path.length > 0 || f.from.kind !== 'resource') {
-    const traffic = f.protocol ? `  ${f.protocol}${f.ports ? ` port ${f.ports.from === f.ports.to ? f.ports.from : `${f.ports.from}-${f.ports.to}`}` : ''}` : '';
-    lines.push(`  from: ${endpointText(f.from)}  →  to: ${endpointText(f.to)}  (${f.direction})${traffic}`);
+    lines.push(`  ${t.fromTo(t.endpoint(f.from), t.endpoint(f.to), f.direction, f.protocol, f.ports)}`);
   }
-  if (f.resource) lines.push(`  resource: ${f.resource.type} ${res(f.resource)}`);
+  if (f.resource) lines.push(`  ${t.resource(f.resource.type, res(f.resource))}`);
   lines.push(`  ${words.message}`);
   if (f.path.length > 0) {
-    lines.push('  path:');
-    f.path.forEach((h, i) => lines.push(hopText(h, i)));
+    lines.push(`  ${t.path}`);
+    f.path.forEach((h: Hop, i) => lines.push(`    ${String(i + 1).padStart(2)}. [${t.layer(h.layer)}] ${res(h.resource)} — ${m.words.hop(h.step)}${h.blocks ? t.blocks : ''}`));
   }
-  if (f.stillBlockedBy.length > 0) lines.push(`  still blocked by: ${f.stillBlockedBy.join(', ')} (defence in depth: fix the route anyway)`);
-  if (f.citation) {
-    lines.push(`  citation: ${citationText(f.citation, 'en')}`);
-    lines.push(`  根拠: ${citationText(f.citation, 'ja')}`);
-  }
+  if (f.stillBlockedBy.length > 0) lines.push(`  ${t.stillBlockedBy(f.stillBlockedBy)}`);
+  if (f.citation) lines.push(`  ${t.citation(f.citation)}`);
   return lines.join('\n');
 }
 
-export function renderText(result: VerifyResult): string {
+export function renderText(result: VerifyResult, lang: Lang = 'en'): string {
+  const m = messagesFor(lang);
+  const t = verifyTextWords(lang);
   const out: string[] = [];
-  for (const f of result.findings) out.push(findingText(f), '');
+  for (const f of result.findings) out.push(findingText(f, lang), '');
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
-  out.push(
-    result.findings.length === 0
-      ? `OK: no finding — the tiers cannot reach one another in ${result.stats.templates} template(s), ${result.stats.resources} resources. 三層分離を確認しました。`
-      : `${errors} error(s), ${warnings} warning(s) in ${result.stats.templates} template(s), ${result.stats.resources} resources.`,
-  );
+  out.push(result.findings.length === 0 ? t.ok(result.stats.templates, result.stats.resources) : t.counts(errors, warnings, result.stats.templates, result.stats.resources));
   const reachable = result.matrix.filter((c) => c.reachable);
-  out.push('', 'Reachable endpoint pairs (everything else is unreachable):');
-  for (const c of reachable) out.push(`  ${c.from} → ${c.to}${c.via === 'desktop-streaming' ? ' (screen transfer only)' : ''}`);
-  if (reachable.length === 0) out.push('  (none)');
+  out.push('', t.reachableHeading);
+  for (const c of reachable) out.push(`  ${t.pair(c.from, c.to, c.via === 'desktop-streaming')}`);
+  if (reachable.length === 0) out.push(`  ${t.none}`);
   if (result.sanctionedFlows.length > 0) {
-    out.push('', 'Paths that exist only for a sanctioned exchange channel of the policy (reviewed, not findings):');
-    for (const f of result.sanctionedFlows) out.push(`  ${pathWordsEn.place(f.from.name)} → ${pathWordsEn.place(f.to.name)}`);
+    out.push('', t.sanctionedHeading);
+    for (const f of result.sanctionedFlows) out.push(`  ${m.words.place(f.from.name)} → ${m.words.place(f.to.name)}`);
   }
-  out.push('', 'Not covered by the model:');
-  for (const n of result.coverage) out.push(`  - ${coverageEn(n)}`);
+  out.push('', t.coverageHeading);
+  for (const n of result.coverage) out.push(`  - ${m.coverageNote(n)}`);
   return `${out.join('\n')}\n`;
+}
+
+/** The text output's line for templates that hold no network at all (nothing was proven). */
+export function nothingToVerifyText(lang: Lang): string {
+  return verifyTextWords(lang).nothingToVerify;
 }
