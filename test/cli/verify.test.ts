@@ -69,6 +69,26 @@ test('findings: exit 1 and a text block per finding', async () => {
   expect(r.stdout).toContain('citation: MIC');
 });
 
+test('--lang ja: the text output in Japanese, from the catalogue; English stays the default; a bad --lang is exit 2', async () => {
+  const ja = await cli('--lang', 'ja', path.join(dir, 'bad.json'));
+  expect(ja.code).toBe(1);
+  expect(ja.stdout).toMatch(/^重大な指摘 TIER-JOIN-PEERING：系をまたぐ VPC ピアリング$/m);
+  expect(ja.stdout).toContain('ピアリング Peer がLGWAN接続系とマイナンバー利用事務系をつないでいます。');
+  expect(ja.stdout).toContain('根拠：総務省ガイドライン（令和7年3月版）');
+  expect(ja.stdout).toContain('--policy の指定がないため、庁内ネットワークの範囲は');
+  expect(ja.stdout).toContain('モデルの対象外の事項：');
+  expect(ja.stdout).not.toMatch(/ERROR|citation:|Not covered by the model|No --policy given/);
+  const good = await cli('--lang', 'ja', path.join(dir, 'good.json'));
+  expect(good.stdout).toMatch(/^適合：指摘はありません。テンプレート 1 件/m);
+  expect(good.stdout).toContain('LGWAN接続系 → 庁内ネットワーク（LGWAN接続系）');
+  const en = await cli(path.join(dir, 'bad.json'));
+  expect(en.stdout).toMatch(/^ERROR TIER-JOIN-PEERING: VPC peering joins two tiers$/m);
+  expect(en.stdout).not.toMatch(/[\u3040-\u30ff]/); // no kana: the English output is English (the guideline's title aside)
+  const bad = await cli('--lang', 'fr', path.join(dir, 'bad.json'));
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--lang must be one of en, ja (got "fr")');
+});
+
 test('--format json: findings with rule, severity, from, to and path', async () => {
   const r = await cli('--format', 'json', path.join(dir, 'bad.json'));
   expect(r.code).toBe(1);
