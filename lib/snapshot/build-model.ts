@@ -20,19 +20,21 @@ import { isObject } from './read-snapshot';
 import { GONE, SnapshotContext, list, stateOf, str, strings, tagOf, tierTagOf } from './snapshot-context';
 import { HUB_TAG_KEY, MUNICIPALITY_TAG_KEY } from '../tiers/municipality';
 import { reason } from '../model/reason';
+import type { CoverageNote } from '../model/coverage-note';
 
-export const SNAPSHOT_COVERAGE = [
-  'The snapshot shows the account as it was when the files were written; anything changed since is not seen (take a new snapshot after every change).',
-  'Routes propagated from on-premises (BGP) into VPC and transit gateway route tables are modelled as every address at the lowest priority: the advertised prefixes change without a deploy.',
-  'Reachability is one-way packet delivery: a single packet that arrives counts, replies are not required (stricter than TCP).',
-  'Security groups: any group in a VPC may be attached to anything in that VPC, so a path is blocked by security groups only if no pair of groups allows it.',
-  'NACLs are evaluated at the source and destination subnets; NACLs of transit subnets (NAT, TGW attachments) are not counted as blocking.',
-  'Traffic from the internet is assumed to reach every subnet of a VPC with an attached internet gateway (public addresses can be assigned at any time).',
-  'AWS-managed prefix lists (pl-…) in security groups and gateway-endpoint routes stand for AWS service addresses, not for a tier.',
-  'AWS services reached through VPC endpoints (S3, APIs…) are destinations, not paths: data exchanged through a service shared by two tiers is a policy matter outside this proof.',
-  'AWS Network Firewall is modelled as a pass-through hop: its rule groups (domain allow-lists) are not evaluated and never count as blocking.',
-  'Each account in the snapshot is its own address space; accounts are joined only by the peering connections and shared transit gateway attachments the files list.',
-  'Function URLs, resource policies granting other accounts, and service relays are not in the EC2 outputs: the snapshot does not judge them (the templates\' verify does).',
+/** What a verification of the live account does not cover (worded by lib/report/i18n/coverage.{en,ja}.ts). */
+export const SNAPSHOT_COVERAGE: readonly CoverageNote[] = [
+  { key: 'snapshot', limit: 'snapshot-time' },
+  { key: 'snapshot', limit: 'bgp-propagation' },
+  { key: 'standing', limit: 'one-way-delivery' },
+  { key: 'standing', limit: 'security-groups-any-attachment' },
+  { key: 'standing', limit: 'nacl-at-ends' },
+  { key: 'standing', limit: 'internet-reaches-public-vpc' },
+  { key: 'standing', limit: 'aws-prefix-lists' },
+  { key: 'snapshot', limit: 'services-are-destinations' },
+  { key: 'standing', limit: 'network-firewall-pass-through' },
+  { key: 'snapshot', limit: 'accounts-apart' },
+  { key: 'snapshot', limit: 'service-facts-not-read' },
 ];
 
 type Items = (r: RegionSnapshot) => Json[];
@@ -283,7 +285,7 @@ export function buildSnapshotModel(regions: readonly RegionSnapshot[]): { model:
   tgwTables(ctx, regions);
   declareTiers(m);
   for (const r of regions) {
-    for (const u of r.unused) m.coverage.push(`${u.file}: not used (${u.why}).`);
+    for (const u of r.unused) m.coverage.push({ key: 'snapshot-unused-file', file: u.file, why: u.why });
   }
   return { model: m, origins: ctx.origins };
 }

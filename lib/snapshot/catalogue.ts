@@ -28,8 +28,11 @@ export interface ListingSpec {
   file: string;
   /** The AWS CLI command, without --region / --profile / --output. */
   command: string;
-  /** What the model loses without it: undefined when the file is required (missing → exit 2). */
-  optional?: string;
+  /**
+   * Optional output: the model works without it (what it loses is a coverage note, worded by
+   * lib/report/i18n/coverage.{en,ja}.ts); undefined when the file is required (missing → exit 2).
+   */
+  optional?: true;
 }
 
 export const LISTINGS: readonly ListingSpec[] = [
@@ -40,7 +43,7 @@ export const LISTINGS: readonly ListingSpec[] = [
   { kind: 'SecurityGroups', key: 'SecurityGroups', file: 'security-groups.json', command: 'aws ec2 describe-security-groups' },
   {
     kind: 'SecurityGroupRules', key: 'SecurityGroupRules', file: 'security-group-rules.json', command: 'aws ec2 describe-security-group-rules',
-    optional: 'the same rules are read from describe-security-groups (IpPermissions); when both are present the per-rule view is used, never both',
+    optional: true,
   },
   { kind: 'InternetGateways', key: 'InternetGateways', file: 'internet-gateways.json', command: 'aws ec2 describe-internet-gateways' },
   { kind: 'EgressOnlyInternetGateways', key: 'EgressOnlyInternetGateways', file: 'egress-only-internet-gateways.json', command: 'aws ec2 describe-egress-only-internet-gateways' },
@@ -56,7 +59,7 @@ export const LISTINGS: readonly ListingSpec[] = [
   { kind: 'VpcEndpoints', key: 'VpcEndpoints', file: 'vpc-endpoints.json', command: 'aws ec2 describe-vpc-endpoints' },
   {
     kind: 'ServiceConfigurations', key: 'ServiceConfigurations', file: 'vpc-endpoint-service-configurations.json', command: 'aws ec2 describe-vpc-endpoint-service-configurations',
-    optional: 'without it, an endpoint to a PrivateLink service of this account cannot be traced to its provider and is reported as unresolved',
+    optional: true,
   },
   { kind: 'ManagedPrefixLists', key: 'PrefixLists', file: 'managed-prefix-lists.json', command: 'aws ec2 describe-managed-prefix-lists' },
   { kind: 'NetworkInterfaces', key: 'NetworkInterfaces', file: 'network-interfaces.json', command: 'aws ec2 describe-network-interfaces' },
@@ -64,12 +67,12 @@ export const LISTINGS: readonly ListingSpec[] = [
   { kind: 'Firewalls', key: 'Firewalls', file: 'network-firewalls.json', command: 'aws network-firewall list-firewalls' },
   {
     kind: 'LoadBalancers', key: 'LoadBalancers', file: 'load-balancers.json', command: 'aws elbv2 describe-load-balancers',
-    optional: 'without it, internet-facing load balancers are not listed as places where clients enter a tier',
+    optional: true,
   },
   {
     kind: 'DirectConnectGatewayAssociations', key: 'directConnectGatewayAssociations', file: 'direct-connect-gateway-associations.json',
     command: 'aws directconnect describe-direct-connect-gateway-associations --virtual-gateway-id <vgw-id>',
-    optional: 'without it, two tiers whose virtual private gateways share one Direct Connect gateway are not detected',
+    optional: true,
   },
   { kind: 'WorkspaceDirectories', key: 'Directories', file: 'workspaces-directories.json', command: 'aws workspaces describe-workspace-directories' },
   { kind: 'Workspaces', key: 'Workspaces', file: 'workspaces.json', command: 'aws workspaces describe-workspaces' },

@@ -14,6 +14,7 @@ import { readSnapshot, type RegionSnapshot } from './read-snapshot';
 import { missingFiles } from './required-files';
 import { compareDrift, type Drift } from './drift/compare-drift';
 import { snapshotNamer, templateNamer } from './drift/drift-elements';
+import type { OptionalListing } from '../model/coverage-note';
 
 export { LISTINGS, PER_ID, commandLine } from './catalogue';
 export { MissingSnapshotFilesError, type MissingFile } from './errors';
@@ -36,7 +37,7 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
   const { model, origins } = buildSnapshotModel(snapshot.regions);
   for (const r of snapshot.regions) {
     for (const spec of LISTINGS) {
-      if (spec.optional && !r.listings.has(spec.kind) && spec.kind !== 'SecurityGroupRules') model.coverage.push(`${r.folder}: no ${spec.key} output (${spec.command}): ${spec.optional}.`);
+      if (spec.optional && !r.listings.has(spec.kind) && spec.kind !== 'SecurityGroupRules') model.coverage.push({ key: 'snapshot-output-missing', folder: r.folder, output: spec.kind as OptionalListing, command: spec.command });
     }
   }
   return { model, sources: snapshot.regions.map((r) => ({ stack: r.folder, file: r.dir })), regions: snapshot.regions, origins };

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LISTINGS, PER_ID, type ListingKind, type PerIdKind } from './catalogue';
 import { InputError } from './errors';
+import type { KnownUnusedOutput, UnusedOutputWhy } from '../model/coverage-note';
 
 export type Json = Record<string, unknown>;
 
@@ -30,7 +31,7 @@ export interface RegionSnapshot {
   /** Per-id outputs: kind → id → the bare output. */
   perId: Map<PerIdKind, Map<string, SnapshotFile>>;
   /** Files that are valid JSON but no output this reader uses (listed in the report's coverage notes). */
-  unused: Array<{ file: string; why: string }>;
+  unused: Array<{ file: string; why: UnusedOutputWhy }>;
 }
 
 export interface Snapshot {
@@ -79,11 +80,12 @@ const LISTING_BY_KEY = new Map<string, ListingKind>(LISTINGS.map((l) => [l.key, 
 const PER_ID_KEYS = new Set(PER_ID.map((p) => p.key));
 
 /** Keys of outputs that are recognised but carry nothing the model reads. */
-const KNOWN_UNUSED: Record<string, string> = {
-  Reservations: 'describe-instances: instances are read through their network interfaces',
-  Addresses: 'describe-addresses: Elastic IPs do not change reachability between tiers',
-  FlowLogs: 'describe-flow-logs: logging, not connectivity',
-  DhcpOptions: 'describe-dhcp-options: name resolution, not connectivity',
+/** Outputs the reader recognises and leaves out on purpose (why: lib/report/i18n/coverage.{en,ja}.ts). */
+const KNOWN_UNUSED: Record<string, KnownUnusedOutput> = {
+  Reservations: 'instances',
+  Addresses: 'addresses',
+  FlowLogs: 'flow-logs',
+  DhcpOptions: 'dhcp-options',
 };
 
 function readRegion(root: string, account: string | undefined, region: string): RegionSnapshot {
@@ -152,7 +154,7 @@ function classify(snap: RegionSnapshot, file: string, name: string, body: Json):
     const items = body.PrefixLists as unknown[];
     // describe-prefix-lists (AWS service lists, `Cidrs`) shares the key with describe-managed-prefix-lists.
     if (items.some((i) => isObject(i) && Array.isArray(i.Cidrs)) && !items.some((i) => isObject(i) && 'AddressFamily' in i)) {
-      snap.unused.push({ file, why: 'describe-prefix-lists (AWS service prefix lists); the reader uses describe-managed-prefix-lists' });
+      snap.unused.push({ file, why: { kind: 'prefix-lists' } });
       return;
     }
   }
@@ -188,7 +190,7 @@ function classify(snap: RegionSnapshot, file: string, name: string, body: Json):
     return;
   }
   const known = keys.find((k) => k in KNOWN_UNUSED);
-  snap.unused.push({ file, why: known ? KNOWN_UNUSED[known] : `top-level key(s) ${keys.map((k) => `"${k}"`).join(', ') || '(none)'} are not an output the reader knows` });
+  snap.unused.push({ file, why: known ? { kind: KNOWN_UNUSED[known] } : { kind: 'unknown-keys', keys } });
 }
 
 function perIdMap(snap: RegionSnapshot, kind: PerIdKind): Map<string, SnapshotFile> {

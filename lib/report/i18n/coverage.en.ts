@@ -2,7 +2,7 @@
  * English wording of what the model does not cover (lib/model/coverage-note.ts); `verify --format json`
  * writes it in `coverage`. A plain-string note is another producer's own English and is kept as it is.
  */
-import type { CoverageItem, StandingLimit } from '../../model/coverage-note';
+import type { CoverageItem, KnownUnusedOutput, OptionalListing, SnapshotLimit, StandingLimit } from '../../model/coverage-note';
 
 const STANDING: Record<StandingLimit, string> = {
   'main-route-table': 'Subnets without a route table association use the VPC main route table, modelled with its local route only (CloudFormation cannot change it).',
@@ -22,6 +22,39 @@ const DOES = {
   'ad-connector': 'creates an AD Connector (its network interfaces and security group in two subnets of the tier VPC)',
 };
 
+const SNAPSHOT: Record<SnapshotLimit, string> = {
+  'snapshot-time': 'The snapshot shows the account as it was when the files were written; anything changed since is not seen (take a new snapshot after every change).',
+  'bgp-propagation': 'Routes propagated from on-premises (BGP) into VPC and transit gateway route tables are modelled as every address at the lowest priority: the advertised prefixes change without a deploy.',
+  'services-are-destinations': 'AWS services reached through VPC endpoints (S3, APIs…) are destinations, not paths: data exchanged through a service shared by two tiers is a policy matter outside this proof.',
+  'accounts-apart': 'Each account in the snapshot is its own address space; accounts are joined only by the peering connections and shared transit gateway attachments the files list.',
+  'service-facts-not-read': 'Function URLs, resource policies granting other accounts, and service relays are not in the EC2 outputs: the snapshot does not judge them (the templates\' verify does).',
+};
+
+/** What the model loses without an optional snapshot output. */
+const WITHOUT: Record<OptionalListing, string> = {
+  SecurityGroupRules: 'the same rules are read from describe-security-groups (IpPermissions); when both are present the per-rule view is used, never both',
+  ServiceConfigurations: 'without it, an endpoint to a PrivateLink service of this account cannot be traced to its provider and is reported as unresolved',
+  LoadBalancers: 'without it, internet-facing load balancers are not listed as places where clients enter a tier',
+  DirectConnectGatewayAssociations: 'without it, two tiers whose virtual private gateways share one Direct Connect gateway are not detected',
+};
+
+/** Why the snapshot reader leaves a recognised output out. */
+const UNUSED: Record<KnownUnusedOutput | 'prefix-lists', string> = {
+  instances: 'describe-instances: instances are read through their network interfaces',
+  addresses: 'describe-addresses: Elastic IPs do not change reachability between tiers',
+  'flow-logs': 'describe-flow-logs: logging, not connectivity',
+  'dhcp-options': 'describe-dhcp-options: name resolution, not connectivity',
+  'prefix-lists': 'describe-prefix-lists (AWS service prefix lists); the reader uses describe-managed-prefix-lists',
+};
+
+/** The output key a listing is written under (lib/snapshot/catalogue.ts `key`). */
+const OUTPUT_KEY: Record<OptionalListing, string> = {
+  SecurityGroupRules: 'SecurityGroupRules',
+  ServiceConfigurations: 'ServiceConfigurations',
+  LoadBalancers: 'LoadBalancers',
+  DirectConnectGatewayAssociations: 'directConnectGatewayAssociations',
+};
+
 export function coverageEn(note: CoverageItem): string {
   if (typeof note === 'string') return note;
   switch (note.key) {
@@ -33,5 +66,11 @@ export function coverageEn(note: CoverageItem): string {
       return `${note.type} (closed-telework, identified by its type name) ${DOES[note.does]}; it adds no route, gateway or attachment.`;
     case 'duplicate-export':
       return `export name "${note.name}" is defined by more than one template; imports of it are treated as unresolved`;
+    case 'snapshot':
+      return SNAPSHOT[note.limit];
+    case 'snapshot-output-missing':
+      return `${note.folder}: no ${OUTPUT_KEY[note.output]} output (${note.command}): ${WITHOUT[note.output]}.`;
+    case 'snapshot-unused-file':
+      return `${note.file}: not used (${note.why.kind === 'unknown-keys' ? `top-level key(s) ${note.why.keys.map((k) => `"${k}"`).join(', ') || '(none)'} are not an output the reader knows` : UNUSED[note.why.kind]}).`;
   }
 }
