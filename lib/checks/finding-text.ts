@@ -5,7 +5,7 @@
  * Values that are already text are identifiers (logical ids, CIDRs, tag values); reasons and fact details are
  * data too (lib/model/reason.ts, lib/model/facts/service-facts.ts), worded by lib/report/i18n/reasons.{en,ja}.ts. Pure TypeScript: no aws-cdk-lib import.
  */
-import type { Layer, PlaceName, RelayStep } from '../model/path';
+import type { EdgeName, Layer, PlaceName, RelayStep } from '../model/path';
 import type { Reason } from '../model/reason';
 import type { EndpointClass } from '../model/reachability/places';
 import type { PublicInvokeSurface, RemoteEntryKind } from '../model/facts/service-facts';
@@ -129,7 +129,7 @@ export type FindingText =
   /** `relay`: where `service` forwards to, as the relay hop says it. */
   | { key: 'service-relay'; tier: Tier; service: string; endpoint: string; relayedBy: string; to: Tier | 'internet'; relay: RelayStep }
   /** The on-premises edge two links share: a Direct Connect gateway, a customer gateway, or a customer gateway address. */
-  | { key: 'tier-join-edge'; a: string; aTier: Tier; b: string; bTier: Tier; edge: { kind: 'dxgw' | 'cgw' | 'cgw-ip'; id: string } }
+  | { key: 'tier-join-edge'; a: string; aTier: Tier; b: string; bTier: Tier; edge: EdgeName }
   /** `declaredBy`: the link's own tag (`own-tag`) or its customer gateway's says the on-premises side is `near`. */
   | {
       key: 'tier-join-link-vgw';

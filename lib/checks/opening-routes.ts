@@ -10,7 +10,7 @@ import type { NetworkModel, RouteFact } from '../model/facts/types';
 import { intersect, isEmpty } from '../cidr/address-sets';
 
 const sameRef = (a: ResourceRef, b: ResourceRef): boolean => a.stack === b.stack && a.logicalId === b.logicalId;
-const targetKey = (r: RouteFact): string => (r.target.kind === 'local' ? 'local' : r.target.kind === 'unmodelled' ? `unmodelled:${r.target.what}` : `${r.target.kind}:${r.target.key}`);
+const targetKey = (r: RouteFact): string => (r.target.kind === 'local' ? 'local' : r.target.kind === 'unmodelled' ? `unmodelled:${r.target.what ?? '?'}` : `${r.target.kind}:${r.target.key}`);
 
 export function listOpeningRoutes(findings: Finding[], model: NetworkModel): void {
   const byRoute: Array<{ vpc: string; route: RouteFact }> = [];

@@ -74,7 +74,8 @@ export type RouteDestName =
 
 export type RouteTargetName =
   | { kind: 'local' }
-  | { kind: 'unmodelled'; what: string }
+  /** `what`: the property and value naming the target; absent when no target can be told. */
+  | { kind: 'unmodelled'; what?: string }
   | { kind: 'resource'; type: string; id: string };
 
 /** Why a network ACL lets a packet through (or not), as data. */
@@ -82,6 +83,12 @@ export type NaclReason =
   | { kind: 'default' }
   | { kind: 'rule'; rule: number; allow: boolean; cidr: string }
   | { kind: 'implicit-deny' };
+
+/** The on-premises edge two links share: a Direct Connect gateway, a customer gateway, or a customer gateway's address. */
+export interface EdgeName {
+  kind: 'dxgw' | 'cgw' | 'cgw-ip';
+  id: string;
+}
 
 /** The kind of on-premises link a hop crosses. */
 export type LinkKind = 'vgw' | 'vpn' | 'dx' | 'connect';
@@ -149,7 +156,7 @@ export type HopStep =
   | { kind: 'function-in-subnets'; tier: Tier; subnets: string[] }
   | { kind: 'service-network-in'; tier: Tier }
   | { kind: 'target-group-in'; tier: Tier | 'internet' }
-  | { kind: 'edge-link'; tier: Tier; edge: string }
+  | { kind: 'edge-link'; tier: Tier; edge: EdgeName }
   | { kind: 'edge-link-same'; tier: Tier };
 
 /**

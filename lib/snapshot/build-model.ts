@@ -643,7 +643,7 @@ function routeTarget(ctx: SnapshotContext, tableKey: string, route: Json, firewa
     return { kind: 'unmodelled', what: `${field} ${v}` };
   }
   ctx.unresolved(tableKey, 'Routes', reason('route-no-target', { route: JSON.stringify(route) }));
-  return { kind: 'unmodelled', what: 'no known target' };
+  return { kind: 'unmodelled' };
 }
 
 /** Subnets with no explicit association use their VPC's main table, whose routes are listed like any other. */

@@ -14,6 +14,7 @@ import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 import { resourceFindingOf } from './helpers';
 import { attachmentTier } from '../../model/tier-of';
+import type { EdgeName } from '../../model/path';
 
 interface Landing {
   link: LinkFact;
@@ -50,11 +51,10 @@ export const tierJoinEdge: Rule = {
           const pair = `${a.link.key}|${b.link.key}`;
           if (reported.has(pair)) continue;
           reported.add(pair);
-          const shared = describeEdge(edge);
           out.push(resourceFindingOf(this.id, this.severity, b.link.ref, this.citation,
             { key: 'tier-join-edge', a: a.link.ref.logicalId, aTier: a.tier, b: b.link.ref.logicalId, bTier: b.tier, edge: edgeName(edge) },
             { from: { kind: 'on-prem', tier: a.tier }, to: { kind: 'tier', tier: b.tier, ...(b.vpc ? { resource: b.vpc } : {}) }, direction: 'both', path: [
-              { layer: 'vpn', resource: a.link.ref, step: { kind: 'edge-link', tier: a.tier, edge: shared } },
+              { layer: 'vpn', resource: a.link.ref, step: { kind: 'edge-link', tier: a.tier, edge: edgeName(edge) } },
               { layer: 'vpn', resource: b.link.ref, step: { kind: 'edge-link-same', tier: b.tier } },
               ...(b.vpc ? [{ layer: 'exit' as const, resource: b.vpc, step: { kind: 'vpc-of-tier' as const, tier: b.tier } }] : []),
             ] }));
@@ -72,21 +72,12 @@ function edgesOf(model: NetworkModel, l: LinkFact): string[] {
   return [`cgw:${l.cgw}`, ...(model.links.get(l.cgw)?.edges ?? [])];
 }
 
-function edgeName(edge: string): { kind: 'dxgw' | 'cgw' | 'cgw-ip'; id: string } {
+function edgeName(edge: string): EdgeName {
   const [kind, ...rest] = edge.split(':');
   const what = rest.join(':');
   if (kind === 'dxgw') return { kind, id: what.split('::').pop()! };
   if (kind === 'cgw-ip') return { kind, id: what };
   return { kind: 'cgw', id: what.split('::').pop()! };
-}
-
-/** The shared edge in the hop's (English) words. */
-function describeEdge(edge: string): string {
-  const [kind, ...rest] = edge.split(':');
-  const what = rest.join(':');
-  if (kind === 'dxgw') return `the same Direct Connect gateway (${what.split('::').pop()})`;
-  if (kind === 'cgw-ip') return `a customer gateway at the same address (${what})`;
-  return `the same customer gateway (${what.split('::').pop()})`;
 }
 
 /** Where a link lands: each VPC behind its virtual private gateway, or its TGW attachment's tier. */

@@ -72,7 +72,7 @@ function routeTargets(entry: ResourceEntry, ctx: ExtractContext): RouteTarget[] 
   }
   if (out.length === 0) {
     // Nothing resolvable: fail closed with a target that reaches an unknown place.
-    out.push({ kind: 'unmodelled', what: 'no resolvable target' });
+    out.push({ kind: 'unmodelled' });
   }
   return out;
 }

@@ -34,7 +34,8 @@ export interface SubnetFact extends Fact, Tagged {
 export type RouteTarget =
   | { kind: 'local' }
   | { kind: 'igw' | 'eigw' | 'nat' | 'vgw' | 'tgw' | 'peering' | 'vpce' | 'eni' | 'instance' | 'firewall' | 'blackhole'; key: string }
-  | { kind: 'unmodelled'; what: string };
+  /** `what`: the property and value that name the target (identifiers); absent when no target can be told. */
+  | { kind: 'unmodelled'; what?: string };
 
 export interface RouteFact {
   ref: ResourceRef;

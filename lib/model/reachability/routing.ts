@@ -63,7 +63,7 @@ function ctxId(c: Ctx): string {
 
 function targetName(t: RouteTarget, m: NetworkModel): RouteTargetName {
   if (t.kind === 'local') return { kind: 'local' };
-  if (t.kind === 'unmodelled') return { kind: 'unmodelled', what: t.what };
+  if (t.kind === 'unmodelled') return { kind: 'unmodelled', ...(t.what !== undefined ? { what: t.what } : {}) };
   // A carrier gateway is modelled as an internet gateway (facts/carrier-gateways.ts) but named as what it is.
   if (t.kind === 'igw' && isCarrierGateway(m.igws.get(t.key))) return { kind: 'resource', type: 'cagw', id: t.key.split('::').pop()! };
   return { kind: 'resource', type: t.kind, id: t.key.split('::').pop()! };

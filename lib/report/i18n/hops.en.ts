@@ -4,7 +4,7 @@
  * so it is the engine's historical English, word for word (tools/parity proves it unchanged); tiers are
  * named by their ids here, as the JSON always did. Keep in step with hops.ja.ts (both implement PathWords).
  */
-import type { AddressList, HopStep, Layer, LinkKind, NaclReason, PlaceName, RelayStep, RouteDestName, RouteTargetName } from '../../model/path';
+import type { AddressList, EdgeName, HopStep, Layer, LinkKind, NaclReason, PlaceName, RelayStep, RouteDestName, RouteTargetName } from '../../model/path';
 import type { PathWords } from './path-words';
 import { detailWordsEn } from './reasons.en';
 
@@ -69,9 +69,16 @@ export const LAYER_EN: Record<Layer, string> = {
   exit: 'arrival',
 };
 
+/** The shared edge, as the engine has always worded it. */
+function edge(e: EdgeName): string {
+  if (e.kind === 'dxgw') return `the same Direct Connect gateway (${e.id})`;
+  if (e.kind === 'cgw-ip') return `a customer gateway at the same address (${e.id})`;
+  return `the same customer gateway (${e.id})`;
+}
+
 function target(t: RouteTargetName): string {
   if (t.kind === 'local') return 'local';
-  if (t.kind === 'unmodelled') return `unmodelled target (${t.what})`;
+  if (t.kind === 'unmodelled') return `unmodelled target (${t.what ?? 'no resolvable target'})`;
   return `${t.type} ${t.id}`;
 }
 
@@ -199,7 +206,7 @@ function hop(s: HopStep, addr: (a: AddressList) => string): string {
     case 'target-group-in':
       return `target group in ${s.tier}`;
     case 'edge-link':
-      return `link of the ${s.tier} tier, ending at ${s.edge}`;
+      return `link of the ${s.tier} tier, ending at ${edge(s.edge)}`;
     case 'edge-link-same':
       return `link of the ${s.tier} tier, ending at the same edge`;
   }

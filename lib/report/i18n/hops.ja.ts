@@ -75,7 +75,7 @@ const TARGET: Record<string, string> = {
 
 function target(t: RouteTargetName): string {
   if (t.kind === 'local') return 'VPC 内（local）';
-  if (t.kind === 'unmodelled') return `モデル化していない転送先（${t.what}）`;
+  if (t.kind === 'unmodelled') return t.what === undefined ? 'モデル化していない転送先（特定できません）' : `モデル化していない転送先（${t.what}）`;
   return `${TARGET[t.type] ?? t.type} ${t.id}`;
 }
 
@@ -219,7 +219,7 @@ function hop(s: HopStep): string {
     case 'target-group-in':
       return `${s.tier === 'internet' ? 'インターネット' : tier(s.tier)} のターゲットグループ`;
     case 'edge-link':
-      return `${tier(s.tier)} の接続（終端 ${s.edge}）`;
+      return `${tier(s.tier)} の接続（終端：${s.edge.kind === 'dxgw' ? `同じ Direct Connect ゲートウェイ ${s.edge.id}` : s.edge.kind === 'cgw-ip' ? `同じアドレスのカスタマーゲートウェイ ${s.edge.id}` : `同じカスタマーゲートウェイ ${s.edge.id}`}）`;
     case 'edge-link-same':
       return `${tier(s.tier)} の接続（同じ終端）`;
   }

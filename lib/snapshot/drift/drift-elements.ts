@@ -85,7 +85,7 @@ export function driftElements(model: NetworkModel, name: Namer, side: 'templates
   for (const rt of model.routeTables.values()) {
     for (const r of rt.routes) {
       const t = r.target;
-      const target = t.kind === 'local' ? 'local' : t.kind === 'unmodelled' ? `unmodelled ${t.what}` : t.kind === 'blackhole' ? 'blackhole' : `${t.kind} ${name(t.key)}`;
+      const target = t.kind === 'local' ? 'local' : t.kind === 'unmodelled' ? `unmodelled ${t.what ?? '?'}` : t.kind === 'blackhole' ? 'blackhole' : `${t.kind} ${name(t.key)}`;
       add('route', `${name(rt.key)} ${r.prefixLength < 0 ? r.destText : set(r.dest)} → ${target}`, r.ref);
     }
   }
