@@ -16,7 +16,7 @@ import { renderMarkdown } from '../../lib/report/markdown';
 import { renderText } from '../../lib/report/text';
 import { compareDrift } from '../../lib/snapshot/drift/compare-drift';
 import { asLoaded, buildCity, clone } from '../fixtures/city';
-import { englishSentences, japaneseInEnglish } from './support/language-check';
+import { englishSentences, halfWidthInJapanese, japaneseInEnglish } from './support/language-check';
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
 
@@ -86,6 +86,7 @@ describe.each(CASES)('%s: the detail is worded in the reader\'s language', (rule
     const md = renderMarkdown(input, { lang: 'ja' });
     for (const words of ja) expect(md).toMatch(words);
     expect(englishSentences(md)).toEqual([]);
+    expect(halfWidthInJapanese(md)).toEqual([]);
     expect(englishSentences(renderHtml(input, { lang: 'ja' }))).toEqual([]);
     const text = renderText(result, 'ja');
     for (const words of ja) expect(text).toMatch(words);
@@ -136,6 +137,7 @@ describe('live-account drift is worded in the reader\'s language', () => {
     expect(md).toMatch(/テンプレートにあるVPC ピアリング（[^）]*）が、環境にありません。/);
     expect(md).toContain('デプロイ後の確認：環境は検証済みのテンプレートどおりであること');
     expect(englishSentences(md)).toEqual([]);
+    expect(halfWidthInJapanese(md)).toEqual([]);
     expect(englishSentences(renderHtml(input, { lang: 'ja' }))).toEqual([]);
   });
 
