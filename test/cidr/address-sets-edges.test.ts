@@ -142,6 +142,11 @@ describe('sets', () => {
     expect(subtract(x, [iv('9.0.0.0', '10.0.0.50')])).toEqual([iv('10.0.0.51', '10.0.0.99')]);
     expect(subtract([iv('10.0.0.0', '10.0.0.9'), iv('10.0.0.20', '10.0.0.29')], [iv('10.0.0.5', '10.0.0.24')])).toEqual([iv('10.0.0.0', '10.0.0.4'), iv('10.0.0.25', '10.0.0.29')]);
     expect(subtract([iv('10.0.0.0', '10.0.0.9'), iv('10.0.0.20', '10.0.0.29')], [iv('10.0.0.12', '10.0.0.14')])).toEqual([iv('10.0.0.0', '10.0.0.9'), iv('10.0.0.20', '10.0.0.29')]);
+    // Touching ends: a hole ending exactly at the start, starting exactly at the end, leaving exactly one address.
+    expect(subtract([iv('10.0.0.5', '10.0.0.10')], [iv('10.0.0.0', '10.0.0.5')])).toEqual([iv('10.0.0.6', '10.0.0.10')]);
+    expect(subtract([iv('10.0.0.0', '10.0.0.10')], [iv('10.0.0.10', '10.0.0.20')])).toEqual([iv('10.0.0.0', '10.0.0.9')]);
+    expect(subtract([iv('10.0.0.0', '10.0.0.10')], [iv('10.0.0.0', '10.0.0.9')])).toEqual([iv('10.0.0.10', '10.0.0.10')]);
+    expect(subtract([iv('10.0.0.0', '10.0.0.10')], [iv('10.0.0.0', '10.0.0.9'), iv('10.0.0.10', '10.0.0.10')])).toEqual([]);
     expect(subtract(x, EMPTY)).toBe(x);
     expect(subtract(EMPTY, x)).toEqual([]);
   });

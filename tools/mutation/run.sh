@@ -15,7 +15,8 @@ case "$batch" in
     # survivor of the tests below was read and is equivalent (docs/verify.md), so they could not kill more.
     tests="test/model/filters.test.ts,test/model/survivors.test.ts,test/model/reachability.test.ts,test/checks/physical-witnesses.test.ts,test/checks/deployable-witnesses.test.ts" ;;
   address-sets|address-sets-ops)
-    # address-sets-ops: the set operations only (setOf … contains), what every filter and route decision calls.
+    # address-sets-ops: lines 169–276, the set operations (setOf … contains) as the file stood on 2026-12-06 —
+    # what every filter and route decision calls.
     files="lib/cidr/address-sets.ts"
     [ "$batch" = address-sets-ops ] && files="lib/cidr/address-sets.ts:169-276"
     tests="test/cidr/*.test.ts,test/model/filters.test.ts,test/model/survivors.test.ts,test/checks/property-bfs.test.ts" ;;
