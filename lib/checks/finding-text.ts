@@ -9,6 +9,7 @@ import type { EdgeName, Layer, PlaceName, RelayStep } from '../model/path';
 import type { Reason } from '../model/reason';
 import type { EndpointClass } from '../model/reachability/places';
 import type { PublicInvokeSurface, RemoteEntryKind } from '../model/facts/service-facts';
+import type { TeleworkEntryFact } from '../model/facts/types';
 import type { Tier } from '../tiers/tier';
 
 /** A path between two places, as a path rule's finding tells it. */
@@ -90,7 +91,7 @@ export type FindingText =
   | { key: 'tier-tag-conflict'; id: string; reason: Reason; expected: string }
   | { key: 'unmodelled-resource'; type: string; id: string; reason: Reason }
   | { key: 'unresolved-value'; type: string; id: string; property: string; reason: Reason }
-  | { key: 'telework-entry-personal-number'; type: string; id: string; entry: string; where: string }
+  | { key: 'telework-entry-personal-number'; type: string; id: string; entry: TeleworkEntryFact['kind']; where: string }
   | { key: 'client-vpn-into-personal-number'; endpoint: string }
   | { key: 'client-vpn-whole-vpc'; endpoint: string; cidr: string; allGroups: boolean }
   /** Who a permission lets in: every account ("*"), a literal 12-digit account id, or another principal. */
@@ -119,7 +120,7 @@ export type FindingText =
   /** `entry`: the kind of managed entry (EC2 Instance Connect Endpoint, Verified Access endpoint…). */
   | { key: 'remote-entry-into-tier'; id: string; entry: RemoteEntryKind; tier: Tier }
   /** `kind`: the telework entry's kind (workspaces-directory…); `model`: the policy's telework model. */
-  | { key: 'telework-entry-model'; id: string; kind: string; model: string }
+  | { key: 'telework-entry-model'; id: string; kind: TeleworkEntryFact['kind']; model: string }
   /** `free`: a parameter with no AllowedValues (`values` = its default); otherwise the values it can take. */
   | { key: 'tier-tag-variable'; id: string; free: boolean; values: string[] }
   | { key: 'municipality-and-hub'; vpc: string; municipality: string; hub: string }

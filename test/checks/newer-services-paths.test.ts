@@ -120,7 +120,7 @@ describe('AppStream 2.0 and WorkSpaces Secure Browser: telework entries into a t
   test('breach: an AppStream fleet in the personal-number tier — TELEWORK-ENTRY-PERSONAL-NUMBER', () => {
     const r = run(fleet(['SubnetPnAppA', 'SubnetPnAppB']));
     expect(rules(r)).toEqual(['TELEWORK-ENTRY-PERSONAL-NUMBER']);
-    expect(said(r.findings[0]).message).toMatch(/appstream/);
+    expect(said(r.findings[0]).message).toMatch(/Fleet \(AppStream 2\.0 instances \(fleet or builder\)\)/);
   });
   test('clean: an AppStream fleet in the LGWAN tier streams the screen (a desktop subnet for telework)', () => {
     const r = run(fleet(['SubnetLgwanAppA', 'SubnetLgwanAppB']));

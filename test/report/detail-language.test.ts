@@ -61,6 +61,12 @@ const CASES: Array<[rule: string, mutate: (r: Resources) => void, ja: RegExp[], 
     r.Hook = { Type: 'AWS::SNS::Subscription', Properties: { TopicArn: { Ref: 'Topic' }, Protocol: 'https', Endpoint: 'https://example.com/hook' } };
   }, [/転送先：Lambda の API による呼び出し（関数 Outside は VPC の外で動作し、インターネットに出られます）/, /転送先：https サブスクリプション（転送先 https:\/\/example\.com\/hook）/],
   [/invoked through the Lambda API: function Outside runs outside any VPC, with internet access/, /https subscription to https:\/\/example\.com\/hook/]],
+  ['TELEWORK-ENTRY-PERSONAL-NUMBER', (r) => {
+    r.AdPn = { Type: 'AWS::DirectoryService::MicrosoftAD', Properties: { Name: 'pn.local', Password: 'x', VpcSettings: { VpcId: { Ref: 'VpcPn' }, SubnetIds: [{ Ref: 'SubnetPnAppA' }, { Ref: 'SubnetPnAppB' }] } } };
+    r.WsPn = { Type: 'AWS::WorkSpaces::Workspace', Properties: { DirectoryId: { Ref: 'AdPn' }, BundleId: 'b', UserName: 'u' } };
+    r.StreamPn = { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: { Ref: 'VpcPn' }, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.ap-northeast-1.highlander', SubnetIds: [{ Ref: 'SubnetPnAppA' }] } };
+  }, [/AWS::WorkSpaces::Workspace WsPn（仮想デスクトップ（WorkSpaces））がマイナンバー利用事務系に/, /AdPn（WorkSpaces 用のディレクトリ）/, /StreamPn（WorkSpaces の画面転送用エンドポイント）/],
+  [/WsPn \(WorkSpace\) places a telework entry/, /AdPn \(directory for WorkSpaces\)/, /StreamPn \(WorkSpaces streaming endpoint\)/]],
   ['TIER-TAG-CONFLICT', (r) => {
     r.SubnetLgwanAppA!.Properties!.Tags = [{ Key: 'mic:tier', Value: 'internet' }];
   }, [/サブネットのタグは internet（インターネット接続系）ですが、所属する VPC はLGWAN接続系です/],

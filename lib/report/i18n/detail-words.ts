@@ -6,6 +6,7 @@
  */
 import type { Reason, ReasonKey, ReasonParams } from '../../model/reason';
 import type { PublicInvokeSurface, RelayWhat, RemoteEntryKind } from '../../model/facts/service-facts';
+import type { TeleworkEntryFact } from '../../model/facts/types';
 
 /** One wording per kind of reason, given its values. */
 export type ReasonTable = { [K in ReasonKey]: (p: ReasonParams[K]) => string };
@@ -14,5 +15,7 @@ export interface DetailWords {
   reason(r: Reason): string;
   publicInvoke(s: PublicInvokeSurface): string;
   remoteEntry(k: RemoteEntryKind): string;
+  /** What kind of telework entry a fact is (a Client VPN, a WorkSpaces directory, an AppStream fleet, …). */
+  teleworkEntry(k: TeleworkEntryFact['kind']): string;
   relayWhat(w: RelayWhat): string;
 }

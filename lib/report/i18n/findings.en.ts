@@ -84,7 +84,7 @@ function word(t: FindingText): Worded {
     case 'unresolved-value':
       return { title: `A network value cannot be resolved: ${t.id}.${t.property}`, message: `${t.type} ${t.id}, property ${t.property}: ${reasonEn(t.reason)}. The engine cannot prove separation for what it cannot see. Fix: use a literal or a reference to a resource in the templates given (pass every stack, including the one that exports the value).` };
     case 'telework-entry-personal-number':
-      return { title: 'Telework entry point in the personal-number tier', message: `${t.type} ${t.id} (${t.entry}) places a telework entry in the personal-number tier (subnets: ${t.where}). The personal-number tier must have no telework entry at all. Fix: move the desktops/endpoint to the LGWAN tier; personal-number work is done only on office terminals.` };
+      return { title: 'Telework entry point in the personal-number tier', message: `${t.type} ${t.id} (${detailWordsEn.teleworkEntry(t.entry)}) places a telework entry in the personal-number tier (subnets: ${t.where}). The personal-number tier must have no telework entry at all. Fix: move the desktops/endpoint to the LGWAN tier; personal-number work is done only on office terminals.` };
     case 'client-vpn-into-personal-number':
       return { title: 'Telework entry point in the personal-number tier', message: `Client VPN endpoint ${t.endpoint} lets telework clients into the personal-number tier. Fix: delete it; personal-number work is done only on office terminals.` };
     case 'client-vpn-whole-vpc':
@@ -121,7 +121,7 @@ function word(t: FindingText): Worded {
     case 'remote-entry-into-tier':
       return { title: 'A managed entry from the internet into a closed tier', message: `${t.id} is an ${detailWordsEn.remoteEntry(t.entry)}, placed in ${tier(t.tier)}. It needs no internet gateway or route: the connection arrives through AWS from the internet, which is not a closed path. Fix: remove it; administer the tier from its own closed network (Systems Manager through interface endpoints, or the on-premises link).` };
     case 'telework-entry-model':
-      return { title: 'Telework into the internet tier in an α-model city', message: `${t.id} (${t.kind}) is a telework entry in the internet tier, but the policy says the city uses the ${t.model} model, where telework goes to the LGWAN tier. Fix: move the desktops to the LGWAN tier, or declare model: beta / beta-prime in the policy if the city has adopted it.` };
+      return { title: 'Telework into the internet tier in an α-model city', message: `${t.id} (${detailWordsEn.teleworkEntry(t.kind)}) is a telework entry in the internet tier, but the policy says the city uses the ${t.model} model, where telework goes to the LGWAN tier. Fix: move the desktops to the LGWAN tier, or declare model: beta / beta-prime in the policy if the city has adopted it.` };
     case 'tier-tag-variable':
       return {
         title: 'The tier depends on a deploy-time value',

@@ -117,7 +117,7 @@ function word(t: FindingText): Worded {
     case 'unresolved-value':
       return { title: `ネットワークの値を解決できない：${t.id}.${t.property}`, message: `${t.type} ${t.id} のプロパティ ${t.property}：${reasonJa(t.reason)}。見えないものについては分離を証明できません。対処：値を直接書くか、検証に渡すテンプレート内のリソースを参照してください（値をエクスポートするスタックを含め、すべてのスタックを渡します）。` };
     case 'telework-entry-personal-number':
-      return { title: 'マイナンバー利用事務系へのテレワーク入口', message: `${t.type} ${t.id}（${t.entry}）がマイナンバー利用事務系にテレワークの入口を設けています（サブネット：${t.where}）。マイナンバー利用事務系にはテレワークの入口を一切設けません。対処：仮想デスクトップ・エンドポイントを LGWAN 接続系へ移してください。マイナンバー利用事務は庁内の端末でのみ行います。` };
+      return { title: 'マイナンバー利用事務系へのテレワーク入口', message: `${t.type} ${t.id}（${detailWordsJa.teleworkEntry(t.entry)}）がマイナンバー利用事務系にテレワークの入口を設けています（サブネット：${t.where}）。マイナンバー利用事務系にはテレワークの入口を一切設けません。対処：仮想デスクトップ・エンドポイントを LGWAN 接続系へ移してください。マイナンバー利用事務は庁内の端末でのみ行います。` };
     case 'client-vpn-into-personal-number':
       return { title: 'マイナンバー利用事務系へのテレワーク入口', message: `Client VPN エンドポイント ${t.endpoint} により、テレワーク端末がマイナンバー利用事務系に入れます。対処：このエンドポイントを削除してください。マイナンバー利用事務は庁内の端末でのみ行います。` };
     case 'client-vpn-whole-vpc':
@@ -154,7 +154,7 @@ function word(t: FindingText): Worded {
     case 'remote-entry-into-tier':
       return { title: 'インターネットから閉域の系への入口', message: `${t.id}（${detailWordsJa.remoteEntry(t.entry)}）が${tier(t.tier)}に置かれています。インターネットゲートウェイやルートがなくても、インターネットからの接続が AWS を経由して系の中に届きます。これは閉域の経路ではありません。対処：このリソースを削除し、系の管理はその系の閉域ネットワークから行ってください（インターフェイスエンドポイント経由の Systems Manager、または庁内ネットワークとの接続回線）。` };
     case 'telework-entry-model':
-      return { title: 'αモデルでインターネット接続系へのテレワーク', message: `${t.id}（${t.kind}）はインターネット接続系に置かれたテレワークの入口ですが、ポリシーではこの団体は ${t.model} モデルを採用しており、テレワークの接続先は LGWAN 接続系です。対処：仮想デスクトップを LGWAN 接続系へ移してください。β モデル／β' モデルへ移行済みであれば、ポリシーに model: beta または beta-prime を宣言してください。` };
+      return { title: 'αモデルでインターネット接続系へのテレワーク', message: `${t.id}（${detailWordsJa.teleworkEntry(t.kind)}）はインターネット接続系に置かれたテレワークの入口ですが、ポリシーではこの団体は ${t.model} モデルを採用しており、テレワークの接続先は LGWAN 接続系です。対処：仮想デスクトップを LGWAN 接続系へ移してください。β モデル／β' モデルへ移行済みであれば、ポリシーに model: beta または beta-prime を宣言してください。` };
     case 'tier-tag-variable':
       return {
         title: '所属する系がデプロイ時の値で変わる',

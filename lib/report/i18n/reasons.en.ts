@@ -177,6 +177,7 @@ export const detailWordsEn: DetailWords = {
         ? 'a resource policy for principal "*" with FunctionUrlAuthType NONE (the function URL is public)'
         : `a resource policy that lets principal "*" (any AWS account) invoke it (${s.action})`,
   remoteEntry: (k) => REMOTE_ENTRY[k],
+  teleworkEntry: (k) => TELEWORK_ENTRY[k],
   relayWhat: (w) => {
     switch (w.kind) {
       case 'lambda-integration':
@@ -216,3 +217,15 @@ const REMOTE_ENTRY: Record<Parameters<DetailWords['remoteEntry']>[0], string> = 
 
 /** The English wording of a reason (the JSON's and the English reports'). */
 export const reasonEn = detailWordsEn.reason;
+
+const TELEWORK_ENTRY: Record<Parameters<DetailWords['teleworkEntry']>[0], string> = {
+  'client-vpn': 'Client VPN endpoint',
+  'workspaces-directory': 'WorkSpaces directory',
+  workspace: 'WorkSpace',
+  'workspaces-pool': 'WorkSpaces pool',
+  'directory-service': 'directory for WorkSpaces',
+  'streaming-endpoint': 'WorkSpaces streaming endpoint',
+  'internet-facing-load-balancer': 'internet-facing load balancer',
+  appstream: 'AppStream 2.0 instances (fleet or builder)',
+  'secure-browser': 'WorkSpaces Secure Browser portal',
+};

@@ -213,6 +213,7 @@ export const detailWordsJa: DetailWords = {
         ? 'プリンシパル "*" に対し FunctionUrlAuthType NONE を許可するリソースポリシー（関数 URL が公開されています）'
         : `プリンシパル "*"（すべての AWS アカウント）に呼び出し（${s.action}）を許可するリソースポリシー`,
   remoteEntry: (k) => REMOTE_ENTRY[k],
+  teleworkEntry: (k) => TELEWORK_ENTRY[k],
   relayWhat: (w) => {
     switch (w.kind) {
       case 'lambda-integration':
@@ -245,3 +246,15 @@ export const detailWordsJa: DetailWords = {
 
 /** 理由の日本語の文言。 */
 export const reasonJa = detailWordsJa.reason;
+
+const TELEWORK_ENTRY: Record<Parameters<DetailWords['teleworkEntry']>[0], string> = {
+  'client-vpn': 'Client VPN エンドポイント',
+  'workspaces-directory': 'WorkSpaces ディレクトリ',
+  workspace: '仮想デスクトップ（WorkSpaces）',
+  'workspaces-pool': 'WorkSpaces プール',
+  'directory-service': 'WorkSpaces 用のディレクトリ',
+  'streaming-endpoint': 'WorkSpaces の画面転送用エンドポイント',
+  'internet-facing-load-balancer': 'インターネット向けのロードバランサー',
+  appstream: 'AppStream 2.0 のインスタンス（フリート・ビルダー）',
+  'secure-browser': 'WorkSpaces Secure Browser のポータル',
+};
