@@ -14,6 +14,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { filesUnder, foldFiles } from './file-tree-digest';
 
 /** The libraries whose code runs inside the proof or the report, besides this package's own. */
 const LIBRARIES = ['aws-cdk-lib', 'constructs', 'yaml', 'zod', 'exceljs', 'esbuild'] as const;
@@ -42,16 +43,9 @@ function hashTree(dir: string, label: string, hash: ReturnType<typeof createHash
     hash.update(`${label}:absent;`);
     return 0;
   }
-  const files = fs
-    .readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
-    .sort();
+  const files = filesUnder(dir, (f) => fs.statSync(path.join(dir, f)).isFile());
   hash.update(`${label}:${files.length};`);
-  for (const f of files) {
-    const content = fs.readFileSync(path.join(dir, f));
-    hash.update(`${f.length}:${f}${content.length}:`).update(content);
-  }
+  foldFiles(dir, files, hash);
   return files.length;
 }
 

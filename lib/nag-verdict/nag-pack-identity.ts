@@ -12,6 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
+import { filesUnder, foldFiles } from '../cache/file-tree-digest';
 
 function packageDir(name: string, from?: string): string {
   return path.dirname(require.resolve(`${name}/package.json`, from ? { paths: [from] } : undefined));
@@ -19,20 +20,6 @@ function packageDir(name: string, from?: string): string {
 
 function version(dir: string): string {
   return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** Every `.js` file under `dir`, sorted, as (relative path, content) pairs folded into `hash`. */
-function hashJavaScript(dir: string, hash: ReturnType<typeof createHash>): number {
-  const files = fs
-    .readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.js'))
-    .sort();
-  for (const f of files) {
-    const content = fs.readFileSync(path.join(dir, f));
-    hash.update(`${f.length}:${f}${content.length}:`).update(content);
-  }
-  return files.length;
 }
 
 let identity: string | undefined;
@@ -45,7 +32,8 @@ export function nagPackIdentity(): string {
   const constructs = packageDir('constructs', cdkLib);
   const hash = createHash('sha256');
   hash.update(`cdk-nag@${version(cdkNag)} aws-cdk-lib@${version(cdkLib)} constructs@${version(constructs)} node@${process.version};`);
-  hashJavaScript(path.join(cdkNag, 'lib'), hash);
+  const rules = path.join(cdkNag, 'lib');
+  foldFiles(rules, filesUnder(rules, (f) => f.endsWith('.js')), hash);
   identity = hash.digest('hex');
   return identity;
 }
