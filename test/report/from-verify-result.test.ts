@@ -7,13 +7,7 @@ import { renderDiagramSvg } from '../../lib/report/diagram-svg';
 import { reportViewFromVerify } from '../../lib/report/from-verify-result';
 import { renderJunitFromVerify } from '../../lib/report/verify-junit';
 import { endKey, INTERNET_NODE, MATRIX_ENDS } from '../../lib/report/report-input';
-import { asLoaded, buildCity, clone } from '../fixtures/city';
-
-function vpcId(resources: Record<string, { Type: string }>, part: string): string {
-  const id = Object.keys(resources).find((k) => k.includes(part) && resources[k]!.Type === 'AWS::EC2::VPC');
-  if (!id) throw new Error(`no VPC with ${part}`);
-  return id;
-}
+import { asLoaded, buildCity, clone, vpcId } from '../fixtures/city';
 
 describe('report view of a verify() result', () => {
   const policy = loadPolicy();

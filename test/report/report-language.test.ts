@@ -15,14 +15,8 @@ import { renderDiagramSvg } from '../../lib/report/diagram-svg';
 import { brokenAppReport, goodAppReport } from './support/broken-app-report';
 import { exampleRecord } from './support/record-fixture';
 import type { ReportInput } from '../../lib/report/report-input';
-import { asLoaded, buildCity, clone } from '../fixtures/city';
+import { asLoaded, buildCity, clone, vpcId } from '../fixtures/city';
 import { englishSentences, halfWidthInJapanese, japaneseInEnglish } from './support/language-check';
-
-function vpcId(resources: Record<string, { Type: string }>, part: string): string {
-  const id = Object.keys(resources).find((k) => k.includes(part) && resources[k]!.Type === 'AWS::EC2::VPC');
-  if (!id) throw new Error(`no VPC with ${part}`);
-  return id;
-}
 
 function reportOf(result: VerifyResult): ReportInput {
   return assembleReportInput({ findings: result.findings, report: reportViewFromVerify(result), acknowledgements: [], sources: ['City.template.json'], generatedAt: '2026-12-06T05:28:00Z' });
