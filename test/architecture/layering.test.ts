@@ -92,6 +92,13 @@ function offenders(files: readonly string[], bad: (importer: string, spec: strin
 }
 
 describe('layering (README: how it is organised)', () => {
+  test('the README\'s layout names every lib/ folder and names no folder that is gone', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const named = [...readme.matchAll(/^lib\/([a-z-]+)\/ /gm)].map((m) => m[1]!).sort();
+    const folders = fs.readdirSync(LIB, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(named).toEqual(folders);
+  });
+
   test('every lib/ folder is classified as build, prove or shared, so a new folder is a decision', () => {
     // cost: reads a configuration and prices it (like roster, a tool beside the two pipelines, never imported by the prove side).
     const known = new Set([...BUILD, ...PROVE_CORE, ...PROVE_ADAPTERS, ...SHARED, 'roster', 'cost', 'cli', 'index.ts', 'package-files.ts']);
