@@ -1,13 +1,25 @@
 /**
- * Jest for a mutation batch: the project's configuration, run on only the test files the batch names
- * (MUTATION_TESTS, comma-separated globs relative to the repository root, set by tools/mutation/run.sh).
- * Jest loads every matched test file for every mutant, so a tight list is what makes a batch fit a shared
- * 2-core machine; docs/verify.md lists each batch's tests next to its score.
+ * Jest for mutation runs: the project's configuration, on the engine's test set, with a test sequencer that
+ * loads only the test files holding a mutant's covering tests (only-covering-files.js), cheapest first, and a
+ * runner and environment that end a mutant's run at its first failing test (bail-runner.js, bail-environment.js).
+ *
+ * The engine's test set is test/model, test/checks and test/cidr: the tests that call the engine directly on
+ * plain CloudFormation (test/fixtures/city.ts generates it; no test here synthesises a CDK app). MUTATION_TESTS
+ * (comma-separated globs relative to the repository root) replaces it for a narrower batch.
  */
 const path = require('path');
 const base = require('../../jest.config.js');
 
-const tests = (process.env.MUTATION_TESTS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-if (tests.length === 0) throw new Error('tools/mutation/jest.config.js: set MUTATION_TESTS (run a batch with tools/mutation/run.sh BATCH)');
+const ENGINE_TESTS = ['test/model/**/*.test.ts', 'test/checks/**/*.test.ts', 'test/cidr/**/*.test.ts'];
+const listed = (process.env.MUTATION_TESTS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+const tests = listed.length > 0 ? listed : ENGINE_TESTS;
 
-module.exports = { ...base, rootDir: path.resolve(__dirname, '../..'), testMatch: tests.map((t) => `<rootDir>/${t}`) };
+module.exports = {
+  ...base,
+  rootDir: path.resolve(__dirname, '../..'),
+  testMatch: tests.map((t) => `<rootDir>/${t}`),
+  testSequencer: path.join(__dirname, 'only-covering-files.js'),
+  // Inside a mutant's run only: stop at the first failing test (stop-at-first-failure.js).
+  runner: path.join(__dirname, 'bail-runner.js'),
+  testEnvironment: path.join(__dirname, 'bail-environment.js'),
+};
