@@ -13,6 +13,11 @@ export interface FilterSide {
   nacl?: NaclFact;
   /** Candidate security groups (any of them may be on the interface). */
   sgs: SgFact[];
+  /**
+   * The NACL's entries of each direction in rule-number order, when the caller has them (the flow judge
+   * sorts each NACL once per analysis, not once per search); sorted here otherwise.
+   */
+  naclOrder?: { outbound: NaclEntryFact[]; inbound: NaclEntryFact[] };
 }
 
 export interface Packet {
@@ -66,7 +71,7 @@ function portMatch(r: { ports?: { from: number; to: number } }, port: number | u
   return !r.ports || port === undefined || (port >= r.ports.from && port <= r.ports.to);
 }
 
-function sortedEntries(n: NaclFact, egress: boolean): NaclEntryFact[] {
+export function sortedEntries(n: NaclFact, egress: boolean): NaclEntryFact[] {
   return n.entries.filter((e) => e.egress === egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
 }
 
@@ -103,7 +108,7 @@ function sgAllows(rules: SgRuleFact[], addr: bigint, peerGroup: string | undefin
  * of each class finds the same packet.
  */
 function representatives(within: IntervalSet, sets: IntervalSet[]): { reps: bigint[]; cuts: bigint[] } {
-  const cuts = new Set<bigint>();
+  const cuts: bigint[] = [];
   const clippedSets: IntervalSet[] = [];
   const pieces: Array<readonly [bigint, bigint]> = [];
   const seen = new Set<IntervalSet>();
@@ -115,14 +120,16 @@ function representatives(within: IntervalSet, sets: IntervalSet[]): { reps: bigi
     if (seen.has(clipped)) continue;
     seen.add(clipped);
     if (clipped === within) {
-      for (const [lo] of within) cuts.add(lo);
+      for (const [lo] of within) cuts.push(lo);
       coversAll = true;
       continue;
     }
-    for (const [lo, hi] of clipped) {
-      cuts.add(lo);
-      if (contains(within, hi + 1n)) cuts.add(hi + 1n);
-      pieces.push([lo, hi]);
+    for (const piece of clipped) {
+      const lo = piece[0];
+      cuts.push(lo);
+      const after = piece[1] + 1n;
+      if (contains(within, after)) cuts.push(after);
+      pieces.push(piece);
     }
     clippedSets.push(clipped);
   }
@@ -130,36 +137,57 @@ function representatives(within: IntervalSet, sets: IntervalSet[]): { reps: bigi
   // both lists — and the lowest IPv4 one too. A packet never mixes families, so without it a dual-stack side
   // that no rule distinguishes would be tried with an IPv6 address only, and every IPv4 packet missed.
   const uncovered = coversAll ? EMPTY : subtract(within, union(EMPTY, pieces));
-  if (uncovered.length) cuts.add(uncovered[0][0]);
+  if (uncovered.length) cuts.push(uncovered[0][0]);
   const uncoveredV4 = uncovered.find(([, hi]) => hi >= V4_BASE);
-  if (uncoveredV4) cuts.add(uncoveredV4[0] > V4_BASE ? uncoveredV4[0] : V4_BASE);
+  if (uncoveredV4) cuts.push(uncoveredV4[0] > V4_BASE ? uncoveredV4[0] : V4_BASE);
   // The families are classes of their own where one interval holds both (a whole-address-space `within`).
-  if (contains(within, V4_BASE) && contains(within, V4_BASE - 1n)) cuts.add(V4_BASE);
-  const sorted = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (contains(within, V4_BASE) && contains(within, V4_BASE - 1n)) cuts.push(V4_BASE);
+  const sorted = ascendingUnique(cuts);
   // The search tries `reps`; a witness is printed from its segment between consecutive `cuts` (witness-packet.ts).
   return { reps: firstOfEachClass(sorted, clippedSets), cuts: sorted };
 }
 
-/** Keeps, of addresses in ascending order, the first of each class: same family, inside the same sets. */
+/** Addresses in ascending order, each once (sorting a list is cheaper than hashing bigints into a set). */
+function ascendingUnique(xs: bigint[]): bigint[] {
+  if (xs.length < 2) return xs;
+  xs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let n = 1;
+  for (let i = 1; i < xs.length; i++) if (xs[i] !== xs[n - 1]) xs[n++] = xs[i];
+  xs.length = n;
+  return xs;
+}
+
+/**
+ * Keeps, of addresses in ascending order, the first of each class: same family, inside the same sets.
+ * Classes are refined set by set (class and membership → a new class number), which tells exactly the
+ * addresses whose family and memberships all agree, without writing the memberships out.
+ */
 function firstOfEachClass(sorted: bigint[], sets: IntervalSet[]): bigint[] {
   if (sorted.length < 2) return sorted;
-  const signature: string[] = sorted.map((a) => (a >= V4_BASE ? '4' : '6'));
+  const n = sorted.length;
+  const cls = new Array<number>(n);
+  for (let i = 0; i < n; i++) cls[i] = sorted[i] >= V4_BASE ? 1 : 0;
+  const refined = new Map<number, number>();
   for (const set of sets) {
+    refined.clear();
     // Both lists ascend: one pass per set.
     let j = 0;
-    for (let i = 0; i < sorted.length; i++) {
+    for (let i = 0; i < n; i++) {
       const a = sorted[i];
       while (j < set.length && set[j][1] < a) j++;
-      signature[i] += j < set.length && set[j][0] <= a ? '1' : '0';
+      const key = cls[i] * 2 + (j < set.length && set[j][0] <= a ? 1 : 0);
+      let c = refined.get(key);
+      if (c === undefined) refined.set(key, (c = refined.size));
+      cls[i] = c;
     }
   }
-  const seen = new Set<string>();
+  const taken = new Array<boolean>(n).fill(false);
   const out: bigint[] = [];
-  sorted.forEach((a, i) => {
-    if (seen.has(signature[i])) return;
-    seen.add(signature[i]);
-    out.push(a);
-  });
+  for (let i = 0; i < n; i++) {
+    if (taken[cls[i]]) continue;
+    taken[cls[i]] = true;
+    out.push(sorted[i]);
+  }
   return out;
 }
 
@@ -195,8 +223,8 @@ const ALL_LAYERS: Mode = { srcNacl: true, dstNacl: true, srcSg: true, dstSg: tru
 const NONE: Mode = { srcNacl: false, dstNacl: false, srcSg: false, dstSg: false };
 
 function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterResult['evidence'] } | undefined {
-  const srcOut = mode.srcNacl && q.src?.nacl && !q.src.nacl.isDefault ? sortedEntries(q.src.nacl, true) : undefined;
-  const dstIn = mode.dstNacl && q.dst?.nacl && !q.dst.nacl.isDefault ? sortedEntries(q.dst.nacl, false) : undefined;
+  const srcOut = mode.srcNacl && q.src?.nacl && !q.src.nacl.isDefault ? (q.src.naclOrder?.outbound ?? sortedEntries(q.src.nacl, true)) : undefined;
+  const dstIn = mode.dstNacl && q.dst?.nacl && !q.dst.nacl.isDefault ? (q.dst.naclOrder?.inbound ?? sortedEntries(q.dst.nacl, false)) : undefined;
   const dstSets: IntervalSet[] = [];
   const srcSets: IntervalSet[] = [];
   srcOut?.forEach((e) => dstSets.push(e.cidr));

@@ -9,7 +9,7 @@ import { type IntervalSet, describeSet, formatAddress, intersect, isEmpty, parse
 import type { NaclFact, NetworkModel, SgFact } from '../facts/types';
 import { protocolName } from '../facts/protocols';
 import type { Hop, HopStep, NaclReason } from '../path';
-import { explainBlocked, findPacket, type FilterResult, type FilterSide } from './filters';
+import { explainBlocked, findPacket, sortedEntries, type FilterResult, type FilterSide } from './filters';
 import type { Flow } from './index';
 import type { EndpointClass, Place } from './places';
 import type { Arrival, Router } from './routing';
@@ -18,10 +18,19 @@ function groupOf(p: Place): string {
   return p.kind === 'subnet' ? `vpc:${p.vpc}` : p.id;
 }
 
+/** A subnet place's flow key (`subnet:<key>`) and group, made once per place (a country asks ~140,000 times). */
+interface PlaceKeys {
+  group: string;
+  subnet?: string;
+}
+
 export class FlowJudge {
   private readonly flowsByGroup = new Map<string, Flow>();
   private readonly sanctionedByGroup = new Map<string, Flow>();
   private readonly sgsByVpc = new Map<string, SgFact[]>();
+  private readonly sides = new Map<string, FilterSide>();
+  private readonly placeKeys = new Map<Place, PlaceKeys>();
+  private readonly naclOrders = new Map<NaclFact, NonNullable<FilterSide['naclOrder']>>();
   private readonly active: TierPolicy['sanctionedChannels'];
 
   constructor(
@@ -30,7 +39,12 @@ export class FlowJudge {
     asOf: string,
     private readonly router: Router,
   ) {
-    for (const sg of model.securityGroups.values()) if (sg.vpc) this.sgsByVpc.set(sg.vpc, [...(this.sgsByVpc.get(sg.vpc) ?? []), sg]);
+    for (const sg of model.securityGroups.values()) {
+      if (!sg.vpc) continue;
+      const list = this.sgsByVpc.get(sg.vpc);
+      if (list) list.push(sg);
+      else this.sgsByVpc.set(sg.vpc, [sg]);
+    }
     this.active = policy.sanctionedChannels.filter((c) => c.expires >= asOf);
   }
 
@@ -47,9 +61,30 @@ export class FlowJudge {
     return (k && this.model.nacls.get(k)) || this.model.nacls.get(`${this.model.subnets.get(subnet)?.vpc}#defaultNacl`);
   }
 
-  /** The filters on one side of a subnet: its NACL, and the given security groups (else every group of its VPC). */
+  /** Each NACL's entries per direction in rule-number order, sorted once per analysis (the model no longer changes). */
+  private naclOrder(nacl: NaclFact | undefined): FilterSide['naclOrder'] {
+    if (!nacl) return undefined;
+    let order = this.naclOrders.get(nacl);
+    if (!order) this.naclOrders.set(nacl, (order = { outbound: sortedEntries(nacl, true), inbound: sortedEntries(nacl, false) }));
+    return order;
+  }
+
+  /**
+   * The filters on one side of a subnet: its NACL, and the given security groups (else every group of its
+   * VPC — that side is made once per subnet: a country's walks arrive at the same subnets ~100,000 times).
+   */
   side(subnet: string, sgs?: SgFact[]): FilterSide {
-    return { nacl: this.naclOf(subnet), sgs: sgs ?? this.sgsByVpc.get(this.model.subnets.get(subnet)!.vpc) ?? [] };
+    if (sgs) {
+      const nacl = this.naclOf(subnet);
+      return { nacl, sgs, naclOrder: this.naclOrder(nacl) };
+    }
+    let side = this.sides.get(subnet);
+    if (!side) {
+      const nacl = this.naclOf(subnet);
+      side = { nacl, sgs: this.sgsByVpc.get(this.model.subnets.get(subnet)!.vpc) ?? [], naclOrder: this.naclOrder(nacl) };
+      this.sides.set(subnet, side);
+    }
+    return side;
   }
 
   private excludedFor(a: EndpointClass, b: EndpointClass) {
@@ -58,14 +93,22 @@ export class FlowJudge {
       .map((c) => ({ protocol: c.protocol === 'tcp' ? 6 : 17, from: c.ports.from, to: c.ports.to, ...(c.toCidrs ? { dst: setOf(c.toCidrs.map((x) => parseCidr(x)!)) } : {}) }));
   }
 
+  private keysOf(p: Place): PlaceKeys {
+    let k = this.placeKeys.get(p);
+    if (!k) this.placeKeys.set(p, (k = { group: groupOf(p), ...(p.kind === 'subnet' ? { subnet: `subnet:${p.subnet}` } : {}) }));
+    return k;
+  }
+
   consider(src: Place, arrivals: Arrival[], entryHops: Hop[], srcSide: FilterSide | undefined, srcAddrs: IntervalSet): void {
     const { flowsByGroup, sanctionedByGroup, router } = this;
     if (!src.cls) return;
+    const srcGroup = this.keysOf(src).group;
     for (const a of arrivals) {
       const dst = a.place;
       if (!dst.cls || dst.cls === src.cls) continue;
       // Telework flows are kept per destination subnet: desktop subnets are allowed, the rest are not.
-      const key = `${groupOf(src)}→${src.kind === 'telework' && dst.kind === 'subnet' ? `subnet:${dst.subnet}` : groupOf(dst)}`;
+      const dstKeys = this.keysOf(dst);
+      const key = `${srcGroup}→${src.kind === 'telework' && dst.kind === 'subnet' ? dstKeys.subnet! : dstKeys.group}`;
       const prev = flowsByGroup.get(key);
       if (prev?.status === 'open') continue;
       const dstSide = dst.kind === 'subnet' ? this.side(dst.subnet!) : undefined;

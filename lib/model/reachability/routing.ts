@@ -101,12 +101,16 @@ export class Router {
     for (const v of model.vpcs.values()) this.vpcSets.set(v.key, setOf(v.cidrs));
     for (const s of model.subnets.values()) {
       this.subnetSets.set(s.key, setOf(s.cidrs));
-      this.subnetsByVpc.set(s.vpc, [...(this.subnetsByVpc.get(s.vpc) ?? []), s.key]);
+      const list = this.subnetsByVpc.get(s.vpc);
+      if (list) list.push(s.key);
+      else this.subnetsByVpc.set(s.vpc, [s.key]);
     }
     for (const a of model.tgwAttachments.values()) {
       if (a.vpc) {
         const k = `${a.vpc}|${a.tgw}`;
-        this.attachmentsByVpcTgw.set(k, [...(this.attachmentsByVpcTgw.get(k) ?? []), a]);
+        const list = this.attachmentsByVpcTgw.get(k);
+        if (list) list.push(a);
+        else this.attachmentsByVpcTgw.set(k, [a]);
       }
     }
     for (const rt of model.tgwRouteTables.values()) for (const a of rt.associations) if (!this.tgwAssociation.has(a.attachment) || !rt.isDefault) this.tgwAssociation.set(a.attachment, rt.key);
