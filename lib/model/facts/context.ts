@@ -12,21 +12,19 @@ import type { NetworkModel } from './types';
 import { reason, type Reason } from '../reason';
 
 export class ExtractContext {
-  /** One ResourceRef per entry, made once: asked for by every fact, rule and unresolved value of the resource. */
-  private readonly refCache = new Map<ResourceEntry, ResourceRef>();
-
   constructor(
     readonly resolver: Resolver,
     readonly model: NetworkModel,
   ) {}
 
+  /** One ResourceRef per entry, made once (kept on the entry): asked for by every fact, rule and unresolved value of the resource. */
   ref(entry: ResourceEntry): ResourceRef {
-    let r = this.refCache.get(entry);
+    let r = entry.ref;
     if (!r) {
       const metadata = entry.resource.Metadata?.['aws:cdk:path'];
       const path = typeof metadata === 'string' ? metadata : entry.template.constructPathOf?.(entry.logicalId);
       r = { stack: entry.stack, logicalId: entry.logicalId, type: entry.resource.Type, ...(typeof path === 'string' ? { constructPath: path } : {}) };
-      this.refCache.set(entry, r);
+      entry.ref = r;
     }
     return r;
   }
@@ -64,7 +62,7 @@ export class ExtractContext {
       if (v === NO_VALUE || v === null) return;
       if (Array.isArray(v)) return v.forEach(visit);
       if (v instanceof ResRef) {
-        const type = expectTypes && this.typeOf(v.key);
+        const type = expectTypes && (v.entry ? v.entry.resource.Type : this.typeOf(v.key));
         if (expectTypes && type && !expectTypes.includes(type)) {
           this.unresolved(entry, property, reason('wrong-reference-type', { ref: v.key, type, expected: [...expectTypes] }));
           return;

@@ -5,6 +5,7 @@
  * Whatever cannot be evaluated becomes `Unresolved` with the reason, never a guess.
  */
 import type { LoadedTemplate, CfnResource } from '../load/template';
+import type { ResourceRef } from '../path';
 import { parseCidr, subdivide } from '../../cidr/address-sets';
 import { indexSsmParameters, ssmParameterNames, type SsmParameterDefinition } from './ssm-parameters';
 import { parameterRefusal, parameterRefusalOf } from './parameter-constraints';
@@ -24,6 +25,11 @@ export interface ResourceEntry {
   template: LoadedTemplate;
   /** 'maybe' when the resource has a condition the engine cannot decide. */
   presence: 'present' | 'maybe';
+  /**
+   * The resource's ResourceRef, made once when the model first asks for it (lib/model/facts/context.ts ref):
+   * kept on the entry rather than in a map of 190,000 entries.
+   */
+  ref?: ResourceRef;
 }
 
 export function resourceKey(stack: string, logicalId: string): string {
@@ -60,7 +66,7 @@ export class Resolver {
         const cond = resource.Condition ? this.condition(t.stack, resource.Condition) : 'true';
         if (cond === 'false') continue; // never created
         const key = resourceKey(t.stack, logicalId);
-        const entry: ResourceEntry = { key, stack: t.stack, logicalId, resource, template: t, presence: cond === 'true' ? 'present' : 'maybe' };
+        const entry: ResourceEntry = { key, stack: t.stack, logicalId, resource, template: t, presence: cond === 'true' ? 'present' : 'maybe', ref: undefined };
         this.resources.set(key, entry);
         own.set(logicalId, entry);
       }
@@ -218,6 +224,12 @@ export class Resolver {
     if (expr === null || typeof expr === 'string' || typeof expr === 'number' || typeof expr === 'boolean') return [expr];
     if (Array.isArray(expr)) {
       const parts = expr.map((e) => this.eval(stack, e, depth + 1));
+      // Every element with one value (nearly always): the one list, without the product's copies.
+      if (parts.every((p) => p.length === 1)) {
+        const list: Value[] = [];
+        for (const p of parts) if (p[0] !== NO_VALUE) list.push(p[0]);
+        return [list];
+      }
       return product(parts).map((vs) => vs.filter((v) => v !== NO_VALUE));
     }
     if (typeof expr !== 'object') return [new Unresolved(reason('unsupported-value', { value: String(expr) }))];
@@ -228,6 +240,13 @@ export class Resolver {
       if (fn === 'Ref' || fn.startsWith('Fn::') || fn === 'Condition') return this.intrinsic(stack, fn, obj[fn], depth + 1);
     }
     const parts = keys.map((k) => this.eval(stack, obj[k], depth + 1));
+    if (parts.every((p) => p.length === 1)) {
+      const o: Record<string, Value> = {};
+      parts.forEach((p, i) => {
+        if (p[0] !== NO_VALUE) o[keys[i]] = p[0];
+      });
+      return [o];
+    }
     return product(parts).map((vs) => {
       const o: Record<string, Value> = {};
       vs.forEach((v, i) => {
@@ -376,7 +395,7 @@ export class Resolver {
       return [new Unresolved(reason('parameter-no-default', { name }))];
     }
     const entry = this.entriesByStack.get(stack)?.get(name);
-    if (entry) return [new ResRef(entry.key)];
+    if (entry) return [new ResRef(entry.key, entry)];
     if (t.template.Resources[name]) {
       if (this.built) return [new Unresolved(reason('ref-condition-false', { name }))];
       return [new ResRef(resourceKey(stack, name))];

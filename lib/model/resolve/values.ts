@@ -4,10 +4,24 @@
  * which extractors turn into a finding (fail closed) whenever the value matters for the network.
  */
 import type { Reason } from '../reason';
+import type { ResourceEntry } from './resolver';
 
 /** A resource's identity: `<stack>::<logicalId>` (plus `#defaultNacl`/`#defaultSg` for VPC defaults). */
 export class ResRef {
-  constructor(readonly key: string) {}
+  /** The resource's entry when the resolver made the reference from it (not part of the value: private, never compared or written). */
+  readonly #entry: ResourceEntry | undefined;
+
+  constructor(
+    readonly key: string,
+    entry?: ResourceEntry,
+  ) {
+    this.#entry = entry;
+  }
+
+  /** The entry of the resource named, when known without a lookup (a `Ref` or `Fn::GetAtt` to a resource of the templates). */
+  get entry(): ResourceEntry | undefined {
+    return this.#entry;
+  }
 }
 
 export class Unresolved {
