@@ -227,6 +227,17 @@ describe('security group facts (lib/model/facts/security-groups.ts)', () => {
       expect(egressOf(model(sg({ SecurityGroupEgress: [rule({ CidrIp: '10.1.0.0/16' })] })))).toEqual(['10.1.0.0/16']);
       expect(egressOf(model({ ...sg({}), ...separate() }))).toEqual(['10.1.0.0/16']);
     });
+    test('an egress rule that only may exist does not remove the default: both are there (the group allows everything when it is absent)', () => {
+      // A separate egress resource under a condition over a free-text parameter (default "off"): deployed as
+      // written, the group has no egress rule of its own and CloudFormation gives it allow-all.
+      expect(egressOf(model({ ...sg({}), ...separate('Maybe') }))).toEqual(['10.1.0.0/16', 'everywhere (default egress)']);
+      // An inline rule of a group that itself only may exist is certain whenever the group exists.
+      expect(egressOf(model(sg({ SecurityGroupEgress: [rule({ CidrIp: '10.1.0.0/16' })] }, 'Maybe')))).toEqual(['10.1.0.0/16']);
+    });
+    test("the VPC's default group keeps its allow-all egress when a rule is added to it", () => {
+      const m = model({ Out: { Type: 'AWS::EC2::SecurityGroupEgress', Properties: { GroupId: { 'Fn::GetAtt': ['Vpc', 'DefaultSecurityGroup'] }, ...rule({ CidrIp: '10.1.0.0/16' }) } } });
+      expect(m.securityGroups.get('S::Vpc#defaultSg')!.egress.map((r) => r.peerText)).toEqual(['10.1.0.0/16', 'everywhere (default egress)']);
+    });
     test('a separate ingress resource adds to the ingress of its group; one naming no group of the templates is unresolved', () => {
       const m = model({ ...sg({}), In: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { Ref: 'G' }, ...rule({ CidrIp: '10.2.0.0/16' }) } } });
       expect(m.securityGroups.get('S::G')!.ingress.map((r) => r.peerText)).toEqual(['10.2.0.0/16']);

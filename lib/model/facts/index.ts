@@ -166,11 +166,14 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
       }
     }
   }
-  // CloudFormation's default egress rule applies to groups with no explicit egress at all.
+  // CloudFormation's default egress rule applies to groups with no certain egress rule of their own, and the
+  // VPC's default group keeps its allow-all egress whatever is added to it. Egress rules that only may exist
+  // (a condition the engine cannot decide) do not remove it: in the deployment where they do not exist the
+  // group allows everything, so the default is added beside them.
   for (const sg of model.securityGroups.values()) {
     if (restricted.has(sg.key)) continue;
     if (sg.isDefault || !sg.explicitEgress) {
-      if (sg.egress.length === 0) sg.egress.push({ ref: sg.ref, protocol: -1, cidr: ALL_ADDRESSES, peerText: 'everywhere (default egress)' });
+      sg.egress.push({ ref: sg.ref, protocol: -1, cidr: ALL_ADDRESSES, peerText: 'everywhere (default egress)' });
     }
   }
   // Transit gateway defaults: attachments with no explicit association join the default table; all propagate to it.

@@ -111,8 +111,9 @@ export const securityGroupExtractor: Extractor = {
     if (!('VpcId' in props)) ctx.unresolved(entry, 'VpcId', reason('sg-default-vpc'));
     const ingress = ctx.resolver.propList(entry, 'SecurityGroupIngress').flatMap((r) => parseSgRule(entry, ctx, r, 'ingress', 'SecurityGroupIngress'));
     const egress = ctx.resolver.propList(entry, 'SecurityGroupEgress').flatMap((r) => parseSgRule(entry, ctx, r, 'egress', 'SecurityGroupEgress'));
-    // Only a non-empty egress list replaces the default allow-all rule (an empty list leaves it in place).
-    const explicitEgress = egress.length > 0 && entry.presence === 'present';
+    // Only a non-empty egress list replaces the default allow-all rule (an empty list leaves it in place). Inline
+    // rules exist whenever the group does, so a group that only may exist still has them as its own.
+    const explicitEgress = egress.length > 0;
     ctx.model.securityGroups.set(entry.key, { ...ctx.fact(entry), vpc, isDefault: false, ingress, egress, explicitEgress });
   },
 };
