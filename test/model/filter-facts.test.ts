@@ -234,6 +234,14 @@ describe('security group facts (lib/model/facts/security-groups.ts)', () => {
       // An inline rule of a group that itself only may exist is certain whenever the group exists.
       expect(egressOf(model(sg({ SecurityGroupEgress: [rule({ CidrIp: '10.1.0.0/16' })] }, 'Maybe')))).toEqual(['10.1.0.0/16']);
     });
+    test('an inline egress list that a condition may leave empty does not remove the default either', () => {
+      const r = rule({ CidrIp: '10.1.0.0/16' });
+      expect(egressOf(model(sg({ SecurityGroupEgress: [{ 'Fn::If': ['Maybe', r, { Ref: 'AWS::NoValue' }] }] })))).toEqual(['10.1.0.0/16', 'everywhere (default egress)']);
+      expect(egressOf(model(sg({ SecurityGroupEgress: { 'Fn::If': ['Maybe', [r], []] } })))).toEqual(['10.1.0.0/16', 'everywhere (default egress)']);
+      // One rule present in every reading is enough to replace it.
+      expect(egressOf(model(sg({ SecurityGroupEgress: [{ 'Fn::If': ['Maybe', r, { Ref: 'AWS::NoValue' }] }, rule({ CidrIp: '10.2.0.0/16' })] })))).toEqual(['10.1.0.0/16', '10.2.0.0/16']);
+      expect(egressOf(model(sg({ SecurityGroupEgress: { 'Fn::If': ['Maybe', [r], [rule({ CidrIp: '10.2.0.0/16' })]] } })))).toEqual(['10.1.0.0/16', '10.2.0.0/16']);
+    });
     test("the VPC's default group keeps its allow-all egress when a rule is added to it", () => {
       const m = model({ Out: { Type: 'AWS::EC2::SecurityGroupEgress', Properties: { GroupId: { 'Fn::GetAtt': ['Vpc', 'DefaultSecurityGroup'] }, ...rule({ CidrIp: '10.1.0.0/16' }) } } });
       expect(m.securityGroups.get('S::Vpc#defaultSg')!.egress.map((r) => r.peerText)).toEqual(['10.1.0.0/16', 'everywhere (default egress)']);

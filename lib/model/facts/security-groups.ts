@@ -5,7 +5,7 @@
  */
 import { parseCidr, setOf, type IntervalSet } from '../../cidr/address-sets';
 import type { ResourceEntry } from '../resolve/resolver';
-import { ResRef, Unresolved, type Value, isPlainObject, refsInString, show } from '../resolve/values';
+import { NO_VALUE, ResRef, Unresolved, type Value, isPlainObject, refsInString, show } from '../resolve/values';
 import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import { parseProtocol } from './protocols';
@@ -112,11 +112,21 @@ export const securityGroupExtractor: Extractor = {
     const ingress = ctx.resolver.propList(entry, 'SecurityGroupIngress').flatMap((r) => parseSgRule(entry, ctx, r, 'ingress', 'SecurityGroupIngress'));
     const egress = ctx.resolver.propList(entry, 'SecurityGroupEgress').flatMap((r) => parseSgRule(entry, ctx, r, 'egress', 'SecurityGroupEgress'));
     // Only a non-empty egress list replaces the default allow-all rule (an empty list leaves it in place). Inline
-    // rules exist whenever the group does, so a group that only may exist still has them as its own.
-    const explicitEgress = egress.length > 0;
+    // rules exist whenever the group does, so a group that only may exist still has them as its own; but a
+    // list that a condition may leave empty (an Fn::If with AWS::NoValue or []) may leave the default in place.
+    const explicitEgress = egress.length > 0 && neverEmpty(entry, ctx, 'SecurityGroupEgress');
     ctx.model.securityGroups.set(entry.key, { ...ctx.fact(entry), vpc, isDefault: false, ingress, egress, explicitEgress });
   },
 };
+
+/** True when every reading of a list property holds at least one element: some element exists in every reading
+ * (no alternative of it is AWS::NoValue), or the whole list is one expression every alternative of which is a
+ * non-empty list. */
+function neverEmpty(entry: ResourceEntry, ctx: ExtractContext, property: string): boolean {
+  const expr = (entry.resource.Properties ?? {})[property];
+  if (Array.isArray(expr)) return expr.some((el) => ctx.resolver.resolve(entry.stack, el).every((v) => v !== NO_VALUE));
+  return ctx.resolver.resolve(entry.stack, expr).every((v) => Array.isArray(v) && v.some((x) => x !== NO_VALUE));
+}
 
 export const securityGroupRuleExtractor: Extractor = {
   types: ['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'],
