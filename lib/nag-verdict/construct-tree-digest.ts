@@ -34,7 +34,7 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { encodeExactly, NotExactlyEncodable } from '../cache/exact-encoding';
+import { ExactWriter, NotExactlyEncodable } from '../cache/exact-encoding';
 
 /** A value the digest cannot write down exactly: the tree is judged afresh. */
 export class UndigestableTree extends Error {}
@@ -49,9 +49,9 @@ function nagsCfnResource(): typeof CfnResource {
 }
 
 /** Writes `value` exactly (lib/cache/exact-encoding); anything it cannot write makes the tree undigestable. */
-function write(out: string[], value: unknown): void {
+function write(out: ExactWriter, value: unknown): void {
   try {
-    encodeExactly(out, value);
+    out.write(value);
   } catch (err) {
     if (err instanceof NotExactlyEncodable) throw new UndigestableTree(err.message);
     throw err;
@@ -98,24 +98,27 @@ function creationPropertiesRead(c: CfnResource): boolean {
 
 /** The digest of `root`'s tree as cdk-nag's rules can see it; throws UndigestableTree when it cannot be exact. */
 export function constructTreeDigest(root: IConstruct): TreeDigest {
-  const out: string[] = [];
+  const out = new ExactWriter();
+  // The text is hashed in pieces as it grows (the digest of the pieces is the digest of the whole text).
+  const hash = createHash('sha256');
   const NagCfnResource = nagsCfnResource();
   let constructs = 0;
   let resources = 0;
   const visit = (c: IConstruct): void => {
     constructs++;
     const node = c.node;
-    out.push(`c${node.path.length}:`, node.path, `|${classChain(c)}|`);
+    const nodePath = node.path;
+    out.raw(`c${nodePath.length}:${nodePath}|${classChain(c)}|`);
     write(out, node.defaultChild?.node.id);
     for (const entry of node.metadata) {
       if (entry.type === ACKNOWLEDGED) {
-        out.push('m');
+        out.raw('m');
         write(out, entry.data);
       }
     }
     if (CfnResource.isCfnResource(c)) {
       resources++;
-      out.push(c instanceof NagCfnResource ? 'R' : 'r');
+      out.raw(c instanceof NagCfnResource ? 'R' : 'r');
       write(out, c.cfnResourceType);
       try {
         const stack = Stack.of(c);
@@ -124,20 +127,26 @@ export function constructTreeDigest(root: IConstruct): TreeDigest {
         write(out, stack.resolve(properties));
         const creation = (c as unknown as { _cfnProperties: unknown })._cfnProperties;
         if (creation !== properties && creationPropertiesRead(c)) {
-          out.push('p');
+          out.raw('p');
           write(out, stack.resolve(creation));
         }
       } catch (err) {
-        if (err instanceof UndigestableTree) throw new UndigestableTree(`${node.path}: ${err.message}`);
-        throw new UndigestableTree(`${node.path}: cannot resolve: ${err instanceof Error ? err.message : String(err)}`);
+        if (err instanceof UndigestableTree) throw new UndigestableTree(`${nodePath}: ${err.message}`);
+        throw new UndigestableTree(`${nodePath}: cannot resolve: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
     const children = node.children;
-    out.push(`k${children.length};`);
+    out.raw(`k${children.length};`);
+    if (out.text.length > HASH_PIECE) {
+      hash.update(out.text);
+      out.text = '';
+    }
     for (const child of children) visit(child);
   };
   visit(root);
-  const hash = createHash('sha256');
-  for (const part of out) hash.update(part);
+  hash.update(out.text);
   return { digest: hash.digest('hex'), constructs, resources };
 }
+
+/** Characters of encoded tree hashed at a time (bounds the text held, and hashes few large pieces). */
+const HASH_PIECE = 1 << 20;
