@@ -13,11 +13,14 @@
  *    values, the file's bytes, and the construct path the model gives each resource whose template carries
  *    no `aws:cdk:path` metadata — plus the nested stacks that could not be read.
  *    Not reused: a pack built with an injected engine (its code is unknown here).
- * 2. The report files: everything the report shows except its time — the assembled report input (findings,
- *    matrix, coverage, diagram, acknowledgements, sources, the header of record with the command, the
- *    configurations' and templates' SHA-256, the git commit, the 費用試算 sections), the languages and
- *    formats, the SARIF, and the code identity (the renderers are in it). The acknowledgements, the record
- *    and the cost are computed afresh on every synth; only the rendering is reused.
+ * 2. The report files: everything the report is made from except its time — the verdict's key (the verdict
+ *    fixes the findings, matrix, coverage, diagram and SARIF; the templates it covers fix the record's
+ *    sections and template digests), the acknowledgements, the template paths as shown, the header of
+ *    record's other facts (environments, configuration files and their SHA-256, version, git commit, command,
+ *    working directory), what the 費用試算 is computed from, the languages and formats, and the code identity
+ *    (the renderers are in it): reportInputsKey below. The acknowledgements and the header's facts are
+ *    worked out on every synth; the record's sections, the cost and the rendering only when the report is
+ *    rendered.
  *
  * The time of record: a reused report is the report made when the verdict was judged, byte for byte, so it
  * keeps that time (作成日時); it is not re-dated to look new. The synth gate's record (reports/synth-verdict.*)
@@ -38,14 +41,16 @@ import { digestOf, VerdictStore, verdictCacheDir } from '../cache/verdict-store'
 import { today } from '../policy/load';
 import type { TierPolicy } from '../policy/schema';
 import type { EngineRun } from '../report/engine-run';
-import type { ReportInput } from '../report/report-input';
+import type { CostSection } from '../report/cost-section';
+import type { ProvenanceFacts } from '../report/record/provenance';
+import type { Acknowledgement } from '../report/report-input';
 import type { CollectedTemplates } from './collect-templates';
 
 export const TIER_CACHE_ENV = 'CLOSED_TELEWORK_TIER_CACHE';
 
 /** Bump when a stored shape or the meaning of a key changes. */
 const VERDICT_FORMAT = 'closed-telework/tier-proof-verdict/1';
-const REPORT_FORMAT = 'closed-telework/tier-report-files/1';
+const REPORT_FORMAT = 'closed-telework/tier-report-files/2';
 
 /** Report entries are large (a ten-municipality report is ~1.5 MB): keep fewer. */
 const REPORT_ENTRIES = 16;
@@ -102,16 +107,16 @@ function isStoredReport(value: unknown): value is StoredReport {
   );
 }
 
-/** The digest of `values` written exactly, or undefined when one of them cannot be. */
+/** The digest of `values` written exactly (one part after the head), or undefined when one of them cannot be. */
 function exactDigest(head: readonly string[], values: readonly unknown[]): string | undefined {
-  const out: string[] = [...head];
+  let encoded: string;
   try {
-    for (const v of values) encodeExactly(out, v);
+    encoded = encodeExactly(...values);
   } catch (err) {
     if (err instanceof NotExactlyEncodable) return undefined;
     throw err;
   }
-  return digestOf(out);
+  return digestOf([...head, encoded]);
 }
 
 export interface VerdictInputs {
@@ -142,25 +147,36 @@ export function proofVerdictKey(input: VerdictInputs): string | undefined {
   return exactDigest([VERDICT_FORMAT, packageCodeIdentity(), today()], [policy, templates, input.collected.missingNested]);
 }
 
-/** The report input without its two times (the report's and the header of record's), for the report's key. */
-function withoutTimes(input: ReportInput): unknown {
-  const { generatedAt: _report, ...rest } = input;
-  if (!rest.record) return rest;
-  const { generatedAt: _record, ...provenance } = rest.record.provenance;
-  return { ...rest, record: { ...rest.record, provenance } };
-}
-
+/**
+ * Everything the rendered report files are made from, other than the verdict: the report is a function of the
+ * engine's verdict (findings, matrix, coverage, diagram, SARIF — all fixed by the verdict's inputs, whose key
+ * is `verdictKey`), the acknowledgements, the template paths as shown, the header of record's facts from
+ * outside the templates (lib/report/record/provenance.ts provenanceFacts: environments, configuration files
+ * and their SHA-256, package version, git commit, command, working directory; the record's sections and
+ * template digests are read from the templates, which `verdictKey` covers byte for byte, with the policy),
+ * what the 費用試算 is computed from, and the languages and formats. Keying on these rather than on the
+ * assembled report means a reused report needs neither the record nor the cost worked out (they are made
+ * only when the report is rendered), nor the whole report input written down for its digest.
+ */
 export interface ReportInputs {
-  input: ReportInput;
+  verdictKey: string;
+  acknowledgements: readonly Acknowledgement[];
+  sources: readonly string[];
+  /** undefined: the report has no header of record. */
+  provenance: ProvenanceFacts | undefined;
+  /**
+   * The 費用試算: ['inputs', what the caller computes the sections from] (the code and the date are in
+   * `verdictKey`), ['sections', the sections themselves], or ['none'].
+   */
+  cost: readonly ['inputs', unknown] | readonly ['sections', readonly CostSection[]] | readonly ['none'];
   langs: readonly string[];
   formats: readonly string[];
   junit: boolean;
-  extra: Record<string, string>;
 }
 
-/** The key of the rendered report files; undefined when the input cannot be written down exactly. */
-export function reportFilesKey(r: ReportInputs): string | undefined {
-  return exactDigest([REPORT_FORMAT, packageCodeIdentity()], [withoutTimes(r.input), [...r.langs], [...r.formats], r.junit, r.extra]);
+/** The key of the rendered report files; undefined when an input cannot be written down exactly. */
+export function reportInputsKey(r: ReportInputs): string | undefined {
+  return exactDigest([REPORT_FORMAT, packageCodeIdentity(), r.verdictKey], [r.acknowledgements, r.sources, r.provenance ?? null, r.cost, r.langs, r.formats, r.junit]);
 }
 
 /** Both stores in one cache directory, or none when caching is off. */

@@ -38,11 +38,12 @@ import { collectAcknowledgements } from './acknowledgements';
 import { collectTemplates, resourceKey, type CollectedTemplates } from './collect-templates';
 import { CROSSING_RULE_IDS, HYGIENE_RULE_IDS, isCrossing } from './crossing';
 import type { EngineRun, TierEngine } from '../report/engine-run';
-import { writeSynthReports } from './write-synth-reports';
-import { ProofReuse, proofReuseStats, proofVerdictKey } from './proof-reuse';
+import { SYNTH_REPORT_OPTIONS, writeSynthReports } from './write-synth-reports';
+import { ProofReuse, proofReuseStats, proofVerdictKey, reportInputsKey } from './proof-reuse';
 import { buildRecord } from '../report/record/from-templates';
 import { describeInvocation } from '../report/record/invocation';
-import { configurationRefs } from '../report/record/provenance';
+import { configurationRefs, provenanceFacts, type ProvenanceFacts } from '../report/record/provenance';
+import type { ReportRecord } from '../report/record/record';
 import { loadPolicy } from '../policy/load';
 
 export const PACK_NAME = 'ThreeTierSeparation';
@@ -74,6 +75,13 @@ export interface ThreeTierSeparationChecksProps {
    * from municipality configurations passes them: lib/stages/build-app.ts). @default no cost section
    */
   readonly costSections?: () => readonly CostSection[];
+  /**
+   * What `costSections` computes the sections from, as plain data (an app built from configurations passes the
+   * configurations): a reused report is keyed on it — with this package's code and the date, which the key
+   * holds anyway — so an unchanged synth does not estimate again. Without it the sections are computed on
+   * every synth that writes the report, and the report is keyed on them.
+   */
+  readonly costInputs?: unknown;
   /** The engine; replaced only in tests of the pack itself. @default the tier-separation engine (lib/checks) */
   readonly engine?: TierEngine;
   /** Clock for the report's timestamp (tests). */
@@ -110,6 +118,8 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
   public lastVerdictReused?: boolean;
 
   private readonly reuse: ProofReuse | undefined;
+  /** The key of the last run's verdict inputs (proof-reuse.ts), when they could be written down exactly. */
+  private lastVerdictKey: string | undefined;
 
   constructor(private readonly props: ThreeTierSeparationChecksProps = {}) {
     this.reuse = props.engine !== undefined || props.cacheDir === false ? undefined : props.cacheDir !== undefined ? new ProofReuse(props.cacheDir) : ProofReuse.fromEnvironment();
@@ -122,23 +132,37 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     this.lastReportDir = reportDir !== false && reportDir !== 'false' ? path.resolve(String(reportDir)) : false;
     if (this.lastReportDir !== false) {
       const generatedAt = (this.props.now ?? (() => new Date()))().toISOString();
+      const sources = run.collected.templates.map((t) => path.relative(process.cwd(), t.file));
+      const record = this.recordSource(app, run);
+      // Sections given without what they are computed from are computed now: the report is keyed on them.
+      const sections = this.props.costSections !== undefined && this.props.costInputs === undefined ? this.props.costSections() : undefined;
+      const cost = sections !== undefined ? (['sections', sections] as const) : this.props.costSections !== undefined ? (['inputs', this.props.costInputs] as const) : (['none'] as const);
+      // The report of the same inputs is reused (proof-reuse.ts): keyed on the verdict's key and the rest of what it is made from.
+      const key =
+        this.reuse !== undefined && this.lastVerdictKey !== undefined
+          ? reportInputsKey({ verdictKey: this.lastVerdictKey, acknowledgements: run.acknowledgements, sources, provenance: record.facts, cost, ...SYNTH_REPORT_OPTIONS })
+          : undefined;
+      const costSections = this.props.costSections;
       const written = writeSynthReports({
         dir: this.lastReportDir,
-        sources: run.collected.templates.map((t) => path.relative(process.cwd(), t.file)),
+        sources,
         engine: run.engine,
         acknowledgements: run.acknowledgements,
         generatedAt,
-        record: this.record(app, run, generatedAt),
-        ...(this.props.costSections ? { cost: this.props.costSections() } : {}),
-        ...(this.reuse ? { reuse: this.reuse } : {}),
+        record: record.make,
+        ...(sections !== undefined ? { cost: () => sections } : costSections !== undefined ? { cost: costSections } : {}),
+        ...(key !== undefined ? { reuse: { store: this.reuse!, key } } : {}),
       });
       this.lastReport = { generatedAt: written.generatedAt, reused: written.reused };
     }
     return run.report;
   }
 
-  /** The header of record (provenance from the app and its context) and the sections read from the templates. */
-  private record(app: IConstruct, run: PackRun, generatedAt: string): ReturnType<typeof buildRecord> {
+  /**
+   * The header of record: its facts from outside the templates (provenance from the app and its context) now,
+   * for the report's key; the record itself, with the sections read from the templates, when it is made.
+   */
+  private recordSource(app: IConstruct, run: PackRun): { facts: ProvenanceFacts; make: (generatedAt: string) => ReportRecord } {
     const invocation = describeInvocation();
     const policyFile = this.props.policyFile ?? stringContext(app, POLICY_FILE_CONTEXT);
     const environments = new Map<string, { account?: string; region?: string }>();
@@ -147,25 +171,28 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
       const env = { ...(Token.isUnresolved(c.account) ? {} : { account: c.account }), ...(Token.isUnresolved(c.region) ? {} : { region: c.region }) };
       environments.set(`${env.account ?? ''}/${env.region ?? ''}`, env);
     }
-    // The record reads only the closed-SIM pools from the policy. The engine has already judged with it (and a
-    // policy file it could not read failed the synth there); an engine that reads no policy file (a test's
-    // stand-in) must not fail the report here.
-    let policy = this.props.policy;
-    if (policyFile) {
-      try {
-        policy = loadPolicy(policyFile);
-      } catch {
-        policy = undefined;
-      }
-    }
-    return buildRecord({
+    const input = {
       templates: run.collected.templates,
       environments: [...environments.values()],
       configurations: configurationRefs((key) => app.node.tryGetContext(key)),
       command: invocation.viaCommand ?? invocation.cdkCommand ?? invocation.appCommand,
-      generatedAt,
-      ...(policy ? { policy } : {}),
-    });
+    };
+    const facts = provenanceFacts(input);
+    const make = (generatedAt: string): ReportRecord => {
+      // The record reads only the closed-SIM pools from the policy. The engine has already judged with it (and a
+      // policy file it could not read failed the synth there); an engine that reads no policy file (a test's
+      // stand-in) must not fail the report here.
+      let policy = this.props.policy;
+      if (policyFile) {
+        try {
+          policy = loadPolicy(policyFile);
+        } catch {
+          policy = undefined;
+        }
+      }
+      return buildRecord({ ...input, generatedAt, ...(policy ? { policy } : {}) }, facts);
+    };
+    return { facts, make };
   }
 
   /** Build the model once over every template, run the engine, and turn findings into violations. */
@@ -175,6 +202,7 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     const policyInput = policyFile ? { policyFile } : this.props.policy ? { policy: this.props.policy } : {};
     // The verdict of byte-identical inputs is reused (proof-reuse.ts); anything else is judged.
     const key = this.reuse ? proofVerdictKey({ collected, ...policyInput }) : undefined;
+    this.lastVerdictKey = key;
     const reused = key !== undefined ? this.reuse!.verdict(key) : undefined;
     this.lastVerdictReused = reused !== undefined;
     // Construct paths came in at load time (collectTemplates): every hop already names the construct a developer edits.

@@ -3,8 +3,10 @@
  * do not modify cdk.out, and a report belongs with the change review, not the deployment artefact):
  * Markdown and HTML in Japanese and English, the SVG diagram, JUnit XML, and SARIF for code scanning.
  *
- * With a store (proof-reuse.ts), files rendered from byte-identical inputs are written again from the store
- * instead of being rendered again; they keep the time they were made (see proof-reuse.ts, "time of record").
+ * With a store and the key of the report's inputs (proof-reuse.ts reportInputsKey), files rendered from the
+ * same inputs are written again from the store instead of being rendered again; they keep the time they were
+ * made (see proof-reuse.ts, "time of record"). The header of record and the 費用試算 are made only when the
+ * report is rendered.
  */
 import type { CostSection } from '../report/cost-section';
 import type { Acknowledgement } from '../report/report-input';
@@ -13,7 +15,10 @@ import { LANGS } from '../report/i18n';
 import { REPORT_FORMATS, renderReportFiles, writeReportFiles } from '../report/write-reports';
 import type { EngineRun } from '../report/engine-run';
 import type { ReportRecord } from '../report/record/record';
-import { proofReuseStats, reportFilesKey, type ProofReuse } from './proof-reuse';
+import { proofReuseStats, type ProofReuse } from './proof-reuse';
+
+/** The languages and formats the synth writes (part of the report's key). */
+export const SYNTH_REPORT_OPTIONS = { langs: LANGS, formats: REPORT_FORMATS, junit: true } as const;
 
 export interface SynthReportInput {
   dir: string;
@@ -21,11 +26,12 @@ export interface SynthReportInput {
   engine: EngineRun;
   acknowledgements: Acknowledgement[];
   generatedAt: string;
-  record?: ReportRecord;
-  /** The 費用試算 sections (one per municipality the app builds), when the app was built from configurations. */
-  cost?: readonly CostSection[];
-  /** Where rendered reports are kept for byte-identical inputs; undefined renders every time. */
-  reuse?: ProofReuse;
+  /** The header of record and its sections, made when the report is rendered (given the time it carries). */
+  record?: (generatedAt: string) => ReportRecord;
+  /** The 費用試算 sections (one per municipality the app builds), made when the report is rendered. */
+  cost?: () => readonly CostSection[];
+  /** Where rendered reports are kept, and this report's key there (reportInputsKey); undefined renders every time. */
+  reuse?: { store: ProofReuse; key: string };
 }
 
 export interface SynthReportFiles {
@@ -33,30 +39,29 @@ export interface SynthReportFiles {
   written: string[];
   /** The time the files carry: this synth's, or, when reused, the time they were made. */
   generatedAt: string;
-  /** True when the files were written from the store (their inputs byte-identical to that earlier synth's). */
+  /** True when the files were written from the store (their inputs identical to that earlier synth's). */
   reused: boolean;
 }
 
 export function writeSynthReports(input: SynthReportInput): SynthReportFiles {
+  const stored = input.reuse?.store.report(input.reuse.key);
+  if (stored) {
+    proofReuseStats.reports.reused++;
+    return { written: writeReportFiles(input.dir, stored.files), generatedAt: stored.generatedAt, reused: true };
+  }
   const report = assembleReportInput({
     findings: input.engine.findings,
     report: input.engine.report,
     acknowledgements: input.acknowledgements,
     sources: input.sources,
     generatedAt: input.generatedAt,
-    ...(input.record ? { record: input.record } : {}),
+    ...(input.record ? { record: input.record(input.generatedAt) } : {}),
   });
-  if (input.cost !== undefined && input.cost.length > 0) report.cost = input.cost;
+  const cost = input.cost?.();
+  if (cost !== undefined && cost.length > 0) report.cost = cost;
   const extra: Record<string, string> = input.engine.sarif !== undefined ? { 'tier-separation.sarif': input.engine.sarif } : {};
-  const options = { langs: LANGS, formats: REPORT_FORMATS, junit: true, extra };
-  const key = input.reuse ? reportFilesKey({ input: report, ...options }) : undefined;
-  const stored = key !== undefined ? input.reuse!.report(key) : undefined;
-  if (stored) {
-    proofReuseStats.reports.reused++;
-    return { written: writeReportFiles(input.dir, stored.files), generatedAt: stored.generatedAt, reused: true };
-  }
-  const files = renderReportFiles(report, options);
+  const files = renderReportFiles(report, { ...SYNTH_REPORT_OPTIONS, extra });
   proofReuseStats.reports.rendered++;
-  if (key !== undefined) input.reuse!.storeReport(key, input.generatedAt, files);
+  if (input.reuse) input.reuse.store.storeReport(input.reuse.key, input.generatedAt, files);
   return { written: writeReportFiles(input.dir, files), generatedAt: input.generatedAt, reused: false };
 }

@@ -33,9 +33,11 @@ export interface BuiltApp {
 
 export function buildApp(app: App, configuration: AppConfiguration, options: BuildAppOptions = {}): BuiltApp {
   const policy = tierPolicyFromConfigs(configuration.municipalities.map((m) => m.config));
-  // The report every synth writes carries each municipality's 費用試算 (issue 15), estimated when it is written.
+  // The report every synth writes carries each municipality's 費用試算 (issue 15), estimated when it is rendered:
+  // computed from the configurations alone (with this package's price tables and the date), so a report reused
+  // for unchanged inputs is keyed on them and nothing is estimated again.
   const configs = configuration.municipalities.map((m) => m.config);
-  registerPolicyPlugins(app, { policy, costSections: () => lazyCost().costReportSectionsForConfigs(configs) });
+  registerPolicyPlugins(app, { policy, costSections: () => lazyCost().costReportSectionsForConfigs(configs), costInputs: configs });
   // The policy the proof judged against, beside the templates: the pipeline's verify steps read it.
   fs.mkdirSync(app.outdir, { recursive: true });
   fs.writeFileSync(path.join(app.outdir, PIPELINE_POLICY_FILE), `${JSON.stringify(policy, null, 2)}\n`);

@@ -44,6 +44,8 @@ export interface RegisterPolicyPluginsOptions {
   readonly policy?: TierPolicy;
   /** The 費用試算 sections of the reviewer's report the tier pack writes (asked for when it writes it). */
   readonly costSections?: () => readonly CostSection[];
+  /** What `costSections` computes from (ThreeTierSeparationChecksProps.costInputs): a reused report is keyed on it. */
+  readonly costInputs?: unknown;
 }
 
 /**
@@ -55,6 +57,7 @@ export function registerPolicyPlugins(app: Construct, options: RegisterPolicyPlu
   const tierPack = new ThreeTierSeparationChecks({
     ...(options.policy ? { policy: options.policy } : {}),
     ...(options.costSections ? { costSections: options.costSections } : {}),
+    ...(options.costInputs !== undefined ? { costInputs: options.costInputs } : {}),
   });
   Validations.of(app).addPlugins(...externalPolicyPlugins(app), tierPack);
   // aws-cdk-lib's own CloudFormation validation, unchanged (last, where the CDK puts it), its verdict reused

@@ -26,6 +26,10 @@ import { ThreeTierSeparationChecks } from '../../lib/nag/three-tier-separation-c
 import { ProofReuse, proofReuseStats, TIER_CACHE_ENV } from '../../lib/nag/proof-reuse';
 import { MunicipalityStage } from '../../lib/stages/municipality-stage';
 import { loadPolicy } from '../../lib/policy/load';
+import { costReportSectionsForConfigs } from '../../lib/cost/report-section';
+import type { CostSection } from '../../lib/report/cost-section';
+import { provenanceFacts, provenanceFor, type ProvenanceFacts } from '../../lib/report/record/provenance';
+import { reportInputsKey, type ReportInputs } from '../../lib/nag/proof-reuse';
 import { removeAssembly, runApp } from '../stages/run-app';
 
 jest.setTimeout(600_000);
@@ -80,6 +84,10 @@ interface SynthOptions {
   outdir: string;
   acknowledge?: boolean;
   policy?: ReturnType<typeof loadPolicy>;
+  /** The 費用試算 and what it is computed from (as lib/stages/build-app.ts passes them). */
+  cost?: { sections: () => readonly CostSection[]; inputs?: unknown };
+  /** CDK context (e.g. `config`: the configuration file the header of record names and hashes). */
+  context?: Record<string, string>;
 }
 
 /** One gated synth with the tier pack alone (no other pack, no CloudFormation validation). */
@@ -87,10 +95,18 @@ async function synth(build: (app: App) => void, o: SynthOptions): Promise<Writte
   fs.rmSync(o.outdir, { recursive: true, force: true });
   const reportDir = `${o.outdir}-reports`;
   fs.rmSync(reportDir, { recursive: true, force: true });
-  const app = new App({ outdir: o.outdir, builtinCloudFormationValidation: false, context: { '@aws-cdk/core:validationReportJson': true } });
+  const app = new App({ outdir: o.outdir, builtinCloudFormationValidation: false, context: { '@aws-cdk/core:validationReportJson': true, ...o.context } });
   build(app);
   if (o.acknowledge) Validations.of(app.node.findAll().find((c) => c instanceof ec2.CfnSecurityGroup)!).acknowledge({ id: 'ThreeTierSeparation::SOME-HYGIENE-RULE', reason: 'a reason' });
-  Validations.of(app).addPlugins(new ThreeTierSeparationChecks({ reportDir, cacheDir: o.cacheDir, now: () => o.now, ...(o.policy ? { policy: o.policy } : {}) }));
+  Validations.of(app).addPlugins(
+    new ThreeTierSeparationChecks({
+      reportDir,
+      cacheDir: o.cacheDir,
+      now: () => o.now,
+      ...(o.policy ? { policy: o.policy } : {}),
+      ...(o.cost ? { costSections: o.cost.sections, ...(o.cost.inputs !== undefined ? { costInputs: o.cost.inputs } : {}) } : {}),
+    }),
+  );
   let refusal = '';
   synthOrRefuse(app, { write: (t) => void (refusal += t), setExitCode: () => undefined, now: () => o.now });
   const files = fs.readdirSync(o.outdir, { recursive: true }).map(String);
@@ -252,6 +268,119 @@ describe('what the verdict is keyed on', () => {
     resetStats();
     expect(judged(await synth(exampleCity('none'), { cacheDir: cache, now: T0, outdir }))).toEqual(judged(first));
     expect(proofReuseStats).toEqual({ verdicts: { reused: 0, judged: 1 }, reports: { reused: 0, rendered: 1 } });
+  });
+});
+
+describe('what the report is keyed on (its inputs, not the assembled report)', () => {
+  const facts: ProvenanceFacts = {
+    environments: [{ account: '111122223333', region: 'ap-northeast-1' }],
+    configurations: [{ file: 'our-city.yaml', sha256: 'a'.repeat(64) }],
+    packageVersion: '0.1.0',
+    gitCommit: 'b'.repeat(40),
+    command: 'npx cdk synth',
+    cwd: '/work/project',
+  };
+  const base: ReportInputs = {
+    verdictKey: 'c'.repeat(64),
+    acknowledgements: [{ pack: 'ThreeTierSeparation', ruleId: 'X', reason: 'r', acknowledgedAt: 'A/B', suppressed: [] }],
+    sources: ['cdk.out/A.template.json'],
+    provenance: facts,
+    cost: ['inputs', [{ name: 'example-city', seats: 10 }]],
+    langs: ['en', 'ja'],
+    formats: ['md', 'html', 'xlsx'],
+    junit: true,
+  };
+
+  it('every input changes the key; the same inputs give the same key; an input that cannot be written exactly gives none', () => {
+    const variants: ReportInputs[] = [
+      base,
+      { ...base, verdictKey: 'd'.repeat(64) },
+      { ...base, acknowledgements: [] },
+      { ...base, sources: ['cdk.out/B.template.json'] },
+      { ...base, provenance: undefined },
+      { ...base, provenance: { ...facts, environments: [{ account: '111122223333', region: 'ap-northeast-3' }] } },
+      { ...base, provenance: { ...facts, configurations: [{ file: 'our-city.yaml', sha256: 'e'.repeat(64) }] } },
+      { ...base, provenance: { ...facts, packageVersion: '0.2.0' } },
+      { ...base, provenance: { ...facts, gitCommit: `${'b'.repeat(40)}-dirty` } },
+      { ...base, provenance: { ...facts, command: 'npx cdk deploy' } },
+      { ...base, provenance: { ...facts, cwd: '/work/other' } },
+      { ...base, cost: ['inputs', [{ name: 'example-city', seats: 11 }]] },
+      { ...base, cost: ['none'] },
+      { ...base, langs: ['ja'] },
+      { ...base, formats: ['md'] },
+      { ...base, junit: false },
+    ];
+    const keys = variants.map((v) => reportInputsKey(v));
+    expect(keys.every((k) => typeof k === 'string')).toBe(true);
+    expect(new Set(keys).size).toBe(variants.length);
+    expect(reportInputsKey({ ...base, provenance: { ...facts } })).toBe(keys[0]);
+    expect(reportInputsKey({ ...base, cost: ['inputs', [new Date(0)]] })).toBeUndefined();
+  });
+
+  it('the header of record is made of the templates and of the facts the key holds, nothing else', () => {
+    const configs = newDir('configs-');
+    const cfg = path.join(configs, 'our-city.json');
+    fs.writeFileSync(cfg, '{}');
+    const input = { templates: [], environments: [{ account: '111122223333', region: 'ap-northeast-1' }], configurations: [{ file: cfg }], command: 'npx cdk synth', cwd: configs };
+    const f = provenanceFacts(input);
+    const { municipalities, models, templates, generatedAt, ...fromFacts } = provenanceFor({ ...input, generatedAt: 'now' });
+    expect([municipalities, models, templates, generatedAt]).toEqual([[], [], [], 'now']);
+    const { cwd: _cwd, ...shown } = f;
+    expect(fromFacts).toEqual(shown);
+    expect(provenanceFor({ ...input, generatedAt: 'now' }, f)).toEqual(provenanceFor({ ...input, generatedAt: 'now' }));
+  });
+
+  it('an edited configuration file or other cost inputs render the report afresh (same templates, verdict reused); the same again is reused', async () => {
+    const outdir = path.join(newDir('city-'), 'cdk.out');
+    const cache = newDir('cache-');
+    const cfg = path.join(newDir('config-'), 'our-city.json');
+    fs.writeFileSync(cfg, '{"name":"example-city"}\n');
+    const config = loadEmbeddedConfig('example-city');
+    let estimated = 0;
+    const cost = (seats: number): SynthOptions['cost'] => ({
+      sections: () => (estimated++, costReportSectionsForConfigs([config], '2026-12-06').map((s) => ({ ...s, en: { ...s.en, subtitle: `${s.en.subtitle} ${seats}` } }))),
+      inputs: [config, seats], // what the sections are computed from (the label stands in for an edited configuration)
+    });
+    const run = (seats: number, now: Date) => synth(exampleCity('none'), { cacheDir: cache, now, outdir, context: { config: cfg }, cost: cost(seats) });
+    await run(1, T0);
+    resetStats();
+    estimated = 0;
+    const same = await run(1, T1);
+    expect(proofReuseStats).toEqual({ verdicts: { reused: 1, judged: 0 }, reports: { reused: 1, rendered: 0 } });
+    expect(estimated).toBe(0); // a reused report needs no estimate
+    expect(same.verdictRecord.tierReport).toEqual({ generatedAt: T0.toISOString(), reused: true, verdictReused: true });
+
+    fs.writeFileSync(cfg, '{"name":"example-city","edited":true}\n');
+    const edited = await run(1, T1);
+    expect(proofReuseStats.reports).toEqual({ reused: 1, rendered: 1 });
+    expect(edited.verdictRecord.tierReport).toEqual({ generatedAt: T1.toISOString(), reused: false, verdictReused: true });
+    expect(edited.reports['tier-separation.en.md']).not.toBe(same.reports['tier-separation.en.md']);
+
+    const otherCost = await run(2, T1);
+    expect(proofReuseStats.reports).toEqual({ reused: 1, rendered: 2 });
+    expect(otherCost.reports['tier-separation.en.md']).toContain('estimated on 2026-12-06 2\n');
+    expect(judged(otherCost)).toEqual(judged(await synth(exampleCity('none'), { cacheDir: false, now: T1, outdir, context: { config: cfg }, cost: cost(2) })));
+    resetStats();
+    await run(2, T1);
+    expect(proofReuseStats.reports).toEqual({ reused: 1, rendered: 0 });
+  });
+
+  it('sections given without their inputs are computed on every synth and keyed on themselves', async () => {
+    const outdir = path.join(newDir('city-'), 'cdk.out');
+    const cache = newDir('cache-');
+    let label = 'first';
+    let estimated = 0;
+    const config = loadEmbeddedConfig('example-city');
+    const cost: SynthOptions['cost'] = { sections: () => (estimated++, costReportSectionsForConfigs([config], '2026-12-06').map((s) => ({ ...s, en: { ...s.en, subtitle: `${s.en.subtitle} ${label}` } }))) };
+    await synth(exampleCity('none'), { cacheDir: cache, now: T0, outdir, cost });
+    resetStats();
+    await synth(exampleCity('none'), { cacheDir: cache, now: T1, outdir, cost });
+    expect(proofReuseStats.reports).toEqual({ reused: 1, rendered: 0 });
+    label = 'second';
+    const second = await synth(exampleCity('none'), { cacheDir: cache, now: T1, outdir, cost });
+    expect(proofReuseStats.reports).toEqual({ reused: 1, rendered: 1 });
+    expect(second.reports['tier-separation.en.md']).toContain('second');
+    expect(estimated).toBe(3);
   });
 });
 

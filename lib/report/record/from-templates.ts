@@ -8,7 +8,7 @@ import { controlRecords } from './controls';
 import { egressRecords } from './egress';
 import { linkRecords } from './links';
 import { loggingRecords } from './logging';
-import { provenanceFor, type ProvenanceInput } from './provenance';
+import { provenanceFor, type ProvenanceFacts, type ProvenanceInput } from './provenance';
 import type { ReportRecord } from './record';
 import { teleworkRecords } from './telework';
 
@@ -22,7 +22,10 @@ export function recordFromTemplates(templates: readonly LoadedTemplate[], policy
   };
 }
 
-/** Provenance and every section, for a caller that has the templates (the synth pack, `closed-telework report`). */
-export function buildRecord(input: ProvenanceInput & { policy?: TierPolicy }): ReportRecord {
-  return { provenance: provenanceFor(input), ...recordFromTemplates(input.templates, input.policy) };
+/**
+ * Provenance and every section, for a caller that has the templates (the synth pack, `closed-telework report`);
+ * `facts`: the provenance facts when the caller has already worked them out (provenanceFacts).
+ */
+export function buildRecord(input: ProvenanceInput & { policy?: TierPolicy }, facts?: ProvenanceFacts): ReportRecord {
+  return { provenance: provenanceFor(input, facts), ...recordFromTemplates(input.templates, input.policy) };
 }

@@ -113,8 +113,41 @@ export interface ProvenanceInput {
   packageRoot?: string;
 }
 
-export function provenanceFor(input: ProvenanceInput): Provenance {
+/**
+ * What the header of record takes from outside the templates: the stacks' environments, the configuration
+ * files (with their SHA-256), this package's version and git commit, the command and the working directory
+ * the paths are shown against. The synth pack keys a reused report on these (lib/nag/proof-reuse.ts), so they
+ * are worked out here once, for the key and for the record alike.
+ */
+export interface ProvenanceFacts {
+  environments: { account?: string; region?: string }[];
+  configurations: TemplateDigest[];
+  packageVersion?: string;
+  gitCommit?: string;
+  command: string;
+  cwd: string;
+}
+
+export function provenanceFacts(input: Omit<ProvenanceInput, 'generatedAt'>): ProvenanceFacts {
   const cwd = input.cwd ?? process.cwd();
+  const configurations: TemplateDigest[] = (input.configurations ?? []).map((c) =>
+    'file' in c ? { file: shown(c.file, cwd), sha256: fs.existsSync(c.file) && fs.statSync(c.file).isFile() ? sha256File(c.file) : 'unreadable' } : { file: `municipality=${c.embedded}`, sha256: 'embedded' },
+  );
+  const root = input.packageRoot ?? path.resolve(__dirname, '../../..');
+  const version = packageVersion('closed-telework', root);
+  const commit = gitCommit(root);
+  return {
+    environments: input.environments ?? environmentsFromManifests(input.templates),
+    configurations,
+    ...(version ? { packageVersion: version } : {}),
+    ...(commit ? { gitCommit: commit } : {}),
+    command: input.command,
+    cwd,
+  };
+}
+
+/** The header of record; `facts` when the caller has already worked them out (provenanceFacts of the same input). */
+export function provenanceFor(input: ProvenanceInput, facts: ProvenanceFacts = provenanceFacts(input)): Provenance {
   const municipalities = new Set<string>();
   const models = new Set<string>();
   for (const x of allResources(input.templates)) {
@@ -129,23 +162,17 @@ export function provenanceFor(input: ProvenanceInput): Provenance {
   for (const t of input.templates) {
     if (seen.has(t.file)) continue;
     seen.add(t.file);
-    templates.push({ file: shown(t.file, cwd), sha256: fs.existsSync(t.file) ? sha256File(t.file) : 'unreadable' });
+    templates.push({ file: shown(t.file, facts.cwd), sha256: fs.existsSync(t.file) ? sha256File(t.file) : 'unreadable' });
   }
-  const configurations: TemplateDigest[] = (input.configurations ?? []).map((c) =>
-    'file' in c ? { file: shown(c.file, cwd), sha256: fs.existsSync(c.file) && fs.statSync(c.file).isFile() ? sha256File(c.file) : 'unreadable' } : { file: `municipality=${c.embedded}`, sha256: 'embedded' },
-  );
-  const root = input.packageRoot ?? path.resolve(__dirname, '../../..');
-  const version = packageVersion('closed-telework', root);
-  const commit = gitCommit(root);
   return {
     municipalities: [...municipalities].sort(),
-    environments: input.environments ?? environmentsFromManifests(input.templates),
+    environments: facts.environments,
     models: [...models].sort(),
-    ...(version ? { packageVersion: version } : {}),
-    ...(commit ? { gitCommit: commit } : {}),
-    configurations,
+    ...(facts.packageVersion ? { packageVersion: facts.packageVersion } : {}),
+    ...(facts.gitCommit ? { gitCommit: facts.gitCommit } : {}),
+    configurations: facts.configurations,
     templates,
-    command: input.command,
+    command: facts.command,
     generatedAt: input.generatedAt,
   };
 }
