@@ -8,7 +8,11 @@ process.env.CLOSED_TELEWORK_NAG_CACHE ??= 'off';
 process.env.CLOSED_TELEWORK_TIER_CACHE ??= 'off';
 
 module.exports = {
-  testEnvironment: 'node',
+  // TMPDIR is a directory of this run's own (a folder per worker), removed after the run; a test file that
+  // leaves files there fails (test/support/temp-dirs).
+  testEnvironment: '<rootDir>/test/support/temp-dirs/environment.ts',
+  globalSetup: '<rootDir>/test/support/temp-dirs/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/temp-dirs/global-teardown.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -10,6 +10,9 @@ import * as iconv from 'iconv-lite';
 import { main } from '../../lib/cli/main';
 import { RunningServer, start } from '../support/workspaces-api';
 import { captureOutput, useTestAwsEnvironment } from '../support/cli-harness';
+import { tempRoot } from '../support/temp-dirs';
+
+const tmp = tempRoot('roster-command-');
 
 const LGWAN = 'd-1111111111';
 const INTERNET = 'd-2222222222';
@@ -20,7 +23,7 @@ useTestAwsEnvironment();
 const { out, err } = captureOutput();
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-cli-'));
+  dir = tmp.dir('roster-cli-');
 });
 
 function writeRoster(name: string, text: string, encoding: 'utf8' | 'sjis' = 'utf8'): string {

@@ -3,16 +3,18 @@
  * then validate them together, and report EVERY problem of every file in one bilingual ConfigError.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { ConfigError, loadAppConfigurationFromContext, loadConfigDir, loadPrefectureFile } from '../../lib/config';
 import { exampleInput } from './helpers';
+import { tempRoot } from '../support/temp-dirs';
+
+const tmp = tempRoot('app-configuration-');
 
 const EXAMPLE_PREFECTURE = path.join(__dirname, '../../examples/prefecture/prefecture.yaml');
 
 function tmpDir(files: Record<string, unknown>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-dir-'));
+  const dir = tmp.dir('config-dir-');
   for (const [name, doc] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), typeof doc === 'string' ? doc : stringify(doc));
   return dir;
 }

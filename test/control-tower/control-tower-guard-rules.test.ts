@@ -12,6 +12,9 @@ import { loadEmbeddedConfig } from '../../lib/config';
 import { CONTROL_TOWER_RULES_DIR, ControlTowerGuardRules, guardBinary, readRuleFiles } from '../../lib/control-tower/control-tower-guard-rules';
 import { assertGuardRulesParse, GuardRuleParseError } from '../../lib/control-tower/guard-rules-parse';
 import { MunicipalityStage } from '../../lib/stages/municipality-stage';
+import { tempRoot } from '../support/temp-dirs';
+
+const tmp = tempRoot('control-tower-guard-rules-');
 
 /** One line per violating resource, with everything the core's report shows. */
 function lines(violations: PolicyViolationBeta1[]): string[] {
@@ -28,7 +31,7 @@ function templatesOf(app: App): string[] {
 
 /** Non-compliant resources of many types, some pointing at each other, in two stacks. */
 function breakingApp(): App {
-  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'guard-breaking-')) });
+  const app = new App({ outdir: tmp.dir('guard-breaking-') });
   const a = new Stack(app, 'Storage');
   const key = new kms.CfnKey(a, 'Key', { enableKeyRotation: false, keyPolicy: { Statement: [] } });
   new s3.CfnBucket(a, 'PlainBucket');
@@ -73,7 +76,7 @@ function breakingApp(): App {
 
 describe('parity with the full Control Tower rule set', () => {
   test('on the example app', () => {
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'guard-parity-')) });
+    const app = new App({ outdir: tmp.dir('guard-parity-') });
     const config = loadEmbeddedConfig('example-city');
     new MunicipalityStage(app, config.name, { config });
     const templatePaths = templatesOf(app);
@@ -106,19 +109,19 @@ describe('parity with the full Control Tower rule set', () => {
 
 describe('running the plugin', () => {
   test('nothing runs, and nothing is reported, when no resource is of a judged type', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-none-'));
+    const dir = tmp.dir('guard-none-');
     const template = path.join(dir, 'Routes.template.json');
     fs.writeFileSync(template, JSON.stringify({ Resources: { R: { Type: 'AWS::EC2::Route', Properties: {} } } }));
     expect(new ControlTowerGuardRules({ cacheDir: false }).validate({ templatePaths: [template] } as never)).toEqual({ success: true, violations: [] });
   });
 
   test('reports against the template the synth wrote and leaves no temporary file behind', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-paths-'));
+    const dir = tmp.dir('guard-paths-');
     const template = path.join(dir, 'Bucket.template.json');
     fs.writeFileSync(template, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: {} }, R: { Type: 'AWS::EC2::Route', Properties: {} } } }));
     // A temporary folder of this test's own: other processes on the machine (a parallel synth) may create
     // and remove their own closed-telework-guard-* folders in the shared one while this test runs.
-    const ownTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-tmp-'));
+    const ownTmp = tmp.dir('guard-tmp-');
     const savedTmp = process.env.TMPDIR;
     process.env.TMPDIR = ownTmp;
     try {
@@ -146,7 +149,7 @@ describe('running the plugin', () => {
 describe('rule files of your own (rulesDir)', () => {
   const shipped = (name: string): string => fs.readFileSync(readRuleFiles(CONTROL_TOWER_RULES_DIR).find((rule) => rule.name === name)?.path as string, 'utf8');
   const rulesDir = (files: Record<string, string>): string => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-own-rules-'));
+    const dir = tmp.dir('guard-own-rules-');
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
     return dir;
   };
@@ -180,7 +183,7 @@ describe('remembering verdicts', () => {
     fs.writeFileSync(file, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: properties }, R: { Type: 'AWS::EC2::Route', Properties: {} } } }));
     return file;
   };
-  const newDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'guard-remember-'));
+  const newDir = (): string => tmp.dir('guard-remember-');
   let guard: jest.SpyInstance;
   beforeEach(() => {
     guard = jest.spyOn(CfnGuardValidator.prototype, 'validate');

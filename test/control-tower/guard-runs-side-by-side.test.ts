@@ -7,6 +7,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { CONTROL_TOWER_RULES_DIR, readRuleFiles } from '../../lib/control-tower/control-tower-guard-rules';
 import { defaultGuardParallelism, runGuardJobs, type GuardJob } from '../../lib/control-tower/guard-runs-side-by-side';
+import { tempRoot } from '../support/temp-dirs';
+
+const tmp = tempRoot('guard-runs-side-by-side-');
 
 const ruleFile = (name: string): string => {
   const found = readRuleFiles(CONTROL_TOWER_RULES_DIR).find((rule) => rule.name === name);
@@ -14,7 +17,7 @@ const ruleFile = (name: string): string => {
   return found.path;
 };
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-side-by-side-'));
+const dir = tmp.dir('guard-side-by-side-');
 const write = (name: string, body: unknown): string => {
   const file = path.join(dir, name);
   fs.writeFileSync(file, typeof body === 'string' ? body : JSON.stringify(body));

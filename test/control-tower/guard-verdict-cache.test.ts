@@ -1,9 +1,10 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { GUARD_CACHE_ENV, guardCacheDir, guardRunKey, GuardVerdictCache, type GuardRunIdentity } from '../../lib/control-tower/guard-verdict-cache';
+import { tempRoot } from '../support/temp-dirs';
 
-const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'guard-cache-'));
+const root = tempRoot('guard-verdict-cache-');
+const tmp = (): string => root.dir('guard-cache-');
 
 describe('guardCacheDir', () => {
   test('off turns caching off', () => {

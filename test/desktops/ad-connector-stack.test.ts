@@ -4,7 +4,6 @@
  * WorkSpaces registration/hardening, and zero open findings in the external policy packs.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { parseConfig } from '../../lib/config';
@@ -13,6 +12,9 @@ import { MunicipalityStage } from '../../lib/stages/municipality-stage';
 import { registerPolicyPlugins } from '../../lib/stages/policy-plugins';
 import { removeAssembly } from '../stages/run-app';
 import { buildStage, renderString, resourcesOfType, type Built } from './stack-helpers';
+import { tempRoot } from '../support/temp-dirs';
+
+const tmp = tempRoot('ad-connector-stack-');
 
 const SECRET = 'arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:lgwan-ad-connector-AbCdEf';
 const AD_CONNECTOR = {
@@ -97,7 +99,7 @@ describe('telework stack with an AD Connector directory', () => {
   });
 
   test('the external policy packs: zero open violations, every acknowledgement namespaced with a reason', () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-adc-'));
+    const outdir = tmp.dir('ct-adc-');
     try {
       const input = JSON.parse(JSON.stringify(exampleCity));
       withConnector(input);

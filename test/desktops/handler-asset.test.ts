@@ -5,11 +5,13 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { directorySettingsAssetDir, HANDLER_SOURCE } from '../../lib/desktops/directory-settings/handler-asset';
 import { HANDLER_CACHE_ENV } from '../../lib/desktops/custom-resource/handler-asset';
 import { adConnectorAssetDir } from '../../lib/desktops/ad-connector/handler-asset';
+import { tempRoot } from '../support/temp-dirs';
+
+const tmp = tempRoot('handler-asset-');
 
 /** Every .js file of the asset, relative to its root. */
 function assetFiles(dir: string): string[] {
@@ -55,7 +57,7 @@ describe('directory-settings Lambda asset', () => {
   });
 
   test('a source that does not parse fails the synth with the file named', () => {
-    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-asset-')), 'handler.ts');
+    const bad = path.join(tmp.dir('ct-asset-'), 'handler.ts');
     fs.writeFileSync(bad, 'export const = ;');
     expect(() => directorySettingsAssetDir(bad)).toThrow(/cannot transpile .*handler\.ts/);
     expect(fs.existsSync(HANDLER_SOURCE)).toBe(true);
@@ -81,7 +83,7 @@ describe('transpiled handlers are kept by their sources\' bytes (no TypeScript c
   });
 
   test('stored, read back, never served for another source; off stores nothing', () => {
-    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-handler-cache-'));
+    const cache = tmp.dir('ct-handler-cache-');
     process.env[HANDLER_CACHE_ENV] = cache;
     const fresh = directorySettingsAssetDir();
     const entries = fs.readdirSync(cache).sort();
@@ -93,7 +95,7 @@ describe('transpiled handlers are kept by their sources\' bytes (no TypeScript c
     const replayed = directorySettingsAssetDir();
     expect(fs.readFileSync(path.join(replayed, 'directory-settings', 'handler.js'), 'utf8')).toMatch(/from the cache\n$/);
     // An edited source is another key: transpiled again, never the stored text.
-    const edited = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-asset-')), 'handler.ts');
+    const edited = path.join(tmp.dir('ct-asset-'), 'handler.ts');
     fs.writeFileSync(edited, `${fs.readFileSync(HANDLER_SOURCE, 'utf8')}\n// edited\n`);
     const editedDir = directorySettingsAssetDir(edited);
     const editedJs = fs.readdirSync(editedDir, { recursive: true }).map(String).filter((f) => f.endsWith('handler.js'));

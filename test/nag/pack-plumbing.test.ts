@@ -117,6 +117,6 @@ describe('ThreeTierSeparationChecks (plumbing, stand-in engine)', () => {
 describe('default report directory', () => {
   it('is reports/ beside a cdk.out assembly, and <outdir>-reports otherwise', () => {
     expect(defaultReportDir(new App({ outdir: '/work/project/cdk.out' }))).toBe('/work/project/reports');
-    expect(defaultReportDir(new App({ outdir: '/tmp/xyz/assembly' }))).toBe('/tmp/xyz/assembly-reports');
+    expect(defaultReportDir(new App({ outdir: '/srv/xyz/assembly' }))).toBe('/srv/xyz/assembly-reports');
   });
 });

@@ -4,7 +4,6 @@
  * construct narrower than a stack, and carries a reason. Mutation tests show the packs do judge our tree.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, Stage } from 'aws-cdk-lib';
 import { TierNetworkStack, TransitGatewayStack } from '../../lib/stacks/network-stack';
@@ -18,6 +17,9 @@ import { TIERS, Tier } from '../../lib/tiers/tier';
 import { externalPolicyPlugins, registerPolicyPlugins } from '../../lib/stages/policy-plugins';
 import { tierPolicyFromConfigs } from '../../lib/stages/tier-policy-from-config';
 import { AppRun, filesUnder, removeAssembly, runApp } from './run-app';
+import { tempRoot } from '../support/temp-dirs';
+
+const tmp = tempRoot('policy-packs-');
 
 interface PluginReport {
   pluginName: string;
@@ -96,7 +98,7 @@ describe('cdk synth of the example municipality with the external packs', () => 
 
 describe('the other network variants pass the packs too', () => {
   it('security-cloud egress + Transit Gateway + on-prem-link clients: zero open violations', () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-variant-'));
+    const outdir = tmp.dir('ct-variant-');
     try {
       const input = exampleInput();
       input.internetEgress = { kind: 'security-cloud' };
@@ -134,7 +136,7 @@ describe('the packs judge our constructs (mutations)', () => {
   }
 
   it('a default route to an internet gateway in the LGWAN tier fails synthesis (the NAT route acknowledgement does not cover it)', () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-mutant-'));
+    const outdir = tmp.dir('ct-mutant-');
     try {
       // Only the network stacks (other parts' stacks are judged by the full-app test above).
       const app = new App({ outdir });

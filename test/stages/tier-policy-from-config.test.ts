@@ -3,7 +3,6 @@
  * on-premises ranges or client pools differ from the example is judged against its own ranges.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { ConfigError, loadEmbeddedConfig, parseConfig, type MunicipalityConfig } from '../../lib/config';
@@ -14,6 +13,9 @@ import { tierPolicyFromConfigs } from '../../lib/stages/tier-policy-from-config'
 import { expectTierSeparation } from '../../lib/testing';
 import { exampleInput } from '../config/helpers';
 import { removeAssembly, runApp } from './run-app';
+import { tempRoot } from '../support/temp-dirs';
+
+const tmp = tempRoot('tier-policy-from-config-');
 
 /** What the engine reads from a policy, without the names. */
 const essence = (p: TierPolicy) => ({
@@ -39,7 +41,7 @@ test('for the example city it is the packaged default policy (the two cannot dri
 test('a municipality with its own office range passes with the derived policy, and would not with the example\'s', () => {
   const config = movedOffice();
   const build = (): App => {
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'derived-policy-')) });
+    const app = new App({ outdir: tmp.dir('derived-policy-') });
     new MunicipalityStage(app, config.name, { config });
     return app;
   };
@@ -49,7 +51,7 @@ test('a municipality with its own office range passes with the derived policy, a
 
 test('a policy file wins over the derived policy', () => {
   const config = movedOffice();
-  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'derived-policy-file-')) });
+  const app = new App({ outdir: tmp.dir('derived-policy-file-') });
   new MunicipalityStage(app, config.name, { config });
   const packaged = path.join(__dirname, '../../policies/tier-policy.yaml');
   expect(() => expectTierSeparation(app, { policy: tierPolicyFromConfigs([config]), policyFile: packaged })).toThrow(/UNDECLARED-ONPREM-ROUTE/);
@@ -84,7 +86,7 @@ test('municipalities with different MIC models cannot share one policy: a Config
 });
 
 test('bin/app.ts judges a configuration file against its own ranges (end to end, every pack)', () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'moved-office-')), 'moved-office.json');
+  const file = path.join(tmp.dir('moved-office-'), 'moved-office.json');
   const input = exampleInput();
   input.tiers['personal-number'].onPremCidrs = ['172.20.32.0/22'];
   fs.writeFileSync(file, JSON.stringify(input));

@@ -3,17 +3,17 @@
  * need only the CloudFormation), loaded as the engine loads them. Tests clone and mutate them one line at a
  * time to show that each record section follows the template, not prose.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { loadEmbeddedConfig } from '../../../lib/config';
 import { loadPaths } from '../../../lib/model/load';
 import type { CfnResource, LoadedTemplate } from '../../../lib/model/load/template';
 import { MunicipalityStage } from '../../../lib/stages/municipality-stage';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('example-templates-');
 
 export function synthExampleTemplates(): { dir: string; templates: LoadedTemplate[] } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-example-'));
+  const dir = tmp.dir('record-example-');
   const app = new App({ outdir: dir });
   const config = loadEmbeddedConfig('example-city');
   new MunicipalityStage(app, config.name, { config });

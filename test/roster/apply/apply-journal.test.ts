@@ -1,10 +1,12 @@
 /** The apply journal: what a crashed run leaves is read back correctly; corruption is an error. */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { ApplyJournal } from '../../../lib/roster/apply/apply-journal';
 import { journalPathFor } from '../../../lib/roster/apply/journal-location';
 import { tempJournal } from './roster-harness';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('apply-journal-');
 
 describe('ApplyJournal', () => {
   it('reads back the last record per user: attempt → uncertain, created → id, not-created → nothing', () => {
@@ -39,7 +41,7 @@ describe('ApplyJournal', () => {
 
 describe('ApplyJournal per directory', () => {
   const dirs = () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'journal-dirs-'));
+    const root = tmp.dir('journal-dirs-');
     return new Map([['d-1111111111', journalPathFor(root, 'ap-northeast-1', 'd-1111111111')], ['d-2222222222', journalPathFor(root, 'ap-northeast-1', 'd-2222222222')]]);
   };
 

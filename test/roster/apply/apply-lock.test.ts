@@ -3,8 +3,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApplyLock, ApplyLockHeldError } from '../../../lib/roster/apply/apply-lock';
+import { tempRoot } from '../../support/temp-dirs';
 
-const journalIn = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'apply-lock-')), 'roster.csv.apply-journal.jsonl');
+const tmp = tempRoot('apply-lock-');
+
+const journalIn = (): string => path.join(tmp.dir('apply-lock-'), 'roster.csv.apply-journal.jsonl');
 /** The pid of a process that has already exited. */
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid as number;
 

@@ -2,8 +2,6 @@
  * Shared set-up for apply tests: a local WorkSpaces server, the roster tool's real SDK clients pointed at
  * it with millisecond delays, and the invariants every run must keep.
  */
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { createWorkSpacesClients } from '../../../lib/roster/aws/workspaces-clients';
 import { WorkSpacesGateway } from '../../../lib/roster/aws/workspaces-gateway';
@@ -13,6 +11,9 @@ import { ApplyReport } from '../../../lib/roster/apply/apply-report';
 import { planRoster } from '../../../lib/roster/plan/plan-roster';
 import { RosterEntry, userKey } from '../../../lib/roster/roster-entry';
 import { FastRetryStrategy, RunningServer } from '../../support/workspaces-api';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('roster-harness-');
 
 export const LGWAN_DIR = 'd-1111111111';
 export const INTERNET_DIR = 'd-2222222222';
@@ -23,7 +24,7 @@ export function entry(userName: string, tier: 'lgwan' | 'internet' = 'lgwan', li
 }
 
 export function tempJournal(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-journal-')), 'apply.journal.jsonl');
+  return path.join(tmp.dir('roster-journal-'), 'apply.journal.jsonl');
 }
 
 export interface RunResult {

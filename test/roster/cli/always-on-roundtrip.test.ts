@@ -4,11 +4,13 @@
  * is drift — and `roster plan` agrees, proposing to switch it back.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../lib/cli/main';
 import { RunningServer, TEST_KEY_ARN, TEST_STREAMING_VPCE, hardenedDirectory, start } from '../../support/workspaces-api';
 import { captureOutput, useTestAwsEnvironment } from '../../support/cli-harness';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('always-on-roundtrip-');
 
 const LGWAN = 'd-1111111111';
 const INTERNET = 'd-2222222222';
@@ -25,7 +27,7 @@ describe('roster apply with 常時稼働 users, then audit', () => {
 
   beforeEach(async () => {
     api = await start({ directories: [hardenedDirectory(LGWAN), hardenedDirectory(INTERNET)] });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'always-on-'));
+    dir = tmp.dir('always-on-');
   });
   afterEach(() => api.close());
 

@@ -10,6 +10,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { start } from '../../support/workspaces-api';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('ctrl-c-through-npx-');
 
 const LGWAN = 'd-1111111111';
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -25,7 +28,7 @@ describe.each([
     // Desktops stay PENDING for a minute: the run is waiting for them when Ctrl-C comes.
     const api = await start({ directories: [LGWAN], provisionDelayMs: 60_000 });
     try {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ctrl-c-'));
+      const folder = tmp.dir('ctrl-c-');
       const roster = path.join(folder, 'roster.csv');
       fs.writeFileSync(roster, 'user,tier,size\ntanaka,lgwan,STANDARD\nsato,lgwan,STANDARD\n');
       const state = path.join(folder, 'state');

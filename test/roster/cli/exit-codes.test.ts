@@ -9,6 +9,9 @@ import * as path from 'path';
 import { main } from '../../../lib/cli/main';
 import { RunningServer, ServerOptions, TEST_KEY_ARN, TEST_STREAMING_VPCE, hardenedDirectory, seedHardenedDesktop, start } from '../../support/workspaces-api';
 import { captureOutput, useTestAwsEnvironment } from '../../support/cli-harness';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('exit-codes-');
 
 const LGWAN = 'd-1111111111';
 const INTERNET = 'd-2222222222';
@@ -122,7 +125,7 @@ describe.each(CASES.map((c) => [key(c), c] as const))('%s', (_name, c) => {
         c.onRequest?.(op, n, api);
         return r;
       };
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exit-codes-'));
+      const dir = tmp.dir('exit-codes-');
       const roster = path.join(dir, 'roster.csv');
       fs.writeFileSync(roster, c.roster ?? OK_ROSTER);
       const endpoint = api.endpoint;

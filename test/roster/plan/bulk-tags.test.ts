@@ -5,11 +5,13 @@
  * read one by one — slower, never wrong — and the operator is told.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../lib/cli/main';
 import { RunningServer, start } from '../../support/workspaces-api';
 import { captureOutput, useTestAwsEnvironment } from '../../support/cli-harness';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('bulk-tags-');
 
 const LGWAN = 'd-1111111111';
 useTestAwsEnvironment();
@@ -23,7 +25,7 @@ beforeEach(async () => {
   for (let i = 0; i < N; i++) {
     api.state.seedWorkspace({ DirectoryId: LGWAN, UserName: `u${i}`, tags: [{ Key: 'mic:tier', Value: 'lgwan' }, { Key: 'mic:running-mode', Value: 'AUTO_STOP' }] });
   }
-  roster = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-tags-')), 'roster.csv');
+  roster = path.join(tmp.dir('bulk-tags-'), 'roster.csv');
   fs.writeFileSync(roster, ['user,tier,size', ...Array.from({ length: N }, (_, i) => `u${i},lgwan,STANDARD`)].join('\n') + '\n');
 });
 afterEach(() => api.close());

@@ -6,11 +6,13 @@
  */
 import { DescribeWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../lib/cli/main';
 import { start } from '../../support/workspaces-api';
 import { captureOutput, useTestAwsEnvironment } from '../../support/cli-harness';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('shifting-listing-');
 
 const LGWAN = 'd-1111111111';
 useTestAwsEnvironment();
@@ -50,7 +52,7 @@ it('the local server really shifts: paging by hand returns one WorkSpace twice',
 it('roster plan over the shifting listing: the twice-listed desktop is kept once, no conflict, nothing to terminate', async () => {
   const api = await seedShiftingDirectory();
   try {
-    const roster = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shifting-')), 'roster.csv');
+    const roster = path.join(tmp.dir('shifting-'), 'roster.csv');
     fs.writeFileSync(roster, ['user,tier,size', ...Array.from({ length: 30 }, (_, i) => `u${String(i).padStart(2, '0')},lgwan,STANDARD`)].join('\n') + '\n');
     expect(await main(['node', 'ct', 'roster', 'plan', roster, '--json', '--endpoint-url', api.endpoint, '--directory', `lgwan=${LGWAN}`, '--size-bundle', 'STANDARD=wsb-stand0001'])).toBe(0);
     const plan = JSON.parse(out.join(''));

@@ -4,7 +4,6 @@
  * explicit --empty-tier, which is refused when it contradicts the roster.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../lib/cli/main';
 import { computePlan } from '../../../lib/roster/plan/roster-plan';
@@ -12,6 +11,9 @@ import { Tier } from '../../../lib/tiers/tier';
 import { RunningServer, start } from '../../support/workspaces-api';
 import { captureOutput, useTestAwsEnvironment } from '../../support/cli-harness';
 import { BUNDLE, INTERNET_DIR, LGWAN_DIR, entry } from '../apply/roster-harness';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('unmentioned-tier-');
 
 useTestAwsEnvironment();
 const { out, err } = captureOutput();
@@ -42,7 +44,7 @@ describe('roster plan / apply with a one-tier roster and both directories', () =
     api = await start({ directories: [LGWAN_DIR, INTERNET_DIR] });
     api.state.seedWorkspace({ DirectoryId: LGWAN_DIR, UserName: 'tanaka', tags: [{ Key: 'mic:tier', Value: 'lgwan' }] });
     for (const u of ['net1', 'net2', 'net3']) api.state.seedWorkspace({ DirectoryId: INTERNET_DIR, UserName: u, tags: [{ Key: 'mic:tier', Value: 'internet' }] });
-    roster = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'one-tier-')), 'lgwan-only.csv');
+    roster = path.join(tmp.dir('one-tier-'), 'lgwan-only.csv');
     fs.writeFileSync(roster, 'ユーザー名,系,サイズ\ntanaka,LGWAN接続系,スタンダード\n');
   });
   afterEach(() => api.close());
