@@ -4,15 +4,14 @@
  * a damaged entry, stores nothing when off, and is registered only where the CDK would run its default.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, CloudFormationValidatePlugin, Stack, Stage, Validations, aws_s3 as s3, type IPolicyValidationContext, type PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { CachedCloudFormationValidate, CFN_VALIDATE_CACHE_ENV, registerCachedCloudFormationValidate } from '../../lib/cfn-validate/cached-cloudformation-validate';
 import { ALL_CACHES_ENV, verdictCacheDir } from '../../lib/cache/verdict-store';
+import { tempRoot } from '../support/temp-dirs';
 
-function newDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+const tmp = tempRoot('cached-cloudformation-validate-');
+const newDir = (prefix: string): string => tmp.dir(prefix);
 
 /** Two stacks: one with schema errors the engine reports (unknown property, wrong type), one clean. */
 function templates(dir: string, bucketName = 'ok-bucket'): IPolicyValidationContext {
