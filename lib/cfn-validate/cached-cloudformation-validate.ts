@@ -65,6 +65,7 @@ function installed(): { cdkLib: string; engine: string } {
 }
 
 let identity: string[] | undefined;
+let engineVersion: string | undefined;
 
 /**
  * What the verdict depends on besides the templates: aws-cdk-lib's and the engine's versions, the engine's
@@ -106,9 +107,13 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
     this.configuration = JSON.stringify(props);
   }
 
-  /** The engine's version, read from its package.json: the CDK asks for it even when the verdict is reused. */
+  /**
+   * The engine's version, read from its package.json (once per process: the CDK asks for it again for every
+   * stage and report, and it cannot change while the process runs) — asked for even when the verdict is reused.
+   */
   public override get version(): string | undefined {
-    return (JSON.parse(fs.readFileSync(path.join(installed().engine, 'package.json'), 'utf8')) as { version: string }).version;
+    engineVersion ??= (JSON.parse(fs.readFileSync(path.join(installed().engine, 'package.json'), 'utf8')) as { version: string }).version;
+    return engineVersion;
   }
 
   public override get ruleIds(): string[] | undefined {

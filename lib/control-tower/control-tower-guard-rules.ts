@@ -16,8 +16,9 @@
  * the synth wrote, so the core's report and construct paths are unchanged. It keeps the name
  * `cdk-validator-cfnguard`, so acknowledgements (`cdk-validator-cfnguard::<rule>`) do not change.
  *
- * A repeated synth of unchanged templates reuses each run's verdict for byte-identical inputs
- * (guard-verdict-cache.ts); `CLOSED_TELEWORK_GUARD_CACHE=off` turns that off.
+ * A repeated synth of unchanged templates reuses the whole synth's verdict (keyed on the templates' bytes, so
+ * they are not even parsed), and a synth that changed some templates reuses each run's verdict for
+ * byte-identical inputs (guard-verdict-cache.ts); `CLOSED_TELEWORK_GUARD_CACHE=off` turns both off.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -29,7 +30,7 @@ import { planGuardRuns, type GuardTemplate } from './guard-input';
 import { runGuardJobs } from './guard-runs-side-by-side';
 import { assertGuardRulesParse } from './guard-rules-parse';
 import { fileIdentity } from '../cache/verdict-store';
-import { guardCacheDir, guardRunKey, GuardVerdictCache, type StoredViolation } from './guard-verdict-cache';
+import { guardCacheDir, guardRunKey, guardSynthKey, GuardVerdictCache, type StoredViolation } from './guard-verdict-cache';
 
 /** The directory of Control Tower rules shipped in @cdklabs/cdk-validator-cfnguard. */
 export const CONTROL_TOWER_RULES_DIR = path.join(
@@ -145,9 +146,20 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
   }
 
   public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
-    const templates: GuardTemplate[] = context.templatePaths.map((templatePath) => ({
+    const bodies = context.templatePaths.map((templatePath) => fs.readFileSync(templatePath, 'utf8'));
+    // A synth whose every template is byte-identical to an earlier one's gets that synth's verdict.
+    const cache = this.cache();
+    const synthKey =
+      cache !== undefined && this.engine !== undefined
+        ? guardSynthKey({ engine: this.engine, rules: this.rules.map((rule) => ({ path: rule.file.path, source: rule.source })), templates: context.templatePaths.map((p, i) => ({ path: p, body: bodies[i]! })) })
+        : undefined;
+    const stored = synthKey !== undefined ? cache!.get(synthKey, context.templatePaths.length) : undefined;
+    if (stored !== undefined) {
+      return { success: stored.success, violations: stored.violations.map((violation) => withTemplatePaths(violation, context.templatePaths)) };
+    }
+    const templates: GuardTemplate[] = context.templatePaths.map((templatePath, i) => ({
       path: templatePath,
-      body: JSON.parse(fs.readFileSync(templatePath, 'utf8')) as Record<string, unknown>,
+      body: JSON.parse(bodies[i]!) as Record<string, unknown>,
     }));
     // No run at all when no template holds a resource any rule judges: every rule would SKIP.
     const runs = planGuardRuns(
@@ -155,17 +167,30 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
       templates,
     ).map((run) => ({ rules: run.rules, sources: run.inputs.map((input) => input.path), data: run.inputs.map((input) => JSON.stringify(input.body)) }));
 
-    const verdicts = this.cachedOrRun(runs);
-    return {
+    const verdicts = this.cachedOrRun(runs, cache);
+    const report = {
       success: verdicts.every((verdict) => verdict.success),
       violations: verdicts.flatMap((verdict, i) => verdict.violations.map((violation) => withTemplatePaths(violation, (runs[i] as PlannedRun).sources))),
     };
+    if (synthKey !== undefined) {
+      const index = new Map(context.templatePaths.map((p, i) => [p, i]));
+      const violations = report.violations.map(({ violatingResources, ...rest }) => ({
+        ...rest,
+        violatingResources: violatingResources.map(({ templatePath, ...r }) => ({ ...r, input: index.get(templatePath as string) ?? -1 })),
+      }));
+      if (violations.every((v) => v.violatingResources.every((r) => r.input >= 0))) cache!.put(synthKey, { success: report.success, violations: violations as StoredViolation[] });
+    }
+    return report;
+  }
+
+  /** The verdict cache, or undefined when caching is off (or the engine cannot be identified). */
+  private cache(): GuardVerdictCache | undefined {
+    const dir = this.cacheDir === false || this.engine === undefined ? undefined : (this.cacheDir ?? guardCacheDir());
+    return dir === undefined ? undefined : new GuardVerdictCache(dir);
   }
 
   /** Each run's verdict: remembered ones from the cache, the others from cfn-guard, side by side. */
-  private cachedOrRun(runs: readonly PlannedRun[]): GuardVerdict[] {
-    const dir = this.cacheDir === false || this.engine === undefined ? undefined : (this.cacheDir ?? guardCacheDir());
-    const cache = dir === undefined ? undefined : new GuardVerdictCache(dir);
+  private cachedOrRun(runs: readonly PlannedRun[], cache: GuardVerdictCache | undefined): GuardVerdict[] {
     const sourceOf = new Map(this.rules.map((rule) => [rule.file.path, rule.source]));
     const looked = runs.map((run) => {
       if (cache === undefined || this.engine === undefined) return { run, verdict: undefined as GuardVerdict | undefined };
