@@ -9,6 +9,7 @@
  * to test/e2e/fixtures/crossing-additions.ts, which joins two tiers in the way the test names.
  */
 import { spawn } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -38,7 +39,23 @@ export function copyProject(prefix: string, crossing?: string): ProjectCopy {
       source.replace(GATE_CALL, (line, indent: string) => `${indent}require('../test/e2e/fixtures/crossing-additions').addCrossing(app, ${JSON.stringify(crossing)});\n${line}`),
     );
   }
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    remove: () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(npxCacheEntry(dir), { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Where `npx closed-telework` in a copy installed it: npm (libnpmexec) installs a project that has a bin of
+ * that name into its npx cache under the first 16 hex digits of the SHA-512 of the project's directory — one
+ * entry per copy, which nothing else would ever remove.
+ */
+function npxCacheEntry(dir: string): string {
+  const npmCache = process.env.npm_config_cache ?? path.join(os.homedir(), '.npm');
+  return path.join(npmCache, '_npx', createHash('sha512').update(dir).digest('hex').slice(0, 16));
 }
 
 export interface CliRun {

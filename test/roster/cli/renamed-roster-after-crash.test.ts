@@ -9,11 +9,13 @@
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../lib/cli/main';
 import { start } from '../../support/workspaces-api';
 import { captureOutput, useTestAwsEnvironment } from '../../support/cli-harness';
+import { tempRoot } from '../../support/temp-dirs';
+
+const tmp = tempRoot('renamed-roster-after-crash-');
 
 const LGWAN = 'd-1111111111';
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'closed-telework.js');
@@ -46,7 +48,7 @@ describe('a roster renamed between an interrupted run and its re-run', () => {
     const hook: { kill?: () => void } = {};
     const api = await start({ directories: [LGWAN], faults, onCrash: () => hook.kill?.() });
     try {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'renamed-roster-'));
+      const folder = tmp.dir('renamed-roster-');
       const state = path.join(folder, 'state');
       const first = path.join(folder, '名簿_0402.csv');
       fs.writeFileSync(first, rosterText);
@@ -76,7 +78,7 @@ describe('a roster renamed between an interrupted run and its re-run', () => {
     const hook: { kill?: () => void } = {};
     const api = await start({ directories: [LGWAN], faults, onCrash: () => hook.kill?.() });
     try {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'renamed-roster-control-'));
+      const folder = tmp.dir('renamed-roster-control-');
       const first = path.join(folder, '名簿_0402.csv');
       fs.writeFileSync(first, rosterText);
       await killedRun(api.endpoint, first, path.join(folder, 'state-a'), hook);
@@ -95,7 +97,7 @@ describe('a duplicate that arises however it may', () => {
   it('ends as a conflict with exit 1 once the directory is listed again after the run, never exit 0', async () => {
     const api = await start({ directories: [LGWAN], provisionDelayMs: 40 });
     try {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'late-duplicate-'));
+      const folder = tmp.dir('late-duplicate-');
       const roster = path.join(folder, 'roster.csv');
       fs.writeFileSync(roster, 'user,tier,size\ntanaka,lgwan,STANDARD\nsato,lgwan,STANDARD\n');
       // While this run waits for its desktops, someone else (a second machine with its own state folder)
