@@ -293,8 +293,10 @@ function measureVerify(assembly: string, tmp: string, rounds: number, packed: bo
       { label: `${p.name}: cdk.out, bin`, cwd: p.cwd, command: bin, input: assembly, target: 1000 },
     ];
   });
-  // A bare `node -e 0` beside them: what merely starting a process costs on this machine right now.
+  // A bare `node -e 0` beside them: what merely starting a process costs on this machine right now; and npx
+  // running a trivial bin of node_modules/.bin (semver), what npm's own start costs before any command of ours.
   cases.push({ label: 'node -e 0 (reference)', cwd: ROOT, command: ['node', '-e', '0', '--'], input: '', target: Infinity });
+  cases.push({ label: 'npx semver (npm\'s own start)', cwd: ROOT, command: ['npx', 'semver', '1.0.0'], input: '', target: Infinity });
   const times = cases.map(() => [] as number[]);
   const cpus = cases.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
