@@ -23,7 +23,7 @@ export class ExtractContext {
     if (!r) {
       const metadata = entry.resource.Metadata?.['aws:cdk:path'];
       const path = typeof metadata === 'string' ? metadata : entry.template.constructPathOf?.(entry.logicalId);
-      r = { stack: entry.stack, logicalId: entry.logicalId, type: entry.resource.Type, ...(typeof path === 'string' ? { constructPath: path } : {}) };
+      r = typeof path === 'string' ? { stack: entry.stack, logicalId: entry.logicalId, type: entry.resource.Type, constructPath: path } : { stack: entry.stack, logicalId: entry.logicalId, type: entry.resource.Type };
       entry.ref = r;
     }
     return r;

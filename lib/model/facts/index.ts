@@ -145,8 +145,11 @@ function canonicalOrder(all: Iterable<ResourceEntry>): ResourceEntry[] {
   if (stacks.some((s) => s.includes(':'))) return [...byStack.values()].flat().sort(byKey);
   const prefixes = new Map(stacks.map((s) => [s, `${s}::`]));
   stacks.sort((a, b) => (prefixes.get(a)! < prefixes.get(b)! ? -1 : 1));
+  // Within one stack every key is the same `stack::` prefix and the logical id: they compare as the logical
+  // ids do, without reading the prefix again in each of the sort's comparisons.
+  const byLogicalId = (a: ResourceEntry, b: ResourceEntry): number => (a.logicalId < b.logicalId ? -1 : a.logicalId > b.logicalId ? 1 : 0);
   const out: ResourceEntry[] = [];
-  for (const s of stacks) for (const e of byStack.get(s)!.sort(byKey)) out.push(e);
+  for (const s of stacks) for (const e of byStack.get(s)!.sort(byLogicalId)) out.push(e);
   return out;
 }
 

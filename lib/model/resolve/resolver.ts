@@ -4,13 +4,18 @@
  * possibility is returned: the model keeps them all, which over-approximates connectivity (fail closed).
  * Whatever cannot be evaluated becomes `Unresolved` with the reason, never a guess.
  */
-import type { LoadedTemplate, CfnResource } from '../load/template';
+import type { LoadedTemplate, CfnResource, CfnTemplate } from '../load/template';
 import type { ResourceRef } from '../path';
 import { parseCidr, subdivide } from '../../cidr/address-sets';
 import { indexSsmParameters, ssmParameterNames, type SsmParameterDefinition } from './ssm-parameters';
 import { parameterRefusal, parameterRefusalOf } from './parameter-constraints';
 import { NO_VALUE, ResRef, Unresolved, type Value, isOpaqueString, isPlainObject, refToString } from './values';
 import { reason } from '../reason';
+
+type CfnParameter = NonNullable<CfnTemplate['Parameters']>[string];
+
+/** Property names every plain object inherits (`params[name]` finds them without an own key). */
+const INHERITED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** How many alternative values one expression may fan out to before we stop and call it unresolved. */
 const MAX_ALTERNATIVES = 64;
@@ -51,6 +56,7 @@ export class Resolver {
   /** The same entries per stack, by logical id: a `Ref` finds its resource without building a key string. */
   private readonly entriesByStack = new Map<string, Map<string, ResourceEntry>>();
   private built = false;
+  private readonly parameterMaps = new Map<LoadedTemplate, Map<string, CfnParameter> | null>();
 
   constructor(readonly templates: readonly LoadedTemplate[]) {
     for (const t of templates) {
@@ -207,7 +213,7 @@ export class Resolver {
 
   private isFreeParameter(stack: string, name: string, depth: number): boolean {
     const t = this.byStack.get(stack);
-    const param = t?.template.Parameters?.[name];
+    const param = t && this.parameterOf(t, name);
     if (!t || !param) return false;
     if (t.parent) {
       const parentRes = this.byStack.get(t.parent.stack)?.template.Resources[t.parent.logicalId];
@@ -360,7 +366,7 @@ export class Resolver {
     if (name === 'AWS::StackName' && t?.stackName !== undefined) return [t.stackName];
     if (name.startsWith('AWS::')) return name === 'AWS::NoValue' ? [NO_VALUE] : [`\${${name}}`];
     if (!t) return [new Unresolved(reason('unknown-stack', { stack }))];
-    const param = t.template.Parameters?.[name];
+    const param = this.parameterOf(t, name);
     if (param) {
       const isList = typeof param.Type === 'string' && (param.Type.startsWith('List<') || param.Type === 'CommaDelimitedList');
       if (t.parent) {
@@ -403,10 +409,32 @@ export class Resolver {
     return [new Unresolved(reason('ref-unknown', { name, stack }))];
   }
 
+  /**
+   * `template.Parameters[name]`, looked up in a map made once per template. Names come from the templates'
+   * own strings, and looking such a string up as an object key costs far more than a map lookup; a name
+   * the map lacks is looked up as before only when an object inherits it (`constructor`, `toString`…).
+   */
+  private parameterOf(t: LoadedTemplate, name: string): CfnParameter | undefined {
+    const params = t.template.Parameters;
+    if (params === undefined || params === null) return undefined;
+    let own = this.parameterMaps.get(t);
+    if (own === undefined) {
+      const proto = Object.getPrototypeOf(params) as unknown;
+      own = typeof params === 'object' && (proto === Object.prototype || proto === null) ? new Map(Object.entries(params)) : null;
+      this.parameterMaps.set(t, own);
+    }
+    if (own === null) return params[name];
+    const p = own.get(name);
+    if (p !== undefined || own.has(name)) return p;
+    return INHERITED_KEYS.has(name) ? params[name] : undefined;
+  }
+
   private attrs(stack: string, logicalId: string, attrExpr: unknown, depth: number): Value[] {
     const key = resourceKey(stack, logicalId);
     const t = this.byStack.get(stack);
-    const res = t?.template.Resources[logicalId];
+    // The entry's resource where it is this template's (a map lookup); the template's own mapping otherwise.
+    const known = this.entriesByStack.get(stack)?.get(logicalId);
+    const res = known && known.template === t ? known.resource : t?.template.Resources[logicalId];
     if (!res) return [new Unresolved(reason('getatt-unknown', { id: logicalId, stack }))];
     const attrs = this.eval(stack, attrExpr, depth);
     const out: Value[] = [];
