@@ -228,12 +228,19 @@ export class Resolver {
   private eval(stack: string, expr: unknown, depth: number): Value[] {
     if (depth > 50) return [new Unresolved(reason('nests-too-deeply'))];
     if (expr === null || typeof expr === 'string' || typeof expr === 'number' || typeof expr === 'boolean') return [expr];
+    // Lists and objects: each element or member evaluated in order. When every one has a single value (nearly
+    // always) that is the one result, made without the product's copies (a country has ~900,000 evaluations).
     if (Array.isArray(expr)) {
-      const parts = expr.map((e) => this.eval(stack, e, depth + 1));
-      // Every element with one value (nearly always): the one list, without the product's copies.
-      if (parts.every((p) => p.length === 1)) {
+      const parts: Value[][] = new Array<Value[]>(expr.length);
+      let single = true;
+      for (let i = 0; i < expr.length; i++) {
+        const p = this.eval(stack, expr[i], depth + 1);
+        parts[i] = p;
+        if (p.length !== 1) single = false;
+      }
+      if (single) {
         const list: Value[] = [];
-        for (const p of parts) if (p[0] !== NO_VALUE) list.push(p[0]);
+        for (let i = 0; i < parts.length; i++) if (parts[i][0] !== NO_VALUE) list.push(parts[i][0]);
         return [list];
       }
       return product(parts).map((vs) => vs.filter((v) => v !== NO_VALUE));
@@ -245,12 +252,16 @@ export class Resolver {
       const fn = keys[0];
       if (fn === 'Ref' || fn.startsWith('Fn::') || fn === 'Condition') return this.intrinsic(stack, fn, obj[fn], depth + 1);
     }
-    const parts = keys.map((k) => this.eval(stack, obj[k], depth + 1));
-    if (parts.every((p) => p.length === 1)) {
+    const parts: Value[][] = new Array<Value[]>(keys.length);
+    let single = true;
+    for (let i = 0; i < keys.length; i++) {
+      const p = this.eval(stack, obj[keys[i]], depth + 1);
+      parts[i] = p;
+      if (p.length !== 1) single = false;
+    }
+    if (single) {
       const o: Record<string, Value> = {};
-      parts.forEach((p, i) => {
-        if (p[0] !== NO_VALUE) o[keys[i]] = p[0];
-      });
+      for (let i = 0; i < keys.length; i++) if (parts[i][0] !== NO_VALUE) o[keys[i]] = parts[i][0];
       return [o];
     }
     return product(parts).map((vs) => {
