@@ -60,7 +60,9 @@ function vpcsOf(ctx: ExtractContext, key: string, telework: TeleworkIndex): stri
 
 export function tierTagConflictsOfAnyType(ctx: ExtractContext): void {
   const telework = teleworkIndex(ctx.model);
-  for (const e of ctx.resolver.resources.values()) {
+  const all = ctx.resolver.entryList;
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i];
     const type = e.resource.Type;
     if (HANDLED.has(type) || !e.resource.Properties || !('Tags' in e.resource.Properties)) continue;
     const tag = ctx.tierTag(e);

@@ -33,9 +33,10 @@ export function isCustomResource(type: string): boolean {
 }
 
 /** Each unknown custom resource becomes an unmodelled fact; the package's own are noted in coverage. */
-export function extractCustomResources(entries: Iterable<ResourceEntry>, ctx: ExtractContext): void {
+export function extractCustomResources(entries: readonly ResourceEntry[], ctx: ExtractContext): void {
   const packageTypes = new Set<string>();
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     const type = e.resource.Type;
     if (!isCustomResource(type) || type === MODELLED_CUSTOM_RESOURCE) continue;
     if (type in PACKAGE_CUSTOM_RESOURCES) {

@@ -84,10 +84,11 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
   const phases = [...new Set([...EXTRACTORS.map((x) => x.phase), GENERIC_COMPUTE_PHASE])].sort((a, b) => a - b);
   // Canonical order (stack, then logical id): facts, and so witnesses and findings, never depend on the
   // order resources are declared in a template.
-  const entries = canonicalOrder(resolver.resources.values());
+  const entries = canonicalOrder(resolver.entryList);
   model.resourceCount = entries.length;
 
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     const c = classify(e.resource.Type);
     if (c === 'unmodelled') ctx.unmodelled(e, reason('unmodelled-type', { type: e.resource.Type }));
     // Every other type no extractor reads: its reviewed treatment, or a finding when it names a network (fail closed).
@@ -99,8 +100,10 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
   // Each phase's work, listed once in canonical order (each resource's extractors in registry order, then
   // the generic subnet walker in its phase), rather than every resource's type looked up in every phase.
   const work = new Map<number, Array<{ entry: ResourceEntry; extractor: Extractor }>>(phases.map((p) => [p, []]));
-  for (const e of entries) {
-    for (const x of byType.get(e.resource.Type) ?? []) work.get(x.phase)!.push({ entry: e, extractor: x });
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const extractors = byType.get(e.resource.Type);
+    if (extractors) for (let j = 0; j < extractors.length; j++) work.get(extractors[j].phase)!.push({ entry: e, extractor: extractors[j] });
     // Launch templates are the one EC2 type whose subnets matter without being a resource of their own:
     // every instance launched from one with interfaces in two tiers would bridge them.
     if ((!e.resource.Type.startsWith('AWS::EC2::') || e.resource.Type === 'AWS::EC2::LaunchTemplate') && classify(e.resource.Type) !== 'unmodelled') {
@@ -108,7 +111,10 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
       if (!e.resource.Type.startsWith('AWS::DirectoryService::') && reviewedCoverage(e.resource.Type, e.resource.Properties)?.kind !== 'inert') work.get(GENERIC_COMPUTE_PHASE)!.push({ entry: e, extractor: GENERIC_COMPUTE });
     }
   }
-  for (const phase of phases) for (const w of work.get(phase)!) w.extractor.extract(w.entry, ctx);
+  for (const phase of phases) {
+    const list = work.get(phase)!;
+    for (let i = 0; i < list.length; i++) list[i].extractor.extract(list[i].entry, ctx);
+  }
   for (const t of templates) {
     if (t.template.Transform === undefined) continue;
     const names = ([] as unknown[]).concat(t.template.Transform).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
@@ -133,10 +139,11 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
  * compare as their `stack::` prefixes do whenever no stack name holds a ':' (then neither prefix can begin
  * the other); otherwise the whole list is sorted by key, as before.
  */
-function canonicalOrder(all: Iterable<ResourceEntry>): ResourceEntry[] {
+function canonicalOrder(all: readonly ResourceEntry[]): ResourceEntry[] {
   const byKey = (a: ResourceEntry, b: ResourceEntry): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const byStack = new Map<string, ResourceEntry[]>();
-  for (const e of all) {
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i];
     const list = byStack.get(e.stack);
     if (list) list.push(e);
     else byStack.set(e.stack, [e]);
@@ -158,7 +165,9 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
   declareTiers(model);
   // CDK's restrictDefaultSecurityGroup custom resource revokes every rule of the VPC's default group at
   // deploy time. It is the one custom resource whose effect the engine models, because it only removes.
-  for (const e of ctx.resolver.resources.values()) {
+  const all = ctx.resolver.entryList;
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i];
     if (e.resource.Type !== MODELLED_CUSTOM_RESOURCE || e.presence !== 'present') continue;
     for (const v of ctx.resolver.prop(e, 'DefaultSecurityGroupId')) {
       const sg = v instanceof ResRef ? model.securityGroups.get(v.key) : undefined;
@@ -190,5 +199,5 @@ function finalise(model: NetworkModel, ctx: ExtractContext): void {
     if (tgw.defaultPropagation) def.propagations.push({ attachment: a.key, ref: tgw.ref });
   }
   model.coverage.push(...STANDING_LIMITS.map((limit): CoverageNote => ({ key: 'standing', limit })));
-  extractCustomResources(ctx.resolver.resources.values(), ctx);
+  extractCustomResources(ctx.resolver.entryList, ctx);
 }

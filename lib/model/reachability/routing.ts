@@ -57,6 +57,13 @@ export interface PlaceDirectory {
   peered(tier: Tier | undefined, attachment: ResourceRef): Place;
 }
 
+/** A path one hop longer (a copy: arrivals share their prefixes' arrays, never change them). */
+function withHop(hops: readonly Hop[], hop: Hop): Hop[] {
+  const out = hops.slice();
+  out.push(hop);
+  return out;
+}
+
 function ctxId(c: Ctx): string {
   return c.kind === 'main' ? `main:${c.vpc}` : `${c.kind}:${c.key}`;
 }
@@ -93,6 +100,8 @@ export class Router {
   private readonly tgwAssociation = new Map<string, string>();
   private readonly lpmCache = new Map<string, LpmRoute[][]>();
   private readonly cache = new Map<string, Arrival[]>();
+  private readonly tableOfSubnet = new Map<string, Ctx>();
+  private readonly deliveryTargets = new Map<string, Array<{ set: IntervalSet; place: Place | undefined }>>();
 
   constructor(
     private readonly model: NetworkModel,
@@ -133,10 +142,15 @@ export class Router {
     return this.tgwAssociation.get(attachment);
   }
 
+  /** The route table a subnet's packets start from (made once per subnet; walks only read it). */
   routeTableOf(subnet: string): Ctx {
-    const rt = this.model.subnetRouteTable.get(subnet);
-    if (rt && this.model.routeTables.has(rt)) return { kind: 'rt', key: rt };
-    return { kind: 'main', vpc: this.model.subnets.get(subnet)!.vpc };
+    let ctx = this.tableOfSubnet.get(subnet);
+    if (!ctx) {
+      const rt = this.model.subnetRouteTable.get(subnet);
+      ctx = rt && this.model.routeTables.has(rt) ? { kind: 'rt', key: rt } : { kind: 'main', vpc: this.model.subnets.get(subnet)!.vpc };
+      this.tableOfSubnet.set(subnet, ctx);
+    }
+    return ctx;
   }
 
   /** Everywhere a packet leaving `subnet` can arrive (route level only). Cached per route table. */
@@ -173,10 +187,15 @@ export class Router {
   }
 
   private deliver(vpc: string, region: IntervalSet, hops: Hop[], natSubnet: string | undefined, out: Arrival[]): void {
-    for (const s of this.subnetsOf(vpc)) {
-      const r = intersect(region, this.subnetSet(s));
+    let targets = this.deliveryTargets.get(vpc);
+    if (!targets) {
+      // Each subnet's addresses and place, looked up once per VPC rather than on each of ~20,000 deliveries.
+      targets = this.subnetsOf(vpc).map((s) => ({ set: this.subnetSet(s), place: this.places.subnetPlace(s) }));
+      this.deliveryTargets.set(vpc, targets);
+    }
+    for (const { set, place } of targets) {
+      const r = intersect(region, set);
       if (isEmpty(r)) continue;
-      const place = this.places.subnetPlace(s);
       if (place) out.push({ place, region: r, hops, ...(natSubnet ? { natSubnet } : {}) });
     }
   }
@@ -272,7 +291,7 @@ export class Router {
       target: route.targetName!,
     };
     const hop: Hop = { layer, resource: route.ref, step };
-    const hops = [...w.hops, hop];
+    const hops = withHop(w.hops, hop);
     const m = this.model;
     switch (t.kind) {
       case 'local': {
@@ -284,19 +303,19 @@ export class Router {
         const igw = m.igws.get(t.key);
         const vpc = w.ctx.kind === 'rt' ? m.routeTables.get(w.ctx.key)!.vpc : undefined;
         if (!igw || (vpc && !igw.vpcs.includes(vpc))) return; // not attached: packets are dropped
-        arrivals.push({ place: this.places.internet, region: part, hops: [...hops, { layer: 'exit', resource: igw.ref, step: { kind: 'igw-out', ...(isCarrierGateway(igw) ? { carrier: true } : {}) } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        arrivals.push({ place: this.places.internet, region: part, hops: withHop(hops, { layer: 'exit', resource: igw.ref, step: { kind: 'igw-out', ...(isCarrierGateway(igw) ? { carrier: true } : {}) } }), ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         return;
       }
       case 'eigw': {
         const e = m.eigws.get(t.key);
         const v6 = intersect(part, ALL_V6);
-        if (e && !isEmpty(v6)) arrivals.push({ place: this.places.internet, region: v6, hops: [...hops, { layer: 'exit', resource: e.ref, step: { kind: 'eigw-out' } }] });
+        if (e && !isEmpty(v6)) arrivals.push({ place: this.places.internet, region: v6, hops: withHop(hops, { layer: 'exit', resource: e.ref, step: { kind: 'eigw-out' } }) });
         return;
       }
       case 'nat': {
         const nat = m.nats.get(t.key);
         if (!nat) return;
-        queue.push({ ctx: this.routeTableOf(nat.subnet), region: part, hops: [...hops, { layer: 'route', resource: nat.ref, step: { kind: 'nat', connectivity: nat.connectivity } }], natSubnet: nat.subnet });
+        queue.push({ ctx: this.routeTableOf(nat.subnet), region: part, hops: withHop(hops, { layer: 'route', resource: nat.ref, step: { kind: 'nat', connectivity: nat.connectivity } }), natSubnet: nat.subnet });
         return;
       }
       case 'vgw':
@@ -312,7 +331,7 @@ export class Router {
         for (const a of atts) {
           const rt = this.associatedTable(a.key);
           if (!rt) continue; // an attachment with no association drops what it receives
-          queue.push({ ctx: { kind: 'tgw-rt', key: rt }, region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-to-table', table: rt.split('::').pop()! } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+          queue.push({ ctx: { kind: 'tgw-rt', key: rt }, region: part, hops: withHop(hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-to-table', table: rt.split('::').pop()! } }), ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         }
         return;
       }
@@ -322,33 +341,33 @@ export class Router {
         if (!p || !vpc) return;
         const others = p.vpc === vpc ? p.peerVpcs : p.peerVpcs.includes(vpc) ? [p.vpc] : [];
         if (others.length === 0) {
-          if (p.peerVpcs.length === 0) arrivals.push({ place: this.places.unknown, region: part, hops: [...hops, { layer: 'peering', resource: p.ref, step: { kind: 'peering-outside', peer: p.peerText } }] });
+          if (p.peerVpcs.length === 0) arrivals.push({ place: this.places.unknown, region: part, hops: withHop(hops, { layer: 'peering', resource: p.ref, step: { kind: 'peering-outside', peer: p.peerText } }) });
           return;
         }
         // Peering is not transitive: only the peer VPC's own addresses are delivered.
         for (const other of others) {
           if (other === vpc) continue;
-          this.deliver(other, intersect(part, this.vpcSet(other)), [...hops, { layer: 'peering', resource: p.ref, step: { kind: 'peering-into', vpc: other.split('::').pop()! } }], w.natSubnet, arrivals);
+          this.deliver(other, intersect(part, this.vpcSet(other)), withHop(hops, { layer: 'peering', resource: p.ref, step: { kind: 'peering-into', vpc: other.split('::').pop()! } }), w.natSubnet, arrivals);
         }
         return;
       }
       case 'vpce': {
         const ep = m.endpoints.get(t.key);
         if (!ep || ep.endpointType !== 'GatewayLoadBalancer') return; // gateway endpoints lead to AWS services only
-        for (const s of ep.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'endpoint', resource: ep.ref, step: { kind: 'gwlb-endpoint' } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        for (const s of ep.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: withHop(hops, { layer: 'endpoint', resource: ep.ref, step: { kind: 'gwlb-endpoint' } }), ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         return;
       }
       case 'firewall': {
         const fw = m.firewalls.get(t.key);
         if (!fw) return;
-        for (const s of fw.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'endpoint', resource: fw.ref, step: { kind: 'firewall-endpoint' } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        for (const s of fw.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: withHop(hops, { layer: 'endpoint', resource: fw.ref, step: { kind: 'firewall-endpoint' } }), ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         return;
       }
       case 'eni':
       case 'instance': {
         const c = m.compute.get(t.key);
         if (!c) return;
-        for (const s of c.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: [...hops, { layer: 'compute', resource: c.ref, step: { kind: 'forwarded', by: t.kind, id: c.ref.logicalId, subnet: s.split('::').pop()! } }], ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+        for (const s of c.subnets) queue.push({ ctx: this.routeTableOf(s), region: part, hops: withHop(hops, { layer: 'compute', resource: c.ref, step: { kind: 'forwarded', by: t.kind, id: c.ref.logicalId, subnet: s.split('::').pop()! } }), ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         return;
       }
       case 'unmodelled':
@@ -367,11 +386,11 @@ export class Router {
 
   private exitLink(tier: Tier | undefined, ref: ResourceRef, part: IntervalSet, hops: Hop[], arrivals: Arrival[], link: LinkKind): void {
     const exitHop: Hop = { layer: 'vpn', resource: ref, step: { kind: 'link-out', link, ...(tier ? { tier } : {}) } };
-    arrivals.push({ place: this.places.onPrem(tier, ref), region: part, hops: [...hops, exitHop] });
+    arrivals.push({ place: this.places.onPrem(tier, ref), region: part, hops: withHop(hops, exitHop) });
     if (!tier) return;
     for (const pool of this.places.teleworkPools(tier)) {
       const r = intersect(part, pool.addresses);
-      if (!isEmpty(r)) arrivals.push({ place: pool, region: r, hops: [...hops, { ...exitHop, step: { kind: 'link-out-to-pool', link, to: pool.name } }] });
+      if (!isEmpty(r)) arrivals.push({ place: pool, region: r, hops: withHop(hops, { ...exitHop, step: { kind: 'link-out-to-pool', link, to: pool.name } }) });
     }
   }
 
@@ -382,14 +401,14 @@ export class Router {
       const link = a.link ? this.model.links.get(a.link) : undefined;
       const tier = declaredTier(a.tierTag);
       if (a.kind === 'peering') {
-        arrivals.push({ place: this.places.peered(tier, a.ref), region: part, hops: [...hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-peering-out', ...(tier ? { tier } : {}) } }] });
+        arrivals.push({ place: this.places.peered(tier, a.ref), region: part, hops: withHop(hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-peering-out', ...(tier ? { tier } : {}) } }) });
         return;
       }
-      this.exitLink(tier, link?.ref ?? a.ref, part, [...hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-link-attachment', attachment: a.kind } }], arrivals, a.kind === 'vpn' ? 'vpn' : a.kind === 'connect' ? 'connect' : 'dx');
+      this.exitLink(tier, link?.ref ?? a.ref, part, withHop(hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-link-attachment', attachment: a.kind } }), arrivals, a.kind === 'vpn' ? 'vpn' : a.kind === 'connect' ? 'connect' : 'dx');
       return;
     }
     if (!a.vpc) return;
-    const inHops: Hop[] = [...hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-into-vpc', vpc: a.vpc.split('::').pop()! } }];
+    const inHops: Hop[] = withHop(hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-into-vpc', vpc: a.vpc.split('::').pop()! } });
     const inside = intersect(part, this.vpcSet(a.vpc));
     this.deliver(a.vpc, inside, inHops, natSubnet, arrivals);
     // Destinations outside the VPC continue from the attachment subnets' route tables (egress / inspection VPC).
