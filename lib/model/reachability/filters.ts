@@ -75,15 +75,26 @@ export function sortedEntries(n: NaclFact, egress: boolean): NaclEntryFact[] {
   return n.entries.filter((e) => e.egress === egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
 }
 
-/** NACL: first matching entry by rule number decides; no match denies. A default NACL allows all. */
-function naclDecision(entries: NaclEntryFact[] | undefined, addr: bigint, proto: number, port: number | undefined): { ok: boolean; why: NaclReason } {
-  if (!entries) return { ok: true, why: { kind: 'default' } };
+/**
+ * NACL: first matching entry by rule number decides; no match denies. A default NACL allows all.
+ * The search asks this for every representative packet, so it answers with the deciding entry (or none)
+ * and the reason is written only for the packet a witness prints (naclReason).
+ */
+function naclMatch(entries: NaclEntryFact[] | undefined, addr: bigint, proto: number, port: number | undefined): NaclEntryFact | undefined {
+  if (!entries) return undefined;
   for (const e of entries) {
-    if (protoMatch(e.protocol, proto) && portMatch(e, port) && contains(e.cidr, addr)) {
-      return { ok: e.allow, why: { kind: 'rule', rule: e.ruleNumber, allow: e.allow, cidr: e.cidrText } };
-    }
+    if (protoMatch(e.protocol, proto) && portMatch(e, port) && contains(e.cidr, addr)) return e;
   }
-  return { ok: false, why: { kind: 'implicit-deny' } };
+  return undefined;
+}
+
+function naclAllows(entries: NaclEntryFact[] | undefined, match: NaclEntryFact | undefined): boolean {
+  return !entries || (match !== undefined && match.allow);
+}
+
+function naclReason(entries: NaclEntryFact[] | undefined, match: NaclEntryFact | undefined): NaclReason {
+  if (!entries) return { kind: 'default' };
+  return match ? { kind: 'rule', rule: match.ruleNumber, allow: match.allow, cidr: match.cidrText } : { kind: 'implicit-deny' };
 }
 
 function sgRuleMatches(r: SgRuleFact, addr: bigint, peerGroup: string | undefined, proto: number, port: number | undefined): boolean {
@@ -219,6 +230,9 @@ interface Mode {
   dstSg: boolean;
 }
 
+/** No sanctioned channel applies (shared: most searches have none, and it is only read). */
+const NO_EXCLUSIONS: NonNullable<FilterQuery['excluded']> = [];
+
 const ALL_LAYERS: Mode = { srcNacl: true, dstNacl: true, srcSg: true, dstSg: true };
 const NONE: Mode = { srcNacl: false, dstNacl: false, srcSg: false, dstSg: false };
 
@@ -239,29 +253,29 @@ function search(q: FilterQuery, mode: Mode): { packet: Packet; evidence: FilterR
   for (const proto of protocolsOf(q)) {
     const ports = portReps(q, proto);
     for (const port of ports) {
-      const sanctioned = port === undefined ? [] : (q.excluded ?? []).filter((x) => x.protocol === proto && port >= x.from && port <= x.to);
+      const sanctioned = port === undefined || !q.excluded?.length ? NO_EXCLUSIONS : q.excluded.filter((x) => x.protocol === proto && port >= x.from && port <= x.to);
       if (sanctioned.some((x) => !x.dst)) continue;
       for (const d of dReps) {
         if (sanctioned.some((x) => x.dst && contains(x.dst, d))) continue;
         const dFamilyV4 = d >= 1n << 128n;
         if ((proto === 1 && !dFamilyV4) || (proto === 58 && dFamilyV4)) continue;
-        const out = naclDecision(srcOut, d, proto, port);
-        if (!out.ok) continue;
+        const out = naclMatch(srcOut, d, proto, port);
+        if (!naclAllows(srcOut, out)) continue;
         for (const sgA of srcSgs) {
           for (const sgB of dstSgs) {
             if (sgA && !sgAllows(sgA.egress, d, sgB?.key, proto, port)) continue;
             for (const s of sReps) {
               if ((s >= 1n << 128n) !== dFamilyV4) continue;
-              const inn = naclDecision(dstIn, s, proto, port);
-              if (!inn.ok) continue;
+              const inn = naclMatch(dstIn, s, proto, port);
+              if (!naclAllows(dstIn, inn)) continue;
               if (sgB && !sgAllows(sgB.ingress, s, sgA?.key, proto, port)) continue;
               // Any member of the classes found is an equally true witness: print one that can be sent.
               return {
                 packet: { protocol: proto, port: presentablePort(proto, port, ports.filter((x): x is number => x !== undefined)), src: presentableAddress(s, sCuts, q.srcAddrs), dst: presentableAddress(d, dCuts, q.dstAddrs) },
                 evidence: {
-                  ...(q.src?.nacl ? { srcNacl: out.why } : {}),
+                  ...(q.src?.nacl ? { srcNacl: naclReason(srcOut, out) } : {}),
                   ...(sgA ? { srcSg: sgA.ref.logicalId } : {}),
-                  ...(q.dst?.nacl ? { dstNacl: inn.why } : {}),
+                  ...(q.dst?.nacl ? { dstNacl: naclReason(dstIn, inn) } : {}),
                   ...(sgB ? { dstSg: sgB.ref.logicalId } : {}),
                 },
               };
