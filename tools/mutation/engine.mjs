@@ -11,7 +11,7 @@
 //   covering tests are unchanged; a chunk whose files all have results for their current source is skipped.
 // - node tools/mutation/score.mjs prints the scores.
 //
-// Usage: node tools/mutation/engine.mjs [--list] [--only NAME_PREFIX] [--concurrency N]
+// Usage: node tools/mutation/engine.mjs [--list] [--only NAME_PREFIX | --file lib/…/FILE.ts] [--concurrency N]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -125,7 +125,9 @@ function inPattern(m, pattern) {
   return m.location.start.line + 1 >= Number(from) && m.location.end.line + 1 <= Number(to);
 }
 
-const list = await chunks();
+// --file PATH: that one file as its own chunk (scored in full, merged into the store like any chunk).
+const oneFile = arg('--file');
+const list = oneFile ? [{ name: oneFile.replace(/^lib\//, '').replace(/\.ts$/, '').replaceAll('/', '-'), patterns: [oneFile], files: [oneFile], size: (await mutantsOf(oneFile)).length }] : await chunks();
 if (process.argv.includes('--list')) {
   for (const c of list) console.log(`${String(c.size).padStart(5)}  ${c.name}  ${c.patterns.join(' ')}`);
   console.log(`${list.filter((c) => !c.name.endsWith('-whole')).reduce((s, c) => s + c.size, 0)} mutants in ${list.length} chunks`);

@@ -15,7 +15,8 @@ const fs = require('fs');
 const path = require('path');
 const Sequencer = require('@jest/test-sequencer').default;
 
-const INDEX = path.join(__dirname, 'test-index.json');
+// One index per test set (MUTATION_TESTS), so that runs over different sets can share the checkout.
+const INDEX = path.join(__dirname, require('./test-index-name').testIndexName());
 // The repository root — or the Stryker sandbox's copy of it, where the run's test paths point.
 const ROOT = path.resolve(__dirname, '../..');
 

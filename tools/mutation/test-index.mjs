@@ -1,4 +1,4 @@
-// Writes tools/mutation/test-index.json: every test's full name, per test file, for the mutation test set
+// Writes tools/mutation/test-index[-SET].json (test-index-name.js): every test's full name, per test file, for the mutation test set
 // (MUTATION_TESTS), and what each file cost in this run (the sequencer runs the cheapest first). The mutation runs' test sequencer (only-covering-files.js) reads it to load only the files
 // that hold a mutant's covering tests. Runs the test set once, unmutated (jest --json), so the names are
 // exactly the names jest gives; it fails when a test fails, since a red test set cannot score mutants.
@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+
+const { testIndexName } = createRequire(import.meta.url)('./test-index-name.js');
 
 const root = resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'test-index-'));
@@ -25,7 +28,7 @@ try {
     files[file] = suite.assertionResults.map((a) => a.fullName).sort();
     costMs[file] = suite.endTime - suite.startTime;
   }
-  writeFileSync(join(root, 'tools/mutation/test-index.json'), `${JSON.stringify({ costMs, files }, null, 1)}\n`);
+  writeFileSync(join(root, 'tools/mutation', testIndexName()), `${JSON.stringify({ costMs, files }, null, 1)}\n`);
   console.error(`test-index: ${Object.values(files).flat().length} tests in ${Object.keys(files).length} files`);
 } finally {
   rmSync(out, { recursive: true, force: true });
