@@ -147,7 +147,9 @@ for (const chunk of list) {
   if (existsSync(STORE)) copyFileSync(STORE, work);
   console.log(`${new Date().toISOString()} ${chunk.name}: ${chunk.size} mutants (${chunk.patterns.join(' ')})`);
   const run = spawnSync('nice', ['-n', '19', 'npx', 'stryker', 'run', 'tools/mutation/stryker.config.json', '--concurrency', concurrency,
-    '--incrementalFile', relative(ROOT, work), ...chunk.patterns.flatMap((p) => ['--mutate', p])], { cwd: ROOT, stdio: 'inherit' });
+    // One --mutate, comma-separated: Stryker's CLI keeps only the last of repeated --mutate options, so a chunk of
+    // several files passed one per option mutated its last file alone.
+    '--incrementalFile', relative(ROOT, work), '--mutate', chunk.patterns.join(',')], { cwd: ROOT, stdio: 'inherit' });
   const report = run.status === 0 ? readReport(work) : undefined;
   if (!report) {
     console.error(`${new Date().toISOString()} ${chunk.name}: stryker exited ${run.status ?? run.signal}; its results are not kept`);
