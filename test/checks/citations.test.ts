@@ -76,3 +76,23 @@ test('free text from a custom rule is shown as given', () => {
   expect(citationText('our own standard 4.2', 'ja')).toBe('our own standard 4.2');
   expect(citationText(undefined, 'en')).toBeUndefined();
 });
+
+test('an empty citation is no citation, in either language', () => {
+  expect(citationText('', 'ja')).toBeUndefined();
+  expect(citationText('', 'en')).toBeUndefined();
+});
+
+test('a MIC citation is shown exactly as the table words it, in the reader\'s language', () => {
+  for (const [key, c] of ENTRIES.filter(([, c]) => c.kind !== 'tool')) {
+    expect(citationText(key, 'ja')).toBe(c.ja);
+    expect(citationText(key, 'en')).toBe(c.en);
+  }
+});
+
+test('a tool criterion reads: the MIC clause, a separator, then the tool\'s own heading and words — exactly', () => {
+  for (const [key, c] of ENTRIES.filter(([, c]) => c.kind === 'tool')) {
+    const basis = CITATIONS[c.basis as CitationKey];
+    expect(citationText(key, 'ja')).toBe(`${basis.ja}／${TOOL_CRITERIA_HEADING.ja}：${c.ja}`);
+    expect(citationText(key, 'en')).toBe(`${basis.en} / ${TOOL_CRITERIA_HEADING.en}: ${c.en}`);
+  }
+});
