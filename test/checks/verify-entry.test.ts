@@ -55,10 +55,10 @@ describe('verify(): the date a channel\'s expiry is judged against', () => {
 
 describe('verify(): what was read, and how long it took', () => {
   test('sources name every template read, by stack and file, in the order given', () => {
-    const a = { ...asLoaded('Network', buildCity()), file: '/tmp/network.template.json' };
-    const b = { ...asLoaded('Telework', { Resources: {} }), file: '/tmp/telework.template.json' };
+    const a = { ...asLoaded('Network', buildCity()), file: 'cdk.out/Network.template.json' };
+    const b = { ...asLoaded('Telework', { Resources: {} }), file: 'cdk.out/Telework.template.json' };
     const r = verify([a, b], channel('2027-03-31'), { asOf: AS_OF });
-    expect(r.sources).toEqual([{ stack: 'Network', file: '/tmp/network.template.json' }, { stack: 'Telework', file: '/tmp/telework.template.json' }]);
+    expect(r.sources).toEqual([{ stack: 'Network', file: 'cdk.out/Network.template.json' }, { stack: 'Telework', file: 'cdk.out/Telework.template.json' }]);
     expect(r.stats.templates).toBe(2);
     expect(r.stats.resources).toBe(Object.keys(buildCity().Resources ?? {}).length);
   });
