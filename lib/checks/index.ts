@@ -58,10 +58,11 @@ export function verify(input: readonly LoadedTemplate[] | LoadResult, policy: Ti
 /**
  * Runs reachability and every rule over a model built by any reader: the template loader above, or the
  * live-account snapshot reader (lib/snapshot), so both give the same findings, matrix and reports.
+ * `trace` records the order flows were found in (only `verify`'s side-by-side parts, lib/cli/verify-parts).
  */
-export function verifyModel(model: NetworkModel, sources: VerifyResult['sources'], policy: TierPolicy, options: VerifyOptions = {}, started = performance.now()): VerifyResult {
+export function verifyModel(model: NetworkModel, sources: VerifyResult['sources'], policy: TierPolicy, options: VerifyOptions = {}, started = performance.now(), trace?: Parameters<typeof analyseReachability>[3]): VerifyResult {
   const asOf = options.asOf ?? today();
-  const reachability = analyseReachability(model, policy, asOf);
+  const reachability = analyseReachability(model, policy, asOf, trace);
   const ctx = { model, reachability, policy, asOf };
   const findings = RULES.flatMap((r) => r.check(ctx));
   listOpeningRoutes(findings, model);

@@ -30,6 +30,7 @@ import { securityGroupExtractor, securityGroupRuleExtractor } from './security-g
 import { directoryServiceExtractor, streamingEndpointAndLbExtractor, workspacesExtractor } from './telework';
 import { tgwAssociationExtractor, tgwAttachmentExtractor, tgwExtractor, tgwRouteExtractor, tgwRouteTableExtractor } from './transit-gateway';
 import { emptyModel, type NetworkModel } from './types';
+import type { InsertionOrder } from './insertion-order';
 import { declareTiers } from './tier-declarations';
 import { ACCESS_GRANT_EXTRACTORS } from './access-grants';
 import { INVOCATION_EXTRACTORS } from './invocation';
@@ -75,9 +76,14 @@ export interface BuiltModel {
   resolver: Resolver;
 }
 
-export function buildModel(templates: readonly LoadedTemplate[], missingNested: readonly MissingNestedTemplate[] = []): BuiltModel {
+/**
+ * `order`, when given, records when each walk source and telework entry was made (insertion-order.ts): only
+ * `verify`'s side-by-side parts ask for it, to merge their results in one model's order.
+ */
+export function buildModel(templates: readonly LoadedTemplate[], missingNested: readonly MissingNestedTemplate[] = [], order?: (model: NetworkModel) => InsertionOrder): BuiltModel {
   const resolver = new Resolver(templates);
   const model = emptyModel();
+  const recorder = order?.(model);
   const ctx = new ExtractContext(resolver, model);
   const byType = new Map<string, Extractor[]>();
   for (const x of EXTRACTORS) for (const t of x.types) byType.set(t, [...(byType.get(t) ?? []), x]);
@@ -113,6 +119,15 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
   }
   for (const phase of phases) {
     const list = work.get(phase)!;
+    if (recorder) {
+      // The same loop, noting after each call what it made: [phase, resource key, place among its extractors].
+      for (let i = 0, j = 0; i < list.length; i++) {
+        j = i > 0 && list[i - 1].entry === list[i].entry ? j + 1 : 0;
+        list[i].extractor.extract(list[i].entry, ctx);
+        recorder.after(phase, list[i].entry.key, j);
+      }
+      continue;
+    }
     for (let i = 0; i < list.length; i++) list[i].extractor.extract(list[i].entry, ctx);
   }
   for (const t of templates) {
@@ -130,6 +145,7 @@ export function buildModel(templates: readonly LoadedTemplate[], missingNested: 
   finalise(model, ctx);
   tierTagConflictsOfAnyType(ctx);
   addWorkspacesMembersGroups(ctx);
+  recorder?.finish();
   return { model, resolver };
 }
 

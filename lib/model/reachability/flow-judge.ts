@@ -13,6 +13,7 @@ import { explainBlocked, findPacket, sortedEntries, type FilterResult, type Filt
 import type { Flow } from './index';
 import type { EndpointClass, Place } from './places';
 import type { Arrival, Router } from './routing';
+import type { OrderTag } from '../facts/insertion-order';
 
 function groupOf(p: Place): string {
   return p.kind === 'subnet' ? `vpc:${p.vpc}` : p.id;
@@ -22,6 +23,31 @@ function groupOf(p: Place): string {
 interface PlaceKeys {
   group: string;
   subnet?: string;
+}
+
+/**
+ * When each flow was first found, and when the kept witness and each sanctioned flow were: recorded only for
+ * `verify`'s side-by-side parts (lib/cli/verify-parts), which merge parts' flows in one model's order. The
+ * walk sets `source` (its phase and the source fact's insertion tag) before each source's arrivals.
+ */
+export class FlowTrace {
+  source: OrderTag = [];
+  private seq = 0;
+  readonly first = new Map<string, OrderTag>();
+  readonly kept = new Map<string, OrderTag>();
+  readonly sanctioned = new Map<string, OrderTag>();
+  /** False when a walk source had no insertion tag (its flows cannot be placed): the parts are not merged. */
+  complete = true;
+
+  from(source: OrderTag | undefined, phase: number): void {
+    if (!source) this.complete = false;
+    this.source = [phase, ...(source ?? ['?'])];
+    this.seq = 0;
+  }
+
+  next(): OrderTag {
+    return [...this.source, this.seq++];
+  }
 }
 
 export class FlowJudge {
@@ -38,6 +64,7 @@ export class FlowJudge {
     policy: TierPolicy,
     asOf: string,
     private readonly router: Router,
+    private readonly trace?: FlowTrace,
   ) {
     for (const sg of model.securityGroups.values()) {
       if (!sg.vpc) continue;
@@ -103,9 +130,11 @@ export class FlowJudge {
     const { flowsByGroup, sanctionedByGroup, router } = this;
     if (!src.cls) return;
     const srcGroup = this.keysOf(src).group;
+    const trace = this.trace;
     for (const a of arrivals) {
       const dst = a.place;
       if (!dst.cls || dst.cls === src.cls) continue;
+      const tag = trace?.next();
       // Telework flows are kept per destination subnet: desktop subnets are allowed, the rest are not.
       const dstKeys = this.keysOf(dst);
       const key = `${srcGroup}→${src.kind === 'telework' && dst.kind === 'subnet' ? dstKeys.subnet! : dstKeys.group}`;
@@ -121,6 +150,7 @@ export class FlowJudge {
       const found = findPacket(query);
       if (!found && excluded.length > 0 && findPacket({ srcAddrs: ingressSrc, dstAddrs, src: srcSide, dst: dstSide })) {
         // Only packets of an active sanctioned channel get through: the channel, not a crossing.
+        if (!sanctionedByGroup.has(key)) trace?.sanctioned.set(key, tag!);
         if (!sanctionedByGroup.has(key)) sanctionedByGroup.set(key, { from: src, to: dst, fromClass: src.cls, toClass: dst.cls, status: 'open', hops: [...entryHops, ...a.hops], blockedBy: [], destinations: describeSet(dstAddrs, 3) });
         continue;
       }
@@ -140,6 +170,10 @@ export class FlowJudge {
       if (!r.pass && sb && !sb.srcNacl && !sb.dstNacl && !sb.srcSg && !sb.dstSg) for (const h of hops) if (h.layer === 'nacl' || h.layer === 'sg') h.blocks = true; // only together
       if (dst.kind === 'subnet' && dst.ref) hops.push({ layer: 'exit', resource: dst.ref, step: { kind: 'arrive', at: dst.name } });
       const p = r.packet;
+      if (trace) {
+        if (!prev) trace.first.set(key, tag!);
+        trace.kept.set(key, tag!);
+      }
       flowsByGroup.set(key, {
         from: src, to: dst, fromClass: src.cls, toClass: dst.cls, status: r.pass ? 'open' : 'filtered', hops, blockedBy: r.blockedBy,
         ...(p ? { packet: p, protocol: protocolName(p.protocol), ...(p.port !== undefined ? { ports: { from: p.port, to: p.port } } : {}) } : {}),

@@ -7,7 +7,7 @@
  * from subnets, the internet, on-premises links and Client VPN endpoints, each arrival judged by the
  * filters (flow-judge.ts), then the matrix.
  */
-import type { Hop, HopStep, Layer } from '../path';
+import type { Hop, HopStep, Layer, ResourceRef } from '../path';
 import { declaredTier, vgwTiers, vpcTier } from '../tier-of';
 import type { TierPolicy } from '../../policy/schema';
 import { ALL_ADDRESSES, intersect, isEmpty, setOf, union } from '../../cidr/address-sets';
@@ -15,7 +15,8 @@ import { addressList } from '../address-list';
 import type { NetworkModel, SgFact } from '../facts/types';
 import { PUBLIC_ADDRESSES, UNICAST_ADDRESSES } from '../../cidr/public-addresses';
 import type { Packet } from './filters';
-import { FlowJudge } from './flow-judge';
+import { FlowJudge, type FlowTrace } from './flow-judge';
+import type { InsertionOrder } from '../facts/insertion-order';
 import { PlaceSet } from './place-set';
 import { ENDPOINT_CLASSES, type EndpointClass, type Place } from './places';
 import { Router } from './routing';
@@ -24,6 +25,7 @@ import { isCarrierGateway } from '../facts/carrier-gateways';
 export * from './places';
 export type { Packet } from './filters';
 export type { Router } from './routing';
+export { FlowTrace } from './flow-judge';
 
 export interface Flow {
   from: Place;
@@ -72,11 +74,15 @@ export interface Reachability {
   router: Router;
 }
 
-export function analyseReachability(model: NetworkModel, policy: TierPolicy, asOf: string): Reachability {
+/**
+ * `trace`, when given (`verify`'s side-by-side parts only), records when each flow was found, placed by the
+ * insertion order of the walk's sources (facts/insertion-order.ts).
+ */
+export function analyseReachability(model: NetworkModel, policy: TierPolicy, asOf: string, trace?: { flows: FlowTrace; order: InsertionOrder }): Reachability {
   const places = new PlaceSet(model, policy);
   const router = new Router(model, places);
-  const judge = new FlowJudge(model, policy, asOf, router);
-  const walk: Walk = { model, places, router, judge };
+  const judge = new FlowJudge(model, policy, asOf, router, trace?.flows);
+  const walk: Walk = { model, places, router, judge, ...(trace ? { trace } : {}) };
   walkFromSubnets(walk);
   walkFromInternet(walk);
   walkFromOnPremLinks(walk);
@@ -91,20 +97,23 @@ interface Walk {
   places: PlaceSet;
   router: Router;
   judge: FlowJudge;
+  trace?: { flows: FlowTrace; order: InsertionOrder };
 }
 
 /** Phase 1: packets leaving every subnet of a declared tier. */
-function walkFromSubnets({ places, router, judge }: Walk): void {
+function walkFromSubnets({ places, router, judge, trace }: Walk): void {
   for (const p of places.subnets()) {
     if (!p.cls) continue;
+    trace?.flows.from(trace.order.tagOf('subnets', p.subnet!), 1);
     const entry: Hop = { layer: 'entry', resource: p.ref!, step: { kind: 'leave-subnet', from: p.name } };
     judge.consider(p, router.fromSubnet(p.subnet!), [entry], judge.side(p.subnet!), p.addresses);
   }
 }
 
 /** Phase 2: the internet, through every attached internet gateway. */
-function walkFromInternet({ model, places, router, judge }: Walk): void {
+function walkFromInternet({ model, places, router, judge, trace }: Walk): void {
   for (const igw of model.igws.values()) {
+    trace?.flows.from(trace.order.tagOf('igws', igw.key), 2);
     for (const vpc of igw.vpcs) {
       const entry: Hop = { layer: 'entry', resource: igw.ref, step: { kind: 'from-internet', ...(isCarrierGateway(igw) ? { carrier: true } : {}) } };
       judge.consider(places.internet, router.enterVpc(vpc, igw.key, ALL_ADDRESSES, []), [entry], undefined, PUBLIC_ADDRESSES);
@@ -116,9 +125,10 @@ function walkFromInternet({ model, places, router, judge }: Walk): void {
  * Phase 3: on-premises networks (and closed telework pools) through their links: VGWs and TGW VPN/DX
  * attachments; and the network behind each TGW peering (another Region's or account's route domain).
  */
-function walkFromOnPremLinks({ model, places, router, judge }: Walk): void {
+function walkFromOnPremLinks({ model, places, router, judge, trace }: Walk): void {
   for (const l of model.links.values()) {
     if (l.kind !== 'vgw') continue;
+    trace?.flows.from(trace.order.tagOf('links', l.key), 3);
     for (const tier of vgwTiers(model, l.key)) for (const src of places.linkSources(tier, l.ref)) for (const vpc of l.vpcs) {
       const entry: Hop = { layer: 'vpn', resource: l.ref, step: { kind: 'enter-vgw', from: src.place.name } };
       judge.consider(src.place, router.enterVpc(vpc, l.key, ALL_ADDRESSES, []), [entry], undefined, src.addrs);
@@ -126,6 +136,7 @@ function walkFromOnPremLinks({ model, places, router, judge }: Walk): void {
   }
   for (const a of model.tgwAttachments.values()) {
     if (a.kind === 'vpc') continue;
+    trace?.flows.from(trace.order.tagOf('tgwAttachments', a.key), 4);
     const tier = declaredTier(a.tierTag);
     const sources = a.kind === 'peering' ? [{ place: places.peered(tier, a.ref), addrs: UNICAST_ADDRESSES }] : places.linkSources(tier, a.ref);
     for (const src of sources) {
@@ -136,8 +147,9 @@ function walkFromOnPremLinks({ model, places, router, judge }: Walk): void {
 }
 
 /** Phase 4: Client VPN clients enter through associated subnets, limited by routes and authorization rules. */
-function walkFromClientVpns({ model, places, router, judge }: Walk): void {
+function walkFromClientVpns({ model, places, router, judge, trace }: Walk): void {
   for (const c of model.clientVpns.values()) {
+    trace?.flows.from(trace.order.tagOf('clientVpns', c.key), 5);
     const firstAssoc = c.associations[0];
     const tier = vpcTier(model, c.vpc ?? (firstAssoc ? model.subnets.get(firstAssoc.subnet)?.vpc : undefined));
     const place: Place = { id: `telework:client-vpn:${c.key}`, kind: 'telework', ...(tier ? { cls: `telework:${tier}` as EndpointClass, tier } : {}), addresses: c.clientCidr ? setOf([c.clientCidr]) : ALL_ADDRESSES, ref: c.ref, name: { kind: 'client-vpn-clients', endpoint: c.ref.logicalId, ...(c.clientCidr ? { cidr: c.clientCidr.text } : {}) } };
@@ -164,6 +176,18 @@ function desktopSubnetsOf(model: NetworkModel): Set<string> {
   const desktopSubnets = new Set<string>();
   for (const e of model.teleworkEntries) if (e.kind !== 'client-vpn' && e.kind !== 'internet-facing-load-balancer') e.subnets.forEach((s) => desktopSubnets.add(s));
   return desktopSubnets;
+}
+
+/**
+ * A telework → own-tier cell reached by screen transfer: the first desktop entry of the tier, whether the
+ * tier has a streaming endpoint, and its first Client VPN endpoint (also used to merge side-by-side parts).
+ */
+export function screenTransferCell(from: EndpointClass, to: EndpointClass, entry: ResourceRef, streaming: boolean, clientVpn?: { endpoint: string; authentication: string[] }): ClassReach {
+  const step: HopStep = {
+    kind: 'screen-transfer', entry: entry.logicalId, arrival: streaming ? 'streaming-endpoint' : 'service-gateway',
+    ...(clientVpn ? { clientVpn } : {}),
+  };
+  return { from, to, reachable: true, routeConnected: false, witness: [{ layer: 'entry', resource: entry, step }], blockedBy: [], via: 'desktop-streaming' };
 }
 
 function buildMatrix(model: NetworkModel, flows: Flow[]): ClassReach[] {
@@ -195,11 +219,7 @@ function buildMatrix(model: NetworkModel, flows: Flow[]): ClassReach[] {
         if (entry) {
           const streaming = model.teleworkEntries.find((e) => e.kind === 'streaming-endpoint' && vpcTier(model, e.vpc) === tier);
           const vpn = [...model.clientVpns.values()].find((c) => vpcTier(model, c.vpc ?? model.subnets.get(c.associations[0]?.subnet ?? '')?.vpc) === tier);
-          const step: HopStep = {
-            kind: 'screen-transfer', entry: entry.ref.logicalId, arrival: streaming ? 'streaming-endpoint' : 'service-gateway',
-            ...(vpn ? { clientVpn: { endpoint: vpn.ref.logicalId, authentication: vpn.authentication ?? [] } } : {}),
-          };
-          cells.push({ from, to, reachable: true, routeConnected: false, witness: [{ layer: 'entry', resource: entry.ref, step }], blockedBy: [], via: 'desktop-streaming' });
+          cells.push(screenTransferCell(from, to, entry.ref, !!streaming, vpn ? { endpoint: vpn.ref.logicalId, authentication: vpn.authentication ?? [] } : undefined));
           continue;
         }
       }
