@@ -6,6 +6,7 @@
  * exit 2 still prints one JSON document (`{"error": {...}}`) so a CI parser never reads an empty stream.
  * Without --policy, the on-premises networks are derived from the templates and the output says so.
  */
+import * as os from 'os';
 import type { Command } from 'commander';
 import type { ExitCode } from './main';
 import { InputError, loadPolicy, verify, verifyModel, type TierPolicy, type VerifyResult } from '../checks';
@@ -21,6 +22,9 @@ import { renderJunitFromVerify } from '../report/verify-junit';
 import { renderSarif } from '../report/sarif';
 import { nothingToVerifyText, renderText } from '../report/text';
 import { isLang, LANGS, type Lang } from '../report/i18n';
+import { today } from '../policy/load';
+import { verifyInParts } from './verify-parts';
+import { networkResourceCount } from './verify-parts/network-resources';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,6 +38,7 @@ interface VerifyOptions {
   parameters: string[];
   snapshot?: string;
   against?: string[];
+  jobs: string;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -49,22 +54,18 @@ function splitAssignment(raw: string, option: string, nameRequired: boolean): { 
   return { name: raw.slice(0, eq), file: raw.slice(eq + 1) };
 }
 
-/** Whether the templates hold anything a separation proof is about. */
-export function networkResourceCount(model: NetworkModel): number {
-  return model.vpcs.size + model.links.size + model.tgws.size + model.clientVpns.size;
-}
-
 const NOTHING_TO_VERIFY =
   'NOTHING TO VERIFY: the templates hold no VPC, on-premises link, transit gateway or Client VPN endpoint, so there is no network whose separation could be confirmed. Check that PATH names the network stacks. / 検証対象のネットワーク（VPC・オンプレミス接続・Transit Gateway・Client VPN）がテンプレートにありません。三層分離を確認したことにはなりません。';
 
-function render(format: Format, lang: Lang, result: VerifyResult, derivedNotes: DerivedPolicyNote[]): string {
-  const empty = networkResourceCount(result.model) === 0;
+/** `networkResources`: whether the templates hold anything a separation proof is about (network-resources.ts). */
+function render(format: Format, lang: Lang, result: VerifyResult, derivedNotes: DerivedPolicyNote[], networkResources: number): string {
+  const empty = networkResources === 0;
   // JSON keeps the English (machine readers); the text output speaks --lang.
   const policyNotes = derivedNotes.map((n) => verifyTextWords(format === 'json' ? 'en' : lang).policyNote(n));
   if (format === 'json') {
     const doc = toJson(result) as Record<string, unknown>;
     doc.policy = { source: policyNotes.length ? 'derived-from-templates' : 'file', notes: policyNotes };
-    doc.networkResources = networkResourceCount(result.model);
+    doc.networkResources = networkResources;
     if (empty) doc.note = NOTHING_TO_VERIFY;
     return `${JSON.stringify(doc, null, 2)}\n`;
   }
@@ -88,8 +89,9 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
     .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
     .option('--lang <lang>', `language of the text output: ${LANGS.join(' | ')} (json, sarif and junit are English: machine readers and CI annotations)`, 'en')
     .option('--as-of <date>', 'judge sanctioned-channel expiry as of this date (YYYY-MM-DD); default: today')
+    .option('--jobs <n>', 'worker threads for a large input of template files whose independent parts (separate accounts: no export, SSM parameter, nested stack or stack name in common) can be judged side by side, with exactly the output of one model; auto: the cores, for 8 MB of templates or more; 1: always one model', 'auto')
     .addHelpText('after', '\nExit status: 0 no finding, 1 findings, 2 unusable input (file, template, parameters, snapshot or policy).\nRules, policy format and limits: docs/verify.md; the live account (--snapshot): docs/post-deploy.md')
-    .action((paths: string[], opts: VerifyOptions) => {
+    .action(async (paths: string[], opts: VerifyOptions) => {
       const json = opts.format === 'json';
       const fail = (message: string, where?: string, what?: string): void => {
         process.stderr.write(`closed-telework verify: ${message}\n`);
@@ -99,6 +101,7 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
       if (!(FORMATS as readonly string[]).includes(opts.format)) return fail(`--format must be one of ${FORMATS.join(', ')} (got "${opts.format}")`);
       if (!isLang(opts.lang)) return fail(`--lang must be one of ${LANGS.join(', ')} (got "${opts.lang}")`);
       if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) return fail(`--as-of must be a date YYYY-MM-DD (got "${opts.asOf}")`);
+      if (opts.jobs !== 'auto' && !/^[1-9]\d{0,2}$/.test(opts.jobs)) return fail(`--jobs must be auto or a number of workers from 1 (got "${opts.jobs}")`);
       try {
         const options = opts.asOf ? { asOf: opts.asOf } : {};
         if (opts.snapshot !== undefined && (paths.length > 0 || opts.stack.length > 0 || opts.parameters.length > 0)) {
@@ -119,12 +122,35 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
         if (opts.against !== undefined && opts.snapshot === undefined) {
           throw new InputError('(command line)', '--against compares a snapshot with templates: give --snapshot DIR too.');
         }
-        let result: VerifyResult;
+        let result: VerifyResult | undefined;
+        let networkResources: number | undefined;
+        const format = opts.format as Format;
         if (opts.snapshot !== undefined) {
           const snap = loadSnapshot(opts.snapshot);
           choosePolicy(() => snap.model);
           result = opts.against ? verifySnapshotAgainst(opts.snapshot, opts.against, policy!, options) : verifyModel(snap.model, snap.sources, policy!, options);
         } else {
+          // Side by side (lib/cli/verify-parts): plain template files, a policy file, the formats built from the
+          // findings, matrix and coverage (JUnit draws the model: one model). Anything else, or any doubt: one model.
+          const jobs = opts.jobs === 'auto' ? Math.min(os.availableParallelism?.() ?? os.cpus().length, 4) : Number(opts.jobs);
+          if (jobs >= 2 && opts.policy !== undefined && opts.stack.length === 0 && opts.parameters.length === 0 && format !== 'junit') {
+            let filePolicy: TierPolicy | undefined;
+            try {
+              filePolicy = loadPolicy(opts.policy);
+            } catch {
+              // The one-model run below reports it, after any template error, as it always has.
+            }
+            if (filePolicy) {
+              const parts = await verifyInParts(paths, filePolicy, opts.asOf ?? today(), jobs, opts.jobs !== 'auto');
+              if (process.env.CLOSED_TELEWORK_VERIFY_PARTS_TRACE === '1') process.stderr.write(`closed-telework verify: ${parts.note}\n`);
+              if (parts.result) {
+                result = parts.result;
+                networkResources = parts.networkResources;
+              }
+            }
+          }
+        }
+        if (result === undefined && opts.snapshot === undefined) {
           const named: NamedTemplateFile[] = opts.stack.map((s) => {
             const { name, file } = splitAssignment(s, '--stack', true);
             return { name: name!, file };
@@ -137,11 +163,10 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
           choosePolicy(() => buildModel(load.templates, load.missingNested).model);
           result = verify(load, policy!, options);
         }
-        const format = opts.format as Format;
-        const text = render(format, opts.lang, result, policyNotes);
+        const text = render(format, opts.lang, result!, policyNotes, networkResources ?? networkResourceCount(result!.model));
         if (policyNotes.length && (format === 'sarif' || format === 'junit')) process.stderr.write(`${policyNotes.map((n) => verifyTextWords(opts.lang as Lang).policyNote(n)).join('\n')}\n`);
         process.stdout.write(text);
-        exit.code = result.findings.length > 0 ? 1 : 0;
+        exit.code = result!.findings.length > 0 ? 1 : 0;
       } catch (err) {
         if (err instanceof InputError) return fail(`unusable input — ${err.message}`, err.where, err.what);
         throw err;
