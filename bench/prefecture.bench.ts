@@ -5,11 +5,12 @@
  *    prefecture with its security cloud hub (test/fixtures/prefecture-hub.ts: hub, members on it, hub routing,
  *    every taggable resource tagged as the stages synthesise it), written as 1,835 template files.
  *    (a) end to end, as a user runs it: `closed-telework verify --policy … <every template>` in a new process
- *        (start-up, reading, the proof, the report); wall time, CPU time and peak memory of that process.
+ *        (start-up, reading, the proof, the report); wall time, CPU time and peak memory of that process (its
+ *        worker threads included). The CLI judges the 47 independent prefectures side by side on worker
+ *        threads (`--jobs auto`, lib/cli/verify-parts) with exactly the output of one model; the same command
+ *        with `--jobs 1` (one model, as before) is measured beside it, and the two outputs compared.
  *    (b) where the time goes: the same input in this process — reading, building the model, reachability and
- *        every rule.
- *    (c) side by side: the prefectures are separate accounts and address spaces, so they can also be verified
- *        as independent models in worker threads, one per core (the engine only; the CLI builds one model).
+ *        every rule (one model).
  *    Target: ≤ 5 s end to end on these 2-core machines, peak memory ≤ 1 GB. The load average is printed: on
  *    a shared machine the wall time says more about the neighbours than about the code, the CPU time less so.
  * 2. synth of 1, 10 and 60 municipalities on a prefecture hub with every pack (AwsSolutions, NIST 800-53 R5,
@@ -20,7 +21,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { Worker } from 'worker_threads';
 import { App } from 'aws-cdk-lib';
 import { verifyModel } from '../lib/checks';
 import { buildModel } from '../lib/model/facts';
@@ -59,18 +59,19 @@ function writeCountry(dir: string): { files: string[]; policyFile: string } {
 }
 
 /** (a) `closed-telework verify` in a new process, as a user runs it. */
-function verifyEndToEnd(files: string[], policyFile: string, tmp: string): { ms: number; cpuMs: number; peakRss: number; exit: number | null; firstLine: string } {
+function verifyEndToEnd(files: string[], policyFile: string, tmp: string, extra: string[] = []): { ms: number; cpuMs: number; peakRss: number; exit: number | null; firstLine: string; stdout: string; note: string } {
   const usageFile = path.join(tmp, 'usage.json');
   const cli = path.join(__dirname, '..', 'bin', 'closed-telework.js');
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['-r', path.join(__dirname, 'support', 'report-usage.js'), cli, 'verify', '--policy', policyFile, ...files], {
-    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+  const r = spawnSync(process.execPath, ['-r', path.join(__dirname, 'support', 'report-usage.js'), cli, 'verify', '--policy', policyFile, ...extra, ...files], {
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile, CLOSED_TELEWORK_VERIFY_PARTS_TRACE: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - started;
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRssKb: number; userMs: number; systemMs: number };
-  return { ms, cpuMs: usage.userMs + usage.systemMs, peakRss: usage.maxRssKb * 1024, exit: r.status, firstLine: (r.stdout ?? '').split('\n')[0] ?? '' };
+  const stdout = r.stdout ?? '';
+  return { ms, cpuMs: usage.userMs + usage.systemMs, peakRss: usage.maxRssKb * 1024, exit: r.status, firstLine: stdout.split('\n')[0] ?? '', stdout, note: (r.stderr ?? '').trim() };
 }
 
 /** (b) The same input in this process, phase by phase (CPU time of this thread's process). */
@@ -88,54 +89,6 @@ function verifyBreakdown(files: string[], policyFile: string): { loadMs: number;
   const r = verifyModel(model, load.templates.map((t) => ({ stack: t.stack, file: t.file })), policy, { asOf: '2026-12-06' });
   const t3 = cpu();
   return { loadMs: t1 - t0, modelMs: t2 - t1, proofMs: t3 - t2, resources: r.stats.resources, findings: r.findings.length };
-}
-
-/** The worker: generates and verifies its share of the prefectures (each its own model) and reports. */
-const WORKER = `
-const { parentPort, workerData } = require('worker_threads');
-require(${JSON.stringify(path.join(__dirname, '..', 'bin', 'register-ts.js'))});
-const { verify } = require(${JSON.stringify(path.join(__dirname, '..', 'lib', 'checks'))});
-const { buildPrefecture } = require(${JSON.stringify(path.join(__dirname, '..', 'test', 'fixtures', 'prefecture-hub'))});
-// Generate first (not timed), then verify each prefecture as its own model when the main thread says go.
-const sets = workerData.prefectures.map(([name, size]) => buildPrefecture(name, size));
-parentPort.postMessage('ready');
-parentPort.once('message', () => {
-  let resources = 0, findings = 0, peak = process.memoryUsage().rss;
-  for (const set of sets) {
-    const r = verify(set.templates, set.policy, { asOf: '2026-12-06' });
-    resources += r.stats.resources; findings += r.findings.length;
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }
-  parentPort.postMessage({ resources, findings, peak });
-});
-`;
-
-async function verifySideBySide(workers: number): Promise<{ ms: number; resources: number; findings: number; peakRss: number }> {
-  const sizes = prefectureSizes().map((n, p) => [`pref-${p}`, n] as [string, number]);
-  // Largest first, each to the least-loaded worker: Hokkaido alone is a tenth of the country.
-  const shares: Array<{ load: number; prefectures: Array<[string, number]> }> = Array.from({ length: workers }, () => ({ load: 0, prefectures: [] }));
-  for (const p of [...sizes].sort((a, b) => b[1] - a[1])) {
-    const least = shares.reduce((a, b) => (b.load < a.load ? b : a));
-    least.prefectures.push(p);
-    least.load += p[1];
-  }
-  const pool = shares.map((s) => new Worker(WORKER, { eval: true, workerData: { prefectures: s.prefectures } }));
-  await Promise.all(pool.map((w) => new Promise<void>((resolve, reject) => (w.once('message', () => resolve()), w.once('error', reject)))));
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const started = performance.now();
-  const results = await Promise.all(
-    pool.map((w) => new Promise<{ resources: number; findings: number; peak: number }>((resolve, reject) => {
-      w.once('message', resolve);
-      w.once('error', reject);
-      w.postMessage('go');
-    })),
-  );
-  const ms = performance.now() - started;
-  await Promise.all(pool.map((w) => w.terminate()));
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { ms, resources: results.reduce((a, r) => a + r.resources, 0), findings: results.reduce((a, r) => a + r.findings, 0), peakRss: peak };
 }
 
 /** `count` municipalities on one prefecture hub: the example city's shape, each with its own name, account and ranges. */
@@ -179,16 +132,24 @@ export async function run(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-prefecture-'));
   const { files, policyFile } = writeCountry(tmp);
   process.stdout.write(`verify: ${sizes.reduce((a, b) => a + b, 0)} municipalities in ${sizes.length} prefectures, each with its security cloud hub (${files.length} templates)\n`);
+  const row = (label: string, r: ReturnType<typeof verifyEndToEnd>): void => {
+    process.stdout.write(`  ${label}  ${(r.ms / 1000).toFixed(2).padStart(6)} s wall  ${(r.cpuMs / 1000).toFixed(2)} s CPU  peak ${mb(r.peakRss)}  exit ${r.exit}  (load average ${load()})\n`);
+    if (r.note) process.stdout.write(`    ${r.note.replace(/^closed-telework verify: /, '')}\n`);
+  };
   const e2e = verifyEndToEnd(files, policyFile, tmp);
-  process.stdout.write(`  end to end (closed-telework verify, new process)  ${(e2e.ms / 1000).toFixed(2).padStart(6)} s wall  ${(e2e.cpuMs / 1000).toFixed(2)} s CPU  peak ${mb(e2e.peakRss)}  exit ${e2e.exit}  (load average ${load()})\n`);
+  row('end to end (closed-telework verify, new process)         ', e2e);
   process.stdout.write(`    ${e2e.firstLine}\n`);
+  const one = verifyEndToEnd(files, policyFile, tmp, ['--jobs', '1']);
+  row('the same, one model (closed-telework verify --jobs 1)     ', one);
+  process.stdout.write(`    side by side vs one model: ${(e2e.ms / one.ms).toFixed(2)}× wall, ${(e2e.cpuMs / one.cpuMs).toFixed(2)}× CPU; output ${e2e.stdout === one.stdout ? 'byte-identical' : 'DIFFERS'}\n`);
+  const json = verifyEndToEnd(files, policyFile, tmp, ['--format', 'json']);
+  const jsonOne = verifyEndToEnd(files, policyFile, tmp, ['--format', 'json', '--jobs', '1']);
+  process.stdout.write(`    --format json: side by side ${(json.ms / 1000).toFixed(2)} s, one model ${(jsonOne.ms / 1000).toFixed(2)} s; output ${json.stdout === jsonOne.stdout ? 'byte-identical' : 'DIFFERS'}\n`);
   const b = verifyBreakdown(files, policyFile);
-  process.stdout.write(`  in process, CPU: read ${(b.loadMs / 1000).toFixed(2)} s, model ${(b.modelMs / 1000).toFixed(2)} s, reachability and rules ${(b.proofMs / 1000).toFixed(2)} s  (${b.resources} resources, findings ${b.findings})\n`);
-  const cores = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
-  const side = await verifySideBySide(cores);
-  process.stdout.write(`  engine side by side (${cores} workers, one model per prefecture)  ${(side.ms / 1000).toFixed(2).padStart(6)} s  peak ${mb(side.peakRss)} (the process, workers included)  findings ${side.findings}\n`);
-  process.stdout.write(`  end to end vs the 5 s target: ${e2e.ms <= 5000 ? 'within' : 'OVER'} (wall), ${e2e.cpuMs <= 5000 ? 'within' : 'OVER'} (CPU); peak ≤ 1 GB: ${e2e.peakRss <= 1024 ** 3 ? 'within' : 'OVER'}\n`);
-  if (e2e.exit !== 0 || b.findings !== 0 || side.findings !== 0) process.stdout.write('WARNING: the generated country produced findings — the benchmark input is not the intended one\n');
+  process.stdout.write(`  in process, one model, CPU: read ${(b.loadMs / 1000).toFixed(2)} s, model ${(b.modelMs / 1000).toFixed(2)} s, reachability and rules ${(b.proofMs / 1000).toFixed(2)} s  (${b.resources} resources, findings ${b.findings})\n`);
+  process.stdout.write(`  end to end vs the 5 s target: ${e2e.ms <= 5000 ? 'within' : 'OVER'} (wall); peak ≤ 1 GB: ${e2e.peakRss <= 1024 ** 3 ? 'within' : 'OVER'}\n`);
+  if (e2e.exit !== 0 || one.exit !== 0 || b.findings !== 0) process.stdout.write('WARNING: the generated country produced findings — the benchmark input is not the intended one\n');
+  if (e2e.stdout !== one.stdout || json.stdout !== jsonOne.stdout) process.stdout.write('WARNING: side by side and one model differ\n');
   fs.rmSync(tmp, { recursive: true, force: true });
 
   const synthSizes = (process.env.BENCH_PREFECTURE_SYNTH ?? '1,10,60').split(',').map(Number).filter((n) => n > 0);
