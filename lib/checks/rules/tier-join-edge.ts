@@ -16,7 +16,7 @@ import { resourceFindingOf } from './helpers';
 import { attachmentTier } from '../../model/tier-of';
 import type { EdgeName } from '../../model/path';
 
-interface Landing {
+export interface Landing {
   link: LinkFact;
   tier: Tier;
   vpc?: LinkFact['ref'];
@@ -30,15 +30,7 @@ export const tierJoinEdge: Rule = {
   citation: 'defenceInDepth',
   summary: 'external links of two tiers end at one on-premises edge: the same Direct Connect gateway (resource, or the same gateway id written in two associations) or customer gateways at the same address — each link may be tagged and landed correctly, but the device between them can forward across tiers (the configuration refuses this too, before synth)',
   check({ model }) {
-    const byEdge = new Map<string, Landing[]>();
-    for (const l of model.links.values()) {
-      if (l.kind !== 'vpn' && l.kind !== 'dx-association') continue;
-      for (const edge of edgesOf(model, l)) {
-        const list = byEdge.get(edge) ?? [];
-        list.push(...landings(model, l));
-        byEdge.set(edge, list);
-      }
-    }
+    const byEdge = landingsByEdge(model);
     const out: Finding[] = [];
     const reported = new Set<string>();
     for (const [edge, list] of [...byEdge].sort(([a], [b]) => a.localeCompare(b))) {
@@ -64,6 +56,24 @@ export const tierJoinEdge: Rule = {
     return out;
   },
 };
+
+/**
+ * Every edge and the links landing there. An edge is a value (a customer gateway's address, a Direct Connect
+ * gateway's id), so links of templates that share nothing else meet here: `verify` side by side checks the
+ * tiers at each edge over the whole input (lib/cli/verify-parts/merge.ts).
+ */
+export function landingsByEdge(model: NetworkModel): Map<string, Landing[]> {
+  const byEdge = new Map<string, Landing[]>();
+  for (const l of model.links.values()) {
+    if (l.kind !== 'vpn' && l.kind !== 'dx-association') continue;
+    for (const edge of edgesOf(model, l)) {
+      const list = byEdge.get(edge) ?? [];
+      list.push(...landings(model, l));
+      byEdge.set(edge, list);
+    }
+  }
+  return byEdge;
+}
 
 /** The edges a link ends at: its Direct Connect gateway, or its customer gateway (resource and address). */
 function edgesOf(model: NetworkModel, l: LinkFact): string[] {

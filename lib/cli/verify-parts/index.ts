@@ -83,7 +83,8 @@ export async function verifyInParts(paths: readonly string[], policy: TierPolicy
   const chunks: FileRef[][] = Array.from({ length: n }, () => []);
   let acc = 0;
   paths.forEach((p, index) => {
-    const w = Math.min(n - 1, Math.floor((acc / total) * n));
+    // A file goes to the share its middle byte falls in (two files of one size: one each).
+    const w = Math.min(n - 1, Math.floor(((acc + sizes[index] / 2) / Math.max(total, 1)) * n));
     chunks[w].push({ index, path: p });
     acc += sizes[index];
   });

@@ -10,7 +10,9 @@
  *
  * Not merged (undefined: the caller judges the whole input as one model): any finding (their order and
  * wording depend on rules run over the whole), a rule whose whole-input condition (several municipalities,
- * a prefecture hub) differs from a part's, an incomplete tag, a key found in two parts that is not a shared
+ * a prefecture hub) differs from a part's, a rule that joins facts of two parts by value (TIER-JOIN-EDGE: two
+ * tiers at one customer gateway address or Direct Connect gateway id; SERVICE-RELAY: a tier's endpoint to an
+ * AWS service and a relay of that service), an incomplete tag, a key found in two parts that is not a shared
  * place, or a coverage note other than those every model writes alike.
  */
 import type { ClassReach, Flow } from '../../model/reachability';
@@ -41,6 +43,14 @@ export function mergeParts(parts: readonly PartResult[]): MergeOutcome {
   for (const p of parts) {
     if ((p.gates.hubMembership || p.gates.municipalities.length > 1) !== multi) return { whole: 'several municipalities in the whole, not in a part' };
     if (p.gates.hubVpcs !== hubs) return { whole: 'a prefecture hub in the whole, not in a part' };
+  }
+  // TIER-JOIN-EDGE: two tiers at one edge across parts is the whole's finding, in no part's.
+  const edges = new Map<string, Set<string>>();
+  for (const p of parts) for (const [edge, tiers] of p.gates.edges) for (const t of tiers) edges.set(edge, (edges.get(edge) ?? new Set()).add(t));
+  if ([...edges.values()].some((tiers) => tiers.size > 1)) return { whole: 'an on-premises edge of two tiers across parts' };
+  // SERVICE-RELAY: a tier's endpoint to a service in one part, a relay of that service in another.
+  for (const [i, p] of parts.entries()) {
+    if (p.gates.endpointServices.some((s) => parts.some((q, j) => j !== i && q.gates.relayServices.includes(s)))) return { whole: 'an endpoint and a relay of one service in two parts' };
   }
   const coverage = mergeCoverage(parts);
   if (!coverage) return { whole: 'coverage notes' };

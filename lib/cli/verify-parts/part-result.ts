@@ -14,6 +14,8 @@ import type { ResourceRef } from '../../model/path';
 import { vpcTier } from '../../model/tier-of';
 import { TIERS, type Tier } from '../../tiers/tier';
 import { networkResourceCount } from './network-resources';
+import { landingsByEdge } from '../../checks/rules/tier-join-edge';
+import { endpointShortName } from '../../model/facts/service-relays';
 
 export interface FlowSummary {
   key: string;
@@ -32,8 +34,12 @@ export interface PartResult {
   resources: number;
   networkResources: number;
   coverage: CoverageItem[];
-  /** The inputs of the rules' whole-input conditions (isMultiMunicipality, hub-bypass's "any hub"). */
-  gates: { hubMembership: boolean; municipalities: string[]; hubVpcs: boolean };
+  /**
+   * The inputs of what the rules judge over the whole input: isMultiMunicipality and HUB-BYPASS's "any hub";
+   * TIER-JOIN-EDGE's tiers at each on-premises edge (an address or gateway id: a value, not a reference);
+   * SERVICE-RELAY's pairs of a tier's interface endpoint and a relay of the same AWS service (by name).
+   */
+  gates: { hubMembership: boolean; municipalities: string[]; hubVpcs: boolean; edges: Array<[string, Tier[]]>; endpointServices: string[]; relayServices: string[] };
   flows: FlowSummary[];
   /** Full flows the merge may choose as a matrix witness, by key. */
   candidates: Array<[string, Flow]>;
@@ -101,7 +107,12 @@ export function partResult(result: VerifyResult, model: NetworkModel, order: Ins
     resources: model.resourceCount,
     networkResources: networkResourceCount(model),
     coverage: model.coverage,
-    gates: { hubMembership, municipalities: [...municipalities], hubVpcs: hubVpcs(model).size > 0 },
+    gates: {
+      hubMembership, municipalities: [...municipalities], hubVpcs: hubVpcs(model).size > 0,
+      edges: [...landingsByEdge(model)].map(([edge, list]) => [edge, [...new Set(list.map((x) => x.tier))]]),
+      endpointServices: [...new Set([...model.endpoints.values()].filter((e) => e.endpointType === 'Interface' && model.vpcs.get(e.vpc)?.tier).map((e) => endpointShortName(e.serviceName)))],
+      relayServices: [...new Set(model.services.relays.map((r) => r.service))],
+    },
     flows,
     candidates: [...candidates],
     sanctioned: sanctionedKeys.map((key, i) => ({ key, tag: trace.sanctioned.get(key)!, flow: result.sanctionedFlows[i] })),

@@ -15,7 +15,7 @@ const standing = STANDING_LIMITS.map((limit) => ({ key: 'standing' as const, lim
 function part(over: Partial<PartResult> = {}): PartResult {
   return {
     findings: 0, complete: true, resources: 10, networkResources: 2, coverage: [...standing],
-    gates: { hubMembership: false, municipalities: [], hubVpcs: false },
+    gates: { hubMembership: false, municipalities: [], hubVpcs: false, edges: [], endpointServices: [], relayServices: [] },
     flows: [], candidates: [], sanctioned: [], screen: [{ tier: 'internet' }, { tier: 'lgwan' }, { tier: 'personal-number' }],
     ...over,
   };
@@ -111,8 +111,10 @@ describe('what the merge declines (the whole input is then judged as one model)'
   test.each([
     ['any finding', [part({ findings: 1 }), part()], 'findings'],
     ['an incomplete order tag', [part({ complete: false }), part()], 'order tags incomplete'],
-    ['a hub in one part only (HUB-BYPASS judges every municipality once a hub exists)', [part({ gates: { hubMembership: true, municipalities: [], hubVpcs: true } }), part({ gates: { hubMembership: false, municipalities: ['x', 'y'], hubVpcs: false } })], 'a prefecture hub in the whole, not in a part'],
-    ['one municipality per part, two in the whole', [part({ gates: { hubMembership: false, municipalities: ['x'], hubVpcs: false } }), part({ gates: { hubMembership: false, municipalities: ['y'], hubVpcs: false } })], 'several municipalities in the whole, not in a part'],
+    ['a hub in one part only (HUB-BYPASS judges every municipality once a hub exists)', [part({ gates: { ...part().gates, hubMembership: true, hubVpcs: true } }), part({ gates: { ...part().gates, municipalities: ['x', 'y'] } })], 'a prefecture hub in the whole, not in a part'],
+    ['one municipality per part, two in the whole', [part({ gates: { ...part().gates, municipalities: ['x'] } }), part({ gates: { ...part().gates, municipalities: ['y'] } })], 'several municipalities in the whole, not in a part'],
+    ['an internet-tier and an LGWAN customer gateway at one address, in two parts (TIER-JOIN-EDGE in the whole only)', [part({ gates: { ...part().gates, edges: [['cgw-ip:203.0.113.10', ['internet']]] } }), part({ gates: { ...part().gates, edges: [['cgw-ip:203.0.113.10', ['lgwan']]] } })], 'an on-premises edge of two tiers across parts'],
+    ['a tier\'s endpoint to API Gateway in one part, a private API relaying to the internet in the other (SERVICE-RELAY in the whole only)', [part({ gates: { ...part().gates, endpointServices: ['execute-api'] } }), part({ gates: { ...part().gates, relayServices: ['execute-api'] } })], 'an endpoint and a relay of one service in two parts'],
     ['a coverage note only the whole would write once (a duplicate export)', [part({ coverage: [{ key: 'duplicate-export', name: 'x' }, ...standing] }), part()], 'coverage notes'],
   ])('%s', (_, parts, why) => {
     expect(mergeParts(parts as PartResult[])).toEqual({ whole: why });
@@ -121,8 +123,11 @@ describe('what the merge declines (the whole input is then judged as one model)'
     const f = flow('A', 'open', 'tier:internet', 'internet');
     expect(mergeParts([part({ flows: [summary('vpc:x→internet', f, [1])], candidates: [['vpc:x→internet', f]] }), part({ flows: [summary('vpc:x→internet', f, [2])], candidates: [['vpc:x→internet', f]] })])).toEqual({ whole: 'flow vpc:x→internet in two parts' });
   });
+  test('one edge of one tier in both parts (every municipality\'s LGWAN tunnels to one address) is merged', () => {
+    expect('merged' in mergeParts([part({ gates: { ...part().gates, edges: [['cgw-ip:203.0.113.20', ['lgwan']]] } }), part({ gates: { ...part().gates, edges: [['cgw-ip:203.0.113.20', ['lgwan']]] } })])).toBe(true);
+  });
   test('one municipality in each part with the same name is still one municipality: merged', () => {
-    expect('merged' in mergeParts([part({ gates: { hubMembership: false, municipalities: ['x'], hubVpcs: false } }), part({ gates: { hubMembership: false, municipalities: ['x'], hubVpcs: false } })])).toBe(true);
+    expect('merged' in mergeParts([part({ gates: { ...part().gates, municipalities: ['x'] } }), part({ gates: { ...part().gates, municipalities: ['x'] } })])).toBe(true);
   });
   test('the package\'s custom resources are noted once each, sorted, and the WorkSpaces group once', () => {
     const pkg = (type: string) => ({ key: 'package-custom-resource' as const, type, does: 'ad-connector' as const });

@@ -122,3 +122,28 @@ test('--jobs auto leaves a small input in one model (starting workers would cost
   expect(r.code).toBe(0);
   expect(r.stderr.trim()).toBe('closed-telework verify: one model: a small input');
 });
+
+describe('two cities in separate accounts (Client VPN, desktops, streaming endpoints in each)', () => {
+  const policy = { version: 1, model: 'alpha', onPremNetworks: (['internet', 'lgwan', 'personal-number'] as const).map((tier) => ({ name: `${tier}-offices`, tier, cidrs: [0, 1].map((i) => cidrOf(i, tier).onPrem) })), teleworkClients: [], sanctionedChannels: [] };
+  const cities = (): LoadedTemplate[] => [
+    { stack: 'a-city', file: 'a.json', template: buildCity({ index: 0, prefix: 'A' }) },
+    { stack: 'b-city', file: 'b.json', template: buildCity({ index: 1, prefix: 'B' }) },
+  ];
+  test('clean: two parts, byte-identical', async () => {
+    const r = await compare(write(cities(), policy));
+    expect(r.code).toBe(0);
+    for (const n of r.notes) expect(n).toMatch(/^closed-telework verify: 2 parts side by side \(2 independent components;/);
+  });
+  test('city B\'s LGWAN customer gateway at city A\'s internet gateway address: TIER-JOIN-EDGE exists only in the whole — one model', async () => {
+    const [a, b] = cities();
+    const R = b.template.Resources as unknown as Record<string, { Properties: Json }>;
+    R.BCgwLgwan.Properties.IpAddress = '203.0.113.10';
+    R.BCgwInet.Properties.IpAddress = '203.0.113.30';
+    const input = write([a, b], policy);
+    const r = await compare(input);
+    expect(r.code).toBe(1);
+    for (const n of r.notes) expect(n).toBe('closed-telework verify: one model: an on-premises edge of two tiers across parts');
+    const alone = write([b], policy);
+    expect((await cli('--policy', alone.policy, '--jobs', '1', ...alone.files)).code).toBe(0);
+  });
+});
