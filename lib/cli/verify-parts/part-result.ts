@@ -101,6 +101,11 @@ export function partResult(result: VerifyResult, model: NetworkModel, order: Ins
       ...(vpn && vpnTag ? { vpn: { tag: vpnTag, endpoint: vpn.ref.logicalId, authentication: vpn.authentication ?? [] } } : {}),
     };
   });
+  const sanctioned = sanctionedKeys.map((key, i) => ({ key, tag: trace.sanctioned.get(key)!, flow: result.sanctionedFlows[i] }));
+  // A reference mark (U+0001 R<n>) numbers resources in this worker's registry, not the whole run's: a
+  // witness that still held one could read differently merged. None is expected; if one is there, decline.
+  const written = JSON.stringify([[...candidates.values()], sanctioned, screen], (_, v: unknown) => (typeof v === 'bigint' ? undefined : v));
+  if (written.includes('\\u0001')) complete = false;
   return {
     findings: result.findings.length,
     complete,
@@ -115,7 +120,7 @@ export function partResult(result: VerifyResult, model: NetworkModel, order: Ins
     },
     flows,
     candidates: [...candidates],
-    sanctioned: sanctionedKeys.map((key, i) => ({ key, tag: trace.sanctioned.get(key)!, flow: result.sanctionedFlows[i] })),
+    sanctioned,
     screen,
   };
 }
