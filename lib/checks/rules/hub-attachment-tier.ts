@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-import { resourceFindingOf } from './helpers';
+import { resourceFindingOf, templateResource } from './helpers';
 import { membershipOf } from '../../model/facts/membership';
 
 export const hubAttachmentTier: Rule = {
@@ -26,7 +26,9 @@ export const hubAttachmentTier: Rule = {
       const joined = a.kind !== 'vpc'
         ? { kind: 'link' as const, linkKind: a.kind }
         : vpc === undefined ? { kind: 'outside' as const } : { kind: 'vpc' as const, vpc: vpc.ref.logicalId, ...(vpc.tier ? { tier: vpc.tier } : {}) };
-      out.push(resourceFindingOf(this.id, this.severity, a.ref, this.citation, { key: 'hub-attachment-tier', attachment: a.ref.logicalId, hub, joined }));
+      // A VPN or Direct Connect attachment has no resource of its own (its key ends in #tgwAttachment): the reader
+      // is shown the connection that makes it, as the finding's resource already is.
+      out.push(resourceFindingOf(this.id, this.severity, a.ref, this.citation, { key: 'hub-attachment-tier', attachment: templateResource(a.ref).logicalId, hub, joined }));
     }
     return out;
   },

@@ -44,11 +44,17 @@ export const tierJoinTgw: Rule = {
           table: rt.isDefault ? rt.tgw.split('::').pop()! : rt.ref.logicalId,
           isDefault: rt.isDefault,
           tiers: list,
-          associated: [...associated.entries()].map(([tier, a]) => ({ attachment: a.split('::').pop()!, tier })),
-          reached: [...reached.entries()].map(([tier, x]) => ({ attachment: x.attachment.split('::').pop()!, tier, ...(x.dest !== undefined ? { dest: x.dest } : {}) })),
+          associated: [...associated.entries()].map(([tier, a]) => ({ attachment: attachmentName(a), tier })),
+          reached: [...reached.entries()].map(([tier, x]) => ({ attachment: attachmentName(x.attachment), tier, ...(x.dest !== undefined ? { dest: x.dest } : {}) })),
         },
         { from: { kind: 'tier', tier: list[0] }, to: { kind: 'tier', tier: list[1] }, direction: 'both' }));
     }
     return out;
   },
 };
+
+/** An attachment as the reader knows it: its logical id, or for a VPN / Direct Connect attachment (which has no
+ * resource of its own; its key ends in #tgwAttachment) the connection that makes it. */
+function attachmentName(key: string): string {
+  return key.split('::').pop()!.split('#')[0];
+}
