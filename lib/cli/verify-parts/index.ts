@@ -133,7 +133,9 @@ export async function verifyInParts(paths: readonly string[], policy: TierPolicy
     if (r.kind !== 'part') return stop(`one model: ${r.kind === 'error' ? r.message : 'unexpected message'}`);
     parts.push(r.part);
   }
-  await Promise.all(workers.map((w) => w.terminate()));
+  // Each worker has said all it will say and ends by itself; tearing down its heap (hundreds of MB) is not
+  // waited for: the process exits when the output is written.
+  for (const w of workers) w.unref();
   const merged = mergedResult(parts, units.map((u) => byIndex.get(u.index)!), started);
   if ('whole' in merged) return { note: `one model: ${merged.whole}` };
   const readS = ((readAt - started) / 1000).toFixed(2);
