@@ -4,6 +4,7 @@
  * with the order tags recorded — and reports its part (part-result.ts). Anything that goes wrong is reported,
  * and the main thread then judges the whole input itself (the error, if the input is bad, is the whole run's).
  */
+import * as fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
 import { loadPaths, type LoadResult } from '../../model/load';
 import type { TierPolicy } from '../../policy/schema';
@@ -39,7 +40,14 @@ try {
   for (const f of files) {
     const r = read(f);
     loaded.set(f.index, r);
-    units.push({ index: f.index, stacks: r.templates.map((t) => t.stack), files: r.templates.map((t) => t.file), keys: linkingKeys(r.templates).keys });
+    const raw = (file: string): string | undefined => {
+      try {
+        return fs.readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    units.push({ index: f.index, stacks: r.templates.map((t) => t.stack), files: r.templates.map((t) => t.file), keys: linkingKeys(r.templates, raw).keys });
   }
   post({ kind: 'read', units });
 } catch (err) {

@@ -89,3 +89,19 @@ describe('assignment to workers', () => {
     expect(assign([unit(0, 0, 100), unit(1, 1, 5)], [[0], [1]], 2)).toBeUndefined();
   });
 });
+
+describe('the walk over every node is skipped only where the file\'s text proves it needless', () => {
+  const tree = (text: string): LoadedTemplate[] => [loaded('S', JSON.parse(text) as CfnTemplate, { file: 'S.template.json' })];
+  test('an import written with a JSON escape is still found (the text holds \\u, so every node is walked)', () => {
+    const text = '{"Resources":{"A":{"Type":"AWS::SNS::Topic","Properties":{"TopicName":{"Fn::Import\\u0056alue":"net-vpc"}}}}}';
+    expect(linkingKeys(tree(text), () => text).keys).toContain('export:net-vpc');
+  });
+  test('a text without the words needs no walk and gives the same keys', () => {
+    const text = JSON.stringify(exporter('net-vpc').template);
+    expect(linkingKeys(tree(text), () => text).keys).toEqual(linkingKeys(tree(text)).keys);
+  });
+  test('a YAML file is always walked', () => {
+    const t = { ...importer('net-vpc'), file: 'Importer.yaml' };
+    expect(linkingKeys([t], () => 'no words here').keys).toContain('export:net-vpc');
+  });
+});
