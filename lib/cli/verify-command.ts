@@ -57,6 +57,17 @@ function splitAssignment(raw: string, option: string, nameRequired: boolean): { 
 const NOTHING_TO_VERIFY =
   'NOTHING TO VERIFY: the templates hold no VPC, on-premises link, transit gateway or Client VPN endpoint, so there is no network whose separation could be confirmed. Check that PATH names the network stacks. / 検証対象のネットワーク（VPC・オンプレミス接続・Transit Gateway・Client VPN）がテンプレートにありません。三層分離を確認したことにはなりません。';
 
+/**
+ * Workers for `--jobs auto`: one per core from four cores on (at most four), else one model. Measured on a
+ * 2-core machine (docs/performance.md, "verify side by side"): the engine is bound by memory traffic, so two
+ * parts on two cores each run ~1.35× slower than alone and one model already uses the second core for
+ * garbage collection — side by side gave the same wall time (±0.2 s) for ~40 % more CPU, and under load
+ * (a process gets its share, not a core per thread) it was slower. `--jobs 2` still splits there.
+ */
+export function autoJobs(cores: number): number {
+  return cores >= 4 ? Math.min(cores, 4) : 1;
+}
+
 /** `networkResources`: whether the templates hold anything a separation proof is about (network-resources.ts). */
 function render(format: Format, lang: Lang, result: VerifyResult, derivedNotes: DerivedPolicyNote[], networkResources: number): string {
   const empty = networkResources === 0;
@@ -89,7 +100,7 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
     .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'text')
     .option('--lang <lang>', `language of the text output: ${LANGS.join(' | ')} (json, sarif and junit are English: machine readers and CI annotations)`, 'en')
     .option('--as-of <date>', 'judge sanctioned-channel expiry as of this date (YYYY-MM-DD); default: today')
-    .option('--jobs <n>', 'worker threads for a large input of template files whose independent parts (separate accounts: no export, SSM parameter, nested stack or stack name in common) can be judged side by side, with exactly the output of one model; auto: the cores, for 8 MB of templates or more; 1: always one model', 'auto')
+    .option('--jobs <n>', 'worker threads for a large input of template files whose independent parts (separate accounts: no export, SSM parameter, nested stack or stack name in common) can be judged side by side, with exactly the output of one model; auto: one per core from 4 cores on (at most 4), for 8 MB of templates or more; 1: always one model', 'auto')
     .addHelpText('after', '\nExit status: 0 no finding, 1 findings, 2 unusable input (file, template, parameters, snapshot or policy).\nRules, policy format and limits: docs/verify.md; the live account (--snapshot): docs/post-deploy.md')
     .action(async (paths: string[], opts: VerifyOptions) => {
       const json = opts.format === 'json';
@@ -132,7 +143,7 @@ export function registerVerifyCommand(program: Command, exit: ExitCode): void {
         } else {
           // Side by side (lib/cli/verify-parts): plain template files, a policy file, the formats built from the
           // findings, matrix and coverage (JUnit draws the model: one model). Anything else, or any doubt: one model.
-          const jobs = opts.jobs === 'auto' ? Math.min(os.availableParallelism?.() ?? os.cpus().length, 4) : Number(opts.jobs);
+          const jobs = opts.jobs === 'auto' ? autoJobs(os.availableParallelism?.() ?? os.cpus().length) : Number(opts.jobs);
           if (jobs >= 2 && opts.policy !== undefined && opts.stack.length === 0 && opts.parameters.length === 0 && format !== 'junit') {
             let filePolicy: TierPolicy | undefined;
             try {

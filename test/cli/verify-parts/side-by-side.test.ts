@@ -8,6 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../../lib/cli/main';
+import { autoJobs } from '../../../lib/cli/verify-command';
+import { verifyInParts } from '../../../lib/cli/verify-parts';
 import { buildCity, cidrOf, type Json } from '../../fixtures/city';
 import { buildPrefecture } from '../../fixtures/prefecture-hub';
 import type { LoadedTemplate } from '../../../lib/model/load/template';
@@ -115,12 +117,12 @@ test('JUnit draws the model: never split; --jobs must be auto or a number', asyn
   expect(bad.stderr).toContain('--jobs must be auto or a number of workers from 1 (got "many")');
 });
 
-test('--jobs auto leaves a small input in one model (starting workers would cost more than it saves)', async () => {
+test('--jobs auto: one model below four cores (measured: no gain on two), one worker per core from four (at most four); a small input stays one model', async () => {
+  expect([1, 2, 3, 4, 8, 64].map(autoJobs)).toEqual([1, 1, 1, 4, 4, 4]);
   const sets = country();
   const input = write(sets.flatMap((s) => s.templates), sets[0].policy);
-  const r = await cli('--policy', input.policy, ...input.files);
-  expect(r.code).toBe(0);
-  expect(r.stderr.trim()).toBe('closed-telework verify: one model: a small input');
+  const r = await verifyInParts(input.files, sets[0].policy, '2026-12-06', 4, false);
+  expect(r).toEqual({ note: 'one model: a small input' });
 });
 
 describe('two cities in separate accounts (Client VPN, desktops, streaming endpoints in each)', () => {
