@@ -8,13 +8,15 @@
  * Node.js's version.
  *
  * Deliberately more than the proof reads: any edit anywhere in `lib/` is a different identity (a verdict is
- * judged afresh, never reused across a change of code). Read once per process (~2.5 MB, a few ms).
+ * judged afresh, never reused across a change of code). Read once per process (~1 MB, ~20 ms of CPU); with a
+ * memo directory (the tier proof's cache) the files are read only when one of them changed on disk since
+ * they were last read (file-tree-digest.ts folderContentDigest).
  * node only: no aws-cdk-lib import.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { filesUnder, foldFiles } from './file-tree-digest';
+import { filesUnder, folderContentDigest } from './file-tree-digest';
 
 /** The libraries whose code runs inside the proof or the report, besides this package's own. */
 const LIBRARIES = ['aws-cdk-lib', 'constructs', 'yaml', 'zod', 'exceljs', 'esbuild'] as const;
@@ -37,22 +39,21 @@ function installedVersion(name: string): string {
   }
 }
 
-/** Every file under `dir`, sorted by relative path, folded into `hash` as (path, content). */
-function hashTree(dir: string, label: string, hash: ReturnType<typeof createHash>): number {
+/** Every file under `dir`, sorted by relative path: (path, content) folded, their digest into `hash`. */
+function hashTree(dir: string, label: string, hash: ReturnType<typeof createHash>, memoDir: string | undefined): number {
   if (!fs.existsSync(dir)) {
     hash.update(`${label}:absent;`);
     return 0;
   }
-  const files = filesUnder(dir, (f) => fs.statSync(path.join(dir, f)).isFile());
-  hash.update(`${label}:${files.length};`);
-  foldFiles(dir, files, hash);
+  const files = filesUnder(dir, (_f, isFile) => isFile());
+  hash.update(`${label}:${files.length}:${folderContentDigest(dir, files, { label, ...(memoDir !== undefined ? { memoDir } : {}) })};`);
   return files.length;
 }
 
 let identity: string | undefined;
 
-/** The digest above, computed once per process. */
-export function packageCodeIdentity(): string {
+/** The digest above, computed once per process; `memoDir` remembers the folders' digests across processes. */
+export function packageCodeIdentity(memoDir?: string): string {
   if (identity !== undefined) return identity;
   // This file is lib/cache/package-code-identity.(ts|js): its code folder is lib/ (or dist/lib/).
   const codeDir = path.resolve(__dirname, '..');
@@ -62,8 +63,8 @@ export function packageCodeIdentity(): string {
   const version = fs.existsSync(manifest) ? ((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version?: string }).version ?? 'unknown') : 'unknown';
   hash.update(`closed-telework@${version} node@${process.version} ${path.extname(__filename)};`);
   for (const name of LIBRARIES) hash.update(`${name}@${installedVersion(name)};`);
-  hashTree(codeDir, 'code', hash);
-  hashTree(path.join(root, 'policies'), 'policies', hash);
+  hashTree(codeDir, 'code', hash, memoDir);
+  hashTree(path.join(root, 'policies'), 'policies', hash, memoDir);
   identity = hash.digest('hex');
   return identity;
 }

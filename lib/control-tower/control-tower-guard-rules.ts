@@ -30,6 +30,7 @@ import { planGuardRuns, type GuardTemplate } from './guard-input';
 import { runGuardJobs } from './guard-runs-side-by-side';
 import { assertGuardRulesParse } from './guard-rules-parse';
 import { fileIdentity } from '../cache/verdict-store';
+import { filesUnder, folderContentDigest } from '../cache/file-tree-digest';
 import { guardCacheDir, guardRunKey, guardSynthKey, GuardVerdictCache, type StoredViolation } from './guard-verdict-cache';
 
 /** The directory of Control Tower rules shipped in @cdklabs/cdk-validator-cfnguard. */
@@ -88,6 +89,15 @@ export function readRuleFiles(dir: string): GuardRuleFile[] {
 }
 
 /**
+ * The digest of every rule file of `dir` (the same files readRules runs: every `.guard` file below it, in
+ * order) by relative path and content, remembered in `cacheDir` across processes while no file changes.
+ */
+export function rulesDigest(dir: string, cacheDir: string): string {
+  const files = filesUnder(dir, (f, isFile) => f.endsWith('.guard') && isFile());
+  return folderContentDigest(dir, files, { label: 'guard-rules', memoDir: path.join(cacheDir, 'code-identity') });
+}
+
+/**
  * The validator version and the binary's identity on disk (any write to it changes it: lib/cache fileIdentity;
  * npm gives every installed file the same modification time, so size and mtime alone would not tell a patched
  * binary apart); undefined (no caching) if the binary is not found.
@@ -126,7 +136,7 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
   public readonly name: string;
   public readonly version?: string;
   public readonly ruleIds?: string[];
-  private readonly rules: { file: GuardRuleFile; source: string }[];
+  private readonly rulesDir: string;
   private readonly engine: string | undefined;
   private readonly cacheDir: string | false | undefined;
   private readonly parallelism: number | undefined;
@@ -136,7 +146,10 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
     this.name = full.name;
     this.version = full.version;
     this.ruleIds = full.ruleIds;
-    this.rules = readRules(props.rulesDir ?? CONTROL_TOWER_RULES_DIR);
+    this.rulesDir = props.rulesDir ?? CONTROL_TOWER_RULES_DIR;
+    // A folder of the user's own is read and parsed by cfn-guard now (a file it cannot parse is an error when
+    // the plugin is made); the shipped rules are read and analysed only when cfn-guard has to run.
+    if (props.rulesDir !== undefined) readRules(this.rulesDir);
     this.engine = engineIdentity(full);
     this.cacheDir = props.cacheDir;
     if (props.parallelism !== undefined && !(Number.isInteger(props.parallelism) && props.parallelism >= 1)) {
@@ -145,13 +158,20 @@ export class ControlTowerGuardRules implements IPolicyValidationPluginBeta1 {
     this.parallelism = props.parallelism;
   }
 
+  /** Every rule file, read and analysed once per process (only when cfn-guard has to run). */
+  private get rules(): { file: GuardRuleFile; source: string }[] {
+    return readRules(this.rulesDir);
+  }
+
   public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
     const bodies = context.templatePaths.map((templatePath) => fs.readFileSync(templatePath, 'utf8'));
-    // A synth whose every template is byte-identical to an earlier one's gets that synth's verdict.
+    // A synth whose every template is byte-identical to an earlier one's gets that synth's verdict: keyed on the
+    // rule files by their paths and content (a digest remembered beside the verdicts while no file changes on
+    // disk: lib/cache/file-tree-digest.ts), so the rule files are not even read.
     const cache = this.cache();
     const synthKey =
       cache !== undefined && this.engine !== undefined
-        ? guardSynthKey({ engine: this.engine, rules: this.rules.map((rule) => ({ path: rule.file.path, source: rule.source })), templates: context.templatePaths.map((p, i) => ({ path: p, body: bodies[i]! })) })
+        ? guardSynthKey({ engine: this.engine, rules: { dir: this.rulesDir, digest: rulesDigest(this.rulesDir, cache.dir) }, templates: context.templatePaths.map((p, i) => ({ path: p, body: bodies[i]! })) })
         : undefined;
     const stored = synthKey !== undefined ? cache!.get(synthKey, context.templatePaths.length) : undefined;
     if (stored !== undefined) {

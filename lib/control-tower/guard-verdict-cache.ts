@@ -62,14 +62,15 @@ export function guardRunKey(run: GuardRunIdentity): string {
 }
 
 /**
- * The key of a whole synth's verdict: the engine, the rule files, and every template the synth wrote (its
+ * The key of a whole synth's verdict: the engine, the rule files (their folder and the digest of every file's
+ * relative path and content: control-tower-guard-rules.ts rulesDigest), and every template the synth wrote (its
  * path, in order, and its bytes). The plugin's result is a function of exactly these — which rules run on
  * which cut-down inputs is worked out from them (guard-input.ts), and each violation names the template it
  * was found in — so a repeated synth of the same templates does not even parse them. Stored in the same
  * shape as a run's verdict, each violation's `input` the index of its template.
  */
-export function guardSynthKey(synth: { engine: string; rules: { path: string; source: string }[]; templates: { path: string; body: string }[] }): string {
-  return guardRunKey({ engine: `synth;${synth.engine}`, rules: synth.rules, inputs: synth.templates.flatMap((t) => [t.path, t.body]) });
+export function guardSynthKey(synth: { engine: string; rules: { dir: string; digest: string }; templates: { path: string; body: string }[] }): string {
+  return guardRunKey({ engine: `synth;${synth.engine}`, rules: [{ path: `folder:${synth.rules.dir}`, source: `sha256:${synth.rules.digest}` }], inputs: synth.templates.flatMap((t) => [t.path, t.body]) });
 }
 
 /** A violation as stored: the template is the index of the input it was found in. */
@@ -110,7 +111,7 @@ function isStoredVerdict(value: unknown, inputCount: number): value is StoredVer
 }
 
 export class GuardVerdictCache {
-  constructor(private readonly dir: string) {}
+  constructor(public readonly dir: string) {}
 
   private file(key: string): string {
     return path.join(this.dir, `${key}.json`);

@@ -17,6 +17,7 @@
  *
  * Off: `CLOSED_TELEWORK_NAG_CACHE=off` (or a directory), or `CLOSED_TELEWORK_CACHE=off` for every cache.
  */
+import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import type { NagPack, NagPackProps } from 'cdk-nag';
@@ -105,6 +106,7 @@ export interface ReusableNagPackOptions {
 export class ReusableNagPack implements IPolicyValidationPlugin {
   public readonly name: string;
   private readonly cache: VerdictStore<StoredVerdict> | undefined;
+  private readonly cacheDir: string | undefined;
 
   constructor(
     private readonly pack: ReusablePack,
@@ -112,6 +114,7 @@ export class ReusableNagPack implements IPolicyValidationPlugin {
     options: ReusableNagPackOptions = { cacheDir: verdictCacheDir('cdk-nag', NAG_CACHE_ENV) },
   ) {
     this.name = PACKS[pack];
+    this.cacheDir = options.cacheDir;
     this.cache = options.cacheDir === undefined ? undefined : new VerdictStore(options.cacheDir, isStoredVerdict);
   }
 
@@ -119,7 +122,7 @@ export class ReusableNagPack implements IPolicyValidationPlugin {
     const root = (context as { appConstruct?: IConstruct }).appConstruct;
     const tree = this.cache !== undefined && root !== undefined ? treeDigest(root, context) : undefined;
     if (this.cache === undefined || tree === undefined) return this.judge(context);
-    const key = digestOf([FORMAT, nagPackIdentity(), this.pack, JSON.stringify({ verbose: this.props.verbose ?? false }), tree]);
+    const key = digestOf([FORMAT, nagPackIdentity(this.cacheDir === undefined ? undefined : path.join(this.cacheDir, 'code-identity')), this.pack, JSON.stringify({ verbose: this.props.verbose ?? false }), tree]);
     const stored = this.cache.get(key);
     if (stored !== undefined) {
       nagVerdictStats.reused.push(this.name);

@@ -123,6 +123,8 @@ export interface VerdictInputs {
   collected: CollectedTemplates;
   policyFile?: string;
   policy?: TierPolicy;
+  /** Where this package's code identity is remembered across processes (the store's directory; see package-code-identity.ts). */
+  codeMemoDir?: string;
 }
 
 /** The key of the engine's verdict over these inputs; undefined when they cannot be written down exactly. */
@@ -144,7 +146,7 @@ export function proofVerdictKey(input: VerdictInputs): string | undefined {
   } catch {
     return undefined; // an input that cannot be read again: judge afresh
   }
-  return exactDigest([VERDICT_FORMAT, packageCodeIdentity(), today()], [policy, templates, input.collected.missingNested]);
+  return exactDigest([VERDICT_FORMAT, packageCodeIdentity(input.codeMemoDir), today()], [policy, templates, input.collected.missingNested]);
 }
 
 /**
@@ -190,7 +192,7 @@ export class ProofReuse {
     return dir === undefined ? undefined : new ProofReuse(dir);
   }
 
-  constructor(dir: string) {
+  constructor(public readonly dir: string) {
     this.verdicts = new VerdictStore(path.join(dir, 'verdicts'), isStoredVerdict);
     this.reports = new VerdictStore(path.join(dir, 'reports'), isStoredReport, REPORT_ENTRIES);
   }

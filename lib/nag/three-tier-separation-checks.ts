@@ -201,7 +201,7 @@ export class ThreeTierSeparationChecks implements IPolicyValidationPlugin {
     const policyFile = this.props.policyFile ?? stringContext(app, POLICY_FILE_CONTEXT);
     const policyInput = policyFile ? { policyFile } : this.props.policy ? { policy: this.props.policy } : {};
     // The verdict of byte-identical inputs is reused (proof-reuse.ts); anything else is judged.
-    const key = this.reuse ? proofVerdictKey({ collected, ...policyInput }) : undefined;
+    const key = this.reuse ? proofVerdictKey({ collected, ...policyInput, codeMemoDir: path.join(this.reuse.dir, 'code-identity') }) : undefined;
     this.lastVerdictKey = key;
     const reused = key !== undefined ? this.reuse!.verdict(key) : undefined;
     this.lastVerdictReused = reused !== undefined;

@@ -218,7 +218,8 @@ describe('remembering verdicts', () => {
     const cacheDir = newDir();
     const template = bucketTemplate(newDir(), {});
     const a = new ControlTowerGuardRules({ cacheDir }).validate({ templatePaths: [template] } as never);
-    for (const entry of fs.readdirSync(cacheDir)) fs.writeFileSync(path.join(cacheDir, entry), '{"format":');
+    // Every stored verdict (the code-identity folder beside them holds the rule files' remembered digest).
+    for (const entry of fs.readdirSync(cacheDir).filter((f) => f.endsWith('.json'))) fs.writeFileSync(path.join(cacheDir, entry), '{"format":');
     const b = new ControlTowerGuardRules({ cacheDir }).validate({ templatePaths: [template] } as never);
     expect(guard).toHaveBeenCalledTimes(2);
     expect(lines(b.violations)).toEqual(lines(a.violations));

@@ -237,7 +237,8 @@ describe('the app as `cdk synth` runs it (bin/app.ts, every pack)', () => {
         removeAssembly(run.outdir);
       }
     });
-    expect(fs.readdirSync(cache)).toHaveLength(2); // one verdict per pack, stored by the second run
+    // One verdict per pack, stored by the second run (beside them, code-identity/ remembers cdk-nag's code digest).
+    expect(fs.readdirSync(cache).filter((f) => f.endsWith('.json'))).toHaveLength(2);
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[2]).toEqual(runs[0]);
     expect(Object.keys(runs[0]!.written)).toContain('validation-report.json');
