@@ -11,6 +11,8 @@
 //   xlsx        of which: waiting for the .xlsx workbooks (written by exceljs on a worker thread while the other
 //               report files are rendered: lib/report/xlsx/render-workbook.ts)
 //   exit        after app.synth() returns until the process exits
+//   cpu         the same phases in CPU seconds of the app's process (user + system, every thread: the garbage
+//               collector's helpers too), steadier than wall time on a loaded machine
 // The CDK CLI runs in another process; the bench attributes the rest of the wall time to it.
 'use strict';
 // Only the app's main thread: a worker thread (the .xlsx writer) preloads this file too.
@@ -18,11 +20,19 @@ if (process.env.CDK_OUTDIR && process.env.BENCH_TIMINGS_FILE && require('worker_
   const fs = require('fs');
   const Module = require('module');
   const startedAt = performance.now(); // since the process started (performance.timeOrigin)
+  const cpuNow = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const t = { boot: startedAt, load: 0, construct: 0, synthesis: 0, exit: 0, validators: {}, reportFiles: 0, xlsx: 0 };
+  const cpu = { start: cpuNow(), load: 0, validators: {}, reportFiles: 0 };
   let depth = 0;
   let loadedAt;
+  let loadedCpu;
   let synthStart;
   let synthEnd;
+  let synthStartCpu;
+  let synthEndCpu;
   const originalLoad = Module._load;
   Module._load = function timedLoad(request, parent, isMain) {
     if (isMain || depth > 0 || synthStart !== undefined || (parent && parent.id !== '.' && !parent.filename?.endsWith(process.argv[1]))) {
@@ -30,13 +40,16 @@ if (process.env.CDK_OUTDIR && process.env.BENCH_TIMINGS_FILE && require('worker_
     }
     // A top-level require of the entry module.
     const start = performance.now();
+    const startCpu = cpuNow();
     depth++;
     try {
       return originalLoad.apply(this, arguments);
     } finally {
       depth--;
       t.load += performance.now() - start;
+      cpu.load += cpuNow() - startCpu;
       loadedAt = performance.now();
+      loadedCpu = cpuNow();
     }
   };
 
@@ -46,12 +59,16 @@ if (process.env.CDK_OUTDIR && process.env.BENCH_TIMINGS_FILE && require('worker_
     const validate = plugin.validate;
     plugin.validate = function timedValidate(...args) {
       const start = performance.now();
+      const startCpu = cpuNow();
       inValidator.push(plugin.name);
       try {
         return validate.apply(this, args);
       } finally {
         inValidator.pop();
-        if (inValidator.length === 0) t.validators[plugin.name] = (t.validators[plugin.name] ?? 0) + performance.now() - start;
+        if (inValidator.length === 0) {
+          t.validators[plugin.name] = (t.validators[plugin.name] ?? 0) + performance.now() - start;
+          cpu.validators[plugin.name] = (cpu.validators[plugin.name] ?? 0) + cpuNow() - startCpu;
+        }
       }
     };
     Object.defineProperty(plugin, '__benchTimed', { value: true });
@@ -71,10 +88,12 @@ if (process.env.CDK_OUTDIR && process.env.BENCH_TIMINGS_FILE && require('worker_
         // The first call does the work; later ones (the App's own synth before exit) return the same assembly.
         if (synthStart !== undefined) return synth.apply(this, args);
         synthStart = performance.now();
+        synthStartCpu = cpuNow();
         try {
           return synth.apply(this, args);
         } finally {
           synthEnd = performance.now();
+          synthEndCpu = cpuNow();
         }
       };
       const descriptor = Object.getOwnPropertyDescriptor(Stage.prototype, '_validationPlugins');
@@ -94,10 +113,12 @@ if (process.env.CDK_OUTDIR && process.env.BENCH_TIMINGS_FILE && require('worker_
         ...exported,
         writeSynthReports(...args) {
           const start = performance.now();
+          const startCpu = cpuNow();
           try {
             return write.apply(this, args);
           } finally {
             t.reportFiles += performance.now() - start;
+            cpu.reportFiles += cpuNow() - startCpu;
           }
         },
       };
@@ -127,11 +148,24 @@ if (process.env.CDK_OUTDIR && process.env.BENCH_TIMINGS_FILE && require('worker_
 
   process.on('exit', () => {
     const end = performance.now();
+    const endCpu = cpuNow();
     const validation = Object.values(t.validators).reduce((a, b) => a + b, 0);
     if (synthStart !== undefined) {
       t.construct = synthStart - (loadedAt ?? startedAt);
       t.synthesis = synthEnd - synthStart - validation;
       t.exit = end - synthEnd;
+      const validationCpu = Object.values(cpu.validators).reduce((a, b) => a + b, 0);
+      // Before the first line of the app ran: node's start and the preloads (this file, the TypeScript hook).
+      t.cpu = {
+        boot: cpu.start,
+        load: cpu.load,
+        construct: synthStartCpu - (loadedCpu ?? cpu.start),
+        synthesis: synthEndCpu - synthStartCpu - validationCpu,
+        validators: cpu.validators,
+        reportFiles: cpu.reportFiles,
+        exit: endCpu - synthEndCpu,
+        total: endCpu,
+      };
     }
     t.total = end;
     t.transpile = globalThis.__closedTeleworkTs ? globalThis.__closedTeleworkTs.ms : 0;
