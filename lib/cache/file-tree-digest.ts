@@ -78,8 +78,8 @@ function isFolderMemo(v: unknown): v is FolderMemo {
   );
 }
 
-/** A file's identity (as verdict-store.ts fileIdentity) and its last change in milliseconds. */
-function identityOf(file: string): { id: string; changedMs: number } {
+/** A file's identity (as verdict-store.ts fileIdentity) and its last change (modification or change time) in milliseconds. */
+export function fileStamp(file: string): { id: string; changedMs: number } {
   const s = fs.statSync(file, { bigint: true });
   const last = s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs;
   return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, changedMs: Number(last / 1000000n) };
@@ -99,7 +99,7 @@ export function folderContentDigest(dir: string, files: readonly string[], optio
   let identities: { id: string; changedMs: number }[] | undefined;
   if (memoFile !== undefined) {
     try {
-      identities = files.map((f) => identityOf(path.join(dir, f)));
+      identities = files.map((f) => fileStamp(path.join(dir, f)));
       const memo: unknown = JSON.parse(fs.readFileSync(memoFile, 'utf8'));
       if (
         isFolderMemo(memo) &&

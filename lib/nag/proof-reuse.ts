@@ -45,6 +45,7 @@ import type { CostSection } from '../report/cost-section';
 import type { ProvenanceFacts } from '../report/record/provenance';
 import type { Acknowledgement } from '../report/report-input';
 import type { CollectedTemplates } from './collect-templates';
+import { ReportFilesOnDisk } from './report-files-on-disk';
 
 export const TIER_CACHE_ENV = 'CLOSED_TELEWORK_TIER_CACHE';
 
@@ -192,9 +193,13 @@ export class ProofReuse {
     return dir === undefined ? undefined : new ProofReuse(dir);
   }
 
+  /** Which report files on disk are still exactly as a synth wrote them (report-files-on-disk.ts). */
+  public readonly onDisk: ReportFilesOnDisk;
+
   constructor(public readonly dir: string) {
     this.verdicts = new VerdictStore(path.join(dir, 'verdicts'), isStoredVerdict);
     this.reports = new VerdictStore(path.join(dir, 'reports'), isStoredReport, REPORT_ENTRIES);
+    this.onDisk = new ReportFilesOnDisk(path.join(dir, 'written'));
   }
 
   public verdict(key: string): EngineRun | undefined {

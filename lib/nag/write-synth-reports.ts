@@ -5,7 +5,9 @@
  *
  * With a store and the key of the report's inputs (proof-reuse.ts reportInputsKey), files rendered from the
  * same inputs are written again from the store instead of being rendered again; they keep the time they were
- * made (see proof-reuse.ts, "time of record"). The header of record and the 費用試算 are made only when the
+ * made (see proof-reuse.ts, "time of record"). Files already there with the same bytes are left as they are,
+ * and when every file of that report is untouched since a synth wrote it (report-files-on-disk.ts), neither
+ * the store nor the files are read or written. The header of record and the 費用試算 are made only when the
  * report is rendered.
  */
 import type { CostSection } from '../report/cost-section';
@@ -16,6 +18,7 @@ import { REPORT_FORMATS, renderReportFiles, writeReportFiles } from '../report/w
 import type { EngineRun } from '../report/engine-run';
 import type { ReportRecord } from '../report/record/record';
 import { proofReuseStats, type ProofReuse } from './proof-reuse';
+import { reportFilesOnDiskStats } from './report-files-on-disk';
 
 /** The languages and formats the synth writes (part of the report's key). */
 export const SYNTH_REPORT_OPTIONS = { langs: LANGS, formats: REPORT_FORMATS, junit: true } as const;
@@ -44,10 +47,21 @@ export interface SynthReportFiles {
 }
 
 export function writeSynthReports(input: SynthReportInput): SynthReportFiles {
+  if (input.reuse) {
+    // The files of this very report still there, untouched since a synth wrote them: nothing to read or write.
+    const untouched = input.reuse.store.onDisk.untouched(input.reuse.key, input.dir);
+    if (untouched) {
+      proofReuseStats.reports.reused++;
+      reportFilesOnDiskStats.untouched++;
+      return { written: untouched.written, generatedAt: untouched.generatedAt, reused: true };
+    }
+  }
   const stored = input.reuse?.store.report(input.reuse.key);
   if (stored) {
     proofReuseStats.reports.reused++;
-    return { written: writeReportFiles(input.dir, stored.files), generatedAt: stored.generatedAt, reused: true };
+    const written = writeReportFiles(input.dir, stored.files, { keepIdentical: true });
+    input.reuse!.store.onDisk.noteWritten(input.reuse!.key, input.dir, stored.generatedAt, written);
+    return { written, generatedAt: stored.generatedAt, reused: true };
   }
   const report = assembleReportInput({
     findings: input.engine.findings,
@@ -63,5 +77,7 @@ export function writeSynthReports(input: SynthReportInput): SynthReportFiles {
   const files = renderReportFiles(report, { ...SYNTH_REPORT_OPTIONS, extra });
   proofReuseStats.reports.rendered++;
   if (input.reuse) input.reuse.store.storeReport(input.reuse.key, input.generatedAt, files);
-  return { written: writeReportFiles(input.dir, files), generatedAt: input.generatedAt, reused: false };
+  const written = writeReportFiles(input.dir, files);
+  if (input.reuse) input.reuse.store.onDisk.noteWritten(input.reuse.key, input.dir, input.generatedAt, written);
+  return { written, generatedAt: input.generatedAt, reused: false };
 }

@@ -75,16 +75,31 @@ function renderText(input: ReportInput, options: Omit<WriteReportsOptions, 'dir'
   }
 }
 
-/** Writes rendered files into `dir`, each through a temporary name and a rename; returns the absolute paths. */
-export function writeReportFiles(dir: string, files: ReadonlyMap<string, string | Buffer>): string[] {
+/**
+ * Writes rendered files into `dir`, each through a temporary name and a rename; returns the absolute paths.
+ * `keepIdentical`: a file already there with exactly these bytes (a regular file, compared byte for byte) is
+ * left as it is — the same content without a write (a repeated synth writes the same report again).
+ */
+export function writeReportFiles(dir: string, files: ReadonlyMap<string, string | Buffer>, options: { keepIdentical?: boolean } = {}): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const [name, content] of files) {
     const target = path.join(dir, name);
+    written.push(target);
+    if (options.keepIdentical === true && holds(target, typeof content === 'string' ? Buffer.from(content) : content)) continue;
     const tmp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, target);
-    written.push(target);
   }
   return written;
+}
+
+/** True when `file` is a regular file holding exactly `bytes`. */
+function holds(file: string, bytes: Buffer): boolean {
+  try {
+    const stat = fs.lstatSync(file);
+    return stat.isFile() && stat.size === bytes.length && fs.readFileSync(file).equals(bytes);
+  } catch {
+    return false;
+  }
 }
