@@ -5,6 +5,7 @@
  * whole input (several municipalities), a link between the files — it judges one model instead, and says so
  * with CLOSED_TELEWORK_VERIFY_PARTS_TRACE=1.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../../lib/cli/main';
@@ -148,4 +149,18 @@ describe('two cities in separate accounts (Client VPN, desktops, streaming endpo
     const alone = write([b], policy);
     expect((await cli('--policy', alone.policy, '--jobs', '1', ...alone.files)).code).toBe(0);
   });
+});
+
+test('the real bin in a new process (as a user runs it): --jobs 2 splits, and its output is --jobs 1\'s', () => {
+  const sets = country();
+  const input = write(sets.flatMap((s) => s.templates), sets[0].policy);
+  const bin = path.join(__dirname, '..', '..', '..', 'bin', 'closed-telework.js');
+  const run = (jobs: string) => spawnSync(process.execPath, [bin, 'verify', '--policy', input.policy, '--jobs', jobs, '--format', 'json', ...input.files], { encoding: 'utf8', env: { ...process.env, CLOSED_TELEWORK_VERIFY_PARTS_TRACE: '1' } });
+  const two = run('2');
+  const one = run('1');
+  expect(two.stderr).toMatch(/^closed-telework verify: 2 parts side by side \(3 independent components;/);
+  expect(one.stderr).toBe('');
+  expect(two.status).toBe(0);
+  expect(two.stdout).toBe(one.stdout);
+  expect((JSON.parse(two.stdout) as { summary: { templates: number } }).summary.templates).toBe(sets.flatMap((s) => s.templates).length);
 });
