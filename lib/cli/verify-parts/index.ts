@@ -2,9 +2,9 @@
  * `verify` side by side: a large input whose templates fall into independent parts (linking-keys.ts,
  * parts.ts) is judged on worker threads, one model per part, and the parts are merged into exactly the
  * output one model of the whole gives (merge.ts). Whenever that cannot be shown — a file the pre-pass cannot
- * classify, one component, a finding, a rule condition over the whole input, any error — it answers
- * undefined and `verify` judges the whole input as one model, as it always did: a slower correct answer,
- * never a faster wrong one. Why this is sound: docs/performance.md, "verify side by side".
+ * classify, one component, a finding, a rule condition over the whole input, any error — it returns no
+ * result (only a note) and `verify` judges the whole input as one model, as it always did: a slower correct
+ * answer, never a faster wrong one. `--jobs auto` asks for it only from four cores on (verify-command.ts). Why this is sound: docs/performance.md, "verify side by side".
  */
 import * as fs from 'fs';
 import * as path from 'path';
