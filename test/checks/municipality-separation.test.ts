@@ -5,7 +5,7 @@
  */
 import { verify, type VerifyResult } from '../../lib/checks';
 import type { LoadedTemplate } from '../../lib/model/load/template';
-import { asLoaded, buildCity, type Json } from '../fixtures/city';
+import { asLoaded, buildCity, cidrOf, type Json } from '../fixtures/city';
 import { buildPrefecture, type PrefectureSet } from '../fixtures/prefecture-hub';
 import { AS_OF, DEFAULT_POLICY, rules } from './helpers';
 import { said } from '../support/finding-words';
@@ -122,4 +122,23 @@ describe('a shared platform with one VPC per municipality (共同利用方式) g
     expect(rules(r).filter((x) => x.includes('MUNICIPALITY'))).toEqual(['MUNICIPALITY-CROSSING']);
     expect(said(r.findings.find((f) => f.rule === 'MUNICIPALITY-CROSSING')!).title).toContain('yokosuka reaches zushi');
   });
+});
+
+test("a route in the municipalities' table to B's on-premises range through B's attachment: A reaches B's offices, MUNICIPALITY-CROSSING", () => {
+  const officesOfB = cidrOf(1, 'internet').onPrem;
+  const r = prefecture((p) => {
+    resources(p.routing).Leak = { Type: 'AWS::EC2::TransitGatewayRoute', Properties: { TransitGatewayRouteTableId: { 'Fn::ImportValue': 'kanagawa-hub-municipalities-rt' }, DestinationCidrBlock: officesOfB, TransitGatewayAttachmentId: { Ref: 'Attachment1' } } };
+  });
+  expect(rules(r)).toEqual(['MUNICIPALITY-CROSSING']);
+  // B's offices are B's: reached over B's link, so named as B and as an on-premises network, with no subnet to arrive at.
+  const toOffices = r.findings.filter((f) => f.to.kind === 'on-prem');
+  expect(toOffices.length).toBeGreaterThan(0);
+  for (const f of toOffices) {
+    expect(f.to).toEqual({ kind: 'on-prem', tier: 'internet' });
+    expect(f.text).toMatchObject({ key: 'municipality-crossing', to: 'kanagawa-city-1' });
+    expect(f.text).not.toHaveProperty('place');
+    expect(f.path[f.path.length - 1].layer).not.toBe('exit');
+    expect(f.path.some((h) => h.layer === 'vpn' && h.resource.stack === 'kanagawa-city-1-network')).toBe(true);
+  }
+  expect(new Set(toOffices.map((f) => (f.text as unknown as { from: string }).from))).toEqual(new Set(['kanagawa-city-0', 'kanagawa-city-2']));
 });
