@@ -220,16 +220,18 @@ export class WorkSpacesGateway {
   /**
    * The tags of every tagged WorkSpace in the Region (GetResources, 100 per page), or undefined when the
    * Tagging API cannot be used (the caller then reads tags one by one; the operator is told once). Needs
-   * no WorkSpace ids, so it can run while the directories are being listed.
+   * no WorkSpace ids, so it can run while the directories are being listed. `stop` ends it early (an
+   * AbortError, no warning): the caller's listing failed and nothing will use the tags.
    */
-  async allWorkspaceTags(): Promise<Map<string, Record<string, string>> | undefined> {
+  async allWorkspaceTags(stop?: AbortSignal): Promise<Map<string, Record<string, string>> | undefined> {
     const out = new Map<string, Record<string, string>>();
+    const signal = stop && this.signal ? AbortSignal.any([this.signal, stop]) : (stop ?? this.signal);
     try {
       let token: string | undefined;
       do {
-        await this.taggingPacer.acquire(this.signal);
+        await this.taggingPacer.acquire(signal);
         const page = await this.inFlight.run(() =>
-          this.clients.tagging.send(new GetResourcesCommand({ ResourceTypeFilters: ['workspaces:workspace'], ResourcesPerPage: 100, PaginationToken: token }), { abortSignal: this.signal }),
+          this.clients.tagging.send(new GetResourcesCommand({ ResourceTypeFilters: ['workspaces:workspace'], ResourcesPerPage: 100, PaginationToken: token }), { abortSignal: signal }),
         );
         for (const m of page.ResourceTagMappingList ?? []) {
           const id = /:workspace\/(ws-[0-9a-z]+)$/.exec(m.ResourceARN ?? '')?.[1];
@@ -239,7 +241,7 @@ export class WorkSpacesGateway {
       } while (token);
       return out;
     } catch (err) {
-      if ((err as Error).name === 'AbortError') throw err;
+      if ((err as Error).name === 'AbortError' || stop?.aborted) throw err;
       if (!this.warnedTagFallback) {
         this.warnedTagFallback = true;
         this.limits.onWarning?.(

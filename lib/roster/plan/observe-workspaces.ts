@@ -10,9 +10,19 @@ import { RosterEntry, userKey } from '../roster-entry';
 
 export async function observeWorkspaces(gateway: WorkSpacesGateway, entries: RosterEntry[], directories: string[]): Promise<ObservedWorkspace[]> {
   // Tags in bulk need no ids: read them while the directories are listed.
-  const bulk = directories.length ? gateway.allWorkspaceTags() : Promise.resolve(undefined);
+  const stopTags = new AbortController();
+  const bulk = directories.length ? gateway.allWorkspaceTags(stopTags.signal) : Promise.resolve(undefined);
   bulk.catch(() => undefined); // awaited below; an abort while listing must not surface as unhandled
-  const all = (await Promise.all(directories.map((d) => gateway.listDirectory(d)))).flat();
+  let all: ObservedWorkspace[];
+  try {
+    all = (await Promise.all(directories.map((d) => gateway.listDirectory(d)))).flat();
+  } catch (err) {
+    // The run ends here: stop the tag read and let it settle first, so nothing it says (a fallback warning)
+    // is printed after the command's own error.
+    stopTags.abort();
+    await bulk.catch(() => undefined);
+    throw err;
+  }
   const rostered = new Set(entries.map((e) => userKey(e.directoryId, e.userName)));
   const needTags = all.filter((w) => !GONE_STATES.has(w.state) && rostered.has(userKey(w.directoryId, w.userName)));
   const tags = await gateway.tagsOf(needTags.map((w) => w.workspaceId), bulk);
