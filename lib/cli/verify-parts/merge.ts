@@ -16,7 +16,7 @@
  * place, or a coverage note other than those every model writes alike.
  */
 import type { ClassReach, Flow } from '../../model/reachability';
-import { ENDPOINT_CLASSES, screenTransferCell } from '../../model/reachability';
+import { firstFlowsPerPair, matrixCells, screenTransferCell } from '../../model/reachability';
 import type { CoverageItem } from '../../model/coverage-note';
 import { compareTags, type OrderTag } from '../../model/facts/insertion-order';
 import type { PartResult } from './part-result';
@@ -80,39 +80,21 @@ export function mergeParts(parts: readonly PartResult[]): MergeOutcome {
   }
   merged.sort((a, b) => compareTags(a.first, b.first));
 
-  const first = new Map<string, { open?: Merged; filtered?: Merged }>();
-  for (const f of merged) {
-    const k = `${f.fromClass}→${f.toClass}`;
-    let e = first.get(k);
-    if (!e) first.set(k, (e = {}));
-    if (f.status === 'open') e.open ??= f;
-    else e.filtered ??= f;
+  // The matrix as buildMatrix builds it, from the merged flows' witnesses; the screen-transfer cell from the
+  // earliest desktop entry and Client VPN of any part.
+  const first = firstFlowsPerPair(merged);
+  for (const { open, filtered } of first.values()) {
+    const chosen = open ?? filtered;
+    if (chosen && !chosen.witness) return { whole: `no witness sent for ${chosen.key}` };
   }
-  const matrix: ClassReach[] = [];
-  for (const from of ENDPOINT_CLASSES) {
-    for (const to of ENDPOINT_CLASSES) {
-      if (from === to) continue;
-      const { open, filtered } = first.get(`${from}→${to}`) ?? {};
-      const chosen = open ?? filtered;
-      if (chosen && !chosen.witness) return { whole: `no witness sent for ${chosen.key}` };
-      const cell: ClassReach = open
-        ? { from, to, reachable: true, routeConnected: true, witness: open.witness!.hops, blockedBy: [], via: 'packets' }
-        : filtered
-          ? { from, to, reachable: false, routeConnected: true, witness: filtered.witness!.hops, blockedBy: filtered.witness!.blockedBy }
-          : { from, to, reachable: false, routeConnected: false, witness: [], blockedBy: ['route'] };
-      if (!cell.reachable && from.startsWith('telework:') && to === `tier:${from.split(':')[1]}`) {
-        const tier = from.split(':')[1];
-        const screens = parts.map((p) => p.screen.find((s) => s.tier === tier)!);
-        const entry = earliest(screens.filter((s) => s.entry), (s) => s.entry!.tag)?.entry;
-        if (entry) {
-          const vpn = earliest(screens.filter((s) => s.vpn), (s) => s.vpn!.tag)?.vpn;
-          matrix.push(screenTransferCell(from, to, entry.ref, screens.some((s) => s.streaming), vpn ? { endpoint: vpn.endpoint, authentication: vpn.authentication } : undefined));
-          continue;
-        }
-      }
-      matrix.push(cell);
-    }
-  }
+  const witnesses = new Map([...first].map(([k, { open, filtered }]) => [k, { ...(open ? { open: open.witness! } : {}), ...(filtered ? { filtered: filtered.witness! } : {}) }]));
+  const matrix = matrixCells(witnesses, (from, to, tier) => {
+    const screens = parts.map((p) => p.screen.find((s) => s.tier === tier)!);
+    const entry = earliest(screens.filter((s) => s.entry), (s) => s.entry!.tag)?.entry;
+    if (!entry) return undefined;
+    const vpn = earliest(screens.filter((s) => s.vpn), (s) => s.vpn!.tag)?.vpn;
+    return screenTransferCell(from, to, entry.ref, screens.some((s) => s.streaming), vpn ? { endpoint: vpn.endpoint, authentication: vpn.authentication } : undefined);
+  });
 
   // Sanctioned flows: a part's first for a key stands unless the key was open (in any part) before it.
   const openAt = new Map(merged.filter((m) => m.openAt).map((m) => [m.key, m.openAt!]));

@@ -190,17 +190,32 @@ export function screenTransferCell(from: EndpointClass, to: EndpointClass, entry
   return { from, to, reachable: true, routeConnected: false, witness: [{ layer: 'entry', resource: entry, step }], blockedBy: [], via: 'desktop-streaming' };
 }
 
-function buildMatrix(model: NetworkModel, flows: Flow[]): ClassReach[] {
-  // The first open and the first filtered flow of each (from, to) pair, in one pass (a prefecture has tens of
-  // thousands of flows; searching them for every one of the 132 cells was the matrix's whole cost).
-  const first = new Map<string, { open?: Flow; filtered?: Flow }>();
+/**
+ * The first open and the first filtered flow of each (from, to) pair, in one pass (a prefecture has tens of
+ * thousands of flows; searching them for every one of the 132 cells was the matrix's whole cost). Also used by
+ * `verify`'s side-by-side merge, over flows merged from its parts.
+ */
+export function firstFlowsPerPair<F extends { fromClass: string; toClass: string; status: Flow['status'] }>(flows: readonly F[]): Map<string, { open?: F; filtered?: F }> {
+  const first = new Map<string, { open?: F; filtered?: F }>();
   for (const f of flows) {
     const k = `${f.fromClass}→${f.toClass}`;
     let e = first.get(k);
     if (!e) first.set(k, (e = {}));
     if (f.status === 'open') e.open ??= f;
-    else if (f.status === 'filtered') e.filtered ??= f;
+    else e.filtered ??= f;
   }
+  return first;
+}
+
+/**
+ * Every cell of the matrix from the first flows of each pair (firstFlowsPerPair): open → reachable, filtered →
+ * route-connected but blocked, none → no route. A telework → own-tier cell with no packet path asks
+ * `screenTransfer` whether desktops are reached by screen transfer (WorkSpaces streaming) instead.
+ */
+export function matrixCells(
+  first: ReadonlyMap<string, { open?: Pick<Flow, 'hops'>; filtered?: Pick<Flow, 'hops' | 'blockedBy'> }>,
+  screenTransfer: (from: EndpointClass, to: EndpointClass, tier: string) => ClassReach | undefined,
+): ClassReach[] {
   const cells: ClassReach[] = [];
   for (const from of ENDPOINT_CLASSES) {
     for (const to of ENDPOINT_CLASSES) {
@@ -211,20 +226,21 @@ function buildMatrix(model: NetworkModel, flows: Flow[]): ClassReach[] {
         : filtered
           ? { from, to, reachable: false, routeConnected: true, witness: filtered.hops, blockedBy: filtered.blockedBy }
           : { from, to, reachable: false, routeConnected: false, witness: [], blockedBy: ['route'] };
-      // Desktops reached by screen transfer (WorkSpaces streaming) count as telework reaching the tier.
-      if (!cell.reachable && from.startsWith('telework:') && to === `tier:${from.split(':')[1]}`) {
-        // `to` is this tier's class: compare tiers, not class names built per subnet (a country has tens of thousands).
-        const tier = from.split(':')[1];
-        const entry = model.teleworkEntries.find((e) => e.kind !== 'client-vpn' && e.kind !== 'internet-facing-load-balancer' && e.subnets.some((s) => model.vpcs.get(model.subnets.get(s)?.vpc ?? '')?.tier === tier));
-        if (entry) {
-          const streaming = model.teleworkEntries.find((e) => e.kind === 'streaming-endpoint' && vpcTier(model, e.vpc) === tier);
-          const vpn = [...model.clientVpns.values()].find((c) => vpcTier(model, c.vpc ?? model.subnets.get(c.associations[0]?.subnet ?? '')?.vpc) === tier);
-          cells.push(screenTransferCell(from, to, entry.ref, !!streaming, vpn ? { endpoint: vpn.ref.logicalId, authentication: vpn.authentication ?? [] } : undefined));
-          continue;
-        }
-      }
-      cells.push(cell);
+      // `to` is this tier's class: compare tiers, not class names built per subnet (a country has tens of thousands).
+      const screen = !cell.reachable && from.startsWith('telework:') && to === `tier:${from.split(':')[1]}` ? screenTransfer(from, to, from.split(':')[1]) : undefined;
+      cells.push(screen ?? cell);
     }
   }
   return cells;
+}
+
+function buildMatrix(model: NetworkModel, flows: Flow[]): ClassReach[] {
+  // Desktops reached by screen transfer (WorkSpaces streaming) count as telework reaching the tier.
+  return matrixCells(firstFlowsPerPair(flows), (from, to, tier) => {
+    const entry = model.teleworkEntries.find((e) => e.kind !== 'client-vpn' && e.kind !== 'internet-facing-load-balancer' && e.subnets.some((s) => model.vpcs.get(model.subnets.get(s)?.vpc ?? '')?.tier === tier));
+    if (!entry) return undefined;
+    const streaming = model.teleworkEntries.find((e) => e.kind === 'streaming-endpoint' && vpcTier(model, e.vpc) === tier);
+    const vpn = [...model.clientVpns.values()].find((c) => vpcTier(model, c.vpc ?? model.subnets.get(c.associations[0]?.subnet ?? '')?.vpc) === tier);
+    return screenTransferCell(from, to, entry.ref, !!streaming, vpn ? { endpoint: vpn.ref.logicalId, authentication: vpn.authentication ?? [] } : undefined);
+  });
 }
