@@ -24,6 +24,7 @@ import { App, CloudFormationValidatePlugin, Validations } from 'aws-cdk-lib';
 import type { CloudFormationValidatePluginProps, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation, PolicyViolatingResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { digestOf, VerdictStore, verdictCacheDir } from '../cache/verdict-store';
+import { ValidationOnWorker } from './validate-on-worker';
 
 export const CFN_VALIDATE_CACHE_ENV = 'CLOSED_TELEWORK_CFN_VALIDATE_CACHE';
 
@@ -97,6 +98,9 @@ export interface CachedCloudFormationValidateOptions {
 export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
   private readonly cache: VerdictStore<StoredVerdict> | undefined;
   private readonly configuration: string;
+  private readonly workerProps: CloudFormationValidatePluginProps | undefined;
+  /** The validation started on a worker thread when validation began (startEarly), with the key of its inputs. */
+  private early: { key: string; worker: ValidationOnWorker } | undefined;
 
   constructor(props: CloudFormationValidatePluginProps = {}, options: CachedCloudFormationValidateOptions = { cacheDir: verdictCacheDir('cloudformation-validate', CFN_VALIDATE_CACHE_ENV) }) {
     super(props);
@@ -105,6 +109,48 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
     this.cache = cacheable ? new VerdictStore(options.cacheDir!, isStoredVerdict) : undefined;
     // The props' rule sources are content, so they are part of the key.
     this.configuration = JSON.stringify(props);
+    // Extra schemas are read from a directory the worker would read at another moment: main thread only.
+    this.workerProps = props._additionalSchemasDirectory === undefined ? props : undefined;
+  }
+
+  /**
+   * Called when validation begins, before the other plugins run (registerPolicyPlugins): if the verdict for
+   * these templates is not stored, the unmodified validation starts now on a worker thread
+   * (validate-on-worker.ts), and validate() — which the CDK calls last — takes its report, provided the
+   * templates are still byte-identical to what the worker read (the same key); otherwise it is dropped and
+   * the templates are validated afresh.
+   */
+  public startEarly(context: IPolicyValidationContext): void {
+    this.early?.worker.cancel();
+    this.early = undefined;
+    if (this.workerProps === undefined || context.stackTemplates === undefined) return;
+    const key = this.inputKey(context);
+    if (this.cache?.get(key) !== undefined) return;
+    const worker = ValidationOnWorker.start(this.workerProps, context);
+    if (worker !== undefined) this.early = { key, worker };
+  }
+
+  /** The digest of everything the verdict depends on: the engine, the rules, the props, every template with its stack. */
+  private inputKey(context: IPolicyValidationContext): string {
+    const inputs = context.stackTemplates;
+    const parts: (string | Buffer)[] = [...engineIdentity(), this.configuration, String(inputs.length)];
+    for (const s of inputs) parts.push(s.stackConstructPath, s.accountId ?? '', s.region ?? '', fs.readFileSync(s.templatePath));
+    return digestOf(parts);
+  }
+
+  /** The unmodified validation: the worker's report when it judged exactly these inputs, else on this thread. */
+  private validateNow(context: IPolicyValidationContext, key: string | undefined): PolicyValidationPluginReport {
+    const early = this.early;
+    this.early = undefined;
+    if (early !== undefined) {
+      if (early.key === (key ?? this.inputKey(context))) {
+        const report = early.worker.result();
+        if (report !== undefined) return report;
+      } else {
+        early.worker.cancel();
+      }
+    }
+    return super.validate(context);
   }
 
   /**
@@ -123,11 +169,9 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
 
   public override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const cache = this.cache;
-    if (cache === undefined) return super.validate(context);
+    if (cache === undefined) return this.validateNow(context, undefined);
     const inputs = context.stackTemplates;
-    const parts: (string | Buffer)[] = [...engineIdentity(), this.configuration, String(inputs.length)];
-    for (const s of inputs) parts.push(s.stackConstructPath, s.accountId ?? '', s.region ?? '', fs.readFileSync(s.templatePath));
-    const key = digestOf(parts);
+    const key = this.inputKey(context);
     const stored = cache.get(key);
     if (stored !== undefined && stored.violations.every((v) => v.violatingResources.every((r) => r.input < inputs.length))) {
       return {
@@ -138,7 +182,7 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
         })),
       };
     }
-    const report = super.validate(context);
+    const report = this.validateNow(context, key);
     const index = new Map(inputs.map((s, i) => [s.templatePath, i]));
     const storable = report.violations.every((v) => v.violatingResources.every((r) => r.templatePath !== undefined && index.has(r.templatePath)));
     if (storable) {
@@ -157,12 +201,15 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
 
 /**
  * Registers the cached built-in validation on the App in place of the CDK's default instance — only when
- * the CDK would run its default (an App, built-in validation not turned off, no instance registered yet).
+ * the CDK would run its default (an App, built-in validation not turned off, no instance registered yet);
+ * returns it then.
  */
-export function registerCachedCloudFormationValidate(scope: IConstruct): void {
-  if (!App.isApp(scope)) return; // the CDK accepts this plugin on the App only
+export function registerCachedCloudFormationValidate(scope: IConstruct): CachedCloudFormationValidate | undefined {
+  if (!App.isApp(scope)) return undefined; // the CDK accepts this plugin on the App only
   const app = scope as App & { readonly _builtinCloudFormationValidation?: boolean; readonly _validationPlugins?: readonly unknown[] };
-  if (app._builtinCloudFormationValidation === false || process.env.CDK_VALIDATION === 'false') return;
-  if ((app._validationPlugins ?? []).some((p) => p instanceof CloudFormationValidatePlugin)) return; // the user configured their own
-  Validations.of(app).addPlugins(new CachedCloudFormationValidate());
+  if (app._builtinCloudFormationValidation === false || process.env.CDK_VALIDATION === 'false') return undefined;
+  if ((app._validationPlugins ?? []).some((p) => p instanceof CloudFormationValidatePlugin)) return undefined; // the user configured their own
+  const plugin = new CachedCloudFormationValidate();
+  Validations.of(app).addPlugins(plugin);
+  return plugin;
 }

@@ -12,7 +12,7 @@
  * cdk-nag silently honours while the report does not list it, so never use the bare form.
  */
 import { Validations } from 'aws-cdk-lib';
-import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
+import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ThreeTierSeparationChecks } from '../nag/three-tier-separation-checks';
 import type { TierPolicy } from '../policy/schema';
@@ -59,8 +59,36 @@ export function registerPolicyPlugins(app: Construct, options: RegisterPolicyPlu
     ...(options.costSections ? { costSections: options.costSections } : {}),
     ...(options.costInputs !== undefined ? { costInputs: options.costInputs } : {}),
   });
-  Validations.of(app).addPlugins(...externalPolicyPlugins(app), tierPack);
+  const plugins = [...externalPolicyPlugins(app), tierPack];
+  Validations.of(app).addPlugins(...plugins);
   // aws-cdk-lib's own CloudFormation validation, unchanged (last, where the CDK puts it), its verdict reused
   // for byte-identical templates.
-  registerCachedCloudFormationValidate(app);
+  const cloudFormationValidate = registerCachedCloudFormationValidate(app);
+  // ...and started on a worker thread as soon as validation begins, so it judges the templates while the
+  // packs run on this thread (lib/cfn-validate/validate-on-worker.ts); the CDK still calls it last.
+  if (cloudFormationValidate !== undefined) startsWhenValidationBegins(plugins[0]!, [cloudFormationValidate]);
+}
+
+/** A plugin that can begin its work before the CDK calls its validate(). */
+interface StartsEarly {
+  startEarly(context: IPolicyValidationContext): void;
+}
+
+/**
+ * Makes `first` (the plugin the CDK calls first) begin the work of `later` ones when the CDK calls it: every
+ * template is on disk by then, and the plugins all get the same templates (all are registered on the App).
+ * A plugin's work that began early is only used when its validate() sees the same inputs.
+ */
+function startsWhenValidationBegins(first: IPolicyValidationPlugin, later: readonly StartsEarly[]): void {
+  const validate = first.validate.bind(first);
+  first.validate = (context: IPolicyValidationContext): PolicyValidationPluginReport => {
+    for (const plugin of later) {
+      try {
+        plugin.startEarly(context);
+      } catch {
+        // Nothing began early: that plugin does all its work in its own validate(), as it always could.
+      }
+    }
+    return validate(context);
+  };
 }
