@@ -232,51 +232,80 @@ export class Resolver {
   }
 
   private eval(stack: string, expr: unknown, depth: number): Value[] {
-    if (depth > 50) return [new Unresolved(reason('nests-too-deeply'))];
-    if (expr === null || typeof expr === 'string' || typeof expr === 'number' || typeof expr === 'boolean') return [expr];
-    // Lists and objects: each element or member evaluated in order. When every one has a single value (nearly
-    // always) that is the one result, made without the product's copies (a country has ~900,000 evaluations).
-    if (Array.isArray(expr)) {
-      const parts: Value[][] = new Array<Value[]>(expr.length);
-      let single = true;
-      for (let i = 0; i < expr.length; i++) {
-        const p = this.eval(stack, expr[i], depth + 1);
-        parts[i] = p;
-        if (p.length !== 1) single = false;
-      }
-      if (single) {
-        const list: Value[] = [];
-        for (let i = 0; i < parts.length; i++) if (parts[i][0] !== NO_VALUE) list.push(parts[i][0]);
-        return [list];
-      }
-      return product(parts).map((vs) => vs.filter((v) => v !== NO_VALUE));
+    // An intrinsic's own list of alternatives is the answer as it is (no list made around its one value).
+    if (depth <= 50 && expr !== null && typeof expr === 'object' && !Array.isArray(expr)) {
+      const fn = soleKey(expr as Record<string, unknown>);
+      if (fn !== undefined && isIntrinsicName(fn)) return this.intrinsic(stack, fn, (expr as Record<string, unknown>)[fn], depth + 1);
     }
-    if (typeof expr !== 'object') return [new Unresolved(reason('unsupported-value', { value: String(expr) }))];
+    const v = this.evalOne(stack, expr, depth);
+    return v instanceof Alternatives ? v.values : [v];
+  }
+
+  /**
+   * `eval` for the common case of exactly one value: the value itself, or `Alternatives` when the expression
+   * has none or several. A country's templates are resolved ~900,000 times and nearly every expression has
+   * one value; most of them hold no intrinsic at all (tags, rule lists, literals). Such a list or object is
+   * therefore its own value — handed back as the template holds it, not copied — and a copy is made only from
+   * the first member whose value differs from what the template holds. That saves a one-element list per
+   * member and a copy of every literal structure (about a tenth of what the engine allocates, all of it work
+   * for the collector). Callers only read values (the templates are never changed: test/model/resolve
+   * checks it on deep-frozen templates). Results are exactly those of the list form: the same values, in
+   * the same order, `AWS::NoValue` members dropped.
+   */
+  private evalOne(stack: string, expr: unknown, depth: number): Value | Alternatives {
+    if (depth > 50) return new Unresolved(reason('nests-too-deeply'));
+    if (expr === null || typeof expr === 'string' || typeof expr === 'number' || typeof expr === 'boolean') return expr;
+    if (Array.isArray(expr)) {
+      // `list` is made at the first element whose value is not the element itself; NO_VALUE is dropped at the end.
+      let list: Value[] | undefined;
+      let dropped = false;
+      for (let i = 0; i < expr.length; i++) {
+        const v = this.evalOne(stack, expr[i], depth + 1);
+        if (v instanceof Alternatives) {
+          // Several values: every combination, as a list each (elements before this one have one value each).
+          const parts = new Array<Value[]>(expr.length);
+          for (let j = 0; j < i; j++) parts[j] = [list === undefined ? (expr[j] as Value) : list[j]];
+          parts[i] = v.values;
+          for (let j = i + 1; j < expr.length; j++) parts[j] = this.eval(stack, expr[j], depth + 1);
+          return new Alternatives(product(parts).map((vs) => vs.filter((x) => x !== NO_VALUE)));
+        }
+        if (list === undefined) {
+          if (v === expr[i]) continue;
+          list = expr.slice(0, i) as Value[];
+        }
+        list.push(v);
+        if (v === NO_VALUE) dropped = true;
+      }
+      if (list === undefined) return expr as Value[];
+      return dropped ? list.filter((x) => x !== NO_VALUE) : list;
+    }
+    if (typeof expr !== 'object') return new Unresolved(reason('unsupported-value', { value: String(expr) }));
     const obj = expr as Record<string, unknown>;
     const keys = Object.keys(obj);
-    if (keys.length === 1) {
-      const fn = keys[0];
-      if (fn === 'Ref' || fn.startsWith('Fn::') || fn === 'Condition') return this.intrinsic(stack, fn, obj[fn], depth + 1);
+    if (keys.length === 1 && isIntrinsicName(keys[0])) {
+      const vs = this.intrinsic(stack, keys[0], obj[keys[0]], depth + 1);
+      return vs.length === 1 ? vs[0] : new Alternatives(vs);
     }
-    const parts: Value[][] = new Array<Value[]>(keys.length);
-    let single = true;
+    // Only a plain mapping (as JSON and YAML make) is its own value; anything else is copied member by member as
+    // before. A `__proto__` member is never kept as it is: a copy assigns it (as the list form did).
+    const proto = Object.getPrototypeOf(obj) as unknown;
+    let vals: Value[] | undefined = proto === Object.prototype || proto === null ? undefined : [];
     for (let i = 0; i < keys.length; i++) {
-      const p = this.eval(stack, obj[keys[i]], depth + 1);
-      parts[i] = p;
-      if (p.length !== 1) single = false;
+      const v = this.evalOne(stack, obj[keys[i]], depth + 1);
+      if (v instanceof Alternatives) {
+        const parts = new Array<Value[]>(keys.length);
+        for (let j = 0; j < i; j++) parts[j] = [vals === undefined ? (obj[keys[j]] as Value) : vals[j]];
+        parts[i] = v.values;
+        for (let j = i + 1; j < keys.length; j++) parts[j] = this.eval(stack, obj[keys[j]], depth + 1);
+        return new Alternatives(product(parts).map((vs) => objectOf(keys, vs)));
+      }
+      if (vals === undefined) {
+        if (v === obj[keys[i]] && keys[i] !== '__proto__') continue;
+        vals = keys.slice(0, i).map((k) => obj[k] as Value);
+      }
+      vals.push(v);
     }
-    if (single) {
-      const o: Record<string, Value> = {};
-      for (let i = 0; i < keys.length; i++) if (parts[i][0] !== NO_VALUE) o[keys[i]] = parts[i][0];
-      return [o];
-    }
-    return product(parts).map((vs) => {
-      const o: Record<string, Value> = {};
-      vs.forEach((v, i) => {
-        if (v !== NO_VALUE) o[keys[i]] = v;
-      });
-      return o;
-    });
+    return vals === undefined ? (obj as Value) : objectOf(keys, vals);
   }
 
   private intrinsic(stack: string, fn: string, arg: unknown, depth: number): Value[] {
@@ -610,6 +639,35 @@ function joinStrings(vs: Value[], delim: string): Value {
 
 function cap(vs: Value[]): Value[] {
   return vs.length > MAX_ALTERNATIVES ? [new Unresolved(reason('too-many-alternatives', { max: MAX_ALTERNATIVES }))] : vs;
+}
+
+/** An expression's values when it has none or several (never a Value: see Resolver.evalOne). */
+class Alternatives {
+  constructor(readonly values: Value[]) {}
+}
+
+/** `{ "Ref": … }`, `{ "Fn::…": … }`, `{ "Condition": … }`: an intrinsic function's name. */
+function isIntrinsicName(key: string): boolean {
+  return key === 'Ref' || key.startsWith('Fn::') || key === 'Condition';
+}
+
+/** The one key of an object with exactly one own enumerable key (without making the list of keys). */
+function soleKey(obj: Record<string, unknown>): string | undefined {
+  let only: string | undefined;
+  let n = 0;
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+    if (++n > 1) return undefined;
+    only = k;
+  }
+  return only;
+}
+
+/** An object from keys and their values, NO_VALUE members left out (assigned in order, as a template's copy always was). */
+function objectOf(keys: readonly string[], vs: readonly Value[]): Record<string, Value> {
+  const o: Record<string, Value> = {};
+  for (let i = 0; i < keys.length; i++) if (vs[i] !== NO_VALUE) o[keys[i]] = vs[i];
+  return o;
 }
 
 function product(parts: Value[][]): Value[][] {
