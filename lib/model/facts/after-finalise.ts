@@ -12,6 +12,7 @@ import { isTier } from '../../tiers/tier';
 import { ALL_ADDRESSES } from '../../cidr/address-sets';
 import type { ExtractContext } from './context';
 import type { NetworkModel, TeleworkEntryFact } from './types';
+import type { ResourceEntry } from '../resolve/resolver';
 import { reason } from '../reason';
 
 /** Types whose tier tag finalise() already compares with their VPC or link. */
@@ -24,38 +25,53 @@ const HANDLED = new Set([
 /**
  * Telework entries by the resource they were read from. CDK tags every resource of a tier's stacks with
  * `mic:tier`, so vpcsOf runs for nearly every resource: scanning all entries each time was quadratic in
- * the size of a prefecture. Keyed by (stack, logical id) exactly as the resource key splits into them.
+ * the size of a prefecture. Keyed by stack, then logical id (no key string made per look-up).
  */
-type TeleworkIndex = Map<string, TeleworkEntryFact[]>;
+type TeleworkIndex = Map<string, Map<string, TeleworkEntryFact[]>>;
 
 function teleworkIndex(m: NetworkModel): TeleworkIndex {
   const index: TeleworkIndex = new Map();
   for (const e of m.teleworkEntries) {
-    const k = `${e.ref.stack}\u0000${e.ref.logicalId}`;
-    const list = index.get(k);
+    let byId = index.get(e.ref.stack);
+    if (!byId) index.set(e.ref.stack, (byId = new Map()));
+    const list = byId.get(e.ref.logicalId);
     if (list) list.push(e);
-    else index.set(k, [e]);
+    else byId.set(e.ref.logicalId, [e]);
   }
   return index;
 }
 
-function vpcsOf(ctx: ExtractContext, key: string, telework: TeleworkIndex): string[] {
+/** Adds a VPC of the model to a short list, once (the lists hold one or two VPCs: no set needed). */
+function addVpc(m: NetworkModel, out: string[], v: string | undefined): void {
+  if (v && m.vpcs.has(v) && !out.includes(v)) out.push(v);
+}
+
+/**
+ * The VPCs a resource is in, through whatever fact the model holds under its key. Runs for ~30,000 tagged
+ * resources of a country, so it makes nothing but its result.
+ */
+function vpcsOf(ctx: ExtractContext, e: ResourceEntry, telework: TeleworkIndex): string[] {
   const m = ctx.model;
-  const out = new Set<string>();
-  const add = (v: string | undefined): void => {
-    if (v && m.vpcs.has(v)) out.add(v);
-  };
-  add(m.securityGroups.get(key)?.vpc);
-  add(m.routeTables.get(key)?.vpc);
-  add(m.nacls.get(key)?.vpc);
-  add(m.endpoints.get(key)?.vpc);
-  add(m.firewalls.get(key)?.vpc);
-  for (const s of m.compute.get(key)?.subnets ?? []) add(m.subnets.get(s)?.vpc);
+  const key = e.key;
+  const out: string[] = [];
+  addVpc(m, out, m.securityGroups.get(key)?.vpc);
+  addVpc(m, out, m.routeTables.get(key)?.vpc);
+  addVpc(m, out, m.nacls.get(key)?.vpc);
+  addVpc(m, out, m.endpoints.get(key)?.vpc);
+  addVpc(m, out, m.firewalls.get(key)?.vpc);
+  const compute = m.compute.get(key);
+  if (compute) for (const s of compute.subnets) addVpc(m, out, m.subnets.get(s)?.vpc);
   const nat = m.nats.get(key);
-  if (nat) add(m.subnets.get(nat.subnet)?.vpc);
-  const [stack, logicalId] = key.split('::');
-  for (const e of telework.get(`${stack}\u0000${logicalId}`) ?? []) for (const s of e.subnets) add(m.subnets.get(s)?.vpc);
-  return [...out];
+  if (nat) addVpc(m, out, m.subnets.get(nat.subnet)?.vpc);
+  if (telework.size > 0) {
+    // The (stack, logical id) the key names as `key.split('::')` reads it: the entry's own, unless a name holds '::'.
+    let stack = e.stack;
+    let logicalId = e.logicalId;
+    if (key.indexOf('::') !== stack.length || logicalId.includes('::')) [stack, logicalId] = key.split('::');
+    const entries = telework.get(stack)?.get(logicalId);
+    if (entries) for (const t of entries) for (const s of t.subnets) addVpc(m, out, m.subnets.get(s)?.vpc);
+  }
+  return out;
 }
 
 export function tierTagConflictsOfAnyType(ctx: ExtractContext): void {
@@ -67,7 +83,7 @@ export function tierTagConflictsOfAnyType(ctx: ExtractContext): void {
     if (HANDLED.has(type) || !e.resource.Properties || !('Tags' in e.resource.Properties)) continue;
     const tag = ctx.tierTag(e);
     if (tag === undefined || tag === '?') continue;
-    for (const vpc of vpcsOf(ctx, e.key, telework)) {
+    for (const vpc of vpcsOf(ctx, e, telework)) {
       const expected = ctx.model.vpcs.get(vpc)?.tier;
       if (expected && tag !== expected) {
         ctx.model.tagConflicts.push({ ref: ctx.ref(e), tag, expected, reason: reason('tag-resource-vpc', { type, tag, vpc: ctx.model.vpcs.get(vpc)!.ref.logicalId, vpcTier: expected, notTier: !isTier(tag) }) });

@@ -15,7 +15,7 @@ export const carrierGatewayExtractor: Extractor = {
   extract(entry, ctx) {
     const vpcs = ctx.refKeys(entry, 'VpcId', undefined, ['AWS::EC2::VPC']);
     // An internet-like edge: the same fact as an internet gateway, attached at creation.
-    ctx.model.igws.set(entry.key, { ...ctx.fact(entry), vpcs });
+    ctx.model.igws.set(entry.key, ctx.fact(entry, { vpcs }));
   },
 };
 

@@ -21,10 +21,10 @@ export const clientVpnEndpointExtractor: Extractor = {
     const portal = ctx.strings(entry, 'SelfServicePortal');
     // How clients authenticate (the report states it in the telework cell): the option types as written.
     const authentication = ctx.resolver.propList(entry, 'AuthenticationOptions').flatMap((o) => (isPlainObject(o) && typeof o.Type === 'string' ? [o.Type] : []));
-    ctx.model.clientVpns.set(entry.key, {
-      ...ctx.fact(entry), vpc, clientCidr: client, tierTag, associations: [], authorizations: [], routes: [],
+    ctx.model.clientVpns.set(entry.key, ctx.fact(entry, {
+      vpc, clientCidr: client, tierTag, associations: [], authorizations: [], routes: [],
       securityGroups: ctx.refKeys(entry, 'SecurityGroupIds'), selfServicePortal: portal.includes('enabled'), authentication,
-    });
+    }));
   },
 };
 

@@ -130,7 +130,7 @@ export const coreNetworkExtractor: Extractor = {
   types: [CORE_NETWORK_TYPE],
   phase: 1,
   extract(entry, ctx) {
-    ctx.model.tgws.set(entry.key, { ...ctx.fact(entry), tierTag: ctx.tierTag(entry), defaultAssociation: false, defaultPropagation: false, defaultRouteTable: `${entry.key}#noDefaultRouteTable` });
+    ctx.model.tgws.set(entry.key, ctx.fact(entry, { tierTag: ctx.tierTag(entry), defaultAssociation: false, defaultPropagation: false, defaultRouteTable: `${entry.key}#noDefaultRouteTable` }));
     const doc = policyOf(entry, ctx);
     if (!doc) return;
     const policy = readPolicy(entry, ctx, doc);
@@ -203,7 +203,7 @@ export const cloudWanAttachmentExtractor: Extractor = {
       return;
     }
     let tierTag = ctx.tierTag(entry);
-    const fact: TgwAttachmentFact = { ...ctx.fact(entry), tgw: core, kind, subnets: [] };
+    const fact: TgwAttachmentFact = ctx.fact(entry, { tgw: core, kind, subnets: [] });
     if (kind === 'vpc') {
       fact.vpc = ctx.refKeys(entry, 'VpcArn', arnsToRefs(ctx.resolver.prop(entry, 'VpcArn')), ['AWS::EC2::VPC'])[0];
       fact.subnets = ctx.refKeys(entry, 'SubnetArns', arnsToRefs(ctx.resolver.prop(entry, 'SubnetArns')), ['AWS::EC2::Subnet']);

@@ -52,7 +52,7 @@ function instanceOrInterface(entry: ResourceEntry, ctx: ExtractContext): void {
   if (entry.resource.Type === 'AWS::EC2::Instance' && subnets.size === 0) {
     ctx.unresolved(entry, 'SubnetId', reason('instance-default-vpc'));
   }
-  ctx.model.compute.set(entry.key, { ...ctx.fact(entry), subnets: [...subnets], securityGroups: [...sgs] });
+  ctx.model.compute.set(entry.key, ctx.fact(entry, { subnets: [...subnets], securityGroups: [...sgs] }));
 }
 
 export const interfaceAttachmentExtractor: Extractor = {
@@ -105,5 +105,5 @@ export function extractGenericCompute(entry: ResourceEntry, ctx: ExtractContext)
     if (expr === undefined) continue;
     for (const v of ctx.resolver.resolve(entry.stack, expr)) ctx.refKeys(entry, 'SecurityGroups', [v]).forEach((g) => sgs.add(g));
   }
-  ctx.model.compute.set(entry.key, { ...ctx.fact(entry), subnets: [...out], securityGroups: [...sgs] });
+  ctx.model.compute.set(entry.key, ctx.fact(entry, { subnets: [...out], securityGroups: [...sgs] }));
 }

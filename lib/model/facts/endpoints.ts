@@ -12,7 +12,7 @@ export const endpointServiceExtractor: Extractor = {
       ...('NetworkLoadBalancerArns' in props ? ctx.refKeys(entry, 'NetworkLoadBalancerArns') : []),
       ...('GatewayLoadBalancerArns' in props ? ctx.refKeys(entry, 'GatewayLoadBalancerArns') : []),
     ];
-    ctx.model.endpointServices.set(entry.key, { ...ctx.fact(entry), loadBalancers: lbs });
+    ctx.model.endpointServices.set(entry.key, ctx.fact(entry, { loadBalancers: lbs }));
   },
 };
 
@@ -42,11 +42,11 @@ export const endpointExtractor: Extractor = {
       ctx.unresolved(entry, 'ServiceName', reason('privatelink-service-outside', { service: serviceName }));
     }
     if (!vpc) return;
-    ctx.model.endpoints.set(entry.key, {
-      ...ctx.fact(entry), vpc, endpointType, serviceName, service,
+    ctx.model.endpoints.set(entry.key, ctx.fact(entry, {
+      vpc, endpointType, serviceName, service,
       subnets: ctx.refKeys(entry, 'SubnetIds', undefined, ['AWS::EC2::Subnet']),
       securityGroups: ctx.refKeys(entry, 'SecurityGroupIds'),
       routeTables: ctx.refKeys(entry, 'RouteTableIds', undefined, ['AWS::EC2::RouteTable']),
-    });
+    }));
   },
 };

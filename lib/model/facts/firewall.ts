@@ -18,6 +18,6 @@ export const firewallExtractor: Extractor = {
     for (const m of ctx.resolver.propList(entry, 'SubnetMappings')) {
       if (isPlainObject(m) && m.SubnetId !== undefined) subnets.push(...ctx.refKeys(entry, 'SubnetMappings.SubnetId', [m.SubnetId], ['AWS::EC2::Subnet']));
     }
-    ctx.model.firewalls.set(entry.key, { ...ctx.fact(entry), vpc, subnets });
+    ctx.model.firewalls.set(entry.key, ctx.fact(entry, { vpc, subnets }));
   },
 };

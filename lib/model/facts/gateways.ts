@@ -6,7 +6,7 @@ export const internetGatewayExtractor: Extractor = {
   types: ['AWS::EC2::InternetGateway'],
   phase: 1,
   extract(entry, ctx) {
-    ctx.model.igws.set(entry.key, { ...ctx.fact(entry), vpcs: [] });
+    ctx.model.igws.set(entry.key, ctx.fact(entry, { vpcs: [] }));
   },
 };
 
@@ -15,7 +15,7 @@ export const egressOnlyGatewayExtractor: Extractor = {
   phase: 2,
   extract(entry, ctx) {
     const vpc = ctx.refKey(entry, 'VpcId', ['AWS::EC2::VPC']);
-    if (vpc) ctx.model.eigws.set(entry.key, { ...ctx.fact(entry), vpc });
+    if (vpc) ctx.model.eigws.set(entry.key, ctx.fact(entry, { vpc }));
   },
 };
 
@@ -29,7 +29,7 @@ export const natGatewayExtractor: Extractor = {
       ctx.unmodelled(entry, reason('regional-nat'));
       return;
     }
-    if (subnet) ctx.model.nats.set(entry.key, { ...ctx.fact(entry), subnet, connectivity: conn.includes('private') && !conn.includes('public') ? 'private' : 'public' });
+    if (subnet) ctx.model.nats.set(entry.key, ctx.fact(entry, { subnet, connectivity: conn.includes('private') && !conn.includes('public') ? 'private' : 'public' }));
   },
 };
 

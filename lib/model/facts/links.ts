@@ -13,7 +13,7 @@ export const vgwExtractor: Extractor = {
     const kind = entry.resource.Type === 'AWS::EC2::VPNGateway' ? 'vgw' : 'cgw';
     // A customer gateway is an on-premises device: two tiers' VPNs ending at one address share it.
     const edges = entry.resource.Type === 'AWS::EC2::CustomerGateway' ? ctx.strings(entry, 'IpAddress').map((ip) => `cgw-ip:${ip}`) : undefined;
-    ctx.model.links.set(entry.key, { ...ctx.fact(entry), kind, tierTag: ctx.tierTag(entry), vpcs: [], ...(edges ? { edges } : {}) });
+    ctx.model.links.set(entry.key, ctx.fact(entry, { kind, tierTag: ctx.tierTag(entry), vpcs: [], ...(edges ? { edges } : {}) }));
   },
 };
 
@@ -26,7 +26,7 @@ export const vpnConnectionExtractor: Extractor = {
     const tgw = 'TransitGatewayId' in props ? ctx.refKey(entry, 'TransitGatewayId', ['AWS::EC2::TransitGateway']) : undefined;
     const cgw = 'CustomerGatewayId' in props ? ctx.refKey(entry, 'CustomerGatewayId', ['AWS::EC2::CustomerGateway']) : undefined;
     if (!vgw && !tgw) ctx.unresolved(entry, 'VpnGatewayId', reason('vpn-no-gateway'));
-    ctx.model.links.set(entry.key, { ...ctx.fact(entry), kind: 'vpn', tierTag: ctx.tierTag(entry), vgw, tgw, cgw, vpcs: [] });
+    ctx.model.links.set(entry.key, ctx.fact(entry, { kind: 'vpn', tierTag: ctx.tierTag(entry), vgw, tgw, cgw, vpcs: [] }));
     if (tgw) {
       // A VPN to a TGW creates an attachment CloudFormation cannot reference; model it explicitly.
       const key = `${entry.key}#tgwAttachment`;
@@ -48,7 +48,7 @@ export const dxAssociationExtractor: Extractor = {
     const edges = dxVals.flatMap((v) => (v instanceof ResRef ? [`dxgw:${v.key}`] : ctx.strings(entry, 'DirectConnectGatewayId', [v]).map((id) => `dxgw:${id}`)));
     const type = gw ? ctx.typeOf(gw) : undefined;
     const tierTag = (dxVal && ctx.model.links.get(dxVal.key)?.tierTag) ?? (gw ? (ctx.model.links.get(gw)?.tierTag ?? ctx.model.tgws.get(gw)?.tierTag) : undefined);
-    const link = { ...ctx.fact(entry), kind: 'dx-association' as const, tierTag, vpcs: [], edges, ...(type === 'AWS::EC2::VPNGateway' ? { vgw: gw } : {}), ...(type === 'AWS::EC2::TransitGateway' ? { tgw: gw } : {}) };
+    const link = ctx.fact(entry, { kind: 'dx-association' as const, tierTag, vpcs: [], edges, ...(type === 'AWS::EC2::VPNGateway' ? { vgw: gw } : {}), ...(type === 'AWS::EC2::TransitGateway' ? { tgw: gw } : {}) });
     ctx.model.links.set(entry.key, link);
     if (link.tgw) {
       const key = `${entry.key}#tgwAttachment`;

@@ -13,7 +13,7 @@ export const naclExtractor: Extractor = {
   phase: 2,
   extract(entry, ctx) {
     const vpc = ctx.refKey(entry, 'VpcId', ['AWS::EC2::VPC']);
-    if (vpc) ctx.model.nacls.set(entry.key, { ...ctx.fact(entry), vpc, isDefault: false, entries: [] });
+    if (vpc) ctx.model.nacls.set(entry.key, ctx.fact(entry, { vpc, isDefault: false, entries: [] }));
   },
 };
 

@@ -36,6 +36,6 @@ export const packageDesktopsExtractor: Extractor = {
       }
       for (const s of ctx.refKeys(entry, 'Settings.SubnetIds', [settings.SubnetIds as never], ['AWS::EC2::Subnet'])) subnets.add(s);
     }
-    if (subnets.size > 0) ctx.model.teleworkEntries.push({ ...ctx.fact(entry), kind: 'workspaces-directory', subnets: [...subnets] });
+    if (subnets.size > 0) ctx.model.teleworkEntries.push(ctx.fact(entry, { kind: 'workspaces-directory', subnets: [...subnets] }));
   },
 };

@@ -10,6 +10,6 @@ export const peeringExtractor: Extractor = {
     const peers = ctx.refKeys(entry, 'PeerVpcId', peerVals, ['AWS::EC2::VPC']);
     if (!vpc) return;
     const peerText = peers.length ? peers.join(' or ') : String(peerVals[0]);
-    ctx.model.peerings.set(entry.key, { ...ctx.fact(entry), vpc, peerVpcs: peers, peerText });
+    ctx.model.peerings.set(entry.key, ctx.fact(entry, { vpc, peerVpcs: peers, peerText }));
   },
 };

@@ -14,6 +14,6 @@ export const prefixListExtractor: Extractor = {
       if (!c) ctx.unresolved(entry, 'Entries', reason('prefix-list-entry-not-literal'));
       else cidrs.push(c);
     }
-    ctx.model.prefixLists.set(entry.key, { ...ctx.fact(entry), cidrs });
+    ctx.model.prefixLists.set(entry.key, ctx.fact(entry, { cidrs }));
   },
 };

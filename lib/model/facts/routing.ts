@@ -12,7 +12,7 @@ export const routeTableExtractor: Extractor = {
   extract(entry, ctx) {
     const vpc = ctx.refKey(entry, 'VpcId', ['AWS::EC2::VPC']);
     if (!vpc) return;
-    ctx.model.routeTables.set(entry.key, { ...ctx.fact(entry), vpc, routes: [] });
+    ctx.model.routeTables.set(entry.key, ctx.fact(entry, { vpc, routes: [] }));
   },
 };
 

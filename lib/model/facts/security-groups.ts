@@ -115,7 +115,7 @@ export const securityGroupExtractor: Extractor = {
     // rules exist whenever the group does, so a group that only may exist still has them as its own; but a
     // list that a condition may leave empty (an Fn::If with AWS::NoValue or []) may leave the default in place.
     const explicitEgress = egress.length > 0 && neverEmpty(entry, ctx, 'SecurityGroupEgress');
-    ctx.model.securityGroups.set(entry.key, { ...ctx.fact(entry), vpc, isDefault: false, ingress, egress, explicitEgress });
+    ctx.model.securityGroups.set(entry.key, ctx.fact(entry, { vpc, isDefault: false, ingress, egress, explicitEgress }));
   },
 };
 

@@ -33,7 +33,7 @@ export const appStreamExtractor: Extractor = {
       if ('VpcConfig' in (entry.resource.Properties ?? {})) ctx.unresolved(entry, 'VpcConfig.SubnetIds', reason('streaming-subnets-unknown'));
       return;
     }
-    ctx.model.teleworkEntries.push({ ...ctx.fact(entry), kind: 'appstream', subnets: [...subnets] });
+    ctx.model.teleworkEntries.push(ctx.fact(entry, { kind: 'appstream', subnets: [...subnets] }));
     if (ctx.bool(entry, 'EnableDefaultInternetAccess', false).includes(true)) {
       ctx.model.services.remoteEntries.push({ ref: ctx.ref(entry), kind: 'appstream-internet-access', subnets: [...subnets] });
     }
@@ -62,7 +62,7 @@ export const secureBrowserExtractor: Extractor = {
       ctx.unresolved(entry, 'NetworkSettingsArn', reason('secure-browser-settings-outside'));
       return;
     }
-    ctx.model.teleworkEntries.push({ ...ctx.fact(entry), kind: 'secure-browser', subnets: [...subnets] });
+    ctx.model.teleworkEntries.push(ctx.fact(entry, { kind: 'secure-browser', subnets: [...subnets] }));
   },
 };
 

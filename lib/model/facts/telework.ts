@@ -45,12 +45,12 @@ export const workspacesExtractor: Extractor = {
         for (const s of directorySubnets(entry, ctx, d)) subnets.add(s);
         const dir = ctx.resolver.resources.get(d);
         if (dir && DS_TYPES.includes(dir.resource.Type)) {
-          addEntry(ctx, { ...ctx.fact(dir), kind: 'directory-service', subnets: directorySubnets(entry, ctx, d) });
+          addEntry(ctx, ctx.fact(dir, { kind: 'directory-service', subnets: directorySubnets(entry, ctx, d) }));
         }
       }
     }
     if (subnets.size === 0) ctx.unresolved(entry, 'DirectoryId', reason('desktop-subnets-unknown'));
-    addEntry(ctx, { ...ctx.fact(entry), kind, subnets: [...subnets] });
+    addEntry(ctx, ctx.fact(entry, { kind, subnets: [...subnets] }));
   },
 };
 
@@ -60,7 +60,7 @@ export const streamingEndpointAndLbExtractor: Extractor = {
   extract(entry, ctx) {
     if (entry.resource.Type === 'AWS::EC2::VPCEndpoint') {
       const ep = ctx.model.endpoints.get(entry.key);
-      if (ep && /\.highlander$/.test(ep.serviceName)) addEntry(ctx, { ...ctx.fact(entry), kind: 'streaming-endpoint', subnets: ep.subnets, vpc: ep.vpc });
+      if (ep && /\.highlander$/.test(ep.serviceName)) addEntry(ctx, ctx.fact(entry, { kind: 'streaming-endpoint', subnets: ep.subnets, vpc: ep.vpc }));
       return;
     }
     const scheme = ctx.strings(entry, 'Scheme');
@@ -69,7 +69,7 @@ export const streamingEndpointAndLbExtractor: Extractor = {
     const type = ctx.strings(entry, 'Type');
     if (type.includes('gateway')) return;
     const c = ctx.model.compute.get(entry.key);
-    addEntry(ctx, { ...ctx.fact(entry), kind: 'internet-facing-load-balancer', subnets: c?.subnets ?? [] });
+    addEntry(ctx, ctx.fact(entry, { kind: 'internet-facing-load-balancer', subnets: c?.subnets ?? [] }));
   },
 };
 
@@ -81,6 +81,6 @@ export const directoryServiceExtractor: Extractor = {
     // becomes one when WorkSpaces uses it (see workspacesExtractor). Its subnets still count as compute.
     const settings = ctx.resolver.prop(entry, 'VpcSettings')[0];
     const subnets = isPlainObject(settings) ? ctx.refKeys(entry, 'VpcSettings.SubnetIds', [settings.SubnetIds ?? null], ['AWS::EC2::Subnet']) : [];
-    ctx.model.compute.set(entry.key, { ...ctx.fact(entry), subnets, securityGroups: [] });
+    ctx.model.compute.set(entry.key, ctx.fact(entry, { subnets, securityGroups: [] }));
   },
 };

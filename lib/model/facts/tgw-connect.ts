@@ -35,7 +35,7 @@ export const tgwConnectExtractor: Extractor = {
       ctx.model.tagConflicts.push({ ref: ctx.ref(entry), tag: tierTag, expected: transportTier, reason: reason('tag-connect-transport', { tag: tierTag, transportTier, transport: transport.ref.logicalId }) });
     }
     if (!isTier(tierTag)) ctx.unresolved(entry, 'Tags.mic:tier', reason('connect-needs-tag'));
-    ctx.model.tgwAttachments.set(entry.key, { ...ctx.fact(entry), tgw: transport.tgw, kind: 'connect', subnets: [], ...(tierTag !== undefined ? { tierTag } : {}) });
+    ctx.model.tgwAttachments.set(entry.key, ctx.fact(entry, { tgw: transport.tgw, kind: 'connect', subnets: [], ...(tierTag !== undefined ? { tierTag } : {}) }));
   },
 };
 

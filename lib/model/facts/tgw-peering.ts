@@ -31,6 +31,6 @@ export const tgwPeeringExtractor: Extractor = {
       ctx.unresolved(entry, 'Tags.mic:tier', reason('tgw-peering-needs-tag'));
     }
     if (!tgw) return;
-    ctx.model.tgwAttachments.set(entry.key, { ...ctx.fact(entry), tgw, kind: 'peering', subnets: [], ...(tierTag !== undefined ? { tierTag } : {}) });
+    ctx.model.tgwAttachments.set(entry.key, ctx.fact(entry, { tgw, kind: 'peering', subnets: [], ...(tierTag !== undefined ? { tierTag } : {}) }));
   },
 };

@@ -16,7 +16,7 @@ export const tgwExtractor: Extractor = {
     // Absent means enable; an undecidable value counts as enable (fail closed).
     const enabled = (vs: string[]): boolean => vs.length === 0 || vs.some((v) => v !== 'disable');
     const defaultRouteTable = `${entry.key}#defaultRouteTable`;
-    ctx.model.tgws.set(entry.key, { ...ctx.fact(entry), tierTag: ctx.tierTag(entry), defaultAssociation: enabled(assoc), defaultPropagation: enabled(prop), defaultRouteTable });
+    ctx.model.tgws.set(entry.key, ctx.fact(entry, { tierTag: ctx.tierTag(entry), defaultAssociation: enabled(assoc), defaultPropagation: enabled(prop), defaultRouteTable }));
     ctx.model.tgwRouteTables.set(defaultRouteTable, {
       key: defaultRouteTable, ref: ctx.refForKey(defaultRouteTable, 'AWS::EC2::TransitGatewayRouteTable'), presence: entry.presence,
       tgw: entry.key, isDefault: true, associations: [], propagations: [], routes: [],
@@ -32,7 +32,7 @@ export const tgwAttachmentExtractor: Extractor = {
     const vpc = ctx.refKey(entry, 'VpcId', ['AWS::EC2::VPC']);
     const subnets = ctx.refKeys(entry, 'SubnetIds', undefined, ['AWS::EC2::Subnet']);
     if (!tgw) return;
-    ctx.model.tgwAttachments.set(entry.key, { ...ctx.fact(entry), tgw, kind: 'vpc', vpc, subnets, tierTag: ctx.tierTag(entry) });
+    ctx.model.tgwAttachments.set(entry.key, ctx.fact(entry, { tgw, kind: 'vpc', vpc, subnets, tierTag: ctx.tierTag(entry) }));
   },
 };
 
@@ -41,7 +41,7 @@ export const tgwRouteTableExtractor: Extractor = {
   phase: 2,
   extract(entry, ctx) {
     const tgw = ctx.refKey(entry, 'TransitGatewayId', ['AWS::EC2::TransitGateway']);
-    if (tgw) ctx.model.tgwRouteTables.set(entry.key, { ...ctx.fact(entry), tgw, isDefault: false, associations: [], propagations: [], routes: [] });
+    if (tgw) ctx.model.tgwRouteTables.set(entry.key, ctx.fact(entry, { tgw, isDefault: false, associations: [], propagations: [], routes: [] }));
   },
 };
 

@@ -14,7 +14,7 @@ export const vpcExtractor: Extractor = {
       // IPAM-allocated VPCs have no literal block: the engine cannot place their addresses.
       ctx.unresolved(entry, 'CidrBlock', reason('vpc-ipam'));
     }
-    ctx.model.vpcs.set(entry.key, { ...f, tierTag, cidrs });
+    ctx.model.vpcs.set(entry.key, Object.assign(f, { tierTag, cidrs }));
     // Every VPC has a default NACL (allow all both ways) and a default SG (self-ingress, all egress).
     ctx.model.nacls.set(`${entry.key}#defaultNacl`, {
       key: `${entry.key}#defaultNacl`, ref: ctx.refForKey(`${entry.key}#defaultNacl`, 'AWS::EC2::NetworkAcl'), presence: entry.presence,
@@ -59,7 +59,7 @@ export const subnetExtractor: Extractor = {
     if ('Ipv6CidrBlock' in props) cidrs.push(...ctx.cidrs(entry, 'Ipv6CidrBlock'));
     if (cidrs.length === 0) ctx.unresolved(entry, 'CidrBlock', reason('subnet-no-cidr'));
     if (!vpc) return;
-    ctx.model.subnets.set(entry.key, { ...ctx.fact(entry), vpc, cidrs, tierTag: ctx.tierTag(entry) });
+    ctx.model.subnets.set(entry.key, ctx.fact(entry, { vpc, cidrs, tierTag: ctx.tierTag(entry) }));
   },
 };
 
