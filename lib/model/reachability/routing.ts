@@ -230,7 +230,13 @@ export class Router {
     // Group by prefix length, longest first: equal-length routes (alternatives) all apply — except that
     // in a TGW table a static route (or blackhole) wins over a propagated route for the same prefix.
     const groups = new Map<number, LpmRoute[]>();
-    for (const r of routes) groups.set(r.prefixLength, [...(groups.get(r.prefixLength) ?? []), r]);
+    for (const r of routes) {
+      // Appended in place: a hub's table holds a route of one length per municipality, and copying the
+      // group for each route made it quadratic.
+      const g = groups.get(r.prefixLength);
+      if (g) g.push(r);
+      else groups.set(r.prefixLength, [r]);
+    }
     if (ctx.kind === 'tgw-rt') {
       for (const [len, g] of groups) {
         const statics = new Set(g.filter((r) => !r.destText.includes('(propagated')).map((r) => r.destText));
