@@ -41,6 +41,35 @@ export function resourceKey(stack: string, logicalId: string): string {
   return `${stack}::${logicalId}`;
 }
 
+/**
+ * The resources by key. A map of every key was made once per run — for a country 190,000 key strings each
+ * flattened and hashed to be inserted, ~5 % of a run — to be asked a few thousand times. Where keys split
+ * unambiguously (see the Resolver's constructor) a key is found through the per-stack maps instead, split at
+ * its first '::': exactly the entry the map held, and none for any other string. Otherwise the map is made.
+ */
+export class ResourcesByKey {
+  constructor(
+    private readonly byStack: ReadonlyMap<string, ReadonlyMap<string, ResourceEntry>>,
+    private readonly list: readonly ResourceEntry[],
+    private readonly byKey: ReadonlyMap<string, ResourceEntry> | undefined,
+  ) {}
+
+  get(key: string): ResourceEntry | undefined {
+    if (this.byKey) return this.byKey.get(key);
+    const i = key.indexOf('::');
+    return i < 0 ? undefined : this.byStack.get(key.slice(0, i))?.get(key.slice(i + 2));
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** Every entry, in the order of the resolver's entry list. */
+  values(): IterableIterator<ResourceEntry> {
+    return this.list.values();
+  }
+}
+
 /** Synthetic, globally unique stand-ins for Amazon-provided IPv6 /56 blocks (AWS never overlaps them). */
 const AMAZON_V6_BASE = 0x26001f00n << 96n;
 
@@ -52,9 +81,10 @@ export class Resolver {
   private readonly ipv6Blocks = new Map<string, string>();
   private vpcIpv6Index?: Map<string, string[]>;
   private ssmIndex?: Map<string, SsmParameterDefinition[]>;
-  readonly resources = new Map<string, ResourceEntry>();
+  /** Every resource created (a condition not known false), by key (`stack::logicalId`). */
+  readonly resources: ResourcesByKey;
   /**
-   * The same entries as a list, in the map's order: the model walks every resource five times, and a list
+   * The same entries as a list, in the keys' order: the model walks every resource five times, and a list
    * is walked without making an iterator result per step (190,000 of them per walk).
    */
   readonly entryList: readonly ResourceEntry[];
@@ -68,6 +98,11 @@ export class Resolver {
       this.byStack.set(t.stack, t);
       if (t.parent) this.childOf.set(resourceKey(t.parent.stack, t.parent.logicalId), t);
     }
+    // Keys are unique, and each key's first '::' ends its stack name, when no stack name holds a ':' and no
+    // two templates share one: then the resources are found by key through the per-stack maps (ResourcesByKey).
+    const keysSplit = this.byStack.size === templates.length && !templates.some((t) => t.stack.includes(':'));
+    const byKey = keysSplit ? undefined : new Map<string, ResourceEntry>();
+    const list: ResourceEntry[] = [];
     for (const t of templates) {
       const resources = t.template.Resources;
       let own = this.entriesByStack.get(t.stack);
@@ -78,12 +113,15 @@ export class Resolver {
         if (cond === 'false') continue; // never created
         const key = resourceKey(t.stack, logicalId);
         const entry: ResourceEntry = { key, stack: t.stack, logicalId, resource, template: t, presence: cond === 'true' ? 'present' : 'maybe', ref: undefined };
-        this.resources.set(key, entry);
+        if (byKey) byKey.set(key, entry);
+        else list.push(entry);
         own.set(logicalId, entry);
       }
     }
     this.built = true;
-    this.entryList = [...this.resources.values()];
+    // Where keys may repeat, the map keeps one entry per key (the last, in the first one's place), as always.
+    this.entryList = byKey ? [...byKey.values()] : list;
+    this.resources = new ResourcesByKey(this.entriesByStack, this.entryList, byKey);
     for (const t of templates) {
       for (const out of Object.values(t.template.Outputs ?? {})) {
         if (!out || out.Export === undefined) continue;
