@@ -6,7 +6,7 @@
  * so a failure names the filter behaviour and not a whole city. Written against the survivors of the mutation
  * run (tools/mutation, docs/verify.md "Mutation testing").
  */
-import { contains, parseCidr, setOf, union, type IntervalSet } from '../../lib/cidr/address-sets';
+import { contains, formatAddress, parseCidr, setOf, union, type IntervalSet } from '../../lib/cidr/address-sets';
 import { evaluateFilters, explainBlocked, findPacket, type FilterQuery, type FilterResult } from '../../lib/model/reachability/filters';
 import type { NaclEntryFact, NaclFact, SgFact, SgRuleFact } from '../../lib/model/facts/types';
 
@@ -291,5 +291,32 @@ describe('classes of addresses and ports (the search tries one member of each)',
     const n = nacl(entry(10, false, false, '0.0.0.0/0', { protocol: 6, ports: { from: 0, to: 65535 } }), entry(20, false, true, '0.0.0.0/0'));
     const tcpOnly = sg('Web', [toCidr('0.0.0.0/0', { protocol: 6 })]);
     expect(judge({ dst: { nacl: n, sgs: [tcpOnly] } }).pass).toBe(false);
+  });
+});
+
+describe('destinations spread over many ranges (a prefecture\'s on-premises offices)', () => {
+  // A rule for everything (its cuts are the ranges' starts) beside narrower rules that cut inside and between
+  // the ranges: the witness is the first packet in address order, printed from its class, whichever way the cuts
+  // are gathered.
+  const offices = set(...Array.from({ length: 40 }, (_, i) => `172.${16 + (i % 16)}.${Math.floor(i / 16)}.0/24`));
+  const q = (egress: SgRuleFact[], entries: NaclEntryFact[]): FilterQuery => ({
+    srcAddrs: SRC, dstAddrs: offices,
+    src: { nacl: nacl(...entries), sgs: [sg('Src', [], egress)] },
+    dst: undefined,
+  });
+
+  test('everything allowed but the first ranges: the first packet is in the first range left', () => {
+    const r = findPacket(q([toCidr('0.0.0.0/0')], [entry(90, true, false, '172.16.0.0/23'), entry(95, true, false, '172.17.0.0/24'), entry(100, true, true, '0.0.0.0/0')]));
+    expect(r?.packet && formatAddress(r.packet.dst)).toBe('172.16.2.4');
+  });
+
+  test('only a range in the middle, half of it: the packet is in that half', () => {
+    const r = findPacket(q([toCidr('172.20.1.128/25'), toCidr('0.0.0.0/0', { protocol: 50 })], [entry(100, true, true, '0.0.0.0/0')]));
+    expect(r?.packet && formatAddress(r.packet.dst)).toBe('172.20.1.132');
+    expect(r?.packet?.protocol).toBe(6);
+  });
+
+  test('nothing of the ranges allowed: no packet', () => {
+    expect(findPacket(q([toCidr('0.0.0.0/0')], [entry(90, true, false, '172.16.0.0/12'), entry(100, true, true, '0.0.0.0/0')]))).toBeUndefined();
   });
 });
