@@ -67,6 +67,15 @@ export class VerdictStore<T> {
     return path.join(this.dir, `${key}.json`);
   }
 
+  /** Whether any verdict is stored (of any key; its shape unchecked): false means every get() will miss. */
+  public holdsAny(): boolean {
+    try {
+      return fs.readdirSync(this.dir).some((name) => name.endsWith('.json'));
+    } catch {
+      return false;
+    }
+  }
+
   public get(key: string): T | undefined {
     try {
       const value: unknown = JSON.parse(fs.readFileSync(this.file(key), 'utf8'));

@@ -101,6 +101,8 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
   private readonly workerProps: CloudFormationValidatePluginProps | undefined;
   /** The validation started on a worker thread when validation began (startEarly), with the key of its inputs. */
   private early: { key: string; worker: ValidationOnWorker } | undefined;
+  /** A worker building the engine before the templates exist (warmUp), waiting for startEarly's templates. */
+  private warming: ValidationOnWorker | undefined;
 
   constructor(props: CloudFormationValidatePluginProps = {}, options: CachedCloudFormationValidateOptions = { cacheDir: verdictCacheDir('cloudformation-validate', CFN_VALIDATE_CACHE_ENV) }) {
     super(props);
@@ -123,11 +125,32 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
   public startEarly(context: IPolicyValidationContext): void {
     this.early?.worker.cancel();
     this.early = undefined;
-    if (this.workerProps === undefined || context.stackTemplates === undefined) return;
+    const warming = this.warming;
+    this.warming = undefined;
+    if (this.workerProps === undefined || context.stackTemplates === undefined) {
+      warming?.cancel();
+      return;
+    }
     const key = this.inputKey(context);
-    if (this.cache?.get(key) !== undefined) return;
-    const worker = ValidationOnWorker.start(this.workerProps, context);
+    if (this.cache?.get(key) !== undefined) {
+      warming?.cancel();
+      return;
+    }
+    const worker = warming?.judge(context) ? warming : ValidationOnWorker.start(this.workerProps, context);
     if (worker !== undefined) this.early = { key, worker };
+  }
+
+  /**
+   * Called when the plugin is registered, before the app's constructs are built (registerPolicyPlugins): when
+   * no verdict can be reused — the cache is off, or holds no verdict at all (a clean checkout, CI) — the
+   * engine is built on a worker thread now, while this thread builds and synthesises the app, and startEarly
+   * hands it the templates. Only then: with a verdict stored, the synth may be a repeat, where building the
+   * engine would be work for nothing.
+   */
+  public warmUp(): void {
+    if (this.workerProps === undefined || this.warming !== undefined || this.early !== undefined) return;
+    if (this.cache !== undefined && this.cache.holdsAny()) return;
+    this.warming = ValidationOnWorker.warm(this.workerProps);
   }
 
   /** The digest of everything the verdict depends on: the engine, the rules, the props, every template with its stack. */
@@ -142,6 +165,14 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
   private validateNow(context: IPolicyValidationContext, key: string | undefined): PolicyValidationPluginReport {
     const early = this.early;
     this.early = undefined;
+    const warming = this.warming;
+    this.warming = undefined;
+    if (warming !== undefined && early === undefined && warming.judge(context)) {
+      // Warmed up, but startEarly was not called (validation did not begin with the first pack): judge now.
+      const report = warming.result();
+      if (report !== undefined) return report;
+    }
+    warming?.cancel();
     if (early !== undefined) {
       if (early.key === (key ?? this.inputKey(context))) {
         const report = early.worker.result();

@@ -57,14 +57,23 @@ function pluginModuleFile(): string | undefined {
  * bin/register-ts.js, jest and the compiled package.
  */
 const WORKER_PROGRAM = `
-const { workerData } = require('worker_threads');
-const { pluginModule, props, context, port, flag } = workerData;
+const { workerData, receiveMessageOnPort } = require('worker_threads');
+const { pluginModule, props, port, flags, waitForTemplatesMs } = workerData;
 let message;
 try {
   const { CloudFormationValidatePlugin } = require(pluginModule);
   const plugin = new CloudFormationValidatePlugin(props);
   try {
-    message = { report: plugin.validate(context) };
+    let context = workerData.context;
+    if (context === undefined) {
+      // Started before the templates exist: build the engine now, judging no template (the WebAssembly module
+      // compiled and instantiated); validate() below builds it again for the templates' resource types, as it
+      // always does when they are not a subset of the last ones.
+      plugin.validate({ templatePaths: [], stackTemplates: [] });
+      Atomics.wait(flags, 1, 0, waitForTemplatesMs);
+      context = receiveMessageOnPort(port)?.message.context;
+    }
+    message = context === undefined ? { error: 'no templates to judge were sent' } : { report: plugin.validate(context) };
   } finally {
     plugin._dispose();
   }
@@ -77,47 +86,82 @@ try {
   port.postMessage({ error: 'the report could not be sent: ' + (e instanceof Error ? e.message : String(e)) });
 }
 port.close();
-Atomics.store(flag, 0, 1);
-Atomics.notify(flag, 0);
+Atomics.store(flags, 0, 1);
+Atomics.notify(flags, 0);
 `;
+
+/** Only what the plugin reads: the templates by path, each with its stack path, account and region. */
+function plainContext(context: IPolicyValidationContext): object {
+  return {
+    templatePaths: [...context.templatePaths],
+    stackTemplates: context.stackTemplates.map(({ stackConstructPath, templatePath, accountId, region }) => ({ stackConstructPath, templatePath, accountId, region })),
+    accountId: context.accountId,
+    region: context.region,
+  };
+}
+
+/** A warmed worker not handed templates within this long ends (a plugin registered but never validated). */
+const WAIT_FOR_TEMPLATES_MS = 2 * 60 * 1000;
 
 /** A validation running on a worker thread. */
 export class ValidationOnWorker {
   private settled: { report?: PolicyValidationPluginReport } | undefined;
+  private sent: boolean;
 
   private constructor(
     private readonly worker: Worker,
     private readonly port: MessagePort,
-    private readonly flag: Int32Array,
-  ) {}
+    /** [0]: the worker has posted its report; [1]: the templates were sent to a worker started early. */
+    private readonly flags: Int32Array,
+    withTemplates: boolean,
+  ) {
+    this.sent = withTemplates;
+  }
 
   /**
    * Starts the unmodified validation of `context`'s templates on a worker thread; undefined when it cannot
    * (turned off, props that cannot be copied to another thread, an unknown aws-cdk-lib layout).
    */
   public static start(props: CloudFormationValidatePluginProps, context: IPolicyValidationContext): ValidationOnWorker | undefined {
+    return ValidationOnWorker.spawn(props, plainContext(context));
+  }
+
+  /**
+   * Starts a worker that builds the validation engine before any template exists, and then waits (at most two
+   * minutes) for the templates: `judge()` hands them over. For a synth whose verdict cannot be stored already
+   * (see CachedCloudFormationValidate.warmUp), so the engine is never built for nothing on a repeat.
+   */
+  public static warm(props: CloudFormationValidatePluginProps): ValidationOnWorker | undefined {
+    return ValidationOnWorker.spawn(props, undefined);
+  }
+
+  private static spawn(props: CloudFormationValidatePluginProps, context: object | undefined): ValidationOnWorker | undefined {
     if (!validationWorkerEnabled()) return undefined;
     const file = pluginModuleFile();
     if (file === undefined) return undefined;
-    // Only what the plugin reads: the templates by path, each with its stack path, account and region.
-    const plain = {
-      templatePaths: [...context.templatePaths],
-      stackTemplates: context.stackTemplates.map(({ stackConstructPath, templatePath, accountId, region }) => ({ stackConstructPath, templatePath, accountId, region })),
-      accountId: context.accountId,
-      region: context.region,
-    };
-    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const flags = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_PROGRAM, { eval: true, workerData: { pluginModule: file, props, context: plain, port: port2, flag }, transferList: [port2] });
+      const workerData = { pluginModule: file, props, port: port2, flags, waitForTemplatesMs: WAIT_FOR_TEMPLATES_MS, ...(context !== undefined ? { context } : {}) };
+      worker = new Worker(WORKER_PROGRAM, { eval: true, workerData, transferList: [port2] });
     } catch {
       port1.close();
       return undefined; // e.g. props holding something that cannot be copied to another thread
     }
     worker.unref(); // never keeps the process alive
     worker.on('error', () => undefined); // reported through result(): no report, so the main thread validates
-    return new ValidationOnWorker(worker, port1, flag);
+    return new ValidationOnWorker(worker, port1, flags, context !== undefined);
+  }
+
+  /** Hands a worker started by warm() the templates to judge; false if it was started with them or has ended. */
+  public judge(context: IPolicyValidationContext): boolean {
+    if (this.sent || this.settled !== undefined || Atomics.load(this.flags, 0) !== 0) return false;
+    this.sent = true;
+    this.port.postMessage({ context: plainContext(context) });
+    Atomics.store(this.flags, 1, 1);
+    Atomics.notify(this.flags, 1);
+    return true;
   }
 
   /**
@@ -142,7 +186,7 @@ export class ValidationOnWorker {
           this.cancel();
           break;
         }
-        Atomics.wait(this.flag, 0, 0, Math.min(left, 1000));
+        Atomics.wait(this.flags, 0, 0, Math.min(left, 1000));
       }
       this.port.close();
     }

@@ -66,7 +66,12 @@ export function registerPolicyPlugins(app: Construct, options: RegisterPolicyPlu
   const cloudFormationValidate = registerCachedCloudFormationValidate(app);
   // ...and started on a worker thread as soon as validation begins, so it judges the templates while the
   // packs run on this thread (lib/cfn-validate/validate-on-worker.ts); the CDK still calls it last.
-  if (cloudFormationValidate !== undefined) startsWhenValidationBegins(plugins[0]!, [cloudFormationValidate]);
+  // When no stored verdict can be reused (a clean checkout, CI), its engine is built on that worker from now on,
+  // while this thread builds and synthesises the app.
+  if (cloudFormationValidate !== undefined) {
+    cloudFormationValidate.warmUp();
+    startsWhenValidationBegins(plugins[0]!, [cloudFormationValidate]);
+  }
 }
 
 /** A plugin that can begin its work before the CDK calls its validate(). */

@@ -52,6 +52,15 @@ describe('ValidationOnWorker', () => {
     expect(worker!.result()).toEqual(unmodified);
   });
 
+  it('warmed before the templates exist, then handed them: the same report', () => {
+    const worker = ValidationOnWorker.warm({});
+    expect(worker).toBeDefined();
+    expect(worker!.judge(context)).toBe(true);
+    expect(worker!.judge(context)).toBe(false); // templates are handed over once
+    expect(worker!.result()).toEqual(unmodified);
+    expect(ValidationOnWorker.start({}, context)!.judge(context)).toBe(false); // started with its templates
+  });
+
   it('an engine error on the worker is no report (the main thread then validates and throws as the CDK expects)', () => {
     const worker = ValidationOnWorker.start({ regoRules: [{ name: 'broken.rego', content: 'this is not rego {' }] }, context);
     expect(worker).toBeDefined();
@@ -105,6 +114,38 @@ describe('CachedCloudFormationValidate.startEarly', () => {
     expect(rules(report).some((r) => r.endsWith(' Queue'))).toBe(false);
   });
 
+  it('warmUp with nothing stored builds the engine on a worker, and validate() takes that worker\'s report', () => {
+    const dir = tmp.dir('warm-');
+    const context = templates(dir);
+    const expected = new CloudFormationValidatePlugin().validate(context);
+    const warm = jest.spyOn(ValidationOnWorker, 'warm');
+    const start = jest.spyOn(ValidationOnWorker, 'start');
+    const onThisThread = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
+    const plugin = new CachedCloudFormationValidate({}, { cacheDir: tmp.dir('warm-cache-') });
+    plugin.warmUp();
+    expect(warm).toHaveBeenCalledTimes(1);
+    plugin.startEarly(context);
+    expect(start).not.toHaveBeenCalled(); // the warmed worker judges
+    expect(rules(plugin.validate(context))).toEqual(rules(expected));
+    expect(onThisThread).not.toHaveBeenCalled();
+
+    // Without startEarly: validate() hands the warmed worker the templates itself.
+    onThisThread.mockClear();
+    const direct = new CachedCloudFormationValidate({}, { cacheDir: undefined });
+    direct.warmUp();
+    expect(rules(direct.validate(context))).toEqual(rules(expected));
+    expect(onThisThread).not.toHaveBeenCalled();
+  });
+
+  it('warmUp with a verdict stored does nothing (the synth may be a repeat: no engine built for nothing)', () => {
+    const dir = tmp.dir('warm-stored-');
+    const cacheDir = tmp.dir('warm-stored-cache-');
+    new CachedCloudFormationValidate({}, { cacheDir }).validate(templates(dir));
+    const warm = jest.spyOn(ValidationOnWorker, 'warm');
+    new CachedCloudFormationValidate({}, { cacheDir }).warmUp();
+    expect(warm).not.toHaveBeenCalled();
+  });
+
   it('a stored verdict: nothing is started (the hit is replayed on this thread without an engine)', () => {
     const dir = tmp.dir('stored-');
     const context = templates(dir);
@@ -117,13 +158,15 @@ describe('CachedCloudFormationValidate.startEarly', () => {
     expect(rules(plugin.validate(context))).toEqual(rules(expected));
   });
 
-  it('registerPolicyPlugins begins it from the first pack, with the templates the CDK hands the validation', () => {
+  it('registerPolicyPlugins warms it up when nothing is stored and hands it the templates from the first pack', () => {
     const saved = process.env.CLOSED_TELEWORK_CFN_VALIDATE_CACHE;
     process.env.CLOSED_TELEWORK_CFN_VALIDATE_CACHE = 'off'; // no stored verdict: the validation must begin early
     const app = new App({ outdir: tmp.dir('app-') });
     const stack = new Stack(app, 'Queues', { env: { account: '111122223333', region: 'ap-northeast-1' } });
     new sqs.Queue(stack, 'Queue', { enforceSSL: true });
+    const warm = jest.spyOn(ValidationOnWorker, 'warm');
     registerPolicyPlugins(app);
+    expect(warm).toHaveBeenCalledTimes(1); // nothing stored: the engine is built while the app is synthesised
     if (saved === undefined) delete process.env.CLOSED_TELEWORK_CFN_VALIDATE_CACHE;
     else process.env.CLOSED_TELEWORK_CFN_VALIDATE_CACHE = saved;
     const early = jest.spyOn(CachedCloudFormationValidate.prototype, 'startEarly');
@@ -140,7 +183,7 @@ describe('CachedCloudFormationValidate.startEarly', () => {
     expect(early.mock.invocationCallOrder[0]!).toBeLessThan(validate.mock.invocationCallOrder[0]!);
     const begun = early.mock.calls[0]![0];
     expect(begun.stackTemplates.map((s) => s.templatePath)).toEqual(validate.mock.calls[0]![0].stackTemplates.map((s) => s.templatePath));
-    expect(start).toHaveBeenCalledTimes(1);
+    expect(start).not.toHaveBeenCalled(); // the warmed worker was handed the templates
     // ...and validate() took the worker's report: this thread never ran the engine.
     expect(onThisThread).not.toHaveBeenCalled();
   });
