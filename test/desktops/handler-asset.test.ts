@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { directorySettingsAssetDir, HANDLER_SOURCE } from '../../lib/desktops/directory-settings/handler-asset';
-import { HANDLER_CACHE_ENV } from '../../lib/desktops/custom-resource/handler-asset';
+import { HANDLER_CACHE_ENV, SHIPPED_HANDLER_SOURCES, SHIPPED_HANDLERS_FILE, shippedHandlersTable } from '../../lib/desktops/custom-resource/handler-asset';
 import { adConnectorAssetDir } from '../../lib/desktops/ad-connector/handler-asset';
 import { tempRoot } from '../support/temp-dirs';
 
@@ -108,5 +108,41 @@ describe('transpiled handlers are kept by their sources\' bytes (no TypeScript c
     fs.writeFileSync(edited, `${fs.readFileSync(HANDLER_SOURCE, 'utf8')}\n// edited again\n`);
     directorySettingsAssetDir(edited);
     expect(fs.readdirSync(cache)).toHaveLength(3);
+  });
+});
+
+describe('the handlers\' JavaScript shipped with the package (transpiled-handlers.json)', () => {
+  const saved = process.env[HANDLER_CACHE_ENV];
+  afterEach(() => {
+    if (saved === undefined) delete process.env[HANDLER_CACHE_ENV];
+    else process.env[HANDLER_CACHE_ENV] = saved;
+    jest.dontMock('typescript');
+  });
+
+  test('is exactly what TypeScript emits for today\'s sources, and nothing else (after editing a handler: npm run handlers)', () => {
+    expect(JSON.parse(fs.readFileSync(SHIPPED_HANDLERS_FILE, 'utf8'))).toEqual(shippedHandlersTable());
+    expect(Object.keys(shippedHandlersTable().entries)).toHaveLength(SHIPPED_HANDLER_SOURCES.length);
+  });
+
+  test('a first synth (empty cache) builds both assets from it without loading TypeScript\'s compiler; with the cache off TypeScript runs', () => {
+    process.env[HANDLER_CACHE_ENV] = tmp.dir('ct-handler-empty-cache-');
+    const expected = { settings: directorySettingsAssetDir(), connector: adConnectorAssetDir() };
+    jest.doMock('typescript', () => {
+      throw new Error('TypeScript\'s compiler was loaded');
+    });
+    process.env[HANDLER_CACHE_ENV] = tmp.dir('ct-handler-empty-cache-');
+    jest.isolateModules(() => {
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const settings = require('../../lib/desktops/directory-settings/handler-asset') as typeof import('../../lib/desktops/directory-settings/handler-asset');
+      const connector = require('../../lib/desktops/ad-connector/handler-asset') as typeof import('../../lib/desktops/ad-connector/handler-asset');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      expect({ settings: settings.directorySettingsAssetDir(), connector: connector.adConnectorAssetDir() }).toEqual(expected);
+    });
+    process.env[HANDLER_CACHE_ENV] = 'off';
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const settings = require('../../lib/desktops/directory-settings/handler-asset') as typeof import('../../lib/desktops/directory-settings/handler-asset');
+      expect(() => settings.directorySettingsAssetDir()).toThrow(/TypeScript's compiler was loaded/);
+    });
   });
 });
