@@ -101,6 +101,8 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
   private readonly workerProps: CloudFormationValidatePluginProps | undefined;
   /** The validation started on a worker thread when validation began (startEarly), with the key of its inputs. */
   private early: { key: string; worker: ValidationOnWorker } | undefined;
+  /** The last key worked out, with the inputs it was worked out from (each template's path, stack, account, region and bytes). */
+  private lastKey: { key: string; described: string[]; bytes: Buffer[] } | undefined;
   /** A worker building the engine before the templates exist (warmUp), waiting for startEarly's templates. */
   private warming: ValidationOnWorker | undefined;
 
@@ -157,8 +159,19 @@ export class CachedCloudFormationValidate extends CloudFormationValidatePlugin {
   private inputKey(context: IPolicyValidationContext): string {
     const inputs = context.stackTemplates;
     const parts: (string | Buffer)[] = [...engineIdentity(), this.configuration, String(inputs.length)];
-    for (const s of inputs) parts.push(s.stackConstructPath, s.accountId ?? '', s.region ?? '', fs.readFileSync(s.templatePath));
-    return digestOf(parts);
+    const bytes = inputs.map((s) => fs.readFileSync(s.templatePath));
+    // startEarly worked the key out moments ago (the first pack's validate()); the same inputs, byte for byte,
+    // have the same key, and comparing the bytes is cheaper than digesting them again (a repeated synth).
+    const last = this.lastKey;
+    this.lastKey = undefined;
+    const described = inputs.map((s) => [s.templatePath, s.stackConstructPath, s.accountId ?? '', s.region ?? ''].join('\0'));
+    if (last !== undefined && last.described.length === inputs.length && last.described.every((d, i) => d === described[i] && last.bytes[i]!.equals(bytes[i]!))) {
+      return last.key;
+    }
+    inputs.forEach((s, i) => parts.push(s.stackConstructPath, s.accountId ?? '', s.region ?? '', bytes[i]!));
+    const key = digestOf(parts);
+    this.lastKey = { key, described, bytes };
+    return key;
   }
 
   /** The unmodified validation: the worker's report when it judged exactly these inputs, else on this thread. */

@@ -10,6 +10,7 @@ import { App, CloudFormationValidatePlugin, Stack, aws_sqs as sqs, type IPolicyV
 import { CachedCloudFormationValidate } from '../../lib/cfn-validate/cached-cloudformation-validate';
 import { CFN_VALIDATE_WORKER_ENV, ValidationOnWorker, validationWorkerEnabled } from '../../lib/cfn-validate/validate-on-worker';
 import { registerPolicyPlugins } from '../../lib/stages/policy-plugins';
+import * as verdictStore from '../../lib/cache/verdict-store';
 import { tempRoot } from '../support/temp-dirs';
 
 const tmp = tempRoot('validate-on-worker-');
@@ -93,9 +94,12 @@ describe('CachedCloudFormationValidate.startEarly', () => {
     onThisThread.mockClear();
 
     const plugin = new CachedCloudFormationValidate({}, { cacheDir: tmp.dir('early-cache-') });
+    const digests = jest.spyOn(verdictStore, 'digestOf');
     plugin.startEarly(context);
     expect(rules(plugin.validate(context))).toEqual(rules(expected));
     expect(onThisThread).not.toHaveBeenCalled();
+    // The key startEarly worked out is taken again for the same bytes (compared, not digested twice).
+    expect(digests).toHaveBeenCalledTimes(1);
   });
 
   it('a template written after the early start: the early report is dropped and the templates are judged as they are now', () => {
