@@ -89,6 +89,25 @@ describe('Cloud WAN: a core network whose segments are route domains', () => {
     const doc = { ...policy(['lgwan', 'internet']), 'attachment-policies': [{ 'rule-number': 10, conditions: [{ type: 'account-id', operator: 'equals', value: '111122223333' }], action: { 'association-method': 'constant', segment: 'lgwan' } }] };
     expect(rules(run(wan({ Lgwan: 'lgwan', Inet: 'internet' }, doc)))).toEqual(['UNRESOLVED-VALUE']);
   });
+  // A Connect attachment and its transport are extracted in key order; its tier must not depend on which
+  // logical id sorts first. Before the fix, a Connect named before its transport saw no transport: tagged, it
+  // gave no conflict (a silent pass in a segment of its own); untagged, it was refused for want of a tag.
+  describe.each(['AaConnect', 'ZzConnect'])('Cloud WAN Connect attachments, named %s (before / after the transport WanLgwan)', (id) => {
+    const withConnect = (tags: unknown[], segments: string[]) => (R: Resources): void => {
+      wan({ Lgwan: 'lgwan', Inet: 'internet' }, policy(segments))(R);
+      R[id] = { Type: 'AWS::NetworkManager::ConnectAttachment', Properties: { CoreNetworkId: getAtt('Core', 'CoreNetworkId'), EdgeLocation: 'ap-northeast-1', TransportAttachmentId: ref('WanLgwan'), Options: { Protocol: 'GRE' }, Tags: tags } };
+    };
+    test('breach: tagged personal-number in a segment of its own, riding the LGWAN attachment — TIER-TAG-CONFLICT', () => {
+      const r = run(withConnect([...TAG('personal-number'), { Key: 'segment', Value: 'pn' }], ['lgwan', 'internet', 'pn']));
+      expect(rules(r)).toEqual(['TIER-TAG-CONFLICT']);
+      expect(byRule(r.findings, 'TIER-TAG-CONFLICT')[0].resource?.logicalId).toBe(id);
+    });
+    test('clean: untagged in the LGWAN segment — it takes its transport\'s tier', () => {
+      const r = run(withConnect([{ Key: 'segment', Value: 'lgwan' }], ['lgwan', 'internet']));
+      expect(rules(r)).toEqual([]);
+      expect(r.model.tgwAttachments.get(`City::${id}`)?.tierTag).toBe('lgwan');
+    });
+  });
 });
 
 describe('API Gateway v2 VPC links: a public HTTP API into the tier of the link', () => {

@@ -218,18 +218,50 @@ export const cloudWanAttachmentExtractor: Extractor = {
     } else if (kind === 'dx') {
       for (const v of ctx.resolver.prop(entry, 'DirectConnectGatewayArn')) if (v instanceof ResRef) tierTag ??= ctx.model.links.get(v.key)?.tierTag;
     } else if (kind === 'connect') {
-      // A Connect attachment rides a transport attachment: the SD-WAN appliance sits in its VPC or behind its link.
+      // A Connect attachment rides a transport attachment: the SD-WAN appliance sits in its VPC or behind its
+      // link. Its tier is settled in phase 4 (cloudWanConnectTierExtractor), once every transport exists.
       const transport = ctx.refKey(entry, 'TransportAttachmentId', ['AWS::NetworkManager::VpcAttachment', 'AWS::NetworkManager::DirectConnectGatewayAttachment']);
-      const tTier = transport ? transportTier(ctx, transport) : undefined;
-      if (tierTag === undefined) tierTag = tTier;
-      else if (isTier(tierTag) && isTier(tTier) && tierTag !== tTier) {
-        ctx.model.tagConflicts.push({ ref: ctx.ref(entry), tag: tierTag, expected: tTier, reason: reason('tag-connect-transport', { tag: tierTag, transportTier: tTier }) });
-      }
+      connectTransports(ctx).set(entry.key, transport);
     }
-    if (kind !== 'vpc' && !isTier(tierTag)) ctx.unresolved(entry, 'Tags.mic:tier', reason('cloud-wan-needs-tag'));
+    if (kind !== 'vpc' && kind !== 'connect' && !isTier(tierTag)) ctx.unresolved(entry, 'Tags.mic:tier', reason('cloud-wan-needs-tag'));
     if (tierTag !== undefined) fact.tierTag = tierTag;
     ctx.model.tgwAttachments.set(entry.key, fact);
     joinSegments(entry, ctx, core, fact, policyType);
+  },
+};
+
+/** Each Cloud WAN Connect attachment's transport attachment (key), per model, between phases 3 and 4. */
+const CONNECT_TRANSPORTS = new WeakMap<object, Map<string, string | undefined>>();
+function connectTransports(ctx: ExtractContext): Map<string, string | undefined> {
+  let m = CONNECT_TRANSPORTS.get(ctx.model);
+  if (!m) CONNECT_TRANSPORTS.set(ctx.model, (m = new Map()));
+  return m;
+}
+
+/**
+ * The tier of a Cloud WAN Connect attachment: its own mic:tier tag, or else its transport's tier; a tag that
+ * contradicts the transport is TIER-TAG-CONFLICT (the appliance would carry that tier through the transport's).
+ *
+ * Why a phase of its own: a Connect attachment and its transport are both attachments (phase 3), extracted in
+ * key order, so reading the transport there made the verdict depend on the logical ids — a Connect named
+ * before its transport saw no transport, and a personal-number Connect riding the LGWAN attachment in a
+ * segment of its own gave no finding at all.
+ */
+export const cloudWanConnectTierExtractor: Extractor = {
+  types: ['AWS::NetworkManager::ConnectAttachment'],
+  phase: 4,
+  extract(entry, ctx) {
+    const fact = ctx.model.tgwAttachments.get(entry.key);
+    if (!fact || !connectTransports(ctx).has(entry.key)) return; // no core network: already a finding
+    const transport = connectTransports(ctx).get(entry.key);
+    const tTier = transport ? transportTier(ctx, transport) : undefined;
+    let tierTag = fact.tierTag;
+    if (tierTag === undefined) tierTag = tTier;
+    else if (isTier(tierTag) && isTier(tTier) && tierTag !== tTier) {
+      ctx.model.tagConflicts.push({ ref: ctx.ref(entry), tag: tierTag, expected: tTier, reason: reason('tag-connect-transport', { tag: tierTag, transportTier: tTier }) });
+    }
+    if (!isTier(tierTag)) ctx.unresolved(entry, 'Tags.mic:tier', reason('cloud-wan-needs-tag'));
+    if (tierTag !== undefined) fact.tierTag = tierTag;
   },
 };
 
@@ -305,4 +337,4 @@ export const cloudWanRoutesExtractor: Extractor = {
   },
 };
 
-export const CLOUD_WAN_EXTRACTORS: readonly Extractor[] = [coreNetworkExtractor, cloudWanAttachmentExtractor, cloudWanRoutesExtractor];
+export const CLOUD_WAN_EXTRACTORS: readonly Extractor[] = [coreNetworkExtractor, cloudWanAttachmentExtractor, cloudWanConnectTierExtractor, cloudWanRoutesExtractor];
