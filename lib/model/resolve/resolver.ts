@@ -380,9 +380,12 @@ export class Resolver {
         const out: Value[] = [];
         for (const i of idxs)
           for (const l of lists) {
-            const n = typeof i === 'string' ? Number(i) : i;
+            // Only a whole number (or its decimal text) selects: Number() would turn "first" or 1.5 into an
+            // index of nothing, and the undefined it selected then read as an absent property (a silent pass).
+            const n = typeof i === 'number' ? i : typeof i === 'string' && /^\d+$/.test(i) ? Number(i) : NaN;
             if (l instanceof Unresolved) out.push(l);
-            else if (typeof n !== 'number' || !Array.isArray(l) || n < 0 || n >= l.length)
+            else if (i instanceof Unresolved) out.push(i);
+            else if (!Number.isInteger(n) || !Array.isArray(l) || n < 0 || n >= l.length)
               out.push(new Unresolved(reason('select-out-of-range', { index: String(i) })));
             else out.push(l[n]);
           }
