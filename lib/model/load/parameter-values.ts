@@ -14,12 +14,19 @@ import type { LoadedTemplate } from './template';
 import { parameterRefusal } from '../resolve/parameter-constraints';
 
 export function readParameterValues(file: string): Record<string, string> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(file, `cannot read the parameters file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+  }
   let doc: unknown;
   try {
-    doc = parse(fs.readFileSync(file, 'utf8'));
+    doc = parse(text);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new InputError(file, e.code ? `cannot read the parameters file (${e.code}).` : `not valid JSON/YAML (${e.message}).`);
+    // Read apart from the parse: the YAML parser's errors carry a `code` too (BAD_INDENT…), which once made a
+    // malformed file read as "cannot read the parameters file (BAD_INDENT)".
+    throw new InputError(file, `not valid JSON/YAML (${(err as Error).message}).`);
   }
   const bad = (what: string): never => {
     throw new InputError(file, `${what}. Expected [{"ParameterKey": "K", "ParameterValue": "V"}], ["K=V"], {"Parameters": {"K": "V"}} or {"K": "V"} (the shapes aws cloudformation create-stack / deploy read).`);
