@@ -117,6 +117,14 @@ const ROWS: Row[] = [
     },
     rule: 'TIER-TAG-CONFLICT', id: 'WanConnect', reason: 'tag-connect-transport',
   },
+  {
+    what: 'an untagged Cloud WAN Connect attachment whose transport is outside the templates: no tier to inherit',
+    mutate: (R) => {
+      coreNetwork(R);
+      R.WanConnect = { Type: 'AWS::NetworkManager::ConnectAttachment', Properties: { CoreNetworkId: getAtt('Core', 'CoreNetworkId'), EdgeLocation: 'ap-northeast-1', TransportAttachmentId: 'attachment-0123456789abcdef0', Options: { Protocol: 'GRE' }, Tags: [{ Key: 'segment', Value: 'lgwan' }] } };
+    },
+    rule: 'UNRESOLVED-VALUE', id: 'WanConnect', property: 'Tags.mic:tier', reason: 'cloud-wan-needs-tag',
+  },
   // ---- Transit Gateway Connect and peering
   {
     what: 'a TGW Connect attachment whose transport attachment is not in the templates',
@@ -124,6 +132,13 @@ const ROWS: Row[] = [
       R.Connect = { Type: 'AWS::EC2::TransitGatewayConnect', Properties: { TransportTransitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0', Options: { Protocol: 'gre' } } };
     },
     rule: 'UNRESOLVED-VALUE', id: 'Connect', property: 'TransportTransitGatewayAttachmentId', reason: 'connect-transport-outside',
+  },
+  {
+    what: 'a TGW Connect attachment whose tier tag names no tier',
+    mutate: (R) => {
+      R.Connect = { Type: 'AWS::EC2::TransitGatewayConnect', Properties: { TransportTransitGatewayAttachmentId: ref('TgwAttLgwan'), Options: { Protocol: 'gre' }, Tags: TAG('sd-wan') } };
+    },
+    rule: 'UNRESOLVED-VALUE', id: 'Connect', property: 'Tags.mic:tier', reason: 'connect-needs-tag',
   },
   {
     what: 'a TGW peering tagged LGWAN to a transit gateway tagged internet',
@@ -251,6 +266,28 @@ const ROWS: Row[] = [
       R.SgLgwan.Properties = { ...R.SgLgwan.Properties, SecurityGroupIngress: ['tcp 443 from anywhere'] };
     },
     rule: 'UNRESOLVED-VALUE', id: 'SgLgwan', property: 'SecurityGroupIngress', reason: 'sg-rule-not-object',
+  },
+  {
+    what: 'a security-group rule imported from a stack that no template is: the rule is unknown',
+    mutate: (R) => {
+      R.SgLgwan.Properties = { ...R.SgLgwan.Properties, SecurityGroupIngress: [{ 'Fn::ImportValue': 'shared-ingress-rule' }] };
+    },
+    rule: 'UNRESOLVED-VALUE', id: 'SgLgwan', property: 'SecurityGroupIngress', reason: 'import-no-export',
+  },
+  {
+    what: 'a flag (a TGW route\'s Blackhole) that a parameter without a default decides: both values are taken',
+    mutate: (R, t) => {
+      t.Parameters = { ...(t.Parameters ?? {}), Drop: { Type: 'String' } };
+      R.TgwRtLgwanBlackholeInet.Properties = { ...R.TgwRtLgwanBlackholeInet.Properties, Blackhole: ref('Drop') };
+    },
+    rule: 'UNRESOLVED-VALUE', id: 'TgwRtLgwanBlackholeInet', property: 'Blackhole', reason: 'parameter-no-default',
+  },
+  {
+    what: 'a function URL whose target is not a function (it names a VPC)',
+    mutate: (R) => {
+      R.Url = { Type: 'AWS::Lambda::Url', Properties: { AuthType: 'NONE', TargetFunctionArn: ref('VpcLgwan') } };
+    },
+    rule: 'UNRESOLVED-VALUE', id: 'Url', property: 'TargetFunctionArn', reason: 'invoke-wrong-reference',
   },
   // ---- Tags that are not literal
   {
