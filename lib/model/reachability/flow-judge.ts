@@ -23,6 +23,8 @@ function groupOf(p: Place): string {
 interface PlaceKeys {
   group: string;
   subnet?: string;
+  /** Neither key holds the flow key's '→': a flow key of two such keys splits back into them (see byPair). */
+  plain: boolean;
 }
 
 /**
@@ -52,6 +54,12 @@ export class FlowTrace {
 
 export class FlowJudge {
   private readonly flowsByGroup = new Map<string, Flow>();
+  /**
+   * The same flows by source group, then destination key, where both keys are plain: the previous flow of a
+   * pair is found without making its key string (~47,000 arrivals of a country, each a new string flattened
+   * and hashed). Two plain keys joined by one '→' are one pair's key and no other's.
+   */
+  private readonly byPair = new Map<string, Map<string, Flow>>();
   private readonly sanctionedByGroup = new Map<string, Flow>();
   private readonly sgsByVpc = new Map<string, SgFact[]>();
   private readonly sides = new Map<string, FilterSide>();
@@ -122,14 +130,20 @@ export class FlowJudge {
 
   private keysOf(p: Place): PlaceKeys {
     let k = this.placeKeys.get(p);
-    if (!k) this.placeKeys.set(p, (k = { group: groupOf(p), ...(p.kind === 'subnet' ? { subnet: `subnet:${p.subnet}` } : {}) }));
+    if (!k) {
+      const group = groupOf(p);
+      const subnet = p.kind === 'subnet' ? `subnet:${p.subnet}` : undefined;
+      this.placeKeys.set(p, (k = { group, ...(subnet !== undefined ? { subnet } : {}), plain: !group.includes('→') && !subnet?.includes('→') }));
+    }
     return k;
   }
 
   consider(src: Place, arrivals: Arrival[], entryHops: Hop[], srcSide: FilterSide | undefined, srcAddrs: IntervalSet): void {
     const { flowsByGroup, sanctionedByGroup, router } = this;
     if (!src.cls) return;
-    const srcGroup = this.keysOf(src).group;
+    const srcKeys = this.keysOf(src);
+    const srcGroup = srcKeys.group;
+    let fromSrc = srcKeys.plain ? this.byPair.get(srcGroup) : undefined;
     const trace = this.trace;
     for (const a of arrivals) {
       const dst = a.place;
@@ -137,9 +151,11 @@ export class FlowJudge {
       const tag = trace?.next();
       // Telework flows are kept per destination subnet: desktop subnets are allowed, the rest are not.
       const dstKeys = this.keysOf(dst);
-      const key = `${srcGroup}→${src.kind === 'telework' && dst.kind === 'subnet' ? dstKeys.subnet! : dstKeys.group}`;
-      const prev = flowsByGroup.get(key);
+      const dstKey = src.kind === 'telework' && dst.kind === 'subnet' ? dstKeys.subnet! : dstKeys.group;
+      const pair = srcKeys.plain && dstKeys.plain;
+      const prev = pair ? fromSrc?.get(dstKey) : flowsByGroup.get(`${srcGroup}→${dstKey}`);
       if (prev?.status === 'open') continue;
+      const key = `${srcGroup}→${dstKey}`;
       const dstSide = dst.kind === 'subnet' ? this.side(dst.subnet!) : undefined;
       const ingressSrc = a.natSubnet ? router.subnetSet(a.natSubnet) : srcAddrs;
       const dstAddrs = dst.kind === 'subnet' ? a.region : intersect(a.region, dst.addresses);
@@ -174,11 +190,16 @@ export class FlowJudge {
         if (!prev) trace.first.set(key, tag!);
         trace.kept.set(key, tag!);
       }
-      flowsByGroup.set(key, {
+      const flow: Flow = {
         from: src, to: dst, fromClass: src.cls, toClass: dst.cls, status: r.pass ? 'open' : 'filtered', hops, blockedBy: r.blockedBy,
         ...(p ? { packet: p, protocol: protocolName(p.protocol), ...(p.port !== undefined ? { ports: { from: p.port, to: p.port } } : {}) } : {}),
         destinations: p ? `${formatAddress(p.src)} → ${formatAddress(p.dst)}` : describeSet(dstAddrs, 3),
-      });
+      };
+      flowsByGroup.set(key, flow);
+      if (pair) {
+        if (!fromSrc) this.byPair.set(srcGroup, (fromSrc = new Map()));
+        fromSrc.set(dstKey, flow);
+      }
     }
   }
 }
