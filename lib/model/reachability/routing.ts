@@ -22,10 +22,14 @@ export interface Arrival {
   natSubnet?: string;
 }
 
+/**
+ * A route table a walk is at. One object per table (Router.context), carrying its id: the walks look tables
+ * up by id tens of thousands of times, and an id made per step was a new string to flatten and hash each time.
+ */
 type Ctx =
-  | { kind: 'rt'; key: string }
-  | { kind: 'main'; vpc: string }
-  | { kind: 'tgw-rt'; key: string };
+  | { kind: 'rt'; key: string; id: string }
+  | { kind: 'main'; vpc: string; id: string }
+  | { kind: 'tgw-rt'; key: string; id: string };
 
 interface Work {
   ctx: Ctx;
@@ -65,7 +69,7 @@ function withHop(hops: readonly Hop[], hop: Hop): Hop[] {
 }
 
 function ctxId(c: Ctx): string {
-  return c.kind === 'main' ? `main:${c.vpc}` : `${c.kind}:${c.key}`;
+  return c.id;
 }
 
 function targetName(t: RouteTarget, m: NetworkModel): RouteTargetName {
@@ -101,6 +105,7 @@ export class Router {
   private readonly lpmCache = new Map<string, LpmRoute[][]>();
   private readonly cache = new Map<string, Arrival[]>();
   private readonly tableOfSubnet = new Map<string, Ctx>();
+  private readonly contexts = { rt: new Map<string, Ctx>(), main: new Map<string, Ctx>(), 'tgw-rt': new Map<string, Ctx>() };
   private readonly deliveryTargets = new Map<string, Array<{ set: IntervalSet; place: Place | undefined }>>();
 
   constructor(
@@ -147,10 +152,20 @@ export class Router {
     let ctx = this.tableOfSubnet.get(subnet);
     if (!ctx) {
       const rt = this.model.subnetRouteTable.get(subnet);
-      ctx = rt && this.model.routeTables.has(rt) ? { kind: 'rt', key: rt } : { kind: 'main', vpc: this.model.subnets.get(subnet)!.vpc };
+      ctx = rt && this.model.routeTables.has(rt) ? this.context('rt', rt) : this.context('main', this.model.subnets.get(subnet)!.vpc);
       this.tableOfSubnet.set(subnet, ctx);
     }
     return ctx;
+  }
+
+  /** The one context of a table: a VPC route table, a VPC's main table (keyed by the VPC), a TGW route table. */
+  private context(kind: Ctx['kind'], key: string): Ctx {
+    const byKey = this.contexts[kind];
+    const known = byKey.get(key);
+    if (known) return known;
+    const c: Ctx = kind === 'main' ? { kind, vpc: key, id: `main:${key}` } : { kind, key, id: `${kind}:${key}` };
+    byKey.set(key, c);
+    return c;
   }
 
   /** Everywhere a packet leaving `subnet` can arrive (route level only). Cached per route table. */
@@ -169,7 +184,7 @@ export class Router {
   enterVpc(vpc: string, gateway: string | undefined, region: IntervalSet, hops: Hop[]): Arrival[] {
     const edge = gateway ? this.model.gatewayRouteTables.get(gateway) : undefined;
     const r = intersect(region, this.vpcSet(vpc));
-    if (edge) return this.walk([{ ctx: { kind: 'rt', key: edge }, region: r, hops }]);
+    if (edge) return this.walk([{ ctx: this.context('rt', edge), region: r, hops }]);
     const arrivals: Arrival[] = [];
     this.deliver(vpc, r, hops, undefined, arrivals);
     return arrivals;
@@ -178,7 +193,7 @@ export class Router {
   enterTgw(attachment: string, region: IntervalSet, hops: Hop[]): Arrival[] {
     const rt = this.associatedTable(attachment);
     if (!rt) return [];
-    return this.walk([{ ctx: { kind: 'tgw-rt', key: rt }, region, hops }]);
+    return this.walk([{ ctx: this.context('tgw-rt', rt), region, hops }]);
   }
 
   /** Start at a subnet's route table with a restricted destination set (Client VPN). */
@@ -337,7 +352,7 @@ export class Router {
         for (const a of atts) {
           const rt = this.associatedTable(a.key);
           if (!rt) continue; // an attachment with no association drops what it receives
-          queue.push({ ctx: { kind: 'tgw-rt', key: rt }, region: part, hops: withHop(hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-to-table', table: rt.split('::').pop()! } }), ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
+          queue.push({ ctx: this.context('tgw-rt', rt), region: part, hops: withHop(hops, { layer: 'tgw', resource: a.ref, step: { kind: 'tgw-to-table', table: rt.split('::').pop()! } }), ...(w.natSubnet ? { natSubnet: w.natSubnet } : {}) });
         }
         return;
       }
