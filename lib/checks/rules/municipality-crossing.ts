@@ -12,6 +12,7 @@
  */
 import { describeSet } from '../../cidr/address-sets';
 import type { Finding, Hop } from '../finding';
+import type { ResourceRef } from '../../model/path';
 import type { Rule } from '../rule';
 import { templateResource } from './helpers';
 import { isMultiMunicipality, membershipOf, subnetMembership } from '../../model/facts/membership';
@@ -27,6 +28,9 @@ export const municipalityCrossing: Rule = {
     if (!isMultiMunicipality(model)) return [];
     const out: Finding[] = [];
     const reported = new Set<string>();
+    // The VPC behind each link a packet leaves by, looked up once per link (by its ref, which the exit hops
+    // share) rather than by a key string made for each of a country's ~20,000 on-premises arrivals.
+    const linkVpc = new Map<ResourceRef, string | undefined>();
     for (const s of model.subnets.values()) {
       const from = subnetMembership(model, s.key).municipality;
       if (from === undefined) continue;
@@ -39,8 +43,10 @@ export const municipalityCrossing: Rule = {
         } else if (a.place.kind === 'on-prem') {
           // The link the packet left by: its VPCs say whose on-premises network it is.
           const exit = lastVpnHop(a.hops);
-          const link = exit ? model.links.get(`${exit.resource.stack}::${exit.resource.logicalId}`) : undefined;
-          toVpc = link?.vpcs[0];
+          if (exit) {
+            if (!linkVpc.has(exit.resource)) linkVpc.set(exit.resource, model.links.get(`${exit.resource.stack}::${exit.resource.logicalId}`)?.vpcs[0]);
+            toVpc = linkVpc.get(exit.resource);
+          } else toVpc = undefined;
           to = membershipOf(model, toVpc).municipality;
         }
         if (to === undefined || to === from) continue;
