@@ -149,8 +149,10 @@ export class Resolver {
   /** The possible values of one property of a resource (`[NO_VALUE]` when absent). */
   prop(entry: ResourceEntry, name: string): Value[] {
     const props = entry.resource.Properties ?? {};
-    if (!(name in props)) return [NO_VALUE];
-    return this.resolve(entry.stack, props[name]);
+    // Read first and asked `in` only when absent (the same answer, one keyed look-up instead of two on ~530,000 reads).
+    const v = props[name];
+    if (v === undefined && !(name in props)) return [NO_VALUE];
+    return this.resolve(entry.stack, v);
   }
 
   /**
@@ -160,8 +162,9 @@ export class Resolver {
    */
   propList(entry: ResourceEntry, name: string): Value[] {
     const props = entry.resource.Properties ?? {};
-    if (!(name in props)) return [];
-    return this.listElements(entry.stack, props[name]);
+    const v = props[name];
+    if (v === undefined && !(name in props)) return [];
+    return this.listElements(entry.stack, v);
   }
 
   listElements(stack: string, expr: unknown): Value[] {
