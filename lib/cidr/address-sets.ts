@@ -249,8 +249,8 @@ export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
   return out;
 }
 
-/** First index in `b` whose interval ends at or after `x`. */
-function lowerBound(b: IntervalSet, x: bigint): number {
+/** First index in `b` whose interval ends at or after `x` (binary search: the intervals are sorted and disjoint). */
+export function lowerBound(b: IntervalSet, x: bigint): number {
   let lo = 0;
   let hi = b.length;
   while (lo < hi) {

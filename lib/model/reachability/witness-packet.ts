@@ -11,7 +11,7 @@
  * - ports: a well-known service port inside the class (HTTPS, HTTP, SSH, RDP, SMB… for TCP; DNS, NTP,
  *   IKE… for UDP), else the class's first port, which is a port a rule names (0 is never printed).
  */
-import { V4_BASE, contains, intersect, isEmpty, type IntervalSet } from '../../cidr/address-sets';
+import { V4_BASE, contains, intersect, isEmpty, lowerBound, type IntervalSet } from '../../cidr/address-sets';
 import { UNICAST_ADDRESSES } from '../../cidr/public-addresses';
 
 const PREFERRED_PORTS: Readonly<Record<number, readonly number[]>> = {
@@ -24,15 +24,9 @@ const AWS_RESERVED_AT_START = 4n;
 
 /** The class an address representative stands for: from it up to the next representative (exclusive), inside `within`. */
 function addressClass(rep: bigint, reps: readonly bigint[], within: IntervalSet): readonly [bigint, bigint] {
-  // The interval of `within` holding `rep` (intervals are sorted and disjoint: at most one), by binary search —
-  // `within` may be a prefecture's ~180 on-premises ranges, on each of ~16,000 witnesses.
-  let lo = 0;
-  let top = within.length;
-  while (lo < top) {
-    const mid = (lo + top) >> 1;
-    if (within[mid][1] < rep) lo = mid + 1;
-    else top = mid;
-  }
+  // The interval of `within` holding `rep` (at most one), by binary search — `within` may be a prefecture's
+  // ~180 on-premises ranges, on each of ~16,000 witnesses.
+  const lo = lowerBound(within, rep);
   let hi = lo < within.length && within[lo][0] <= rep ? within[lo][1] : undefined;
   if (hi === undefined) return [rep, rep];
   // One number line holds both families: a class never crosses from IPv6 into IPv4.
