@@ -5,15 +5,13 @@
  * input.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { InputError, loadPaths, parseTemplateText } from '../../lib/model/load';
 import { applyParameterValues, readParameterValues } from '../../lib/model/load/parameter-values';
 import type { LoadedTemplate } from '../../lib/model/load/template';
+import { tempRoot } from '../support/temp-dirs';
 
-let dir: string;
-beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'load-refusals-'))));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempRoot('load-refusals-').path;
 
 const write = (rel: string, content: unknown): string => {
   const p = path.join(dir, rel);
